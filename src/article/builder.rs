@@ -1,0 +1,180 @@
+//! Lays parsed blocks out as one canonical text with character-offset ranges, outline and title.
+
+use super::{Article, Block, BlockKind, Format, Parsed, Section, sanitize};
+
+/// Separator between blocks in the canonical text.
+pub const BLOCK_SEPARATOR: &str = "\n\n";
+
+/// Builds the canonical model from a parser's blocks.
+///
+/// Block text is cleaned once more here (control characters out, surrounding blank space
+/// trimmed), so no parser can let an escape sequence through. Empty blocks are dropped,
+/// except rules, which are empty by nature.
+pub fn build(
+    parsed: Parsed,
+    format: Format,
+    encoding: &'static str,
+    fallback_title: &str,
+) -> Article {
+    let mut text = String::new();
+    let mut blocks = Vec::with_capacity(parsed.blocks.len());
+    let mut char_len = 0usize;
+    for raw in parsed.blocks {
+        let cleaned = clean_block_text(raw.kind, &raw.text);
+        if cleaned.is_empty() && raw.kind != BlockKind::Rule {
+            continue;
+        }
+        if !blocks.is_empty() {
+            text.push_str(BLOCK_SEPARATOR);
+            char_len += BLOCK_SEPARATOR.len();
+        }
+        let byte_start = text.len();
+        let char_start = char_len;
+        text.push_str(&cleaned);
+        char_len += cleaned.chars().count();
+        blocks.push(Block {
+            kind: raw.kind,
+            chars: char_start..char_len,
+            bytes: byte_start..text.len(),
+        });
+    }
+
+    let outline: Vec<Section> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b.kind {
+            BlockKind::Heading { level } => Some(Section {
+                level,
+                title: text[b.bytes.clone()].to_string(),
+                offset: b.chars.start,
+                block: i,
+            }),
+            _ => None,
+        })
+        .collect();
+
+    let title = parsed
+        .title_hint
+        .map(|t| sanitize::strip_controls(t.trim()))
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            outline
+                .iter()
+                .find(|s| s.level == 1)
+                .map(|s| s.title.clone())
+        })
+        .or_else(|| outline.first().map(|s| s.title.clone()))
+        .unwrap_or_else(|| fallback_title.to_string());
+
+    let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+    Article {
+        id: hash[..16].to_string(),
+        text_hash: hash,
+        title,
+        text,
+        char_len,
+        blocks,
+        outline,
+        format,
+        encoding,
+        source: None,
+    }
+}
+
+/// Strips control characters and trims; prose blocks also lose inner line breaks, which the
+/// reader's wrapping replaces.
+fn clean_block_text(kind: BlockKind, text: &str) -> String {
+    let cleaned = sanitize::strip_controls(text);
+    if kind.is_preformatted() {
+        // Keep indentation of the first line; drop blank lines at either end.
+        let trimmed = cleaned.trim_end();
+        let start = trimmed.find(|c: char| c != '\n').unwrap_or(trimmed.len());
+        trimmed[start..].to_string()
+    } else {
+        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::RawBlock;
+
+    fn parsed(blocks: Vec<RawBlock>) -> Parsed {
+        Parsed {
+            title_hint: None,
+            blocks,
+        }
+    }
+
+    #[test]
+    fn blocks_are_joined_and_ranges_are_char_offsets() {
+        let article = build(
+            parsed(vec![
+                RawBlock::new(BlockKind::Heading { level: 1 }, "标题 Title"),
+                RawBlock::new(BlockKind::Paragraph, "中文 text\nwrapped"),
+            ]),
+            Format::Plain,
+            "UTF-8",
+            "file",
+        );
+        assert_eq!(article.text, "标题 Title\n\n中文 text wrapped");
+        assert_eq!(article.blocks[0].chars, 0..8);
+        assert_eq!(article.blocks[1].chars, 10..25);
+        assert_eq!(article.block_text(1), "中文 text wrapped");
+        assert_eq!(article.slice(10..12), "中文");
+        assert_eq!(article.title, "标题 Title");
+        assert_eq!(article.outline.len(), 1);
+        assert_eq!(article.char_len, article.text.chars().count());
+    }
+
+    #[test]
+    fn empty_blocks_are_dropped_and_controls_removed() {
+        let article = build(
+            parsed(vec![
+                RawBlock::new(BlockKind::Paragraph, "  \n "),
+                RawBlock::new(BlockKind::Paragraph, "a\u{7}b\u{1b}[0mc"),
+            ]),
+            Format::Plain,
+            "UTF-8",
+            "file",
+        );
+        assert_eq!(article.text, "abc");
+        assert_eq!(article.title, "file");
+    }
+
+    #[test]
+    fn title_prefers_hint_then_level_one_heading() {
+        let blocks = vec![
+            RawBlock::new(BlockKind::Heading { level: 2 }, "Intro"),
+            RawBlock::new(BlockKind::Heading { level: 1 }, "Main"),
+        ];
+        let a = build(parsed(blocks.clone()), Format::Markdown, "UTF-8", "f");
+        assert_eq!(a.title, "Main");
+        let hinted = Parsed {
+            title_hint: Some("Hint".into()),
+            blocks,
+        };
+        assert_eq!(build(hinted, Format::Html, "UTF-8", "f").title, "Hint");
+    }
+
+    #[test]
+    fn section_path_and_lookup() {
+        let a = build(
+            parsed(vec![
+                RawBlock::new(BlockKind::Heading { level: 1 }, "T"),
+                RawBlock::new(BlockKind::Heading { level: 2 }, "A"),
+                RawBlock::new(BlockKind::Heading { level: 3 }, "A1"),
+                RawBlock::new(BlockKind::Paragraph, "body"),
+                RawBlock::new(BlockKind::Heading { level: 2 }, "B"),
+            ]),
+            Format::Markdown,
+            "UTF-8",
+            "f",
+        );
+        let body = a.blocks[3].chars.start;
+        assert_eq!(a.section_path(body), vec!["T", "A", "A1"]);
+        assert_eq!(a.section_at(a.char_len), Some(3));
+        assert_eq!(a.block_at(a.char_len + 5), 4);
+    }
+}

@@ -1,0 +1,207 @@
+//! The canonical article model that the reader, the highlights and the export all share.
+//!
+//! Every position is a character (Unicode scalar value) offset into [`Article::text`], start
+//! inclusive and end exclusive. Offsets never depend on the terminal's width.
+
+mod builder;
+pub mod detect;
+mod html;
+mod markdown;
+mod plain;
+pub mod sanitize;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use builder::build;
+pub use detect::{Format, LoadError};
+
+/// What kind of thing a block is; decides how the reader styles it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "type")]
+pub enum BlockKind {
+    /// A section heading; level 1 is the article's title or a top-level section.
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    /// A list item; its text starts with its marker ("• ", "1. ", "☐ "). Depth 0 is top level.
+    ListItem {
+        depth: u8,
+    },
+    Quote,
+    /// Preformatted text; its lines are kept as they are.
+    Code,
+    /// A table, one row a line, cells separated by " │ ".
+    Table,
+    /// A thematic break; its text is empty.
+    Rule,
+    /// Site furniture around the article (navigation, preambles, comment forms): shown dimmed,
+    /// never the title, never in the outline.
+    Chrome,
+}
+
+impl BlockKind {
+    /// Whether the block's lines are kept as they are instead of being re-wrapped as prose.
+    pub fn is_preformatted(self) -> bool {
+        matches!(self, BlockKind::Code | BlockKind::Table)
+    }
+}
+
+/// A block as a format parser produces it, before the builder lays out the canonical text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawBlock {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+impl RawBlock {
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        RawBlock {
+            kind,
+            text: text.into(),
+        }
+    }
+}
+
+/// What a format parser hands to the builder.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// A title the format states outright (HTML `<title>`), used when no heading serves.
+    pub title_hint: Option<String>,
+    pub blocks: Vec<RawBlock>,
+}
+
+/// One block of the canonical text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Character offsets into the canonical text.
+    pub chars: Range<usize>,
+    /// The same range as byte offsets, so slicing is cheap.
+    pub bytes: Range<usize>,
+}
+
+/// One heading of the outline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Section {
+    pub level: u8,
+    pub title: String,
+    /// Character offset of the heading in the canonical text.
+    pub offset: usize,
+    /// Index of the heading's block in [`Article::blocks`].
+    #[serde(skip)]
+    pub block: usize,
+}
+
+/// A loaded article: canonical text, typed blocks, outline and title.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// A stable id derived from the canonical text (hex of its BLAKE3 hash, shortened).
+    pub id: String,
+    /// Full BLAKE3 hash (hex) of the canonical text.
+    pub text_hash: String,
+    pub title: String,
+    /// The canonical text: blocks joined by a blank line; no control characters but `\n`.
+    pub text: String,
+    /// Number of characters in `text`.
+    pub char_len: usize,
+    pub blocks: Vec<Block>,
+    pub outline: Vec<Section>,
+    pub format: Format,
+    /// Name of the encoding the bytes were decoded from.
+    pub encoding: &'static str,
+    pub source: Option<PathBuf>,
+}
+
+impl Article {
+    /// Loads and parses the article at `path`.
+    pub fn open(path: &Path) -> Result<Article, LoadError> {
+        let bytes = detect::read_file(path)?;
+        let mut article = Article::from_bytes(&bytes, Some(path))?;
+        article.source = Some(path.to_path_buf());
+        Ok(article)
+    }
+
+    /// Parses an article from raw bytes; `path` (if any) is only used for its extension and name.
+    pub fn from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, LoadError> {
+        let decoded = detect::decode(bytes)?;
+        let text = sanitize::normalize(&decoded.text);
+        let format = detect::detect_format(path, &text);
+        let parsed = match format {
+            Format::Plain => plain::parse(&text),
+            Format::Markdown => markdown::parse(&text),
+            Format::Html => html::parse(&text),
+        };
+        let fallback_title = path
+            .and_then(|p| p.file_stem())
+            .map(|s| sanitize::strip_controls(&s.to_string_lossy()))
+            .unwrap_or_default();
+        Ok(build(parsed, format, decoded.encoding, &fallback_title))
+    }
+
+    /// The text of a block.
+    pub fn block_text(&self, index: usize) -> &str {
+        &self.text[self.blocks[index].bytes.clone()]
+    }
+
+    /// Index of the block that contains (or, between blocks, follows) character offset `offset`.
+    pub fn block_at(&self, offset: usize) -> usize {
+        let i = self.blocks.partition_point(|b| b.chars.end <= offset);
+        i.min(self.blocks.len().saturating_sub(1))
+    }
+
+    /// Byte offset of character offset `offset` (clamped to the text's end).
+    pub fn byte_of(&self, offset: usize) -> usize {
+        if offset >= self.char_len {
+            return self.text.len();
+        }
+        // Walk from the start of the nearest block, so the cost is bounded by one block.
+        let (mut chars, mut bytes) = match self.blocks.get(self.block_at(offset)) {
+            Some(b) if b.chars.start <= offset => (b.chars.start, b.bytes.start),
+            _ => (0, 0),
+        };
+        for ch in self.text[bytes..].chars() {
+            if chars == offset {
+                break;
+            }
+            chars += 1;
+            bytes += ch.len_utf8();
+        }
+        bytes
+    }
+
+    /// The text between two character offsets.
+    pub fn slice(&self, range: Range<usize>) -> &str {
+        let start = self.byte_of(range.start);
+        let end = self.byte_of(range.end.max(range.start));
+        &self.text[start..end]
+    }
+
+    /// Index into [`Article::outline`] of the section that holds character offset `offset`.
+    pub fn section_at(&self, offset: usize) -> Option<usize> {
+        self.outline
+            .partition_point(|s| s.offset <= offset)
+            .checked_sub(1)
+    }
+
+    /// Titles of the headings that enclose `offset`, outermost first.
+    pub fn section_path(&self, offset: usize) -> Vec<String> {
+        let Some(mut i) = self.section_at(offset) else {
+            return Vec::new();
+        };
+        let mut path = vec![self.outline[i].title.clone()];
+        let mut level = self.outline[i].level;
+        while i > 0 {
+            i -= 1;
+            if self.outline[i].level < level {
+                level = self.outline[i].level;
+                path.push(self.outline[i].title.clone());
+            }
+        }
+        path.reverse();
+        path
+    }
+}
