@@ -4,3 +4,5 @@ pub mod article;
 pub mod cli;
 pub mod layout;
 pub mod render;
+pub mod search;
+pub mod tui;

@@ -1,17 +1,20 @@
 //! The `folio` binary: parses the command line, runs one command, maps failures to exit codes.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 use folio::article::Article;
 use folio::cli::{Cli, ColorChoice, Command, OutlineArgs, RenderArgs};
+use folio::tui::keymap::Keymap;
+use folio::tui::{Ending, Settings, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             // A closed pipe (`folio render x | head`) is not an error worth reporting.
             if err
@@ -26,12 +29,34 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Some(Command::Outline(args)) => outline(&args),
-        Some(Command::Render(args)) => render(&args),
-        None => anyhow::bail!("the reader is not built yet; try `folio render FILE`"),
+        Some(Command::Outline(args)) => outline(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Render(args)) => render(&args).map(|()| ExitCode::SUCCESS),
+        None => read(&cli.paths),
     }
+}
+
+/// The default command: the reader on one file.
+fn read(paths: &[PathBuf]) -> Result<ExitCode> {
+    let [path] = paths else {
+        anyhow::bail!("the library view is not wired yet; open one file: `folio FILE`");
+    };
+    let article = Article::open(path)?;
+    let settings = Settings {
+        keymap: Keymap::defaults()?,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        column_width: 80,
+    };
+    let start = Start::Article {
+        article,
+        path: path.clone(),
+        top: 0,
+    };
+    Ok(match folio::tui::run(start, settings)? {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(signal) => ExitCode::from(128 + signal as u8),
+    })
 }
 
 fn outline(args: &OutlineArgs) -> Result<()> {
