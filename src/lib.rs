@@ -2,5 +2,6 @@
 
 pub mod article;
 pub mod cli;
+pub mod export;
 pub mod layout;
 pub mod render;
