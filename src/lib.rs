@@ -6,4 +6,5 @@ pub mod cli;
 pub mod config;
 pub mod layout;
 pub mod paths;
+pub mod reading;
 pub mod render;
