@@ -3,7 +3,7 @@
 //! it asks for, and draws.
 
 use std::io::{self, Stdout, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, mpsc};
 use std::thread;
@@ -18,29 +18,32 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
+use super::action::Action;
 use super::keymap::Keymap;
-use super::model::{Library, Model, Reader};
+use super::model::{Library, Model};
 use super::ui;
+use super::ui::theme::Theme;
 use super::update::{Effect, Msg, update};
 use crate::article::Article;
+use crate::reading::{Position, ReadingState};
 
 /// What to show first.
 pub enum Start {
-    /// One article, already loaded, at a reading position.
-    Article {
-        article: Article,
-        path: PathBuf,
-        top: usize,
-    },
+    /// One article, already loaded; it opens where it was left.
+    Article { article: Article, path: PathBuf },
     /// A list of articles to choose from.
     Library(Library),
 }
 
-/// Settings from the environment and the config file.
+/// Settings from the environment and the config file, and the saved reading positions.
 pub struct Settings {
     pub keymap: Keymap,
-    pub color: bool,
+    pub theme: Theme,
     pub column_width: u16,
+    pub show_outline: bool,
+    pub positions: ReadingState,
+    /// Something to tell the user on the first screen (a config warning, say).
+    pub notice: Option<String>,
 }
 
 /// How the session ended.
@@ -79,18 +82,21 @@ fn event_loop(
     let size = terminal.size()?;
     let mut model = Model::new(
         settings.keymap,
-        settings.color,
+        settings.theme,
         settings.column_width,
         (size.width, size.height),
     );
+    model.outline_by_default = settings.show_outline;
+    let mut positions = settings.positions;
     match start {
-        Start::Article { article, path, top } => {
-            let width = usize::from(model.panes().text.width);
-            model.reader = Some(Reader::new(article, Some(path), top, width));
-            update(&mut model, Msg::Resize(size.width, size.height));
+        Start::Article { article, path } => {
+            let top = saved_top(&positions, &article, &path);
+            let result = Ok(Box::new(article));
+            update(&mut model, Msg::Opened { path, result, top });
         }
         Start::Library(library) => model.library = Some(library),
     }
+    model.message = settings.notice;
     let inputs = spawn_inputs()?;
     terminal.draw(|frame| ui::draw(frame, &model))?;
     loop {
@@ -101,7 +107,11 @@ fn event_loop(
         // costs one frame.
         for input in std::iter::once(first).chain(inputs.try_iter()) {
             let msg = match input {
-                Input::Signal(signal) => return Ok(Ending::Signal(signal)),
+                Input::Signal(signal) => {
+                    let effects = update(&mut model, Msg::Do(Action::Quit));
+                    run_effects(&mut model, &mut positions, effects);
+                    return Ok(Ending::Signal(signal));
+                }
                 Input::Failed(error) => return Err(error),
                 Input::Terminal(Event::Key(key)) => Msg::Key(key),
                 Input::Terminal(Event::Mouse(mouse)) => Msg::Mouse(mouse),
@@ -109,7 +119,7 @@ fn event_loop(
                 Input::Terminal(_) => continue,
             };
             let effects = update(&mut model, msg);
-            run_effects(&mut model, effects);
+            run_effects(&mut model, &mut positions, effects);
             if model.quit {
                 return Ok(Ending::Quit);
             }
@@ -119,22 +129,48 @@ fn event_loop(
 }
 
 /// Runs effects, feeding their results back to `update` until none are left.
-fn run_effects(model: &mut Model, mut effects: Vec<Effect>) {
+fn run_effects(model: &mut Model, positions: &mut ReadingState, mut effects: Vec<Effect>) {
     while let Some(effect) = effects.pop() {
         let msg = match effect {
-            Effect::Open(path) => {
-                let result = Article::open(&path)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string());
-                Msg::Opened {
+            Effect::Open(path) => match Article::open(&path) {
+                Ok(article) => Msg::Opened {
+                    top: saved_top(positions, &article, &path),
                     path,
-                    result,
+                    result: Ok(Box::new(article)),
+                },
+                Err(error) => Msg::Opened {
+                    path,
+                    result: Err(error.to_string()),
                     top: 0,
+                },
+            },
+            Effect::SavePosition(mark) => {
+                let position = Position::new(mark.offset, mark.chars);
+                match &mark.path {
+                    Some(path) => positions.set_with_path(&mark.article_id, path, position),
+                    None => positions.set(&mark.article_id, position),
+                }
+                match positions.save() {
+                    Ok(()) => continue,
+                    Err(error) => Msg::Notice(error.to_string()),
                 }
             }
         };
         effects.extend(update(model, msg));
     }
+}
+
+/// Where to reopen an article: where it was left, or (when the file's text changed since)
+/// the same fraction of the way through.
+fn saved_top(positions: &ReadingState, article: &Article, path: &Path) -> usize {
+    let Some(saved) = positions.find(&article.id, Some(path)) else {
+        return 0;
+    };
+    if saved.chars == article.char_len || saved.chars == 0 {
+        return saved.offset.min(article.char_len);
+    }
+    let scaled = saved.offset as u128 * article.char_len as u128 / saved.chars as u128;
+    usize::try_from(scaled).map_or(0, |o| o.min(article.char_len))
 }
 
 /// Terminal events and signals, both delivered on one channel so the loop blocks in one place.

@@ -11,15 +11,18 @@ use crate::search::Haystack;
 
 use super::geometry::Panes;
 use super::keymap::{Keymap, Mode};
+use super::ui::theme::Theme;
 
 /// Everything `update` changes and `draw` shows.
 #[derive(Debug)]
 pub struct Model {
     pub keymap: Keymap,
-    /// Whether to use colours (off under `NO_COLOR`: bold, underline and reverse only).
-    pub color: bool,
+    /// Styles, in colour or (under `NO_COLOR`) with text attributes only.
+    pub theme: Theme,
     /// The widest the text column gets, in columns.
     pub column_width: u16,
+    /// Whether a newly opened article shows its outline (when the screen is wide enough).
+    pub outline_by_default: bool,
     /// Terminal size (width, height).
     pub size: (u16, u16),
     /// Present when folio was started on a library: `q` in the reader goes back to it.
@@ -34,11 +37,12 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(keymap: Keymap, color: bool, column_width: u16, size: (u16, u16)) -> Model {
+    pub fn new(keymap: Keymap, theme: Theme, column_width: u16, size: (u16, u16)) -> Model {
         Model {
             keymap,
-            color,
+            theme,
             column_width,
+            outline_by_default: true,
             size,
             library: None,
             reader: None,
@@ -52,7 +56,10 @@ impl Model {
     pub fn panes(&self) -> Panes {
         Panes::compute(
             self.size,
-            self.reader.as_ref().is_some_and(|r| r.outline.shown),
+            // An article without headings gives the outline's room to the text.
+            self.reader
+                .as_ref()
+                .is_some_and(|r| r.outline.shown && !r.article.outline.is_empty()),
             self.column_width,
         )
     }

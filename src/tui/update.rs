@@ -25,6 +25,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A verb, as a key bound to it would ask.
     Do(Action),
+    /// Something for the status line (a failed save, say).
+    Notice(String),
     /// The driver loaded the article an [`Effect::Open`] asked for (or failed to); `top` is
     /// the saved reading position.
     Opened {
@@ -39,11 +41,46 @@ pub enum Msg {
 pub enum Effect {
     /// Load the article at this path and answer with [`Msg::Opened`].
     Open(PathBuf),
+    /// Remember where the article was left.
+    SavePosition(Bookmark),
 }
 
-/// Applies `msg` to `model`.
+/// Where an article was left: its id and path, the offset on top and the text's length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bookmark {
+    pub article_id: String,
+    pub path: Option<PathBuf>,
+    pub offset: usize,
+    pub chars: usize,
+}
+
+/// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
+/// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut effects = dispatch(model, msg);
+    if model.quit
+        && let Some(reader) = &model.reader
+    {
+        effects.push(Effect::SavePosition(bookmark(reader)));
+    }
+    effects
+}
+
+fn bookmark(reader: &Reader) -> Bookmark {
+    Bookmark {
+        article_id: reader.article.id.clone(),
+        path: reader.path.clone(),
+        offset: reader.top,
+        chars: reader.article.char_len,
+    }
+}
+
+fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
+        Msg::Notice(text) => {
+            model.message = Some(text);
+            Vec::new()
+        }
         Msg::Key(key) => on_key(model, &key),
         Msg::Mouse(mouse) => {
             on_mouse(model, mouse);
@@ -59,7 +96,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             match result {
                 Ok(article) => {
                     let width = usize::from(model.panes().text.width);
-                    model.reader = Some(Reader::new(*article, Some(path), top, width));
+                    let mut reader = Reader::new(*article, Some(path), top, width);
+                    reader.outline.shown = model.outline_by_default;
+                    model.reader = Some(reader);
                     fit_layout(model);
                     follow_outline(model);
                 }
@@ -275,10 +314,9 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Help => model.help = Some(0),
         Action::Back => {
             if has_library {
-                close_reader(model);
-            } else {
-                model.quit = true;
+                return close_reader(model);
             }
+            model.quit = true;
             return Vec::new();
         }
         Action::Close if focus_outline => reader.focus = Focus::Reader,
@@ -405,11 +443,15 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 }
 
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
-/// the most recently read) with its new progress.
-fn close_reader(model: &mut Model) {
+/// the most recently read) with its new progress, and saves the reading position.
+fn close_reader(model: &mut Model) -> Vec<Effect> {
     let height = usize::from(model.panes().text.height);
-    let (Some(reader), Some(library)) = (model.reader.take(), model.library.as_mut()) else {
-        return;
+    let Some(reader) = model.reader.take() else {
+        return Vec::new();
+    };
+    let save = vec![Effect::SavePosition(bookmark(&reader))];
+    let Some(library) = model.library.as_mut() else {
+        return save;
     };
     if let Some(i) = library
         .entries
@@ -421,6 +463,7 @@ fn close_reader(model: &mut Model) {
         library.entries.insert(0, entry);
     }
     refilter(library);
+    save
 }
 
 fn on_mouse(model: &mut Model, mouse: MouseEvent) {

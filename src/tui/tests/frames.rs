@@ -107,15 +107,15 @@ fn search_matches_are_painted_and_counted() {
         for (byte, _) in line.match_indices("dolor") {
             let x = line[..byte].chars().count() as u16;
             for dx in 0..5 {
-                let bg = buf[(x + dx, y)].bg;
-                if bg == theme.search_current.bg.unwrap() {
+                let cell = &buf[(x + dx, y)];
+                assert_eq!(
+                    cell.bg,
+                    theme.search_match.bg.unwrap(),
+                    "unpainted match at row {y}"
+                );
+                if cell.modifier.contains(Modifier::REVERSED) {
                     current += 1;
                 } else {
-                    assert_eq!(
-                        bg,
-                        theme.search_match.bg.unwrap(),
-                        "unpainted match at row {y}"
-                    );
                     others += 1;
                 }
             }
@@ -128,7 +128,7 @@ fn search_matches_are_painted_and_counted() {
 #[test]
 fn no_color_uses_modifiers_only() {
     let mut model = long_model((80, 24));
-    model.color = false;
+    model.theme = Theme::new(false);
     press(&mut model, &["]"]);
     search_for(&mut model, "lorem");
     let buf = frame(&model);

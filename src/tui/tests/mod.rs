@@ -50,7 +50,7 @@ pub fn reader_for(blocks: &[&str], width: usize) -> Reader {
 /// A model of `size` reading such an article, in colour.
 pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, true, 80, size);
+    let mut model = Model::new(keymap, crate::tui::ui::theme::Theme::new(true), 80, size);
     model.reader = Some(Reader::new(article_of(blocks), None, 0, 80));
     update(&mut model, Msg::Resize(size.0, size.1));
     model

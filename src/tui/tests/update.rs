@@ -311,7 +311,12 @@ fn entry(title: &str) -> LibraryEntry {
 
 fn library_model() -> Model {
     let keymap = crate::tui::keymap::Keymap::defaults().unwrap();
-    let mut model = Model::new(keymap, true, 80, (80, 24));
+    let mut model = Model::new(
+        keymap,
+        crate::tui::ui::theme::Theme::new(true),
+        80,
+        (80, 24),
+    );
     let entries = vec![entry("Zebra stripes"), entry("TikTok exodus"), entry("Tea")];
     model.library = Some(Library {
         shown: (0..entries.len()).collect(),

@@ -15,11 +15,10 @@ use ratatui::widgets::Widget;
 use super::model::Model;
 use outline::OutlinePane;
 use reader::ReaderPane;
-use theme::Theme;
 
 /// Draws the whole screen for `model`.
 pub fn draw(frame: &mut Frame, model: &Model) {
-    let theme = Theme::new(model.color);
+    let theme = model.theme;
     let panes = model.panes();
     let area = frame.area();
     let buf = frame.buffer_mut();

@@ -24,10 +24,6 @@ impl Widget for &OutlinePane<'_> {
         block.render(area, buf);
         let reader = self.reader;
         let outline = &reader.article.outline;
-        if outline.is_empty() {
-            Line::styled(" (no headings)", self.theme.dim).render(inner, buf);
-            return;
-        }
         let visible = reader.visible_entries();
         let current = reader
             .current_section()

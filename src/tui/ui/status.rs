@@ -58,7 +58,11 @@ fn texts(model: &Model) -> (String, String) {
     let search = &reader.search;
     if !search.matches.is_empty() {
         let current = search.current.map_or(0, |c| c + 1);
-        right.push_str(&format!("{current}/{} · ", search.matches.len()));
+        right.push_str(&format!(
+            "/{} {current}/{} · ",
+            search.query,
+            search.matches.len()
+        ));
     }
     right.push_str(&format!("{}% ", reader.percent(height)));
     right.push_str(&keys(
