@@ -11,6 +11,7 @@ use crate::article::Article;
 use crate::search::{Haystack, fuzzy_score};
 
 use super::action::Action;
+use super::geometry::LIBRARY_HEADER_ROWS;
 use super::keymap::{Key, Mode};
 use super::model::{Focus, Library, Model, Reader};
 
@@ -245,7 +246,7 @@ fn act_in_help(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
-    let rows = usize::from(model.panes().body.height).max(1);
+    let rows = library_rows(model);
     match action {
         Action::Quit => model.quit = true,
         Action::Help => model.help = Some(0),
@@ -282,6 +283,18 @@ fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// Rows of the library list under its header.
+fn library_rows(model: &Model) -> usize {
+    usize::from(
+        model
+            .panes()
+            .body
+            .height
+            .saturating_sub(LIBRARY_HEADER_ROWS),
+    )
+    .max(1)
 }
 
 /// Ranks the library's entries against its filter.
@@ -343,15 +356,26 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::NextMatch | Action::PrevMatch => {
             model.message = step_match(reader, action == Action::NextMatch, height);
         }
-        Action::NextSection => {
-            if !reader.next_section() {
-                model.message = Some("this is the last section".into());
+        Action::NextSection | Action::PrevSection => {
+            let moved = if action == Action::NextSection {
+                reader.next_section()
+            } else {
+                reader.prev_section()
+            };
+            if !moved {
+                model.message = Some(format!(
+                    "this is the {} section",
+                    if action == Action::NextSection {
+                        "last"
+                    } else {
+                        "first"
+                    }
+                ));
             }
-        }
-        Action::PrevSection => {
-            if !reader.prev_section() {
-                model.message = Some("this is the first section".into());
-            }
+            // With the outline focused, its cursor comes along to the new section.
+            let visible = reader.visible_entries();
+            reader.outline.cursor =
+                reader.stand_in(reader.current_section().unwrap_or(0), &visible);
         }
         Action::Fold | Action::Unfold | Action::Open if focus_outline => {
             outline_edit(reader, action);
@@ -506,12 +530,12 @@ fn on_mouse(model: &mut Model, mouse: MouseEvent) {
     } else if let Some(library) = model.library.as_mut()
         && panes.in_body(column, row)
     {
-        let rows = usize::from(panes.body.height);
+        let rows = usize::from(panes.body.height.saturating_sub(LIBRARY_HEADER_ROWS));
         if wheel != 0 {
             let most = library.shown.len().saturating_sub(rows);
             library.scroll = library.scroll.saturating_add_signed(wheel).min(most);
-        } else {
-            let clicked = library.scroll + usize::from(row - panes.body.y);
+        } else if let Some(offset) = row.checked_sub(panes.body.y + LIBRARY_HEADER_ROWS) {
+            let clicked = library.scroll + usize::from(offset);
             if clicked < library.shown.len() {
                 library.selected = clicked;
             }

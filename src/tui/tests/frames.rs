@@ -197,3 +197,27 @@ fn help_overlay_lists_the_keys() {
     );
     assert!(text.contains("ctrl-d"), "{text}");
 }
+
+#[test]
+fn the_library_lists_articles_and_marks_the_selection() {
+    let mut model = library_model();
+    model.library.as_mut().unwrap().entries[1].progress = Some(42);
+    let buf = frame(&model);
+    assert!(row(&buf, 0).contains("library"));
+    let header = row(&buf, 1);
+    assert!(
+        header.contains("title") && header.contains("read"),
+        "{header}"
+    );
+    assert!(row(&buf, 2).starts_with(" Zebra stripes"));
+    assert!(row(&buf, 3).contains("42%"));
+    let theme = Theme::new(true);
+    assert_eq!(buf[(1, 2)].bg, theme.selected_row.bg.unwrap());
+    assert_ne!(buf[(1, 3)].bg, theme.selected_row.bg.unwrap());
+    assert!(row(&buf, 23).contains("3 articles"));
+    type_text(&mut model, "tk");
+    let buf = frame(&model);
+    assert!(row(&buf, 2).starts_with(" TikTok exodus"));
+    assert!(row(&buf, 3).trim().is_empty());
+    assert!(row(&buf, 23).contains("filter: tk"));
+}

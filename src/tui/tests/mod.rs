@@ -3,7 +3,7 @@
 use crate::article::{Article, BlockKind, Format, Parsed, RawBlock, build};
 
 use super::keymap::Keymap;
-use super::model::{Model, Reader};
+use super::model::{Library, LibraryEntry, Model, Reader};
 use super::update::{Msg, update};
 
 /// An article from one string per block: "# x" is a heading of level 1, "## x" level 2, "> x"
@@ -146,4 +146,34 @@ pub fn search_for(model: &mut Model, query: &str) {
     press(model, &["/"]);
     type_text(model, query);
     press(model, &["Enter"]);
+}
+
+/// A library entry for a made-up Markdown file.
+pub fn entry(title: &str) -> LibraryEntry {
+    LibraryEntry {
+        path: format!("/articles/{title}.md").into(),
+        title: title.into(),
+        format: "markdown".into(),
+        chars: 1000,
+        progress: None,
+        highlights: 0,
+    }
+}
+
+/// A model showing a library of three articles.
+pub fn library_model() -> Model {
+    let keymap = crate::tui::keymap::Keymap::defaults().unwrap();
+    let mut model = Model::new(
+        keymap,
+        crate::tui::ui::theme::Theme::new(true),
+        80,
+        (80, 24),
+    );
+    let entries = vec![entry("Zebra stripes"), entry("TikTok exodus"), entry("Tea")];
+    model.library = Some(Library {
+        shown: (0..entries.len()).collect(),
+        entries,
+        ..Library::default()
+    });
+    model
 }

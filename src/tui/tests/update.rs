@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEven
 
 use super::*;
 use crate::layout::LineKind;
-use crate::tui::model::{Focus, Library, LibraryEntry};
+use crate::tui::model::Focus;
 use crate::tui::update::Effect;
 
 fn heading_at_top(model: &Model) -> Option<String> {
@@ -298,34 +298,6 @@ fn help_opens_scrolls_and_closes() {
     assert!(model.quit);
 }
 
-fn entry(title: &str) -> LibraryEntry {
-    LibraryEntry {
-        path: format!("/articles/{title}.md").into(),
-        title: title.into(),
-        format: "markdown".into(),
-        chars: 1000,
-        progress: None,
-        highlights: 0,
-    }
-}
-
-fn library_model() -> Model {
-    let keymap = crate::tui::keymap::Keymap::defaults().unwrap();
-    let mut model = Model::new(
-        keymap,
-        crate::tui::ui::theme::Theme::new(true),
-        80,
-        (80, 24),
-    );
-    let entries = vec![entry("Zebra stripes"), entry("TikTok exodus"), entry("Tea")];
-    model.library = Some(Library {
-        shown: (0..entries.len()).collect(),
-        entries,
-        ..Library::default()
-    });
-    model
-}
-
 #[test]
 fn the_library_filters_as_you_type_and_opens_the_choice() {
     let mut model = library_model();
@@ -371,4 +343,24 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     let library = model.library.as_ref().unwrap();
     assert_eq!(library.entries[0].title, "Tea");
     assert_eq!(library.entries[0].progress, Some(100));
+}
+
+#[test]
+fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
+    let mut model = library_model();
+    let body = model.panes().body;
+    click(
+        &mut model,
+        MouseEventKind::Down(MouseButton::Left),
+        3,
+        body.y + 1 + 2,
+    );
+    assert_eq!(model.library.as_ref().unwrap().selected, 2);
+    click(
+        &mut model,
+        MouseEventKind::Down(MouseButton::Left),
+        3,
+        body.y,
+    );
+    assert_eq!(model.library.as_ref().unwrap().selected, 2);
 }
