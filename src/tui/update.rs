@@ -15,6 +15,9 @@ use super::geometry::LIBRARY_HEADER_ROWS;
 use super::keymap::{Key, Mode};
 use super::model::{Focus, Library, Model, Reader};
 
+const NO_HEADINGS: &str = "this article has no headings, so no outline";
+const TOO_NARROW: &str = "the outline needs a window at least 60 columns wide";
+
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_STEP: isize = 3;
 
@@ -334,10 +337,16 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::Close if focus_outline => reader.focus = Focus::Reader,
         Action::Close => clear_search(reader),
+        Action::ToggleOutline if reader.article.outline.is_empty() => {
+            model.message = Some(NO_HEADINGS.into());
+        }
         Action::ToggleOutline => {
             reader.outline.shown = !reader.outline.shown;
             reader.focus = Focus::Reader;
             fit_layout(model);
+            if reader_outline_squeezed(model) {
+                model.message = Some(TOO_NARROW.into());
+            }
         }
         Action::SwitchFocus => {
             if panes.outline.is_some() {
@@ -345,8 +354,12 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                     Focus::Reader => Focus::Outline,
                     Focus::Outline => Focus::Reader,
                 };
+            } else if reader.article.outline.is_empty() {
+                model.message = Some(NO_HEADINGS.into());
+            } else if reader.outline.shown {
+                model.message = Some(TOO_NARROW.into());
             } else {
-                model.message = Some("the outline is hidden: press o, or widen the window".into());
+                model.message = Some("the outline is hidden: press o to show it".into());
             }
         }
         Action::Search => {
@@ -414,6 +427,11 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
     }
     follow_outline(model);
     Vec::new()
+}
+
+/// Whether the user asked for the outline but the window is too narrow to show it.
+fn reader_outline_squeezed(model: &Model) -> bool {
+    model.reader.as_ref().is_some_and(|r| r.outline.shown) && model.panes().outline.is_none()
 }
 
 /// Fold, unfold or jump from the outline cursor.

@@ -272,13 +272,11 @@ fn the_outline_toggles_and_hides_itself_when_narrow() {
     assert!(model.panes().outline.is_none());
     press(&mut model, &["Tab"]);
     assert_eq!(reader(&model).focus, Focus::Reader);
-    assert!(
-        model
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("outline is hidden")
-    );
+    assert!(model.message.as_deref().unwrap().contains("60 columns"));
+    let mut bare = model_for(&["Just a paragraph."], (120, 40));
+    assert!(bare.panes().outline.is_none(), "no headings, no outline");
+    press(&mut bare, &["o"]);
+    assert!(bare.message.as_deref().unwrap().contains("no headings"));
 }
 
 #[test]

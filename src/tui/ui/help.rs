@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::tui::keymap::{Keymap, Mode};
@@ -54,7 +54,6 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
     Clear.render(popup, buf);
     let rows: Vec<Line> = lines
         .iter()
-        .skip(scroll.min(lines.len().saturating_sub(1)))
         .map(|(keys, description)| {
             if description.is_empty() {
                 Line::styled(keys.clone(), theme.heading)
@@ -66,7 +65,11 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
             }
         })
         .collect();
+    // Wrapped, so that on a narrow screen the descriptions continue below their keys.
+    let scroll = u16::try_from(scroll.min(lines.len().saturating_sub(1))).unwrap_or(u16::MAX);
     Paragraph::new(rows)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
         .block(
             Block::new()
                 .borders(Borders::ALL)

@@ -23,7 +23,12 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     if panes.too_small {
-        Line::styled("terminal too small", theme.title).render(area, buf);
+        let note = if area.width >= 18 {
+            "terminal too small"
+        } else {
+            "too small"
+        };
+        Line::styled(note, theme.title).render(area, buf);
         return;
     }
     if let Some(reader) = &model.reader {

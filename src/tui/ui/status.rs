@@ -58,11 +58,12 @@ fn texts(model: &Model) -> (String, String) {
     let search = &reader.search;
     if !search.matches.is_empty() {
         let current = search.current.map_or(0, |c| c + 1);
-        right.push_str(&format!(
-            "/{} {current}/{} · ",
-            search.query,
-            search.matches.len()
-        ));
+        // While the query is being typed it shows on the left already.
+        if search.input.is_none() {
+            let query: String = search.query.chars().take(20).collect();
+            right.push_str(&format!("/{query} "));
+        }
+        right.push_str(&format!("{current}/{} · ", search.matches.len()));
     }
     right.push_str(&format!("{}% ", reader.percent(height)));
     right.push_str(&keys(
