@@ -1,6 +1,11 @@
 //! folio: a terminal reader for stored articles. The library holds everything; `main.rs` is a thin CLI.
 
 pub mod article;
+pub mod atomic;
 pub mod cli;
+pub mod config;
+pub mod export;
 pub mod layout;
+pub mod paths;
+pub mod reading;
 pub mod render;
