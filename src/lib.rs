@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod cli;
 pub mod config;
 pub mod layout;
+pub mod library;
 pub mod paths;
 pub mod reading;
 pub mod render;
