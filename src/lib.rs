@@ -4,6 +4,7 @@ pub mod article;
 pub mod atomic;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod layout;
 pub mod library;
 pub mod paths;
