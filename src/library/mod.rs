@@ -1,6 +1,7 @@
 //! The library: every article under a set of folders, listed with its title, format, length and
 //! id, without parsing unchanged files again (see [`Cache`]).
 
+mod add;
 mod cache;
 mod scan;
 
@@ -11,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Format;
 
+pub use add::{AddError, Added, FolderAdded, add_bytes, add_file, add_folder};
 pub use cache::{Cache, CacheError};
-pub use scan::{scan, scan_with};
+pub use scan::{article_files, scan, scan_with};
 
 /// File extensions (lower case) that mark an article when a folder is searched.
 pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml"];

@@ -49,6 +49,14 @@ pub fn scan_with(
     entries
 }
 
+/// The article files under `root` (or `root` itself if it is a file), in the order a scan lists
+/// them, and entries for the paths that could not be read.
+pub fn article_files(root: &Path) -> (Vec<PathBuf>, Vec<Entry>) {
+    let mut found = Found::default();
+    found.visit(root, true);
+    (found.files, found.failures)
+}
+
 /// What walking the paths turned up.
 #[derive(Default)]
 struct Found {
