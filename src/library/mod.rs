@@ -3,6 +3,7 @@
 
 mod add;
 mod cache;
+mod parse;
 mod scan;
 
 use std::path::{Path, PathBuf};

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::parse::{Job, parse_all};
 use super::{Cache, Entry, format_of_extension};
 use crate::article::{Article, Format, LoadError, sanitize};
 
@@ -21,12 +22,13 @@ pub fn scan(
     scan_with(paths, cache, progress, Article::open)
 }
 
-/// [`scan`] with the parser given, so tests can count what gets parsed.
+/// [`scan`] with the parser given, so tests can count what gets parsed. The parser runs on
+/// several threads at once when there is more than one file to parse.
 pub fn scan_with(
     paths: &[PathBuf],
     cache: &mut Cache,
     mut progress: impl FnMut(usize, usize),
-    mut parse: impl FnMut(&Path) -> Result<Article, LoadError>,
+    parse: impl Fn(&Path) -> Result<Article, LoadError> + Sync,
 ) -> Vec<Entry> {
     // One spelling per file, so `lib` and `./lib` share cache entries.
     let roots: Vec<PathBuf> = paths.iter().map(|p| crate::paths::normalize(p)).collect();
@@ -34,17 +36,52 @@ pub fn scan_with(
     for root in &roots {
         found.visit(root, true);
     }
-    let total = found.files.len();
     let mut seen = HashSet::new();
-    let mut entries = Vec::with_capacity(total + found.failures.len());
-    for (done, path) in found.files.into_iter().enumerate() {
-        if !seen.contains(&path) {
-            entries.push(describe(&path, cache, &mut parse));
-            seen.insert(path);
+    found.files.retain(|path| seen.insert(path.clone()));
+
+    let total = found.files.len();
+    let mut done = 0;
+    let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
+    let mut jobs = Vec::new();
+    for path in found.files {
+        let meta = match std::fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                slots.push(Some(failed(&path, &e.to_string())));
+                done += 1;
+                progress(done, total);
+                continue;
+            }
+        };
+        let size = meta.len();
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| Timestamp::try_from(t).ok());
+        if let Some(entry) = cache.fresh(&path, size, mtime) {
+            slots.push(Some(entry.clone()));
+            done += 1;
+            progress(done, total);
+        } else {
+            jobs.push(Job {
+                slot: slots.len(),
+                path,
+                size,
+                mtime,
+            });
+            slots.push(None);
         }
-        progress(done + 1, total);
     }
+    parse_all(&jobs, &parse, |job, entry, lasting| {
+        if lasting {
+            cache.insert(entry.clone());
+        }
+        slots[job.slot] = Some(entry);
+        done += 1;
+        progress(done, total);
+    });
     cache.forget_missing(&roots, &seen);
+    let mut entries: Vec<Entry> = slots.into_iter().flatten().collect();
     entries.extend(found.failures);
     entries
 }
@@ -110,57 +147,8 @@ impl Found {
     }
 }
 
-/// The entry for one file, from the cache when the file is unchanged.
-fn describe(
-    path: &Path,
-    cache: &mut Cache,
-    parse: &mut impl FnMut(&Path) -> Result<Article, LoadError>,
-) -> Entry {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) => return failed(path, &e.to_string()),
-    };
-    let size = meta.len();
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| Timestamp::try_from(t).ok());
-    if let Some(entry) = cache.fresh(path, size, mtime) {
-        return entry.clone();
-    }
-    let (entry, lasting) = match parse(path) {
-        Ok(article) => {
-            let entry = Entry {
-                path: path.to_path_buf(),
-                title: article.title,
-                format: article.format,
-                chars: article.char_len,
-                id: Some(article.id),
-                size,
-                mtime,
-                error: None,
-            };
-            (entry, true)
-        }
-        // A binary file stays binary until it changes; other failures (permissions, a file
-        // vanishing) may clear up without touching the file, so they are tried again.
-        Err(err) => {
-            let entry = Entry {
-                size,
-                mtime,
-                ..failed(path, &err.to_string())
-            };
-            (entry, matches!(err, LoadError::Binary { .. }))
-        }
-    };
-    if lasting {
-        cache.insert(entry.clone());
-    }
-    entry
-}
-
 /// An entry for a path that could not be read.
-fn failed(path: &Path, message: &str) -> Entry {
+pub(super) fn failed(path: &Path, message: &str) -> Entry {
     let name = path
         .file_name()
         .map(|n| sanitize::strip_controls(&n.to_string_lossy()))
@@ -179,8 +167,8 @@ fn failed(path: &Path, message: &str) -> Entry {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
     use std::fs;
+    use std::sync::Mutex;
     use std::time::{Duration, SystemTime};
 
     use super::*;
@@ -206,18 +194,21 @@ mod tests {
 
     /// Scans with a parser that records which files it parsed.
     fn counted_scan(paths: &[PathBuf], cache: &mut Cache) -> (Vec<Entry>, Vec<String>) {
-        let parsed = RefCell::new(Vec::new());
+        let parsed = Mutex::new(Vec::new());
         let entries = scan_with(
             paths,
             cache,
             |_, _| {},
             |path| {
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
-                parsed.borrow_mut().push(name);
+                parsed.lock().unwrap().push(name);
                 Article::open(path)
             },
         );
-        (entries, parsed.into_inner())
+        let mut parsed = parsed.into_inner().unwrap();
+        // Files are parsed in parallel, so in no set order.
+        parsed.sort();
+        (entries, parsed)
     }
 
     fn names(entries: &[Entry]) -> Vec<String> {
@@ -352,6 +343,33 @@ mod tests {
         let (entries, parsed) = counted_scan(&[readme, a, dotted], &mut Cache::in_memory());
         assert_eq!(names(&entries), ["README", "a.txt"]);
         assert_eq!(parsed.len(), 2);
+    }
+
+    #[test]
+    fn a_parser_crash_costs_one_entry_not_the_scan() {
+        let tmp = library();
+        let mut cache = Cache::in_memory();
+        let entries = scan_with(
+            &[tmp.path().to_path_buf()],
+            &mut cache,
+            |_, _| {},
+            |path| {
+                assert!(!path.ends_with("b.md"), "parser bug triggered on purpose");
+                Article::open(path)
+            },
+        );
+        assert_eq!(names(&entries), ["a.txt", "b.md", "c.HTML"]);
+        assert!(
+            entries[1]
+                .error
+                .as_deref()
+                .unwrap()
+                .contains("please report")
+        );
+        assert!(entries[0].error.is_none() && entries[2].error.is_none());
+        // The crash is not remembered: the next scan tries the file again.
+        let (_, parsed) = counted_scan(&[tmp.path().to_path_buf()], &mut cache);
+        assert_eq!(parsed, ["b.md"]);
     }
 
     #[cfg(unix)]
