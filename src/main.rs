@@ -7,6 +7,8 @@ use anyhow::Result;
 use clap::Parser;
 use folio::article::Article;
 use folio::cli::{Cli, ColorChoice, Command, OutlineArgs, RenderArgs};
+use folio::commands;
+use folio::paths::Paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,6 +32,15 @@ fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Outline(args)) => outline(&args),
         Some(Command::Render(args)) => render(&args),
+        Some(Command::Add(args)) => {
+            let library = Paths::from_env()?.library_dir();
+            commands::add::run(&args, &library, &mut std::io::stdout().lock())
+        }
+        Some(Command::Completions(args)) => Ok(commands::docs::completions(
+            args.shell,
+            &mut std::io::stdout().lock(),
+        )?),
+        Some(Command::Man) => Ok(commands::docs::man(&mut std::io::stdout().lock())?),
         None => anyhow::bail!("the reader is not built yet; try `folio render FILE`"),
     }
 }
