@@ -487,7 +487,6 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
 /// the most recently read) with its new progress, and saves the reading position.
 fn close_reader(model: &mut Model) -> Vec<Effect> {
-    let height = usize::from(model.panes().text.height);
     let Some(reader) = model.reader.take() else {
         return Vec::new();
     };
@@ -501,7 +500,7 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
         .position(|e| Some(&e.path) == reader.path.as_ref())
     {
         let mut entry = library.entries.remove(i);
-        entry.progress = u8::try_from(reader.percent(height)).ok();
+        entry.progress = Some(reader.bookmark_percent());
         library.entries.insert(0, entry);
     }
     refilter(library);
