@@ -12,3 +12,5 @@ pub mod paths;
 pub mod progress;
 pub mod reading;
 pub mod render;
+pub mod search;
+pub mod tui;
