@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::{block_quote, escape_inline};
-use super::{ExportDoc, ExportHighlight};
+use super::{ExportDoc, ExportHighlight, is_doubtful};
 
 /// Opening marker of the part of an export that folio owns; its hash lets a re-export tell
 /// whether the user edited inside.
@@ -52,7 +52,7 @@ pub fn render(doc: &ExportDoc) -> Rendered {
     let doubtful = doc
         .highlights
         .iter()
-        .filter(|h| h.status.is_doubtful())
+        .filter(|h| is_doubtful(h.status))
         .count();
     // JSON strings are valid YAML double-quoted scalars: quotes, colons and CJK are safe.
     let quoted = |s: &str| serde_json::Value::from(s).to_string();
@@ -82,7 +82,7 @@ pub fn body(doc: &ExportDoc) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n# {}\n", escape_inline(&doc.title));
     let mut open: Vec<&str> = Vec::new();
-    for highlight in doc.highlights.iter().filter(|h| !h.status.is_doubtful()) {
+    for highlight in doc.highlights.iter().filter(|h| !is_doubtful(h.status)) {
         let path = section_titles(doc, highlight);
         let common = open.iter().zip(&path).take_while(|(a, b)| a == b).count();
         for (depth, title) in path.iter().enumerate().skip(common) {
@@ -95,7 +95,7 @@ pub fn body(doc: &ExportDoc) -> String {
     let doubtful: Vec<&ExportHighlight> = doc
         .highlights
         .iter()
-        .filter(|h| h.status.is_doubtful())
+        .filter(|h| is_doubtful(h.status))
         .collect();
     if !doubtful.is_empty() {
         let _ = writeln!(out, "## {DOUBTFUL_HEADING}\n");
