@@ -1,0 +1,8 @@
+//! Shared helpers for the integration tests.
+//!
+//! Each test binary compiles this module on its own and uses only part of it, so unused-item
+//! warnings here say nothing about the code.
+#![allow(dead_code)]
+
+pub mod corpus;
+pub mod pty;
