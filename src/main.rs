@@ -43,6 +43,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::add::run(&args, &library, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Highlight(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::highlight::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Notes(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions(args)) => {
             commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
@@ -52,6 +62,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => read(&cli.paths),
+    }
+}
+
+/// The highlights file: `--annotations PATH`, else annotations.json in the data folder.
+fn annotations_file(option: &Option<PathBuf>) -> Result<PathBuf> {
+    match option {
+        Some(path) => Ok(path.clone()),
+        None => Ok(Paths::from_env()?.annotations_file()),
     }
 }
 
