@@ -53,6 +53,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Export(args)) => {
+            let paths = Paths::from_env()?;
+            let store = annotations_file(&cli.annotations)?;
+            commands::export::run(
+                &args,
+                &store,
+                &paths.export_dir(),
+                &mut std::io::stdout().lock(),
+            )
+        }
         Some(Command::Completions(args)) => {
             commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)

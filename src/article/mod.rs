@@ -207,6 +207,9 @@ impl Article {
 
     /// Titles of the headings that enclose `offset`, outermost first.
     pub fn section_path(&self, offset: usize) -> Vec<String> {
-        self.enclosing_sections(offset).into_iter().map(|s| s.title.clone()).collect()
+        self.enclosing_sections(offset)
+            .into_iter()
+            .map(|s| s.title.clone())
+            .collect()
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod add;
 pub mod docs;
+pub mod export;
 pub mod highlight;
 pub mod notes;
 

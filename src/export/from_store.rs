@@ -7,7 +7,13 @@ use super::{AnchorStatus, ExportDoc, ExportHighlight, SectionRef};
 
 /// The export of `article`'s highlights, in document order (orphans last). `source` is how
 /// the article is named in the export; `exported` is the export's own time stamp.
-pub fn export_doc(store: &Store, doc: &DocKey, article: &Article, source: &str, exported: &str) -> ExportDoc {
+pub fn export_doc(
+    store: &Store,
+    doc: &DocKey,
+    article: &Article,
+    source: &str,
+    exported: &str,
+) -> ExportDoc {
     let highlights = store
         .resolve(doc, article)
         .into_iter()
@@ -18,25 +24,32 @@ pub fn export_doc(store: &Store, doc: &DocKey, article: &Article, source: &str, 
                 Some(range) => article
                     .enclosing_sections(range.start)
                     .into_iter()
-                    .map(|s| SectionRef { level: s.level, title: s.title.clone() })
+                    .map(|s| SectionRef {
+                        level: s.level,
+                        title: s.title.clone(),
+                    })
                     .collect(),
                 // An orphan keeps the headings it was made under; their levels follow nesting.
                 None => r
                     .section
                     .iter()
                     .enumerate()
-                    .map(|(i, title)| SectionRef { level: (i + 1).min(6) as u8, title: title.clone() })
+                    .map(|(i, title)| SectionRef {
+                        level: (i + 1).min(6) as u8,
+                        title: title.clone(),
+                    })
                     .collect(),
             };
-            let percent = r
-                .range
-                .as_ref()
-                .map_or(0, |range| (range.start * 100 / article.char_len.max(1)).min(100) as u8);
+            let percent = r.range.as_ref().map_or(0, |range| {
+                (range.start * 100 / article.char_len.max(1)).min(100) as u8
+            });
             ExportHighlight {
                 id: r.id.0.clone(),
                 // What the reader sees highlighted now; for orphans, what was highlighted.
                 quote: match (&r.range, r.status) {
-                    (Some(range), AnchorStatus::Verified | AnchorStatus::Moved) => article.slice(range.clone()).to_string(),
+                    (Some(range), AnchorStatus::Verified | AnchorStatus::Moved) => {
+                        article.slice(range.clone()).to_string()
+                    }
                     _ => r.quote.clone(),
                 },
                 prefix: quote.map(|q| q.prefix.clone()).unwrap_or_default(),

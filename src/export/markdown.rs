@@ -136,7 +136,16 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
     if let Some(section) = highlight.section.last() {
         let _ = write!(location, "{} · ", escape_inline(&section.title));
     }
-    let _ = write!(location, "{}%*", highlight.percent);
+    match highlight.position {
+        Some(_) => {
+            let _ = write!(location, "{}%*", highlight.percent);
+        }
+        // An orphan has no place in the text any more, so no percentage either.
+        None => {
+            location.truncate(location.trim_end_matches(" · ").len());
+            location.push('*');
+        }
+    }
     for tag in &highlight.tags {
         let tag: String = tag.split_whitespace().collect::<Vec<_>>().join("-");
         let _ = write!(
@@ -145,7 +154,9 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
             escape_inline(&tag).trim_start_matches('\\')
         );
     }
-    let _ = writeln!(out, "{location}\n");
+    if location != "**" {
+        let _ = writeln!(out, "{location}\n");
+    }
 }
 
 #[cfg(test)]
@@ -244,5 +255,42 @@ mod tests {
             AnchorStatus::Verified,
         )]);
         assert_eq!(render(&d), render(&d));
+    }
+
+    /// Pins the whole layout: front matter, title, nested sections, a two-paragraph quote,
+    /// escaping, notes, tags, location lines, block ids and the doubtful section.
+    #[test]
+    fn golden_layout() {
+        let t = "Notes: \"On Reading\" 读书";
+        let mut first = highlight(
+            "01JDV0A1",
+            "# Not a heading\n\nSecond *paragraph* of the quote.",
+            &[(1, t), (2, "Part One")],
+            AnchorStatus::Verified,
+        );
+        first.note = "My note, with **Markdown**.\n\n- and a list".into();
+        first.tags = vec!["idea".into(), "two words".into()];
+        first.percent = 12;
+        let mut second = highlight(
+            "01JDV0B2",
+            "中文的句子。",
+            &[(1, t), (2, "Part One"), (3, "Details")],
+            AnchorStatus::Moved,
+        );
+        second.percent = 40;
+        let third = highlight(
+            "01JDV0C3",
+            "A sentence that was deleted.",
+            &[(1, t), (2, "Part Two")],
+            AnchorStatus::Orphan,
+        );
+        let mut doc = doc(vec![first, second, third]);
+        doc.title = t.into();
+        let golden = include_str!("../../tests/fixtures/export-golden.md");
+        let actual = render(&doc).to_file();
+        assert!(
+            actual == golden,
+            "layout changed; if intended, update the golden file:\n{actual}"
+        );
     }
 }
