@@ -1,5 +1,6 @@
 //! folio: a terminal reader for stored articles. The library holds everything; `main.rs` is a thin CLI.
 
+pub mod annotate;
 pub mod article;
 pub mod atomic;
 pub mod cli;
@@ -12,3 +13,5 @@ pub mod paths;
 pub mod progress;
 pub mod reading;
 pub mod render;
+pub mod search;
+pub mod tui;
