@@ -145,6 +145,29 @@ fn add_copies_a_folder_and_reports_what_failed() {
     assert_eq!(files_in(&folder.join("old")), ["b.html"]);
 }
 
+#[cfg(unix)]
+#[test]
+fn names_with_escape_sequences_are_never_printed_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    let good = tmp.path().join("clear\u{1b}[2J.txt");
+    let bad = tmp.path().join("title\u{1b}]0;owned\u{7}.txt");
+    fs::write(&good, "text").unwrap();
+    fs::write(&bad, [0u8, 0, 0, 1, 0, 0, 0, 2]).unwrap();
+    let out = run(folio(&home).arg("add").arg(&good).arg(&bad));
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(
+        !said.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{said:?} {err:?}"
+    );
+    assert!(said.contains("clear?[2J.txt -> "), "{said:?}");
+    assert!(
+        err.contains("title?]0;owned?.txt: looks like a binary file"),
+        "{err:?}"
+    );
+    assert_eq!(files_in(&home.join("library")), ["clear-[2J.txt"]);
+}
+
 #[test]
 fn data_goes_to_folio_home_else_the_xdg_data_folder() {
     let tmp = tempfile::tempdir().unwrap();
