@@ -141,6 +141,10 @@ fn add_copies_a_folder_and_reports_what_failed() {
     let err = text(&out.stderr);
     assert!(err.contains("missing.txt: no such file"), "{err}");
     assert!(err.contains("1 article could not be added"), "{err}");
+    assert!(
+        !err.contains('\r'),
+        "no progress line when stderr is not a terminal"
+    );
     assert_eq!(files_in(&folder), ["a.txt", "old"]);
     assert_eq!(files_in(&folder.join("old")), ["b.html"]);
 }
