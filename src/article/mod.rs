@@ -6,6 +6,7 @@
 mod builder;
 pub mod detect;
 mod html;
+mod lists;
 mod markdown;
 mod plain;
 pub mod sanitize;
