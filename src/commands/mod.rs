@@ -6,6 +6,7 @@ pub mod docs;
 pub mod export;
 pub mod highlight;
 pub mod notes;
+pub mod read;
 
 use std::path::Path;
 
