@@ -5,17 +5,45 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const EXAMPLES: &str = "\
+/// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form
+/// and the man page. A macro so both texts are built from one literal.
+macro_rules! examples {
+    () => {
+        "\
 Examples:
   folio article.txt                 read one article
   folio ~/articles                  browse a folder of articles
   folio outline --json page.html    print the outline as JSON
   folio render --width 72 notes.md  print the reading view as plain text
-";
+  folio add saved-page.html         copy an article into the library
+  curl -s URL | folio add -         add the page a program prints
+"
+    };
+}
+
+const EXAMPLES: &str = examples!();
+
+const LONG_NOTES: &str = concat!(
+    examples!(),
+    "
+Files (under $XDG_DATA_HOME/folio, usually ~/.local/share/folio):
+  library/          the articles `folio add` copies and `folio` opens
+  state.json        reading positions
+  annotations.json  highlights and notes
+  exports/          Markdown exports
+
+Settings:
+  config.toml in $XDG_CONFIG_HOME/folio (usually ~/.config/folio)
+
+Environment:
+  FOLIO_HOME  one folder for all of folio's data and config.toml
+  NO_COLOR    when set and not empty, no colours
+"
+);
 
 /// A terminal reader for stored articles: outline, highlights, notes.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+#[command(name = "folio", version, about, after_help = EXAMPLES, after_long_help = LONG_NOTES, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// Articles or folders to open (default: the library folder).
     #[arg(value_name = "PATH")]
@@ -31,6 +59,16 @@ pub enum Command {
     Outline(OutlineArgs),
     /// Print the reading view as text wrapped to a width, like a pager-less reader.
     Render(RenderArgs),
+    /// Copy articles or folders of articles into the library; `-` reads one from standard input.
+    Add(AddArgs),
+    /// Print a shell completion script.
+    ///
+    /// For example: `folio completions bash > ~/.local/share/bash-completion/completions/folio`,
+    /// `folio completions zsh > ~/.zfunc/_folio`,
+    /// `folio completions fish > ~/.config/fish/completions/folio.fish`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff); read it with `folio man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -52,6 +90,21 @@ pub struct RenderArgs {
     pub color: ColorChoice,
     /// The article to render.
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Articles or folders to copy (names are kept; a clash gets a numeric suffix), or `-` for
+    /// one article on standard input, named after its title.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Whether output carries terminal styling.

@@ -1,17 +1,25 @@
 //! The `folio` binary: parses the command line, runs one command, maps failures to exit codes.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Parser;
 use folio::article::Article;
 use folio::cli::{Cli, ColorChoice, Command, OutlineArgs, RenderArgs};
+use folio::commands;
+use folio::config::Config;
+use folio::paths::Paths;
+use folio::reading::ReadingState;
+use folio::tui::keymap::Keymap;
+use folio::tui::ui::theme::Theme;
+use folio::tui::{Ending, Settings, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             // A closed pipe (`folio render x | head`) is not an error worth reporting.
             if err
@@ -28,12 +36,80 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Some(Command::Outline(args)) => outline(&args),
-        Some(Command::Render(args)) => render(&args),
-        None => anyhow::bail!("the reader is not built yet; try `folio render FILE`"),
+        Some(Command::Outline(args)) => outline(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Render(args)) => render(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Add(args)) => {
+            let library = Paths::from_env()?.library_dir();
+            commands::add::run(&args, &library, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions(args)) => {
+            commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            commands::docs::man(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => read(&cli.paths),
     }
+}
+
+/// The default command: the reader on one file. When standard output is not a terminal,
+/// the reading view is printed instead, as `folio render` would.
+fn read(paths: &[PathBuf]) -> Result<ExitCode> {
+    let [path] = paths else {
+        anyhow::bail!("the library view is not wired yet; open one file: `folio FILE`");
+    };
+    let article = Article::open(path)?;
+    if !std::io::stdout().is_terminal() {
+        let mut out = std::io::stdout().lock();
+        out.write_all(folio::render::render(&article, 80, false).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = reader_settings()?;
+    let start = Start::Article {
+        article,
+        path: path.clone(),
+    };
+    Ok(match folio::tui::run(start, settings)? {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
+    })
+}
+
+/// The reader's settings: config file, keys, colours (none under NO_COLOR), saved positions.
+/// A broken config or state file is reported on the first screen and the defaults are used;
+/// a bad key binding is an error, since the user asked for keys that would not work.
+fn reader_settings() -> Result<Settings> {
+    let paths = Paths::from_env()?;
+    let config_file = paths.config_file();
+    let mut notices = Vec::new();
+    let config = Config::load(&config_file).unwrap_or_else(|error| {
+        notices.push(error.to_string());
+        Config::default()
+    });
+    notices.extend(config.warnings.iter().cloned());
+    let mut keymap = Keymap::defaults()?;
+    keymap
+        .apply(&config.keys)
+        .with_context(|| format!("{}: fix the key binding", config_file.display()))?;
+    let positions = ReadingState::load(&paths.state_file()).unwrap_or_else(|error| {
+        notices.push(error.to_string());
+        ReadingState::unsaved()
+    });
+    notices.extend(positions.warnings().iter().cloned());
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    Ok(Settings {
+        keymap,
+        theme: Theme::from_config(&config.colors, color),
+        column_width: config.reader.column_width,
+        show_outline: config.reader.show_outline,
+        positions,
+        notice: (!notices.is_empty()).then(|| notices.join("; ")),
+    })
 }
 
 fn outline(args: &OutlineArgs) -> Result<()> {
