@@ -23,7 +23,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("folio: {err:#}");
+            // Messages quote file names, which may carry escape sequences of their own.
+            let message = folio::article::sanitize::strip_controls(&format!("{err:#}"));
+            eprintln!("folio: {message}");
             ExitCode::FAILURE
         }
     }
