@@ -1,6 +1,7 @@
 //! The `folio` binary: parses the command line, runs one command, maps failures to exit codes.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -22,7 +23,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("folio: {err:#}");
+            // Messages quote file names, which may carry escape sequences of their own.
+            let message = folio::article::sanitize::strip_controls(&format!("{err:#}"));
+            eprintln!("folio: {message}");
             ExitCode::FAILURE
         }
     }
@@ -37,6 +40,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::add::run(&args, &library, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Highlight(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::highlight::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Notes(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export(args)) => {
+            let paths = Paths::from_env()?;
+            let store = annotations_file(&cli.annotations)?;
+            commands::export::run(
+                &args,
+                &store,
+                &paths.export_dir(),
+                &mut std::io::stdout().lock(),
+            )
+        }
         Some(Command::Completions(args)) => {
             commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
@@ -46,6 +69,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => commands::read::run(&cli.paths),
+    }
+}
+
+/// The highlights file: `--annotations PATH`, else annotations.json in the data folder.
+fn annotations_file(option: &Option<PathBuf>) -> Result<PathBuf> {
+    match option {
+        Some(path) => Ok(path.clone()),
+        None => Ok(Paths::from_env()?.annotations_file()),
     }
 }
 
