@@ -83,6 +83,8 @@ fn wide_frame_shows_title_outline_text_and_status() {
     let text = model.panes().text;
     assert_eq!(find_from(&buf, "Section 2", text.x), Some((text.x, text.y)));
     assert_eq!(buf[(text.x, text.y)].fg, theme.heading.fg.unwrap());
+    // A scrollbar thumb at the right edge shows where the view is.
+    assert!((1..39).any(|y| buf[(119, y)].symbol() == "▐"));
     // Status: the section, the percentage, the keys.
     let status = row(&buf, 39);
     assert!(status.contains("§ Section 2"), "{status}");
