@@ -7,3 +7,4 @@
 pub mod corpus;
 pub mod invariants;
 pub mod pty;
+pub mod text_dump;
