@@ -130,6 +130,7 @@ const PREFIXES: &[&str] = &[
     "new, ",
     "filed to",
     "see more",
+    "continue reading",
     "also on ",
     "download the app",
     "阅读:",
