@@ -94,6 +94,14 @@ impl Paths {
     }
 }
 
+/// One spelling for a path, so the same file reached as `a.txt`, `./a.txt` or through a link
+/// is keyed once: the canonical path if the file exists, else the absolute one.
+pub fn normalize(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

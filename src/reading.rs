@@ -157,7 +157,7 @@ impl ReadingState {
 
     /// The position last saved for the file at `path`, whatever its text was then.
     pub fn get_by_path(&self, path: &Path) -> Option<Position> {
-        let id = self.by_path.get(&normal(path))?;
+        let id = self.by_path.get(&crate::paths::normalize(path))?;
         self.get(id)
     }
 
@@ -177,7 +177,7 @@ impl ReadingState {
     /// Records a position for an article read from `path`. A position saved for an older text
     /// of the same file is dropped: the file now holds this one.
     pub fn set_with_path(&mut self, article_id: &str, path: &Path, position: Position) {
-        let path = normal(path);
+        let path = crate::paths::normalize(path);
         if let Some(old) = self.by_path.get(&path).filter(|old| *old != article_id) {
             let old = old.clone();
             self.articles.remove(&old);
@@ -267,13 +267,6 @@ fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     }
     std::fs::rename(path, &aside)?;
     Ok(aside)
-}
-
-/// The same file reached by different spellings (`a.txt`, `./a.txt`) shares one key.
-fn normal(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -5,4 +5,5 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod pty;
 pub mod text_dump;

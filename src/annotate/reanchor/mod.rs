@@ -1,0 +1,183 @@
+//! Finding an annotation again in an article's current text, in stages that never guess
+//! silently: verified → moved → fuzzy → review → orphan.
+//!
+//! Only `verified` and `moved` place a highlight on text equal to its quote. `fuzzy` places it
+//! on a close, clearly best approximate match; `review` on a plausible but doubtful one, which
+//! the reader shows flagged for the user to confirm; `orphan` places it nowhere.
+
+use std::ops::Range;
+
+mod approx;
+mod context;
+#[cfg(test)]
+mod tests;
+
+use super::model::{AnchorStatus, Target};
+use crate::article::Article;
+use approx::approximate;
+use context::{Context, ContextScore, TextIndex};
+
+/// Where an annotation landed in the current text, and how surely.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// Character range in the article's text; `None` for orphans.
+    pub range: Option<Range<usize>>,
+    pub status: AnchorStatus,
+}
+
+/// A side of context agreeing at least this much (1 − edits/length) confirms a match.
+pub(crate) const CONTEXT_CONFIRMS: f64 = 0.5;
+/// The least quote similarity (1 − edits/length) for a `fuzzy` placement.
+const FUZZY_QUOTE: f64 = 0.8;
+/// The least quote similarity for a `review` placement when the context confirms it.
+const REVIEW_QUOTE: f64 = 0.75;
+/// The least quote similarity for a `review` placement when the context does not.
+const REVIEW_QUOTE_ALONE: f64 = 0.9;
+/// How much better (in combined score) the best candidate must be than any other.
+const CLEAR_MARGIN: f64 = 0.05;
+
+/// Places each target in `article`, in the order given.
+pub fn place_all<'a>(
+    targets: impl IntoIterator<Item = &'a Target>,
+    article: &Article,
+) -> Vec<Placement> {
+    let mut index = None;
+    targets
+        .into_iter()
+        .map(|t| {
+            quick(t, article).unwrap_or_else(|| {
+                let index = index.get_or_insert_with(|| TextIndex::new(&article.text));
+                search(t, article, index)
+            })
+        })
+        .collect()
+}
+
+/// Stage 1 without indexing the text: same text, or the quote still at its position.
+fn quick(target: &Target, article: &Article) -> Option<Placement> {
+    let pos = target.position;
+    if pos.start >= pos.end || pos.end > article.char_len {
+        return None;
+    }
+    let same_text = target.text_hash == article.text_hash;
+    if same_text || article.slice(pos.start..pos.end) == target.quote.exact {
+        let verified = same_text
+            || Context::of(target)
+                .score_in_article(article, pos.start..pos.end)
+                .confirms();
+        if verified {
+            return Some(Placement {
+                range: Some(pos.start..pos.end),
+                status: AnchorStatus::Verified,
+            });
+        }
+    }
+    None
+}
+
+/// A possible placement with its scores.
+#[derive(Clone, Debug)]
+struct Candidate {
+    range: Range<usize>,
+    /// Quote similarity, 1 − edits/length.
+    quote: f64,
+    context: ContextScore,
+    /// Characters between this and the old position, to break ties.
+    distance: usize,
+}
+
+impl Candidate {
+    fn combined(&self) -> f64 {
+        0.75 * self.quote + 0.25 * self.context.overall
+    }
+}
+
+/// Stages 2–4 for one target.
+fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
+    let ctx = Context::of(target);
+    let pattern: Vec<char> = target.quote.exact.chars().collect();
+    let old = target.position.start;
+    let make = |range: Range<usize>, edits: usize| Candidate {
+        quote: 1.0 - edits as f64 / pattern.len().max(1) as f64,
+        context: ctx.score_at(index, &range),
+        distance: range.start.abs_diff(old),
+        range,
+    };
+
+    let exact: Vec<Candidate> = index
+        .find_exact(&article.text, &target.quote.exact)
+        .into_iter()
+        .map(|r| make(r, 0))
+        .collect();
+    if let Some(best) = clear_winner(&exact)
+        && best.context.confirms()
+    {
+        return placed(best, AnchorStatus::Moved);
+    }
+
+    let approx: Vec<Candidate> = approximate(target, &pattern, &ctx, &article.text, index)
+        .into_iter()
+        .map(|h| make(h.range, h.edits))
+        .collect();
+    if let Some(best) = clear_winner(&approx)
+        && best.quote >= FUZZY_QUOTE
+        && best.context.confirms()
+    {
+        let status = if best.quote == 1.0 {
+            AnchorStatus::Moved
+        } else {
+            AnchorStatus::Fuzzy
+        };
+        return placed(best, status);
+    }
+
+    // Doubtful: the best exact occurrence, else the best plausible approximate one.
+    let plausible = |c: &&Candidate| {
+        c.quote == 1.0
+            || c.quote >= REVIEW_QUOTE_ALONE
+            || (c.quote >= REVIEW_QUOTE && c.context.confirms())
+    };
+    match ranked(&exact)
+        .into_iter()
+        .next()
+        .or_else(|| ranked(&approx).into_iter().find(|c| plausible(c)))
+    {
+        Some(best) if plausible(&best) => placed(best, AnchorStatus::Review),
+        _ => Placement {
+            range: None,
+            status: AnchorStatus::Orphan,
+        },
+    }
+}
+
+fn placed(c: &Candidate, status: AnchorStatus) -> Placement {
+    Placement {
+        range: Some(c.range.clone()),
+        status,
+    }
+}
+
+/// Candidates best first: combined score, then nearness to the old position.
+fn ranked(candidates: &[Candidate]) -> Vec<&Candidate> {
+    let mut sorted: Vec<&Candidate> = candidates.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.combined()
+            .total_cmp(&a.combined())
+            .then(a.distance.cmp(&b.distance))
+    });
+    sorted
+}
+
+/// The best candidate if no other, separate candidate comes close to it.
+fn clear_winner(candidates: &[Candidate]) -> Option<&Candidate> {
+    let sorted = ranked(candidates);
+    let best = *sorted.first()?;
+    let rival = sorted
+        .iter()
+        .skip(1)
+        .find(|c| c.range.start >= best.range.end || c.range.end <= best.range.start);
+    match rival {
+        Some(r) if best.combined() - r.combined() < CLEAR_MARGIN => None,
+        _ => Some(best),
+    }
+}
