@@ -80,6 +80,15 @@ pub enum Command {
     /// List highlights and notes with their anchoring status (verified, moved, fuzzy, review,
     /// orphan): one article's, or every article's in the store.
     Notes(NotesArgs),
+    /// Export an article's highlights and notes as Markdown (for notes apps) or Web Annotation
+    /// JSON-LD (for other tools).
+    ///
+    /// One article goes to standard output unless -o names a file; --all (or several
+    /// articles) writes one file per article into a folder (-o DIR, default: the exports folder
+    /// in the data folder). Exporting over an earlier export replaces only the part between
+    /// folio's markers and keeps what you wrote around it; if you edited inside the markers,
+    /// folio refuses unless --force, and then keeps your version as FILE.bak.
+    Export(ExportArgs),
     /// Print a shell completion script.
     ///
     /// For example: `folio completions bash > ~/.local/share/bash-completion/completions/folio`,
@@ -117,6 +126,45 @@ pub struct AddArgs {
     /// one article on standard input, named after its title.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles whose highlights to export.
+    #[arg(value_name = "FILE", required_unless_present = "all")]
+    pub files: Vec<PathBuf>,
+    /// Export every article in the highlights store, one file each.
+    #[arg(long, conflicts_with = "files")]
+    pub all: bool,
+    /// A file, a folder, or `-` for standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Markdown, or W3C Web Annotation JSON-LD.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Replace an earlier export even where you edited inside folio's markers (your version is
+    /// kept as a .bak file).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown with YAML front matter.
+    Md,
+    /// W3C Web Annotation Data Model JSON-LD.
+    Json,
+}
+
+impl ExportFormat {
+    /// The file-name extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Json => "json",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

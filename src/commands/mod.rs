@@ -3,8 +3,10 @@
 
 pub mod add;
 pub mod docs;
+pub mod export;
 pub mod highlight;
 pub mod notes;
+pub mod read;
 
 use std::path::Path;
 

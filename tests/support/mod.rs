@@ -6,3 +6,4 @@
 
 pub mod corpus;
 pub mod pty;
+pub mod text_dump;

@@ -5,6 +5,7 @@
 mod chrome;
 mod headings;
 mod lists;
+mod meta;
 mod outline;
 mod pieces;
 mod reflow;

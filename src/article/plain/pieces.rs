@@ -128,7 +128,8 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
     let (prose, list) = lines.split_at(list_start.unwrap_or(lines.len()));
     shape_text(prose, width, list.is_empty(), out);
     let items = lists::items(list);
-    let single = items.len() == 1;
+    // Numbered headings start at the margin; an indented number is a list item.
+    let single = items.len() == 1 && indent(first) <= base;
     for (depth, text) in items {
         let kind = BlockKind::ListItem { depth };
         // A lone numbered line may be a numbered heading; its neighbours decide.
