@@ -136,11 +136,18 @@ impl Reader {
     /// line's, or the text's end once the last line is on screen, so an article read to the
     /// end counts as read (100%) and reopens on its last page.
     pub fn bookmark_offset(&self, height: usize) -> usize {
-        if self.top_line() + height >= self.layout.lines.len() {
+        if self.shows_end(height) {
             self.article.char_len
         } else {
             self.top
         }
+    }
+
+    /// Whether the last line is on a screen `height` rows tall (the lines from the top on are
+    /// wrapped first, so the answer is exact while the rest of the layout is estimated).
+    pub fn shows_end(&self, height: usize) -> bool {
+        self.layout.ensure_around(self.top, 0, height);
+        self.top_line() + height >= self.layout.len()
     }
 
     /// How far through the article the saved position is, in percent, as the library
