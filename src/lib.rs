@@ -1,6 +1,17 @@
 //! folio: a terminal reader for stored articles. The library holds everything; `main.rs` is a thin CLI.
 
+pub mod annotate;
 pub mod article;
+pub mod atomic;
 pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod export;
 pub mod layout;
+pub mod library;
+pub mod paths;
+pub mod progress;
+pub mod reading;
 pub mod render;
+pub mod search;
+pub mod tui;

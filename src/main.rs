@@ -1,17 +1,20 @@
 //! The `folio` binary: parses the command line, runs one command, maps failures to exit codes.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::Parser;
 use folio::article::Article;
 use folio::cli::{Cli, ColorChoice, Command, OutlineArgs, RenderArgs};
+use folio::commands;
+use folio::paths::Paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             // A closed pipe (`folio render x | head`) is not an error worth reporting.
             if err
@@ -20,17 +23,60 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("folio: {err:#}");
+            // Messages quote file names, which may carry escape sequences of their own.
+            let message = folio::article::sanitize::strip_controls(&format!("{err:#}"));
+            eprintln!("folio: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Some(Command::Outline(args)) => outline(&args),
-        Some(Command::Render(args)) => render(&args),
-        None => anyhow::bail!("the reader is not built yet; try `folio render FILE`"),
+        Some(Command::Outline(args)) => outline(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Render(args)) => render(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Add(args)) => {
+            let library = Paths::from_env()?.library_dir();
+            commands::add::run(&args, &library, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Highlight(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::highlight::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Notes(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export(args)) => {
+            let paths = Paths::from_env()?;
+            let store = annotations_file(&cli.annotations)?;
+            commands::export::run(
+                &args,
+                &store,
+                &paths.export_dir(),
+                &mut std::io::stdout().lock(),
+            )
+        }
+        Some(Command::Completions(args)) => {
+            commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            commands::docs::man(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => commands::read::run(&cli.paths),
+    }
+}
+
+/// The highlights file: `--annotations PATH`, else annotations.json in the data folder.
+fn annotations_file(option: &Option<PathBuf>) -> Result<PathBuf> {
+    match option {
+        Some(path) => Ok(path.clone()),
+        None => Ok(Paths::from_env()?.annotations_file()),
     }
 }
 

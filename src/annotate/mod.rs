@@ -1,0 +1,122 @@
+//! Highlights and notes: anchoring them to an article's text, finding them again after the
+//! article changed, and keeping them in one JSON file that never loses data.
+//!
+//! # Using it (TUI and CLI)
+//!
+//! ```no_run
+//! # fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use folio::annotate::{Color, Store};
+//! use folio::article::Article;
+//!
+//! let (mut store, warnings) = Store::open("annotations.json".as_ref())?;
+//! for w in &warnings {
+//!     eprintln!("{w}"); // plain words: a damaged file was restored, a newer file is read-only
+//! }
+//! let article = Article::open("article.txt".as_ref())?;
+//! let doc = store.document(&article); // found by text hash, then by path; else a new key
+//! let id = store.add(&doc, &article, 120..184, Color::Yellow, "my *note*")?; // saved already
+//! store.set_note(&id, "a better note")?;
+//! store.delete(&id)?; // a tombstone
+//! store.undelete(&id)?; // undo
+//! for hl in store.resolve(&doc, &article) {
+//!     // hl.range: Some(chars) to paint, None for orphans; hl.status says how surely.
+//!     println!("{:?} {} {}", hl.range, hl.status, hl.quote);
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Every mutating call ([`Store::add`], [`Store::set_note`], [`Store::set_color`],
+//! [`Store::set_tags`], [`Store::delete`], [`Store::undelete`], [`Store::retarget`]) has the
+//! change on disk before it returns, or returns an error and changes nothing. [`Store::resolve`]
+//! only reads. [`Store::take_warnings`] yields warnings raised while saving.
+//!
+//! # Positions
+//!
+//! Ranges are character (code point) offsets into [`crate::article::Article::text`], start
+//! inclusive, end exclusive.
+//!
+//! # The file
+//!
+//! `annotations.json` holds `format` (`"folio-annotations"`), `schema_version`, `generation`
+//! (bumped by every save), `saved_at`, `saved_by`, and `documents` keyed by a stable document
+//! key. Each document has `title`, `paths` (every path it was opened from), `text` (`hash`,
+//! `chars`, `parser` of the text last annotated) and `annotations`. Each annotation has `id`
+//! (ULID), `created_at`, `updated_at`, `deleted_at` (a tombstone, or null), `color`, `tags`,
+//! `note` (Markdown), `target` (`quote {exact, prefix, suffix}`, `position {start, end}`,
+//! `section` headings outermost first, `text_hash` of the text `position` refers to) and
+//! `anchor {status}`. Fields this build does not know are kept through a load and save.
+//!
+//! # Saving
+//!
+//! Under an exclusive lock on `annotations.json.lock`, a save re-reads the file, merges our
+//! state into it by annotation id (newest `updated_at` wins; a tombstone wins a tie and only
+//! an explicit undelete clears it), applies the change, copies the version it replaces to
+//! `annotations.json.1` (older ones shift to `.2`, `.3`), writes a temp file in the same folder,
+//! fsyncs it, renames it over the file and fsyncs the folder. A damaged file is copied to
+//! `annotations.json.corrupt-<time>` and replaced by the newest good backup; a file with a newer
+//! `schema_version` is shown but never written.
+//!
+//! # Re-anchoring
+//!
+//! See [`reanchor`]: verified → moved → fuzzy → review → orphan. Only `verified` and `moved`
+//! put a highlight on text equal to its quote; `fuzzy` and `review` are flagged; orphans are
+//! listed, never painted.
+
+pub mod anchor;
+mod backup;
+mod disk;
+mod error;
+mod fuzzy;
+mod lock;
+mod merge;
+pub mod model;
+pub mod reanchor;
+mod store;
+
+use std::fmt;
+use std::ops::Range;
+
+use jiff::Timestamp;
+
+pub use anchor::{AnchorError, find_quote};
+pub use error::{StoreError, Warning};
+pub use model::{AnchorStatus, Color};
+pub use store::Store;
+
+/// The stable key of a document in the store.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocKey(pub String);
+
+/// An annotation's id (a ULID).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnotationId(pub String);
+
+impl fmt::Display for DocKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A live highlight placed on an article's current text: what the reader paints and lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub id: AnnotationId,
+    /// Character range to paint; `None` for an orphan.
+    pub range: Option<Range<usize>>,
+    pub status: AnchorStatus,
+    pub color: Color,
+    pub note: String,
+    pub tags: Vec<String>,
+    /// Headings around the highlight now (for orphans: where it was), outermost first.
+    pub section: Vec<String>,
+    /// The text as it was highlighted.
+    pub quote: String,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}

@@ -1,0 +1,458 @@
+//! The store: the in-memory annotations plus the rules that put every change on disk before
+//! the call returns, merged with whatever other processes saved meanwhile.
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use jiff::{SignedDuration, Timestamp};
+use ulid::Ulid;
+
+use super::anchor;
+use super::backup;
+use super::disk::{self, OnDisk};
+use super::lock::WriteLock;
+use super::merge::merge;
+use super::model::{
+    AnchorState, AnchorStatus, Annotation, Color, Document, Extra, StoreFile, TextInfo,
+};
+use super::reanchor;
+use super::{AnnotationId, DocKey, Resolved, StoreError, Warning};
+use crate::article::Article;
+
+/// The annotations file, loaded, with its path and whether this build may write it.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    file: StoreFile,
+    /// Why saves are refused, if they are.
+    read_only: Option<String>,
+    /// Warnings raised while saving, for the UI to show.
+    pending: Vec<Warning>,
+}
+
+impl Store {
+    /// Opens the store at `path`. A missing file is an empty store; a damaged one is kept aside
+    /// and replaced by its newest good backup; a newer one opens read-only. The warnings say
+    /// in plain words what happened.
+    pub fn open(path: &Path) -> Result<(Store, Vec<Warning>), StoreError> {
+        let mut store = Store {
+            path: path.to_path_buf(),
+            file: StoreFile::default(),
+            read_only: None,
+            pending: Vec::new(),
+        };
+        if !disk::parent(path).is_dir() {
+            return Ok((store, Vec::new()));
+        }
+        let _lock = match WriteLock::acquire(path) {
+            Ok(lock) => Some(lock),
+            // A folder we may not write to (read-only media, another user's files): show the
+            // notes, refuse saves.
+            Err(StoreError::Io { source, .. }) if is_not_writable(&source) => {
+                store.read_only = Some(format!(
+                    "its folder cannot be written ({source}); notes are shown but not saved"
+                ));
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        let mut warnings = Vec::new();
+        match disk::read(path)? {
+            OnDisk::Missing => {}
+            OnDisk::Good { file, .. } => store.file = file,
+            OnDisk::Newer { version, file } => {
+                store.file = file.unwrap_or_default();
+                store.read_only = Some(format!(
+                    "it was written by a newer folio (schema {version}); update folio to change notes"
+                ));
+                warnings.push(Warning::NewerSchema {
+                    file: path.to_path_buf(),
+                    version,
+                });
+            }
+            OnDisk::Corrupt { bytes, reason } => {
+                warnings.push(store.recover(&bytes, reason)?);
+            }
+        }
+        Ok((store, warnings))
+    }
+
+    /// Keeps a damaged file's bytes aside and puts the newest good backup in its place.
+    fn recover(&mut self, bytes: &[u8], reason: String) -> Result<Warning, StoreError> {
+        let kept_at = disk::set_aside(&self.path, bytes)?;
+        let file = self.path.clone();
+        match backup::newest_good(&self.path) {
+            Some((backup, OnDisk::Good { file: good, bytes })) => {
+                disk::write_atomic(&self.path, &bytes)?;
+                self.file = good;
+                Ok(Warning::Recovered {
+                    file,
+                    reason,
+                    kept_at,
+                    backup,
+                })
+            }
+            _ => {
+                self.read_only = Some(format!(
+                    "it is damaged and no backup could be read; a copy is kept at {}",
+                    kept_at.display()
+                ));
+                Ok(Warning::Unrecoverable {
+                    file,
+                    reason,
+                    kept_at,
+                })
+            }
+        }
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why saves are refused, or `None` when the store is writable.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Warnings raised by saves since the last call (a damaged file found while saving).
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// The raw contents, as last loaded or saved.
+    pub fn file(&self) -> &StoreFile {
+        &self.file
+    }
+
+    /// The document for `article`: the one whose text has the same hash (the file was renamed
+    /// or moved), else the one opened from the same path (the file was edited), else one
+    /// holding a highlight made on this very text, else a new key, which [`Store::add`]
+    /// creates on first use.
+    pub fn document(&self, article: &Article) -> DocKey {
+        let path = path_key(article);
+        let docs = &self.file.documents;
+        let same_text = |d: &Document| d.text.hash == article.text_hash;
+        let same_path = |d: &Document| path.as_ref().is_some_and(|p| d.paths.contains(p));
+        let found = docs
+            .iter()
+            .find(|(_, d)| same_text(d) && same_path(d))
+            .or_else(|| docs.iter().find(|(_, d)| same_text(d)))
+            .or_else(|| docs.iter().find(|(_, d)| same_path(d)))
+            .or_else(|| {
+                // Edited, then moved before folio saw the edit: a highlight made on this text.
+                docs.iter().find(|(_, d)| {
+                    d.annotations
+                        .iter()
+                        .any(|a| a.target.text_hash == article.text_hash)
+                })
+            });
+        if let Some((key, _)) = found {
+            return DocKey(key.clone());
+        }
+        // Keys come from the text hash so two processes adding to a new article agree.
+        let mut key = article.id.clone();
+        let mut n = 1;
+        while docs.contains_key(&key) {
+            n += 1;
+            key = format!("{}-{n}", article.id);
+        }
+        DocKey(key)
+    }
+
+    /// Every document with its key.
+    pub fn documents(&self) -> impl Iterator<Item = (DocKey, &Document)> {
+        self.file
+            .documents
+            .iter()
+            .map(|(k, d)| (DocKey(k.clone()), d))
+    }
+
+    /// Highlights `range` (character offsets) of `article` and saves.
+    pub fn add(
+        &mut self,
+        doc: &DocKey,
+        article: &Article,
+        range: Range<usize>,
+        color: Color,
+        note: &str,
+    ) -> Result<AnnotationId, StoreError> {
+        let target = anchor::target_for(article, range)?;
+        let id = Ulid::new().to_string();
+        self.commit(|file, now| {
+            let document = document_for(file, doc, article);
+            document.annotations.push(Annotation {
+                id: id.clone(),
+                created_at: now,
+                updated_at: now,
+                deleted_at: None,
+                color: color.name().to_string(),
+                tags: Vec::new(),
+                note: note.to_string(),
+                target,
+                anchor: verified(),
+                extra: Extra::new(),
+            });
+            Ok(AnnotationId(id))
+        })
+    }
+
+    /// Replaces a highlight's note (Markdown) and saves.
+    pub fn set_note(&mut self, id: &AnnotationId, note: &str) -> Result<(), StoreError> {
+        self.edit(id, |a, _| a.note = note.to_string())
+    }
+
+    /// Recolours a highlight and saves.
+    pub fn set_color(&mut self, id: &AnnotationId, color: Color) -> Result<(), StoreError> {
+        self.edit(id, |a, _| a.color = color.name().to_string())
+    }
+
+    /// Replaces a highlight's tags and saves.
+    pub fn set_tags(&mut self, id: &AnnotationId, tags: &[String]) -> Result<(), StoreError> {
+        self.edit(id, |a, _| a.tags = tags.to_vec())
+    }
+
+    /// Deletes a highlight (a tombstone, so merges do not bring it back) and saves.
+    pub fn delete(&mut self, id: &AnnotationId) -> Result<(), StoreError> {
+        self.edit(id, |a, now| a.deleted_at = Some(now))
+    }
+
+    /// Undoes a delete and saves.
+    pub fn undelete(&mut self, id: &AnnotationId) -> Result<(), StoreError> {
+        self.edit(id, |a, _| a.deleted_at = None)
+    }
+
+    /// Puts a highlight on `range` of the article as it is now (to confirm a `review` match
+    /// or re-place an orphan) and saves. Its note, colour and tags stay.
+    pub fn retarget(
+        &mut self,
+        doc: &DocKey,
+        article: &Article,
+        id: &AnnotationId,
+        range: Range<usize>,
+    ) -> Result<(), StoreError> {
+        let target = anchor::target_for(article, range)?;
+        self.commit(|file, now| {
+            document_for(file, doc, article);
+            let ann = find_mut(file, id)?;
+            ann.target = target;
+            ann.anchor = verified();
+            ann.updated_at = later(now, ann.updated_at);
+            Ok(())
+        })
+    }
+
+    /// The stored annotation with `id`, deleted or not.
+    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+        self.file
+            .documents
+            .values()
+            .flat_map(|d| &d.annotations)
+            .find(|a| a.id == id.0)
+    }
+
+    /// The live highlights of a document placed on `article`'s current text, in text order,
+    /// orphans last. Reads only; nothing is saved.
+    pub fn resolve(&self, doc: &DocKey, article: &Article) -> Vec<Resolved> {
+        let Some(document) = self.file.documents.get(&doc.0) else {
+            return Vec::new();
+        };
+        let live: Vec<&Annotation> = document
+            .annotations
+            .iter()
+            .filter(|a| a.deleted_at.is_none())
+            .collect();
+        let placements = reanchor::place_all(live.iter().map(|a| &a.target), article);
+        let mut out: Vec<Resolved> = live
+            .into_iter()
+            .zip(placements)
+            .map(|(a, p)| Resolved {
+                id: AnnotationId(a.id.clone()),
+                section: match &p.range {
+                    Some(r) => article.section_path(r.start),
+                    None => a.target.section.clone(),
+                },
+                range: p.range,
+                status: p.status,
+                color: Color::from_name(&a.color).unwrap_or_default(),
+                note: a.note.clone(),
+                tags: a.tags.clone(),
+                quote: a.target.quote.exact.clone(),
+                created_at: a.created_at,
+                updated_at: a.updated_at,
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            let key = |r: &Resolved| r.range.as_ref().map_or(usize::MAX, |r| r.start);
+            key(a).cmp(&key(b)).then_with(|| a.id.0.cmp(&b.id.0))
+        });
+        out
+    }
+
+    /// Re-reads the file, keeping anything of ours it lacks.
+    pub fn reload(&mut self) -> Result<Vec<Warning>, StoreError> {
+        let (fresh, warnings) = Store::open(&self.path)?;
+        self.file = merge(fresh.file, &self.file);
+        self.read_only = fresh.read_only;
+        Ok(warnings)
+    }
+
+    /// Applies `change` to one annotation (found in the merged file) and saves. A tombstone
+    /// set by another process stays: only [`Store::undelete`] clears it.
+    fn edit(
+        &mut self,
+        id: &AnnotationId,
+        change: impl FnOnce(&mut Annotation, Timestamp),
+    ) -> Result<(), StoreError> {
+        self.commit(|file, now| {
+            let ann = find_mut(file, id)?;
+            let now = later(now, ann.updated_at);
+            change(ann, now);
+            ann.updated_at = now;
+            Ok(())
+        })
+    }
+
+    /// Under the write lock: reads the file as it is now, merges our state into it, applies
+    /// `op`, and replaces the file atomically (after backing up the version it replaces).
+    /// On error nothing in memory changes.
+    fn commit<T>(
+        &mut self,
+        op: impl FnOnce(&mut StoreFile, Timestamp) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason: reason.clone(),
+            });
+        }
+        let dir = disk::parent(&self.path);
+        fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
+        let _lock = WriteLock::acquire(&self.path)?;
+        disk::remove_stale_temps(&self.path);
+        let (mut next, previous) = match disk::read(&self.path)? {
+            OnDisk::Missing => (self.file.clone(), None),
+            OnDisk::Good { file, bytes } => (merge(file, &self.file), Some(bytes)),
+            OnDisk::Newer { version, .. } => {
+                let reason = format!(
+                    "a newer folio (schema {version}) has saved it meanwhile; update folio"
+                );
+                self.read_only = Some(reason.clone());
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                    reason,
+                });
+            }
+            OnDisk::Corrupt { bytes, reason } => {
+                // What we hold is the last good state; the damaged bytes are kept aside.
+                let kept_at = disk::set_aside(&self.path, &bytes)?;
+                self.pending.push(Warning::Recovered {
+                    file: self.path.clone(),
+                    reason,
+                    kept_at,
+                    backup: self.path.clone(),
+                });
+                (self.file.clone(), None)
+            }
+        };
+        let now = Timestamp::now();
+        let out = op(&mut next, now)?;
+        next.generation = next.generation.max(self.file.generation) + 1;
+        next.saved_at = Some(now);
+        next.saved_by = format!("folio {}", env!("CARGO_PKG_VERSION"));
+        let mut bytes = serde_json::to_vec_pretty(&next).map_err(|source| StoreError::Encode {
+            path: self.path.clone(),
+            source,
+        })?;
+        bytes.push(b'\n');
+        if let Some(previous) = previous {
+            backup::rotate(&self.path, &previous)?;
+        }
+        disk::write_atomic(&self.path, &bytes)?;
+        self.file = next;
+        Ok(out)
+    }
+}
+
+fn is_not_writable(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// How a document remembers a path: absolute and with links resolved when possible.
+fn path_key(article: &Article) -> Option<String> {
+    let source = article.source.as_ref()?;
+    let path = fs::canonicalize(source).unwrap_or_else(|_| source.clone());
+    Some(path.to_string_lossy().into_owned())
+}
+
+/// The document `key` in `file`, created if new, updated to describe `article` as it is now.
+fn document_for<'f>(file: &'f mut StoreFile, key: &DocKey, article: &Article) -> &'f mut Document {
+    let text = TextInfo {
+        hash: article.text_hash.clone(),
+        chars: article.char_len,
+        parser: article.format.name().to_string(),
+        extra: Extra::new(),
+    };
+    let doc = file
+        .documents
+        .entry(key.0.clone())
+        .or_insert_with(|| Document {
+            title: article.title.clone(),
+            paths: Vec::new(),
+            text: text.clone(),
+            annotations: Vec::new(),
+            extra: Extra::new(),
+        });
+    if doc.text.hash != text.hash {
+        doc.text = TextInfo {
+            extra: std::mem::take(&mut doc.text.extra),
+            ..text
+        };
+    }
+    doc.title.clone_from(&article.title);
+    if let Some(path) = path_key(article)
+        && !doc.paths.contains(&path)
+    {
+        doc.paths.push(path);
+    }
+    doc
+}
+
+fn find_mut<'f>(
+    file: &'f mut StoreFile,
+    id: &AnnotationId,
+) -> Result<&'f mut Annotation, StoreError> {
+    file.documents
+        .values_mut()
+        .flat_map(|d| d.annotations.iter_mut())
+        .find(|a| a.id == id.0)
+        .ok_or_else(|| StoreError::NotFound(id.0.clone()))
+}
+
+fn verified() -> AnchorState {
+    AnchorState {
+        status: AnchorStatus::Verified.name().to_string(),
+        extra: Extra::new(),
+    }
+}
+
+/// `now`, or just after `previous` when the clock reads earlier (clock skew between
+/// machines), so an edit always counts as newer than what it edits.
+fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
+    if now > previous {
+        now
+    } else {
+        previous
+            .checked_add(SignedDuration::from_micros(1))
+            .unwrap_or(previous)
+    }
+}
+
+mod refresh;
+#[cfg(test)]
+mod tests;

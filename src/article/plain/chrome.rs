@@ -1,0 +1,356 @@
+//! Page chrome in a dump: site furniture, chatbot preambles, counters and comment forms.
+
+/// Whole lines that are navigation or widget labels, compared after [`key`] normalisation.
+const LABELS: &[&str] = &[
+    "read more",
+    "continue reading",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "tweet",
+    "print",
+    "subscribe",
+    "subscribe now",
+    "sign in",
+    "log in",
+    "login",
+    "sign up",
+    "register",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "menu",
+    "main menu",
+    "search",
+    "close",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "comments",
+    "post comment",
+    "submit",
+    "name",
+    "email",
+    "e-mail",
+    "website",
+    "comment",
+    "reply",
+    "cancel reply",
+    "back to top",
+    "home",
+    "advert",
+    "report",
+    "highlights",
+    "get short url",
+    "breaking news emails",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "top stories",
+    "hot topics",
+    "recommended",
+    "don't miss",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "editor's picks",
+    "newsletter",
+    "trending news",
+    "continue reading below",
+    "addthis sharing buttons",
+    "copy this link",
+    "copy link",
+    "facebook",
+    "twitter",
+    "pinterest",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "instagram",
+    "阅读更多",
+    "阅读全文",
+    "分享",
+    "上一篇",
+    "下一篇",
+    "评论",
+    "提交评论",
+    "相关文章",
+    "返回顶部",
+    "取消回复",
+];
+
+/// Beginnings of lines that are furniture whatever follows.
+const PREFIXES: &[&str] = &[
+    "views:",
+    "share on ",
+    "share this ",
+    "follow us",
+    "follow me on",
+    "subscribe to ",
+    "sign up for ",
+    "copyright",
+    "©",
+    "(c) 2",
+    "posted in ",
+    "filed under",
+    "tags:",
+    "categories:",
+    "category:",
+    "previous post",
+    "next post",
+    "previous article",
+    "next article",
+    "click here",
+    "click for",
+    "related:",
+    "read more:",
+    "read more ",
+    "also:",
+    "see also",
+    "share on",
+    "share:",
+    "sharing options",
+    "shareall",
+    "print this",
+    "follow ",
+    "view all",
+    "more in ",
+    "more from ",
+    "latest ",
+    "watch:",
+    "listen:",
+    "new, ",
+    "filed to",
+    "see more",
+    "continue reading",
+    "also on ",
+    "download the app",
+    "阅读:",
+    "阅读：",
+    "阅读量",
+    "浏览:",
+    "浏览：",
+    "浏览量",
+    "标签:",
+    "标签：",
+    "分类:",
+    "分类：",
+    "版权所有",
+];
+
+/// Phrases that mark a line as furniture wherever they appear in it.
+const PHRASES: &[&str] = &[
+    "all rights reserved",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name, email",
+    "uses cookies",
+    "use cookies",
+    "cookie policy",
+    "accept all cookies",
+    "您的邮箱地址不会被公开",
+    "您的电子邮箱地址不会被公开",
+    "必填项已用",
+    "版权所有",
+    "clicking here",
+    "recaptcha",
+    "will open in a new window",
+    "sign up for our",
+    "subscribe to our",
+];
+
+/// Lines that open a comment form; the short lines after them are its fields and buttons.
+const FORM_OPENERS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "write a comment",
+    "join the discussion",
+    "发表回复",
+    "发表评论",
+    "留下评论",
+    "写评论",
+];
+
+/// Longest text still judged by the label and prefix lists; longer text is article prose.
+const MAX_CHROME_CHARS: usize = 300;
+
+/// Whether a standalone piece of text is page chrome.
+pub fn is_chrome(text: &str) -> bool {
+    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return false;
+    }
+    let key = key(text);
+    if key.is_empty() {
+        return false;
+    }
+    LABELS.contains(&key.as_str())
+        || opens_comment_form(text)
+        || PREFIXES.iter().any(|p| key.starts_with(p))
+        || PHRASES.iter().any(|p| key.contains(p))
+        || is_counter(&key)
+}
+
+/// Whether a line opens a comment form ("Leave a reply", "发表回复").
+pub fn opens_comment_form(text: &str) -> bool {
+    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return false;
+    }
+    let key = key(text);
+    FORM_OPENERS.iter().any(|o| key.starts_with(o)) && key.chars().count() < 40
+}
+
+/// Whether text is a chatbot's preamble to the article it wrote ("Okay, I understand. Here's a
+/// news article based on ...:", "Sure! Here is the rewritten post:").
+pub fn is_preamble(text: &str) -> bool {
+    if text.chars().nth(600).is_some() {
+        return false;
+    }
+    let key = key(text);
+    const OPENERS: &[&str] = &[
+        "okay",
+        "ok,",
+        "ok.",
+        "sure",
+        "certainly",
+        "absolutely",
+        "of course",
+        "alright",
+        "got it",
+        "i understand",
+        "here's",
+        "here is",
+        "below is",
+    ];
+    const OFFERS: &[&str] = &[
+        "here's",
+        "here is",
+        "below is",
+        "i've written",
+        "i have written",
+        "as requested",
+    ];
+    const WORKS: &[&str] = &[
+        "article", "post", "summary", "essay", "rewrite", "version", "story", "draft", "blog",
+    ];
+    OPENERS.iter().any(|o| key.starts_with(o))
+        && OFFERS.iter().any(|o| key.contains(o))
+        && (text.trim_end().ends_with(':') || WORKS.iter().any(|w| key.contains(w)))
+}
+
+/// A link to the rest of a story ("Read more", "Continue reading"): the lines just above it
+/// are a teaser for another article.
+pub fn is_read_more(text: &str) -> bool {
+    matches!(
+        key(text).as_str(),
+        "read more" | "continue reading" | "read the full story" | "阅读更多" | "阅读全文"
+    )
+}
+
+/// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
+fn is_counter(key: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
+        "点赞",
+    ];
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_number = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    };
+    match words.as_slice() {
+        [a, b] => (is_number(a) && NOUNS.contains(b)) || (NOUNS.contains(a) && is_number(b)),
+        _ => false,
+    }
+}
+
+/// Lower-case text without the decoration around it (">>> Read more <<<", "Name *").
+fn key(text: &str) -> String {
+    let trimmed = text.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || c == '©' || c == '(' || c == ')' || c == ':' || c == '：')
+    });
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace(['’', '‘'], "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widget_lines_are_chrome() {
+        for line in [
+            ">>> Read more <<<",
+            "Views: 0",
+            "12 Comments",
+            "阅读 1024",
+            "Share this article",
+            "Name *",
+            "Email *",
+            "Website",
+            "Comment",
+            "Leave a Reply",
+            "Leave a reply Cancel reply",
+            "发表回复",
+            "Your email address will not be published. Required fields are marked *",
+            "您的邮箱地址不会被公开。 必填项已用 * 标注",
+            "© 2024 Example Media. All rights reserved.",
+            "Copyright 2019 The Times",
+            "We use cookies to improve your experience on our site.",
+        ] {
+            assert!(is_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_lines_are_not_chrome() {
+        for line in [
+            "The Appeal of Xiaohongshu",
+            "Conclusion",
+            "Views on the economy differ",
+            "Readers left many comments about the plan, and the editors replied.",
+            "Share prices fell sharply on Monday.",
+            "",
+        ] {
+            assert!(!is_chrome(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn chatbot_preambles_are_recognised() {
+        assert!(is_preamble(
+            "Okay, I understand. Here’s a news article based on the provided information, \
+             adhering to the specified guidelines:"
+        ));
+        assert!(is_preamble("Sure! Here is the rewritten blog post:"));
+        assert!(!is_preamble("Okay, so the market fell again today."));
+        assert!(!is_preamble("Here is why the plan failed."));
+    }
+
+    #[test]
+    fn comment_forms_open() {
+        assert!(is_read_more(">>> Read more <<<"));
+        assert!(!is_read_more("Read more about the plan below."));
+        assert!(opens_comment_form("Leave a Reply"));
+        assert!(opens_comment_form("发表回复"));
+        assert!(!opens_comment_form(
+            "Leave a reply if you have to, the author said."
+        ));
+    }
+}

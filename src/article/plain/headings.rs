@@ -1,0 +1,382 @@
+//! What a standalone line looks like as a heading: explicit markup, numbering, capitals, layout.
+
+use super::lists;
+use super::reflow::is_cjk;
+
+/// How a line announces itself as a heading, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Markdown-style markup: `#` prefixes or a `===`/`---` underline. Level as written.
+    Marked(u8),
+    /// A section number: `1.`, `1.2`, `IV.`, `一、`, `第三章`, `Chapter 3`. Level from its depth.
+    Numbered(u8),
+    /// Written in capitals.
+    Capitals,
+    /// Short, not ending like a sentence: a heading if body text follows.
+    Short,
+    /// Ordinary prose.
+    Prose,
+}
+
+/// Longest heading in characters (about two lines of a dump) and in words.
+const MAX_CHARS: usize = 150;
+const MAX_WORDS: usize = 20;
+/// Headings in capitals are short.
+const MAX_CAPITAL_WORDS: usize = 8;
+/// CJK headings carry more per character.
+const MAX_CJK_CHARS: usize = 40;
+
+/// Classifies one standalone line (already re-flowed) by how it could serve as a heading.
+pub fn shape(text: &str) -> Shape {
+    let text = text.trim();
+    if !fits(text) || is_lone_url(text) || is_code_like(text) || is_leader_line(text) {
+        return Shape::Prose;
+    }
+    if let Some(level) = numbered_level(text) {
+        return if ends_like_sentence(text) {
+            Shape::Prose
+        } else {
+            Shape::Numbered(level)
+        };
+    }
+    if lists::marker(text).is_some()
+        || ends_like_sentence(text)
+        || !starts_like_heading(text)
+        || has_inner_sentence_end(text)
+        || ends_with_function_word(text)
+        || is_pull_quote(text)
+        || has_glued_words(text)
+        || text.contains("www.")
+        || text.contains("://")
+    {
+        return Shape::Prose;
+    }
+    if is_capitals(text) {
+        // Long runs of capitals are shouted teasers, not headings.
+        if text.split_whitespace().nth(MAX_CAPITAL_WORDS).is_some() {
+            Shape::Prose
+        } else {
+            Shape::Capitals
+        }
+    } else {
+        Shape::Short
+    }
+}
+
+/// `# Title` (up to six hashes) gives its text and level.
+pub fn atx(line: &str) -> Option<(u8, &str)> {
+    let line = line.trim();
+    let hashes = line.bytes().take_while(|b| *b == b'#').count();
+    let rest = line[hashes..].strip_prefix(' ')?;
+    let rest = rest.trim().trim_end_matches('#').trim_end();
+    (1..=6).contains(&hashes).then_some(())?;
+    (!rest.is_empty()).then(|| (u8::try_from(hashes).unwrap_or(6), rest))
+}
+
+/// A `===` (level 1) or `---` (level 2) underline below a heading.
+pub fn setext_level(underline: &str) -> Option<u8> {
+    let u = underline.trim();
+    if u.chars().count() < 2 {
+        return None;
+    }
+    if u.chars().all(|c| c == '=' || c == '═') {
+        Some(1)
+    } else if u.chars().all(|c| c == '-' || c == '─' || c == '~') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// Heading level implied by a section number at the start of the line.
+pub fn numbered_level(text: &str) -> Option<u8> {
+    decimal_level(text)
+        .or_else(|| roman_level(text))
+        .or_else(|| chinese_level(text))
+        .or_else(|| word_level(text))
+}
+
+/// `1. Intro`, `1) Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`.
+fn decimal_level(text: &str) -> Option<u8> {
+    let (number, rest) = text.split_once(' ')?;
+    let number = number.trim_end_matches(['.', ')']);
+    let groups: Vec<&str> = number.split('.').collect();
+    let numeric = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with(['.', ')']);
+    if !numeric || (plain_number && groups[0].len() > 2) || !starts_like_heading(rest.trim()) {
+        return None;
+    }
+    u8::try_from(groups.len() + 1).ok().map(|l| l.min(6))
+}
+
+/// `IV. Results`.
+fn roman_level(text: &str) -> Option<u8> {
+    let (number, rest) = text.split_once(". ")?;
+    let roman = !number.is_empty()
+        && number.len() <= 6
+        && number
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    (roman && starts_like_heading(rest.trim())).then_some(2)
+}
+
+const CHINESE_DIGITS: &str = "零〇一二三四五六七八九十百千两0123456789０１２３４５６７８９";
+
+/// `一、背景`, `（一）方法` and `第三章 结论`, `第2节`.
+fn chinese_level(text: &str) -> Option<u8> {
+    let digits = |s: &str| {
+        s.chars()
+            .take_while(|c| CHINESE_DIGITS.contains(*c))
+            .count()
+    };
+    if let Some(rest) = text.strip_prefix('第') {
+        let n = digits(rest);
+        let unit = rest.chars().nth(n)?;
+        return match unit {
+            _ if n == 0 => None,
+            '章' | '部' | '篇' | '卷' | '编' => Some(2),
+            '节' | '回' => Some(3),
+            _ => None,
+        };
+    }
+    if let Some(rest) = text.strip_prefix(['（', '(']) {
+        let n = digits(rest);
+        let close = rest.chars().nth(n)?;
+        return (n > 0 && matches!(close, '）' | ')') && rest.chars().count() > n + 1).then_some(3);
+    }
+    let n = digits(text);
+    let mark = text.chars().nth(n)?;
+    let is_han = text.chars().next().is_some_and(|c| !c.is_ascii_digit());
+    (n > 0 && is_han && matches!(mark, '、' | '．') && text.chars().count() > n + 1).then_some(2)
+}
+
+/// `Chapter 3`, `Part II: The Return`, `Appendix A`.
+fn word_level(text: &str) -> Option<u8> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    let number = words.next()?.trim_end_matches([':', '.', '—', '-']);
+    let is_number = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
+    (is_number && matches!(first.as_str(), "chapter" | "part" | "book" | "appendix")).then_some(2)
+}
+
+fn fits(text: &str) -> bool {
+    let chars = text.chars().take(MAX_CHARS + 1).count();
+    if chars == 0 || chars > MAX_CHARS || text.split_whitespace().nth(MAX_WORDS).is_some() {
+        return false;
+    }
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
+    cjk * 2 < chars || chars <= MAX_CJK_CHARS
+}
+
+/// Sentences end with a full stop, comma, semicolon, colon or ellipsis (closing quotes and
+/// brackets aside); question and exclamation marks are common in headlines, so they do not count.
+pub fn ends_like_sentence(text: &str) -> bool {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '』', ' ']);
+    core.ends_with(['.', ',', ';', ':', '…', '。', '，', '；', '：', '、'])
+}
+
+/// "It failed. Then it worked": a full stop, question or exclamation mark inside the line,
+/// after a lower-case word of three letters or more (so "Mr. Smith" and "U.S. Troops" pass),
+/// followed by a capital.
+fn has_inner_sentence_end(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(5).any(|w| {
+        matches!(w[3], '.' | '?' | '!') && w[..3].iter().all(|c| c.is_lowercase()) && w[4] == ' '
+    }) && text
+        .split_inclusive(['.', '?', '!'])
+        .skip(1)
+        .any(|rest| rest.trim_start().starts_with(char::is_uppercase))
+}
+
+/// A line wholly in quotation marks is a pull quote or a title being cited.
+fn is_pull_quote(text: &str) -> bool {
+    text.starts_with(['“', '"', '«', '「']) && text.ends_with(['”', '"', '»', '」'])
+}
+
+/// Words run together ("HealthMarijuanaCannabis", "Share to LinkedInLinkedInShare"): menu
+/// entries or link labels whose separators the dump lost. One join is a brand ("MacBook").
+fn has_glued_words(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = chars
+        .windows(3)
+        .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
+        .count();
+    joins >= 2
+}
+
+/// Lines cut off mid-sentence end on an article, preposition or conjunction.
+fn ends_with_function_word(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "from", "as", "that", "which", "who",
+    ];
+    text.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+}
+
+fn starts_like_heading(text: &str) -> bool {
+    let mut chars = text
+        .chars()
+        .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「'));
+    chars.next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || is_titlecase_free(c)
+    }) && has_word(text)
+}
+
+/// At least two letters in a row (or one CJK character): "84.1K" is not a heading.
+fn has_word(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run >= 2 || is_cjk(c)
+    })
+}
+
+/// Letters of scripts without case (Arabic, Hebrew, Thai ...) may start a heading.
+fn is_titlecase_free(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
+
+fn is_capitals(text: &str) -> bool {
+    let cased = text
+        .chars()
+        .filter(|c| c.is_lowercase() || c.is_uppercase());
+    let mut upper = 0;
+    for c in cased {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += 1;
+    }
+    upper >= 2
+}
+
+/// `https://example.com/x`, `www.example.com`.
+pub fn is_lone_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    !text.contains(' ')
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www."))
+}
+
+/// Lines of source code or shell sessions.
+pub fn is_code_like(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(['{', ';'])
+        || matches!(t, "}" | "};" | ")" | "])")
+        || ["$ ", "// ", "/*", "#!", "#include", "<?", "</"]
+            .iter()
+            .any(|p| t.starts_with(p))
+}
+
+/// Table-of-contents lines with dot leaders: "Introduction ........ 3".
+fn is_leader_line(text: &str) -> bool {
+    text.contains("....") || text.contains("…………") || text.contains(". . . .")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_not_ending_like_sentences_are_short_headings() {
+        assert_eq!(shape("The Appeal of Xiaohongshu"), Shape::Short);
+        assert_eq!(shape("Conclusion"), Shape::Short);
+        assert_eq!(shape("Is This the End of TikTok?"), Shape::Short);
+        assert_eq!(shape("“Quoted” Headline"), Shape::Short);
+    }
+
+    fn assert_prose(lines: &[&str]) {
+        for line in lines {
+            assert_eq!(shape(line), Shape::Prose, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_fragments_are_prose() {
+        let long = "Word ".repeat(30);
+        assert_prose(&[
+            "This is a short sentence.",
+            "He said: “No.”",
+            "Here is what we found:",
+            "continued from the line above",
+            &long,
+            "12345",
+            "84.1K",
+            "“Wild Rose”",
+            "HealthMarijuanaCannabisWeed",
+            "More info: www.example.com",
+            "It failed. Then it worked",
+            "Do you make jam? I don’t know. Help!",
+            "People have even died due to",
+        ]);
+        assert_eq!(shape("The New MacBook Pro"), Shape::Short);
+        assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
+        assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
+    }
+
+    #[test]
+    fn list_items_urls_code_and_leaders_are_prose() {
+        assert_prose(&[
+            "• item",
+            "- item",
+            "https://example.com",
+            "www.example.com/page",
+            "fn main() {",
+            "$ cargo build",
+            "Introduction ........ 3",
+        ]);
+    }
+
+    #[test]
+    fn numbered_headings_get_levels_by_depth() {
+        assert_eq!(shape("1. Introduction"), Shape::Numbered(2));
+        assert_eq!(shape("2 Methods"), Shape::Numbered(2));
+        assert_eq!(shape("1.2 Scope of the Work"), Shape::Numbered(3));
+        assert_eq!(shape("1.2.3. Detail"), Shape::Numbered(4));
+        assert_eq!(shape("IV. Results"), Shape::Numbered(2));
+        assert_eq!(shape("Chapter 3"), Shape::Numbered(2));
+        assert_eq!(shape("Part II: The Return"), Shape::Numbered(2));
+        assert_eq!(shape("1. Buy milk, eggs and bread."), Shape::Prose);
+        assert_eq!(shape("2019 was a good year"), Shape::Short);
+    }
+
+    #[test]
+    fn chinese_numbered_headings() {
+        assert_eq!(shape("一、背景"), Shape::Numbered(2));
+        assert_eq!(shape("（二）研究方法"), Shape::Numbered(3));
+        assert_eq!(shape("第三章 结论"), Shape::Numbered(2));
+        assert_eq!(shape("第2节 数据"), Shape::Numbered(3));
+        assert_eq!(shape("第三个原因是价格。"), Shape::Prose);
+        assert_eq!(shape("一些人认为这不重要。"), Shape::Prose);
+    }
+
+    #[test]
+    fn capitals() {
+        assert_eq!(shape("INSTALLATION"), Shape::Capitals);
+        assert_eq!(shape("WHAT COMES NEXT"), Shape::Capitals);
+        assert_eq!(shape("A"), Shape::Prose);
+        assert_eq!(
+            shape("SEAN SPICER ELIMINATED FROM THE SHOW AFTER TEN LONG WEEKS"),
+            Shape::Prose
+        );
+    }
+
+    #[test]
+    fn markup() {
+        assert_eq!(atx("## Section ##"), Some((2, "Section")));
+        assert_eq!(atx("#hashtag"), None);
+        assert_eq!(atx("####### seven"), None);
+        assert_eq!(setext_level("====="), Some(1));
+        assert_eq!(setext_level("-----"), Some(2));
+        assert_eq!(setext_level("-"), None);
+        assert_eq!(setext_level("=-="), None);
+    }
+}

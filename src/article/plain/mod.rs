@@ -1,0 +1,214 @@
+//! Plain-text dumps (a browser's "save as text", a chatbot's answer, a README): re-flows
+//! hard-wrapped paragraphs, infers headings from layout and marks the page chrome around the
+//! article.
+
+mod chrome;
+mod headings;
+mod lists;
+mod meta;
+mod outline;
+mod pieces;
+mod reflow;
+
+use super::Parsed;
+
+/// Parses decoded, sanitised text (LF newlines, no tabs, no control characters).
+pub fn parse(text: &str) -> Parsed {
+    Parsed {
+        title_hint: None,
+        blocks: outline::blocks(pieces::pieces(text)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::BlockKind::{self, Chrome, Heading, ListItem, Paragraph};
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        parse(text)
+            .blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text))
+            .collect()
+    }
+
+    fn headings(text: &str) -> Vec<(u8, String)> {
+        parse(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                Heading { level } => Some((level, b.text)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn assert_headings(text: &str, want: &[(u8, &str)]) {
+        let want: Vec<(u8, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
+        assert_eq!(headings(text), want);
+    }
+
+    const BODY: &str = "This paragraph is body text of ordinary length, written in sentences.";
+
+    #[test]
+    fn short_line_followed_by_body_is_a_heading() {
+        let text = format!("My Title\n\n{BODY}\n\nA Section\n\n{BODY}");
+        assert_headings(&text, &[(1, "My Title"), (2, "A Section")]);
+    }
+
+    #[test]
+    fn short_line_not_followed_by_body_is_not() {
+        let text = format!("Title\n\n{BODY}\n\nAn aside\n\nAnother aside\n\nThe end");
+        assert_headings(&text, &[(1, "Title")]);
+    }
+
+    #[test]
+    fn short_sentence_list_item_and_url_are_not_headings() {
+        for line in [
+            "It was late.",
+            "• Item",
+            "https://example.com",
+            "fn main() {",
+        ] {
+            let text = format!("Title\n\n{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(headings(&text).len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn numbered_headings_alone_before_body() {
+        let text =
+            format!("1. Introduction\n\n{BODY}\n\n1.1 Background\n\n{BODY}\n\n2. Method\n\n{BODY}");
+        assert_headings(
+            &text,
+            &[
+                (2, "1. Introduction"),
+                (3, "1.1 Background"),
+                (2, "2. Method"),
+            ],
+        );
+    }
+
+    #[test]
+    fn numbered_items_between_blank_lines_stay_list_items() {
+        let text = format!("{BODY}\n\n1. Eggs\n\n2. Milk\n\n3. Flour");
+        assert!(headings(&text).is_empty());
+        assert_eq!(kinds(&text)[3], (ListItem { depth: 0 }, "3. Flour".into()));
+    }
+
+    #[test]
+    fn chinese_numbered_headings() {
+        let body = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。";
+        let text = format!("{body}\n\n一、背景\n\n{body}\n\n第三章 结论\n\n{body}");
+        assert_headings(&text, &[(2, "一、背景"), (2, "第三章 结论")]);
+    }
+
+    #[test]
+    fn underlined_hash_and_capital_headings() {
+        let text = format!(
+            "Guide\n=====\n\n{BODY}\n\nInstalling\n----------\n\n{BODY}\n\n### Details\n\n\
+             {BODY}\n\nLICENSE\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Guide"),
+                (2, "Installing"),
+                (3, "Details"),
+                (2, "LICENSE"),
+            ],
+        );
+    }
+
+    #[test]
+    fn table_of_contents_run_is_not_headings() {
+        let text = format!(
+            "{BODY}\n\nIntroduction\n\nMethods\n\nResults\n\n{BODY}\n\nIntroduction\n\n{BODY}\n\n\
+             Methods\n\n{BODY}\n\nResults\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[(2, "Introduction"), (2, "Methods"), (2, "Results")],
+        );
+        assert_eq!(kinds(&text)[3], (Paragraph, "Results".into()));
+    }
+
+    #[test]
+    fn navigation_and_preamble_above_the_title_are_chrome() {
+        let text = format!(
+            "Example News\n\nWorld\n\nBusiness\n\nSure! Here is the article you asked for:\n\n\
+             Markets Rally After the Vote\n\nBy Jane Doe\n\n{BODY}\n\nRead more\n\nViews: 12"
+        );
+        let blocks = kinds(&text);
+        let chrome: Vec<&str> = blocks
+            .iter()
+            .filter(|(k, _)| *k == Chrome)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            chrome,
+            vec![
+                "Example News",
+                "World",
+                "Business",
+                "Sure! Here is the article you asked for:",
+                "Read more",
+                "Views: 12"
+            ]
+        );
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
+        assert_eq!(blocks[5], (Paragraph, "By Jane Doe".into()));
+    }
+
+    #[test]
+    fn comment_form_is_chrome_and_never_a_heading() {
+        let text = format!(
+            "Title\n\n{BODY}\n\nLeave a Reply\n\nYour email address will not be published. \
+             Required fields are marked *\n\nComment *\n\nName *\n\nEmail *\n\nWebsite\n\n\
+             Post Comment"
+        );
+        let blocks = kinds(&text);
+        assert!(blocks[2..].iter().all(|(k, _)| *k == Chrome), "{blocks:?}");
+    }
+
+    #[test]
+    fn teasers_subtitles_bylines_and_credits_are_not_sections() {
+        let text = format!(
+            "Markets Rally After the Vote in Congress\n\n\
+             Investors Cheer a Deal That Ends Months of Doubt\n\nBy Jane Doe\n\n{BODY}\n\n\
+             Photo: Getty Images\n\n{BODY}\n\nNovember 18, 2019\n\n{BODY}\n\n\
+             Another Story Entirely\n\n{BODY}\n\nRead more\n\nReal Section\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Markets Rally After the Vote in Congress"),
+                (2, "Real Section"),
+            ],
+        );
+        assert_eq!(kinds(&text)[4], (Chrome, "Photo: Getty Images".into()));
+    }
+
+    #[test]
+    fn numbered_heading_may_open_onto_an_unnumbered_one() {
+        let text = format!("{BODY}\n\n2. Findings\n\nWhat We Saw\n\n{BODY}");
+        assert_headings(&text, &[(2, "2. Findings"), (3, "What We Saw")]);
+    }
+
+    #[test]
+    fn dump_without_headings_has_no_title_heading() {
+        let text = format!("{BODY}\n\n{BODY}\n\nThe end.");
+        assert!(headings(&text).is_empty());
+    }
+
+    #[test]
+    fn huge_inputs_are_handled() {
+        let line = "word ".repeat(2_000_000);
+        let parsed = parse(&line);
+        assert_eq!(parsed.blocks.len(), 1);
+        assert!(parse(&"\n".repeat(1_000_000)).blocks.is_empty());
+        let many = "Short line\n\n".repeat(100_000);
+        assert_eq!(parse(&many).blocks.len(), 100_000);
+    }
+}

@@ -1,0 +1,313 @@
+//! Deciding, across the whole dump, which pieces are the title, section headings, page chrome
+//! or body, from their shapes and their neighbours.
+
+use std::collections::HashMap;
+
+use super::chrome;
+use super::headings::{Shape, shape};
+use super::meta::{is_byline, is_credit};
+use super::pieces::{Piece, Text};
+use crate::article::{BlockKind, RawBlock};
+
+/// What a piece turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Chrome,
+    Heading(u8),
+    Body,
+}
+
+/// Longest chrome piece after a comment form opener that is still one of its fields.
+const FORM_FIELD_CHARS: usize = 100;
+/// How many text pieces above the body's first paragraph the title is looked for in.
+const TITLE_WINDOW: usize = 8;
+/// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
+const BODY_MASS: usize = 400;
+const MASS_SPAN: usize = 8;
+
+/// Turns pieces into blocks: title at level 1, sections at 2 and deeper, chrome marked.
+pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
+    let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
+    let mut roles = chrome_roles(&pieces);
+    let title = find_title(&pieces, &shapes, &roles);
+    if let Some(t) = title {
+        for role in &mut roles[..t] {
+            *role = Role::Chrome;
+        }
+        roles[t] = Role::Heading(1);
+    }
+    let toc = not_sections(&pieces, &shapes, &roles);
+    let start = title.map_or(0, |t| t + 1);
+    // Lines between the title and the first body prose are subtitles, bylines and captions,
+    // unless markup or numbering says they are headings.
+    let first_prose = (start..pieces.len())
+        .find(|i| is_body(*i, &pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
+        .unwrap_or(pieces.len());
+    for i in (start..pieces.len()).rev() {
+        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
+        // A headline over a short blurb and a "Read more" link is a teaser for another story.
+        let teaser = pieces[i + 1..pieces.len().min(i + 3)]
+            .iter()
+            .any(|p| chrome::is_read_more(text_of(p)));
+        if roles[i] == Role::Body
+            && !toc[i]
+            && !teaser
+            && !subtitle
+            && let Some(level) = section_level(i, text_of(&pieces[i]), &shapes, &roles)
+        {
+            roles[i] = Role::Heading(level);
+        }
+    }
+    nest_under_numbers(&mut roles, &shapes);
+    normalise_levels(&mut roles, title);
+    pieces
+        .into_iter()
+        .zip(roles)
+        .map(|(piece, role)| match (piece, role) {
+            (Piece::Fixed(b), Role::Chrome) => RawBlock::new(BlockKind::Chrome, b.text),
+            (Piece::Fixed(b), _) => b,
+            (Piece::Text(t), Role::Chrome) => RawBlock::new(BlockKind::Chrome, t.text),
+            (Piece::Text(t), Role::Heading(level)) => {
+                RawBlock::new(BlockKind::Heading { level }, t.text)
+            }
+            (Piece::Text(t), Role::Body) => RawBlock::new(t.fallback, t.text),
+        })
+        .collect()
+}
+
+/// The heading shape of a standalone text piece; `None` for everything else.
+fn text_shape(piece: &Piece) -> Option<Shape> {
+    match piece {
+        Piece::Text(Text {
+            marked: Some(level),
+            ..
+        }) => Some(Shape::Marked(*level)),
+        Piece::Text(t) if t.alone => Some(shape(&t.text)),
+        _ => None,
+    }
+}
+
+fn text_of(piece: &Piece) -> &str {
+    match piece {
+        Piece::Fixed(b) => &b.text,
+        Piece::Text(t) => &t.text,
+    }
+}
+
+/// Chrome by its wording, and the short pieces of a comment form after its opener.
+fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
+    let mut in_form = false;
+    pieces
+        .iter()
+        .map(|piece| {
+            let text = text_of(piece);
+            let bare = text.trim_start_matches(['•', '☐', ' ']);
+            if chrome::opens_comment_form(bare) {
+                in_form = true;
+            }
+            let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
+            if field || chrome::is_chrome(bare) || chrome::is_preamble(text) || is_credit(bare) {
+                Role::Chrome
+            } else {
+                Role::Body
+            }
+        })
+        .collect()
+}
+
+/// Body text proper: prose, lists, quotes, code and tables that are not chrome.
+fn is_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
+    roles[i] == Role::Body
+        && match &pieces[i] {
+            Piece::Fixed(b) => b.kind != BlockKind::Rule,
+            Piece::Text(_) => matches!(shapes[i], None | Some(Shape::Prose)),
+        }
+}
+
+/// A paragraph that opens an article: prose of some length, not a caption-sized line.
+fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
+    let Piece::Text(t) = &pieces[i] else {
+        return false;
+    };
+    let long = t.text.chars().nth(80).is_some() || t.text.split_whitespace().nth(10).is_some();
+    is_body(i, pieces, shapes, roles) && t.fallback == BlockKind::Paragraph && long
+}
+
+/// The title: among the heading-like lines just above where the body starts (after any
+/// chatbot preamble), markup wins; otherwise the one nearest the body among those nearly as
+/// long as the longest, since navigation labels are short and the headline sits on the body.
+fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Option<usize> {
+    // The body starts at the first paragraph that opens a run of prose: stray sentences in the
+    // navigation stand alone.
+    let opening = |i: &usize| opens_body(*i, pieces, shapes, roles);
+    let body = (0..pieces.len())
+        .filter(opening)
+        .find(|i| prose_mass(*i, pieces, shapes, roles) >= BODY_MASS)
+        .or_else(|| (0..pieces.len()).find(opening))
+        .unwrap_or(pieces.len());
+    let after_preamble = (0..body)
+        .rev()
+        .find(|i| chrome::is_preamble(text_of(&pieces[*i])))
+        .map_or(0, |i| i + 1);
+    let mut from = body;
+    let mut texts = 0;
+    while from > after_preamble && texts < TITLE_WINDOW {
+        from -= 1;
+        if roles[from] == Role::Body && matches!(pieces[from], Piece::Text(_)) {
+            texts += 1;
+        }
+    }
+    let is_candidate = |i: usize| {
+        roles[i] == Role::Body
+            && matches!(
+                shapes[i],
+                Some(Shape::Marked(_) | Shape::Short | Shape::Capitals)
+            )
+            && !is_byline(text_of(&pieces[i]))
+    };
+    let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
+    let marked = candidates
+        .iter()
+        .filter_map(|i| match shapes[*i] {
+            Some(Shape::Marked(level)) => Some((level, *i)),
+            _ => None,
+        })
+        .min();
+    if let Some((_, i)) = marked {
+        return Some(i);
+    }
+    let longest = candidates
+        .iter()
+        .map(|i| weight(text_of(&pieces[*i])))
+        .max()?;
+    let long = |i: usize| is_candidate(i) && weight(text_of(&pieces[i])) * 4 >= longest * 3;
+    let mut title = candidates.into_iter().rev().find(|i| long(*i))?;
+    // A headline with a subtitle (dek) under it: the headline is the first of the two.
+    while let Some(previous) = (from..title).rev().find(|j| roles[*j] != Role::Chrome)
+        && long(previous)
+    {
+        title = previous;
+    }
+    Some(title)
+}
+
+/// Characters of body prose in the pieces starting at `i`: an article's opening paragraph is
+/// followed by more prose, a stray sentence in the navigation is not.
+fn prose_mass(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> usize {
+    (i..pieces.len().min(i + MASS_SPAN))
+        .filter(|j| is_body(*j, pieces, shapes, roles) && matches!(pieces[*j], Piece::Text(_)))
+        .map(|j| text_of(&pieces[j]).len())
+        .sum()
+}
+
+/// Words in a line, a CJK character counting as half a word.
+fn weight(text: &str) -> usize {
+    let cjk = text.chars().filter(|c| super::reflow::is_cjk(*c)).count();
+    text.split_whitespace().count() * 2 + cjk
+}
+
+/// Level of the section heading at `i`, if it is one: its shape must be heading-like and body
+/// text must follow (explicit markup needs nothing after it; numbered and capitalised headings
+/// may also be followed by a heading).
+fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role]) -> Option<u8> {
+    let next = (i + 1..roles.len()).find(|j| roles[*j] != Role::Chrome);
+    let next_level = next.and_then(|j| match roles[j] {
+        Role::Heading(level) => Some(level),
+        _ => None,
+    });
+    let next_is_body = next.is_some_and(|j| {
+        roles[j] == Role::Body && !matches!(shapes[j], Some(s) if s != Shape::Prose)
+    });
+    match shapes[i]? {
+        Shape::Marked(level) => Some(level),
+        _ if is_byline(text) => None,
+        // A numbered heading may open onto a deeper or an unnumbered heading ("1." then "1.1"),
+        // not onto a sibling: a run of numbered lines is a list.
+        Shape::Numbered(level) if next_is_body || next_level.is_some() => {
+            let sibling =
+                next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
+            (!sibling).then_some(level)
+        }
+        Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
+        Shape::Short if next_is_body => Some(2),
+        _ => None,
+    }
+}
+
+/// Heading-like lines that are not headings: runs of two or more whose texts come back later
+/// in the dump (a table of contents), and lines repeated three times or more (labels).
+fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
+    let heading_like =
+        |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
+    let key = |i: usize| text_of(&pieces[i]).to_lowercase();
+    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
+        last_seen.insert(key(i), i);
+    }
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
+        *count.entry(key(i)).or_default() += 1;
+    }
+    // Section names are distinct; a line that comes back three times is a repeated label.
+    let mut toc: Vec<bool> = (0..pieces.len())
+        .map(|i| heading_like(i) && count[&key(i)] >= 3)
+        .collect();
+    let mut i = 0;
+    while i < pieces.len() {
+        let end = (i..pieces.len())
+            .find(|j| !heading_like(*j))
+            .unwrap_or(pieces.len());
+        if end - i >= 2 {
+            let repeated = (i..end).filter(|j| last_seen[&key(*j)] >= end).count();
+            if repeated >= 2 {
+                toc[i..end].fill(true);
+            }
+        }
+        i = end.max(i + 1);
+    }
+    toc
+}
+
+/// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
+/// its subsection.
+fn nest_under_numbers(roles: &mut [Role], shapes: &[Option<Shape>]) {
+    let mut above: Option<u8> = None;
+    for (role, shape) in roles.iter_mut().zip(shapes) {
+        match (*role, shape) {
+            (Role::Heading(level), Some(Shape::Numbered(_))) => above = Some(level),
+            (Role::Heading(_), Some(Shape::Short | Shape::Capitals)) => {
+                if let Some(level) = above {
+                    *role = Role::Heading(level + 1);
+                }
+                above = None;
+            }
+            (Role::Chrome, _) => {}
+            _ => above = None,
+        }
+    }
+}
+
+/// Sections start at level 2 under the title, whatever level their markup or numbering gave.
+fn normalise_levels(roles: &mut [Role], title: Option<usize>) {
+    let sections = |roles: &[Role]| -> Vec<usize> {
+        (0..roles.len())
+            .filter(|i| Some(*i) != title && matches!(roles[*i], Role::Heading(_)))
+            .collect()
+    };
+    let indices = sections(roles);
+    let Some(top) = indices
+        .iter()
+        .filter_map(|i| match roles[*i] {
+            Role::Heading(level) => Some(level),
+            _ => None,
+        })
+        .min()
+    else {
+        return;
+    };
+    for i in indices {
+        if let Role::Heading(level) = &mut roles[i] {
+            *level = (*level + 2).saturating_sub(top).clamp(2, 6);
+        }
+    }
+}

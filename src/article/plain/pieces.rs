@@ -1,0 +1,358 @@
+//! Cutting a dump into pieces at blank lines and telling their form: code, table, quote, rule,
+//! list, or text (re-flowed when a wrapper broke it).
+
+use super::headings::{atx, is_code_like, setext_level};
+use super::lists;
+use super::reflow::{WrapWidth, join_lines};
+use crate::article::{BlockKind, RawBlock};
+
+/// A piece of the dump once its form is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// A block whose kind the form alone decides (code, table, quote, rule, bulleted item).
+    Fixed(RawBlock),
+    /// Text whose role (heading, paragraph, chrome) depends on its neighbours.
+    Text(Text),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    /// Stood between blank lines on its own, rather than being one line of a group.
+    pub alone: bool,
+    /// Heading level written as markup (`#`, underline).
+    pub marked: Option<u8>,
+    /// What it becomes when it is not a heading or chrome.
+    pub fallback: BlockKind,
+}
+
+impl Text {
+    fn new(text: String, alone: bool) -> Text {
+        Text {
+            text,
+            alone,
+            marked: None,
+            fallback: BlockKind::Paragraph,
+        }
+    }
+}
+
+/// Splits the dump into pieces, in order.
+pub fn pieces(text: &str) -> Vec<Piece> {
+    let width = WrapWidth::estimate(text);
+    let base = base_indent(text);
+    let mut out = Vec::new();
+    let mut group: Vec<&str> = Vec::new();
+    let mut fence: Option<(&str, Vec<&str>)> = None;
+    for line in text.split('\n') {
+        if let Some((marker, body)) = fence.as_mut() {
+            if line.trim_start().starts_with(*marker) {
+                out.push(fixed(BlockKind::Code, body.join("\n")));
+                fence = None;
+            } else {
+                body.push(line);
+            }
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            shape_group(&group, &width, base, &mut out);
+            group.clear();
+            fence = Some((&trimmed[..3], Vec::new()));
+        } else if trimmed.is_empty() {
+            shape_group(&group, &width, base, &mut out);
+            group.clear();
+        } else {
+            group.push(line);
+        }
+    }
+    if let Some((_, body)) = fence {
+        out.push(fixed(BlockKind::Code, body.join("\n")));
+    }
+    shape_group(&group, &width, base, &mut out);
+    out
+}
+
+fn fixed(kind: BlockKind, text: impl Into<String>) -> Piece {
+    Piece::Fixed(RawBlock::new(kind, text))
+}
+
+/// The indentation most prose lines share; code is indented beyond it.
+fn base_indent(text: &str) -> usize {
+    let mut counts = [0usize; 17];
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if indent < line.len() && indent < counts.len() {
+            counts[indent] += 1;
+        }
+    }
+    (0..counts.len())
+        .max_by_key(|i| (counts[*i], usize::MAX - i))
+        .unwrap_or(0)
+}
+
+/// Decides the form of one group of consecutive non-blank lines.
+fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Piece>) {
+    let Some(first) = lines.first() else {
+        return;
+    };
+    // An underlined heading needs no blank line around it: it splits the group.
+    let underlined = (1..lines.len())
+        .find(|k| setext_level(lines[*k]).is_some() && is_setext_text(lines[*k - 1]));
+    if let Some(k) = underlined
+        && let Some(level) = setext_level(lines[k])
+    {
+        shape_group(&lines[..k - 1], width, base, out);
+        out.push(marked(lines[k - 1].trim(), level));
+        shape_group(&lines[k + 1..], width, base, out);
+        return;
+    }
+    if lines.iter().all(|l| is_rule(l)) {
+        out.extend(lines.iter().map(|_| fixed(BlockKind::Rule, "")));
+        return;
+    }
+    if lines.iter().all(|l| indent(l) >= base + 4) && lists::marker(first.trim()).is_none()
+        || lines.len() > 1 && lines.iter().all(|l| is_code_like(l))
+    {
+        out.push(fixed(BlockKind::Code, lines.join("\n")));
+        return;
+    }
+    if let Some(table) = table(lines) {
+        out.push(fixed(BlockKind::Table, table));
+        return;
+    }
+    if lines.iter().all(|l| is_quote_line(l)) {
+        let inner = lines.iter().map(|l| l.trim_start()[1..].trim_start());
+        out.push(fixed(BlockKind::Quote, join_lines(inner)));
+        return;
+    }
+    let list_start = lines
+        .iter()
+        .position(|l| lists::marker(l.trim_start()).is_some());
+    let (prose, list) = lines.split_at(list_start.unwrap_or(lines.len()));
+    shape_text(prose, width, list.is_empty(), out);
+    let items = lists::items(list);
+    // Numbered headings start at the margin; an indented number is a list item.
+    let single = items.len() == 1 && indent(first) <= base;
+    for (depth, text) in items {
+        let kind = BlockKind::ListItem { depth };
+        // A lone numbered line may be a numbered heading; its neighbours decide.
+        if single && prose.is_empty() && text.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push(Piece::Text(Text {
+                fallback: kind,
+                ..Text::new(text, true)
+            }));
+        } else {
+            out.push(fixed(kind, text));
+        }
+    }
+}
+
+/// Text lines: `#` headings, then runs joined across the wrapper's breaks. A group the author
+/// broke by hand (a menu, an address, a byline under a title) becomes one piece per run.
+fn shape_text(lines: &[&str], width: &WrapWidth, whole_group: bool, out: &mut Vec<Piece>) {
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let soft = i > 0 && width.is_soft_break(lines[i - 1], line);
+        match runs.last_mut() {
+            Some(run) if soft && atx(line).is_none() => run.push(line),
+            _ => runs.push(vec![line]),
+        }
+    }
+    let alone = whole_group && runs.len() == 1;
+    for run in runs {
+        if let [line] = run.as_slice()
+            && let Some((level, text)) = atx(line)
+        {
+            out.push(marked(text, level));
+            continue;
+        }
+        out.push(Piece::Text(Text::new(join_lines(run), alone)));
+    }
+}
+
+/// A line that can carry an underline: text, not a list item, a rule or code.
+fn is_setext_text(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && lists::marker(t).is_none()
+        && setext_level(t).is_none()
+        && !is_rule(t)
+        && !is_code_like(t)
+}
+
+fn marked(text: &str, level: u8) -> Piece {
+    Piece::Text(Text {
+        marked: Some(level),
+        ..Text::new(text.to_string(), true)
+    })
+}
+
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// `---`, `***`, `___`, `* * *`, `───`: three or more of one character and nothing else.
+fn is_rule(line: &str) -> bool {
+    let mut chars = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !matches!(first, '-' | '*' | '_' | '=' | '─' | '━' | '═' | '~') {
+        return false;
+    }
+    let mut rest = 0;
+    chars.all(|c| {
+        rest += 1;
+        c == first
+    }) && rest >= 2
+}
+
+/// `> quoted`, but not decorations like `>>> Read more <<<`.
+fn is_quote_line(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('>') && !t.ends_with('<')
+}
+
+/// Two or more rows with cells split by `|`, `│` or wide gaps; rows are re-joined with " │ ".
+fn table(lines: &[&str]) -> Option<String> {
+    if lines.len() < 2
+        || lines
+            .iter()
+            .any(|l| lists::marker(l.trim_start()).is_some())
+    {
+        return None;
+    }
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .filter(|l| !is_separator_row(l))
+        .map(|l| cells(l))
+        .collect();
+    let ok = rows.len() >= 2 && rows.iter().all(|r| r.len() >= 2);
+    ok.then(|| {
+        rows.iter()
+            .map(|r| r.join(" │ "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+fn cells(line: &str) -> Vec<&str> {
+    let t = line.trim();
+    if t.contains('|') || t.contains('│') {
+        let inner = t.trim_matches(['|', '│']);
+        return inner.split(['|', '│']).map(str::trim).collect();
+    }
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut gap_from: Option<usize> = None;
+    for (i, c) in t.char_indices() {
+        if c == ' ' {
+            gap_from.get_or_insert(i);
+        } else {
+            if let Some(g) = gap_from.take()
+                && i - g >= 3
+            {
+                cells.push(&t[start..g]);
+                start = i;
+            }
+        }
+    }
+    cells.push(&t[start..]);
+    cells
+}
+
+/// `|---|:---:|` rows under a Markdown-style table header.
+fn is_separator_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(pieces: &[Piece]) -> Vec<String> {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Fixed(b) => format!("{:?}:{}", b.kind, b.text),
+                Piece::Text(t) => format!("Text({}):{}", t.alone, t.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_reflowed() {
+        let wrapped = "The first paragraph was wrapped by the browser at a fixed\n\
+                       width of about sixty columns, so every line but the last\n\
+                       ends near the same column.\n\n\
+                       A second paragraph makes it clear which width the browser\n\
+                       used, since a single one is not enough evidence.\n\n\
+                       Home\nNews\nSport";
+        assert_eq!(
+            texts(&pieces(wrapped)),
+            vec![
+                "Text(true):The first paragraph was wrapped by the browser at a fixed width \
+                 of about sixty columns, so every line but the last ends near the same column.",
+                "Text(true):A second paragraph makes it clear which width the browser used, \
+                 since a single one is not enough evidence.",
+                "Text(false):Home",
+                "Text(false):News",
+                "Text(false):Sport",
+            ]
+        );
+    }
+
+    #[test]
+    fn code_tables_quotes_and_rules_keep_their_form() {
+        let text = "Prose.\n\n    let x = 1;\n    let y = 2;\n\n```\nfn a() {\n\n}\n```\n\n\
+                    Name     Age\nAnn      31\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+                    > quoted\n> text\n\n* * *";
+        assert_eq!(
+            texts(&pieces(text)),
+            vec![
+                "Text(true):Prose.",
+                "Code:    let x = 1;\n    let y = 2;",
+                "Code:fn a() {\n\n}",
+                "Table:Name │ Age\nAnn │ 31",
+                "Table:a │ b\n1 │ 2",
+                "Quote:quoted text",
+                "Rule:",
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_split_into_items_and_a_lone_number_stays_open() {
+        let text = "Ingredients:\n  • flour\n  • water\n\n1. Introduction";
+        let pieces = pieces(text);
+        assert_eq!(
+            texts(&pieces),
+            vec![
+                "Text(false):Ingredients:",
+                "ListItem { depth: 0 }:• flour",
+                "ListItem { depth: 0 }:• water",
+                "Text(true):1. Introduction",
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_headings_are_marked() {
+        let pieces = pieces(
+            "Title\n=====\n\n## Section\n\n>>> Read more <<<\n\nText\nAbove\nUnder\n---\nbody",
+        );
+        let marks: Vec<Option<u8>> = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.marked,
+                Piece::Fixed(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            marks,
+            vec![Some(1), Some(2), None, None, None, Some(2), None]
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! Finding text in an article: every occurrence of a query (case-insensitive where letters have
+//! case, exact elsewhere, so Chinese works) as character ranges, and a fuzzy score for filters.
+
+use std::ops::Range;
+
+use memchr::memmem;
+
+/// An article's text folded once for case-insensitive search, so that each query costs only
+/// one `memmem` pass over it.
+#[derive(Clone, Debug)]
+pub struct Haystack {
+    folded: String,
+}
+
+impl Haystack {
+    /// Folds `text`; every character maps to exactly one character, so character offsets in
+    /// the folded text are those of the original.
+    pub fn new(text: &str) -> Haystack {
+        let folded = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.chars().map(fold_char).collect()
+        };
+        Haystack { folded }
+    }
+
+    /// Every non-overlapping occurrence of `query`, as character ranges in document order.
+    /// An empty (or all-blank) query finds nothing.
+    pub fn find_all(&self, query: &str) -> Vec<Range<usize>> {
+        let needle: String = query.chars().map(fold_char).collect();
+        if needle.trim().is_empty() {
+            return Vec::new();
+        }
+        let needle_chars = needle.chars().count();
+        let bytes = self.folded.as_bytes();
+        let mut out = Vec::new();
+        // Character offsets are counted incrementally between hits, so the whole search is
+        // one pass over the text however many hits there are.
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for hit in memmem::find_iter(bytes, needle.as_bytes()) {
+            chars += count_chars(&bytes[byte..hit]);
+            byte = hit;
+            out.push(chars..chars + needle_chars);
+        }
+        out
+    }
+}
+
+/// Lower-cases a character when its lower case is a single character; leaves it alone
+/// otherwise (the rare expansions, like 'İ', would break the offset correspondence).
+fn fold_char(ch: char) -> char {
+    if ch.is_ascii() {
+        return ch.to_ascii_lowercase();
+    }
+    let mut lower = ch.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(single), None) => single,
+        _ => ch,
+    }
+}
+
+/// Number of characters in a UTF-8 byte slice: every byte that does not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Scores `candidate` against a fuzzy `pattern` (its characters in order, not necessarily
+/// adjacent, case-insensitive): `None` when it does not match, otherwise higher is better.
+/// Runs of adjacent characters and matches at word starts score more, as people type the
+/// beginnings of words.
+pub fn fuzzy_score(pattern: &str, candidate: &str) -> Option<i64> {
+    let mut score = 0i64;
+    let mut wanted = pattern
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_char);
+    let Some(mut next) = wanted.next() else {
+        return Some(0);
+    };
+    let mut previous: Option<char> = None;
+    let mut adjacent = false;
+    for (i, ch) in candidate.chars().enumerate() {
+        let matched = fold_char(ch) == next;
+        if matched {
+            let word_start = previous.is_none_or(|p| !p.is_alphanumeric());
+            score += 1 + if adjacent { 4 } else { 0 } + if word_start { 6 } else { 0 };
+            // Earlier matches are better: a title that starts with the pattern ranks first.
+            score -= (i as i64).min(20) / 4;
+            match wanted.next() {
+                Some(c) => next = c,
+                None => return Some(score),
+            }
+        }
+        adjacent = matched;
+        previous = Some(ch);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_every_occurrence_ignoring_case() {
+        let h = Haystack::new("The cat saw THE dog; the end.");
+        assert_eq!(h.find_all("the"), vec![0..3, 12..15, 21..24]);
+        assert_eq!(h.find_all("DOG"), vec![16..19]);
+        assert!(h.find_all("").is_empty());
+        assert!(h.find_all("  ").is_empty());
+        assert!(h.find_all("bird").is_empty());
+    }
+
+    #[test]
+    fn offsets_are_characters_and_chinese_is_found() {
+        let text = "小红书（RED）的电商野心：小红书能否留住创作者？Été, été.";
+        let h = Haystack::new(text);
+        let hits = h.find_all("小红书");
+        assert_eq!(hits, vec![0..3, 14..17]);
+        let chars: Vec<char> = text.chars().collect();
+        for r in &hits {
+            assert_eq!(chars[r.clone()].iter().collect::<String>(), "小红书");
+        }
+        assert_eq!(h.find_all("red"), vec![4..7]);
+        assert_eq!(h.find_all("ÉTÉ").len(), 2);
+    }
+
+    #[test]
+    fn expanding_lower_cases_keep_offsets_aligned() {
+        let h = Haystack::new("İstanbul and istanbul");
+        assert_eq!(h.find_all("istanbul"), vec![13..21]);
+        assert_eq!(h.find_all("İstanbul"), vec![0..8]);
+    }
+
+    #[test]
+    fn matches_do_not_overlap() {
+        assert_eq!(Haystack::new("aaaa").find_all("aa"), vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn fuzzy_prefers_word_starts_and_rejects_missing_letters() {
+        assert!(fuzzy_score("xyz", "TikTok exodus").is_none());
+        let start = fuzzy_score("tik", "TikTok exodus").unwrap();
+        let scattered = fuzzy_score("tik", "The quick knight").unwrap();
+        assert!(start > scattered, "{start} <= {scattered}");
+        assert_eq!(fuzzy_score("", "anything"), Some(0));
+        assert!(fuzzy_score("小红", "小红书的电商").is_some());
+    }
+}

@@ -1,0 +1,101 @@
+//! The verbs a key can be bound to. Each verb's doc comment is also its line in the help
+//! overlay, and its name is what `config.toml` uses (`[keys.reader] "x" = "page_down"`).
+
+/// Declares the verbs once, so the enum, its config names and its help texts never drift apart.
+macro_rules! verbs {
+    ($( $(#[doc = $doc:literal])+ $variant:ident = $name:literal, )+) => {
+        /// A thing the user can ask for; what it does can depend on the focused pane.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $variant, )+
+        }
+
+        impl Action {
+            /// Every verb, in the order the help overlay lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The name used in the config file.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Action::$variant => $name,)+
+                }
+            }
+
+            /// One line saying what the verb does.
+            pub fn description(self) -> &'static str {
+                match self {
+                    $(Action::$variant => concat!($($doc),+).trim_ascii(),)+
+                }
+            }
+        }
+    };
+}
+
+verbs! {
+    /// Down one line, or to the next entry
+    Down = "down",
+    /// Up one line, or to the previous entry
+    Up = "up",
+    /// Down one page
+    PageDown = "page_down",
+    /// Up one page
+    PageUp = "page_up",
+    /// Down half a page
+    HalfPageDown = "half_page_down",
+    /// Up half a page
+    HalfPageUp = "half_page_up",
+    /// To the beginning
+    Top = "top",
+    /// To the end
+    Bottom = "bottom",
+    /// Next section: its heading to the top
+    NextSection = "next_section",
+    /// Previous section (or the start of this one)
+    PrevSection = "prev_section",
+    /// Search forward; every match is highlighted
+    Search = "search",
+    /// Next search match
+    NextMatch = "next_match",
+    /// Previous search match
+    PrevMatch = "prev_match",
+    /// Jump to the section / open the article
+    Open = "open",
+    /// Fold the entry (hide its subsections), or go to its parent
+    Fold = "fold",
+    /// Unfold the entry (show its subsections)
+    Unfold = "unfold",
+    /// Show or hide the outline
+    ToggleOutline = "toggle_outline",
+    /// Switch focus between outline and text
+    SwitchFocus = "switch_focus",
+    /// Show or hide this help
+    Help = "help",
+    /// Close the overlay, clear the search or filter
+    Close = "close",
+    /// Back to the library, or quit
+    Back = "back",
+    /// Quit folio
+    Quit = "quit",
+}
+
+impl Action {
+    /// The verb with config name `name`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_every_verb_is_described() {
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+            assert!(!action.description().is_empty());
+            assert!(!action.description().starts_with(' '));
+        }
+        assert_eq!(Action::from_name("no_such_verb"), None);
+    }
+}

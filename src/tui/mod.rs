@@ -1,0 +1,16 @@
+//! The interactive reader and library: an Elm-style loop. `update` turns inputs into model
+//! changes and effects without doing IO, `ui::draw` paints the model, and `app` drives both.
+
+pub mod action;
+mod app;
+pub mod geometry;
+pub mod keymap;
+pub mod model;
+mod motion;
+pub mod ui;
+pub mod update;
+
+pub use app::{Ending, Settings, Start, run};
+
+#[cfg(test)]
+pub(crate) mod tests;

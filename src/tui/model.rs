@@ -1,0 +1,213 @@
+//! The reader's whole state: what is open, where the reading position is, what has focus.
+//! Positions are character offsets into the article's text; rows exist only while drawing.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::article::Article;
+use crate::layout::Layout;
+use crate::search::Haystack;
+
+use super::geometry::Panes;
+use super::keymap::{Keymap, Mode};
+use super::ui::theme::Theme;
+
+/// Everything `update` changes and `draw` shows.
+#[derive(Debug)]
+pub struct Model {
+    pub keymap: Keymap,
+    /// Styles, in colour or (under `NO_COLOR`) with text attributes only.
+    pub theme: Theme,
+    /// The widest the text column gets, in columns.
+    pub column_width: u16,
+    /// Whether a newly opened article shows its outline (when the screen is wide enough).
+    pub outline_by_default: bool,
+    /// Terminal size (width, height).
+    pub size: (u16, u16),
+    /// Present when folio was started on a library: `q` in the reader goes back to it.
+    pub library: Option<Library>,
+    /// The open article, if any; otherwise the library shows.
+    pub reader: Option<Reader>,
+    /// The help overlay, when shown: its scroll position.
+    pub help: Option<usize>,
+    /// A one-off note for the status line (cleared by the next key).
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(keymap: Keymap, theme: Theme, column_width: u16, size: (u16, u16)) -> Model {
+        Model {
+            keymap,
+            theme,
+            column_width,
+            outline_by_default: true,
+            size,
+            library: None,
+            reader: None,
+            help: None,
+            message: None,
+            quit: false,
+        }
+    }
+
+    /// Where each pane sits on the current screen.
+    pub fn panes(&self) -> Panes {
+        Panes::compute(
+            self.size,
+            // An article without headings gives the outline's room to the text.
+            self.reader
+                .as_ref()
+                .is_some_and(|r| r.outline.shown && !r.article.outline.is_empty()),
+            self.column_width,
+        )
+    }
+
+    /// The keymap mode for the pane that has focus.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
+        match &self.reader {
+            Some(r) if r.focus == Focus::Outline && self.panes().outline.is_some() => Mode::Outline,
+            Some(_) => Mode::Reader,
+            None => Mode::Library,
+        }
+    }
+}
+
+/// Which pane of the reader view takes keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    Outline,
+}
+
+/// An open article and how it is being read.
+#[derive(Debug)]
+pub struct Reader {
+    pub article: Article,
+    pub path: Option<PathBuf>,
+    /// The article laid out at the text column's current width.
+    pub layout: Layout,
+    /// Reading position: a character offset inside the first visible line. Kept as an offset
+    /// (not a row) so that re-wrapping at another width keeps the same text on top.
+    pub top: usize,
+    pub focus: Focus,
+    pub outline: Outline,
+    pub search: Search,
+}
+
+impl Reader {
+    pub fn new(article: Article, path: Option<PathBuf>, top: usize, width: usize) -> Reader {
+        let layout = Layout::new(&article, width);
+        let top = top.min(article.char_len);
+        Reader {
+            article,
+            path,
+            layout,
+            top,
+            focus: Focus::Reader,
+            outline: Outline {
+                shown: true,
+                folded: BTreeSet::new(),
+                cursor: 0,
+                scroll: 0,
+            },
+            search: Search::default(),
+        }
+    }
+
+    /// Index of the display line at the top of the reader pane.
+    pub fn top_line(&self) -> usize {
+        self.layout.line_of_offset(self.top)
+    }
+
+    /// Index into the outline of the section being read.
+    pub fn current_section(&self) -> Option<usize> {
+        self.article.section_at(self.top)
+    }
+
+    /// How far through the article the reading position is, in percent, as the library
+    /// shows it (the same measure as a saved position's).
+    pub fn bookmark_percent(&self) -> u8 {
+        let percent = self.top.min(self.article.char_len) * 100 / self.article.char_len.max(1);
+        u8::try_from(percent).unwrap_or(100)
+    }
+
+    /// How far through the article the bottom of a pane `height` rows tall is, in percent.
+    pub fn percent(&self, height: usize) -> usize {
+        let total = self.layout.lines.len().max(1);
+        ((self.top_line() + height).min(total) * 100) / total
+    }
+}
+
+/// The outline pane's state. Entries are indices into `Article::outline`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    /// Whether the user wants it (it also hides itself on narrow screens).
+    pub shown: bool,
+    /// Entries whose subsections are hidden.
+    pub folded: BTreeSet<usize>,
+    /// The entry picked with the keys while the outline has focus.
+    pub cursor: usize,
+    /// First visible row, counted in visible entries.
+    pub scroll: usize,
+}
+
+/// A search: the query being typed, the matches and the current one.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    /// The article's text folded for matching, built on the first search.
+    pub haystack: Option<Haystack>,
+    /// While typing a query: the text so far and the reading position to go back to on Esc.
+    pub input: Option<(String, usize)>,
+    pub query: String,
+    /// Character ranges of every match, in order.
+    pub matches: Vec<Range<usize>>,
+    /// Index into `matches` of the current one.
+    pub current: Option<usize>,
+}
+
+/// The library view: articles to choose from.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    /// Most recently read first.
+    pub entries: Vec<LibraryEntry>,
+    /// What the user typed to filter.
+    pub filter: String,
+    /// Indices into `entries` that pass the filter, best first.
+    pub shown: Vec<usize>,
+    /// Index into `shown` of the selected row.
+    pub selected: usize,
+    pub scroll: usize,
+    /// What to say when there is nothing to list (how to add articles).
+    pub empty_hint: String,
+}
+
+impl Library {
+    /// A library listing `entries` in the order given, nothing filtered out yet.
+    pub fn new(entries: Vec<LibraryEntry>, empty_hint: String) -> Library {
+        Library {
+            shown: (0..entries.len()).collect(),
+            entries,
+            empty_hint,
+            ..Library::default()
+        }
+    }
+}
+
+/// One article in the library list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryEntry {
+    pub path: PathBuf,
+    pub title: String,
+    /// Short format name ("text", "markdown", "html").
+    pub format: String,
+    /// Length in characters.
+    pub chars: usize,
+    /// Percent read, if it was ever opened.
+    pub progress: Option<u8>,
+    pub highlights: usize,
+}

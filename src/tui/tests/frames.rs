@@ -1,0 +1,223 @@
+//! Frames drawn on a `TestBackend` at 120×40, 80×24 and 30×8: what shows where, and in which
+//! style (the current outline entry, search matches, NO_COLOR).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::tui::ui::{draw, theme::Theme};
+
+fn frame(model: &Model) -> Buffer {
+    let (w, h) = model.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| draw(f, model)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Row `y` as text; the cell hidden behind a wide character is skipped.
+fn row(buf: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let symbol = buf[(x, y)].symbol();
+        out.push_str(symbol);
+        x += crate::layout::display_width(symbol).max(1) as u16;
+    }
+    out
+}
+
+fn screen(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Position of the first cell of `needle` on screen, at or right of column `from`.
+fn find_from(buf: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let line = row(buf, y);
+        line.match_indices(needle)
+            .map(|(byte, _)| line[..byte].chars().count() as u16)
+            .find(|&x| x >= from)
+            .map(|x| (x, y))
+    })
+}
+
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_from(buf, needle, 0)
+}
+
+/// Position of `needle` in the outline (left of column `outline_width`).
+fn find_in_outline(buf: &Buffer, needle: &str, outline_width: u16) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let line = row(buf, y);
+        let x = line[..]
+            .find(needle)
+            .map(|b| line[..b].chars().count() as u16)?;
+        (x < outline_width).then_some((x, y))
+    })
+}
+
+#[test]
+fn wide_frame_shows_title_outline_text_and_status() {
+    let mut model = long_model((120, 40));
+    press(&mut model, &["]", "]"]);
+    let buf = frame(&model);
+    assert!(row(&buf, 0).contains("The Long Title"));
+    let outline = model.panes().outline.unwrap();
+    // The outline nests by level and shows the fold markers.
+    assert!(row(&buf, 1).starts_with("▾ The Long Title"));
+    assert!(row(&buf, 2).starts_with("  ▾ Section 1") || row(&buf, 2).starts_with("    Section 1"));
+    assert!(row(&buf, 4).contains("      Part 2a"));
+    // The current section is marked in the outline with its own style.
+    let theme = Theme::new(true);
+    let (x, y) = find_in_outline(&buf, "Section 2", outline.width).unwrap();
+    assert_eq!(buf[(x, y)].fg, theme.outline_current.fg.unwrap());
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x1, y1) = find_in_outline(&buf, "Section 1", outline.width).unwrap();
+    assert_ne!(buf[(x1, y1)].fg, theme.outline_current.fg.unwrap());
+    // The heading is on top of the reader pane, in the centred column, styled as a heading.
+    let text = model.panes().text;
+    assert_eq!(find_from(&buf, "Section 2", text.x), Some((text.x, text.y)));
+    assert_eq!(buf[(text.x, text.y)].fg, theme.heading.fg.unwrap());
+    // Status: the section, the percentage, the keys.
+    let status = row(&buf, 39);
+    assert!(status.contains("§ Section 2"), "{status}");
+    assert!(
+        status.contains('%') && status.contains("? help"),
+        "{status}"
+    );
+}
+
+#[test]
+fn search_matches_are_painted_and_counted() {
+    let mut model = long_model((80, 24));
+    search_for(&mut model, "dolor");
+    let buf = frame(&model);
+    let theme = Theme::new(true);
+    let status = row(&buf, 23);
+    assert!(status.contains("1/96"), "{status}");
+    let mut current = 0;
+    let mut others = 0;
+    for y in 1..23 {
+        let line = row(&buf, y);
+        for (byte, _) in line.match_indices("dolor") {
+            let x = line[..byte].chars().count() as u16;
+            for dx in 0..5 {
+                let cell = &buf[(x + dx, y)];
+                assert_eq!(
+                    cell.bg,
+                    theme.search_match.bg.unwrap(),
+                    "unpainted match at row {y}"
+                );
+                if cell.modifier.contains(Modifier::REVERSED) {
+                    current += 1;
+                } else {
+                    others += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(current, 5, "exactly one current match");
+    assert!(others >= 10, "other matches painted too");
+}
+
+#[test]
+fn no_color_uses_modifiers_only() {
+    let mut model = long_model((80, 24));
+    model.theme = Theme::new(false);
+    press(&mut model, &["]"]);
+    search_for(&mut model, "lorem");
+    let buf = frame(&model);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+    let outline = model.panes().outline.unwrap();
+    let (x, y) = find_in_outline(&buf, "Section 1", outline.width).unwrap();
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    let (x, y) = find(&buf, "lorem").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn narrow_frame_hides_the_outline_and_wraps_to_fit() {
+    let model = long_model((30, 8));
+    let buf = frame(&model);
+    let text = screen(&buf);
+    assert!(text.contains("The Long Title"), "{text}");
+    assert!(!text.contains('▾'), "no outline at 30 columns:\n{text}");
+    assert!(row(&buf, 7).contains('%'));
+    // Six rows of text, none of them cut: every word of the first paragraph appears whole.
+    assert!(text.contains("1.1 lorem ipsum dolor sit"), "{text}");
+}
+
+#[test]
+fn too_small_terminals_get_one_line() {
+    let model = long_model((19, 5));
+    let buf = frame(&model);
+    assert_eq!(row(&buf, 0), "terminal too small ");
+    assert_eq!(row(&buf, 1).trim(), "");
+}
+
+#[test]
+fn chinese_text_wraps_by_display_width() {
+    let para = "小红书的电商野心能否留住从抖音海外版出走的创作者，这是一个值得讨论的问题。";
+    let model = model_for(&["# 小红书", para], (30, 8));
+    let buf = frame(&model);
+    let text = screen(&buf);
+    assert!(text.contains("小红书的电商野心能否留住从"), "{text}");
+    for y in 1..7 {
+        // A wide character never straddles the right edge.
+        let last = &buf[(29, y)];
+        assert!(
+            last.symbol() == " " || last.symbol() == "",
+            "row {y}: {:?}",
+            last.symbol()
+        );
+    }
+}
+
+#[test]
+fn help_overlay_lists_the_keys() {
+    let mut model = long_model((80, 24));
+    press(&mut model, &["?"]);
+    let text = screen(&frame(&model));
+    assert!(text.contains("Keys"), "{text}");
+    assert!(
+        text.contains("Next section: its heading to the top"),
+        "{text}"
+    );
+    assert!(text.contains("ctrl-d"), "{text}");
+}
+
+#[test]
+fn the_library_lists_articles_and_marks_the_selection() {
+    let mut model = library_model();
+    model.library.as_mut().unwrap().entries[1].progress = Some(42);
+    let buf = frame(&model);
+    assert!(row(&buf, 0).contains("library"));
+    let header = row(&buf, 1);
+    assert!(
+        header.contains("title") && header.contains("read"),
+        "{header}"
+    );
+    assert!(row(&buf, 2).starts_with(" Zebra stripes"));
+    assert!(row(&buf, 3).contains("42%"));
+    let theme = Theme::new(true);
+    assert_eq!(buf[(1, 2)].bg, theme.selected_row.bg.unwrap());
+    assert_ne!(buf[(1, 3)].bg, theme.selected_row.bg.unwrap());
+    assert!(row(&buf, 23).contains("3 articles"));
+    type_text(&mut model, "tk");
+    let buf = frame(&model);
+    assert!(row(&buf, 2).starts_with(" TikTok exodus"));
+    assert!(row(&buf, 3).trim().is_empty());
+    assert!(row(&buf, 23).contains("filter: tk"));
+}

@@ -1,0 +1,62 @@
+//! The outline pane: headings nested by level, folded entries marked, the section being read
+//! marked and kept in view, the cursor shown while the outline has focus.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::text::ellipsize;
+use super::theme::Theme;
+use crate::tui::model::{Focus, Reader};
+
+/// Draws the outline of an open article.
+pub struct OutlinePane<'a> {
+    pub reader: &'a Reader,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &OutlinePane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = Block::new()
+            .borders(Borders::RIGHT)
+            .border_style(self.theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let reader = self.reader;
+        let outline = &reader.article.outline;
+        let visible = reader.visible_entries();
+        let current = reader
+            .current_section()
+            .map(|c| reader.stand_in(c, &visible));
+        let top_level = outline.iter().map(|s| s.level).min().unwrap_or(1);
+        let rows = visible
+            .iter()
+            .skip(reader.outline.scroll)
+            .take(usize::from(inner.height));
+        for (row, &entry) in rows.enumerate() {
+            let section = &outline[entry];
+            let depth = usize::from(section.level.saturating_sub(top_level));
+            let marker = if reader.outline.folded.contains(&entry) {
+                "▸ "
+            } else if reader.has_children(entry) {
+                "▾ "
+            } else {
+                "  "
+            };
+            let mut style = self.theme.outline_entry;
+            if Some(entry) == current {
+                style = style.patch(self.theme.outline_current);
+            }
+            if reader.focus == Focus::Outline && entry == reader.outline.cursor {
+                style = style.patch(self.theme.outline_cursor);
+            }
+            let indent = format!("{}{marker}", "  ".repeat(depth));
+            let room = usize::from(inner.width).saturating_sub(indent.chars().count());
+            let text = format!("{indent}{}", ellipsize(&section.title, room));
+            let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
+            buf.set_style(row, style);
+            Line::from(Span::styled(text, style)).render(row, buf);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The reader pane: the visible display lines of the article, styled by block kind, with the
+//! frame's paints (search matches) laid over them. Work is proportional to the pane's size.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::paint::{Paint, paints};
+use super::theme::Theme;
+use crate::article::BlockKind;
+use crate::layout::LineKind;
+use crate::tui::model::Reader;
+
+/// Draws the text column of an open article.
+pub struct ReaderPane<'a> {
+    pub reader: &'a Reader,
+    pub theme: &'a Theme,
+}
+
+impl Widget for &ReaderPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let reader = self.reader;
+        let lines = &reader.layout.lines;
+        let top = reader.top_line();
+        let shown = &lines[top.min(lines.len())..(top + usize::from(area.height)).min(lines.len())];
+        let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+            return;
+        };
+        let paints = paints(reader, first.chars.start..last.chars.end);
+        for (row, line) in shown.iter().enumerate() {
+            if line.kind == LineKind::Gap {
+                continue;
+            }
+            let y = area.y + row as u16;
+            let kind = reader.article.blocks[line.block].kind;
+            let mut spans = Vec::new();
+            if line.indent > 0 {
+                spans.push(Span::raw(" ".repeat(line.indent.into())));
+            }
+            if line.quote {
+                spans.push(Span::styled("│ ", self.theme.quote_bar));
+            }
+            let base = self.theme.block(kind);
+            if kind == BlockKind::Rule {
+                let width = usize::from(area.width).min(40);
+                let pad = (usize::from(area.width) - width) / 2;
+                spans.push(Span::raw(" ".repeat(pad)));
+                spans.push(Span::styled("─".repeat(width), base));
+            } else {
+                let text = &reader.article.text[line.bytes.clone()];
+                spans.extend(painted(text, line.chars.start, base, &paints, self.theme));
+            }
+            Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
+        }
+    }
+}
+
+/// Splits `text` (which starts at character offset `start`) into spans, each character styled
+/// by its block style patched with every paint that covers it, in layer order.
+fn painted<'t>(
+    text: &'t str,
+    start: usize,
+    base: Style,
+    paints: &[Paint],
+    theme: &Theme,
+) -> Vec<Span<'t>> {
+    let end = start + text.chars().count();
+    let here: Vec<&Paint> = paints
+        .iter()
+        .filter(|p| p.range.start < end && p.range.end > start)
+        .collect();
+    if here.is_empty() {
+        return vec![Span::styled(text, base)];
+    }
+    let mut spans = Vec::new();
+    let mut run_start = 0;
+    let mut run_style = None;
+    for (i, (byte, _)) in text.char_indices().enumerate() {
+        let offset = start + i;
+        let style = here
+            .iter()
+            .filter(|p| p.range.contains(&offset))
+            .fold(base, |s, p| s.patch(p.kind.style(theme)));
+        if run_style != Some(style) {
+            if let Some(previous) = run_style {
+                spans.push(Span::styled(&text[run_start..byte], previous));
+            }
+            run_start = byte;
+            run_style = Some(style);
+        }
+    }
+    if let Some(style) = run_style {
+        spans.push(Span::styled(&text[run_start..], style));
+    }
+    spans
+}

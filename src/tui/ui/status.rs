@@ -1,0 +1,87 @@
+//! The title line above and the status line below: where you are, how far you have read,
+//! the search prompt or count, a passing message, and the main keys.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::text::ellipsize;
+use super::theme::Theme;
+use crate::layout::display_width;
+use crate::tui::model::Model;
+
+/// Draws `title` in bold across `area`.
+pub fn title_line(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let title = ellipsize(title, usize::from(area.width.saturating_sub(2)));
+    Line::from(vec![Span::raw(" "), Span::styled(title, theme.title)]).render(area, buf);
+}
+
+/// Draws the status line for the model's current view.
+pub fn status_line(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, theme.status);
+    let (left, right) = texts(model);
+    let right_width = display_width(&right) as u16;
+    let room = area.width.saturating_sub(right_width + 1);
+    let left = ellipsize(&left, usize::from(room.saturating_sub(1)));
+    Line::styled(format!(" {left}"), theme.status).render(Rect::new(area.x, area.y, room, 1), buf);
+    if right_width < area.width {
+        let x = area.x + area.width - right_width;
+        Line::styled(right, theme.status_key).render(Rect::new(x, area.y, right_width, 1), buf);
+    }
+}
+
+/// The left (what and where) and right (counts and keys) parts of the status line.
+fn texts(model: &Model) -> (String, String) {
+    let width = usize::from(model.size.0);
+    let keys = |full: &str, short: &str| {
+        if width >= 100 {
+            full.to_string()
+        } else if width >= 60 {
+            short.to_string()
+        } else {
+            String::new()
+        }
+    };
+    let Some(reader) = &model.reader else {
+        let hint = keys(
+            "type to filter · ↑↓ choose · Enter open · Esc quit · F1 help ",
+            "Enter open · Esc quit ",
+        );
+        let left = match (&model.message, &model.library) {
+            (Some(m), _) => m.clone(),
+            (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
+            (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
+            (None, Some(l)) => format!("{} articles", l.entries.len()),
+            (None, None) => String::new(),
+        };
+        return (left, hint);
+    };
+    let height = usize::from(model.panes().text.height);
+    let mut right = String::new();
+    let search = &reader.search;
+    if !search.matches.is_empty() {
+        let current = search.current.map_or(0, |c| c + 1);
+        // While the query is being typed it shows on the left already.
+        if search.input.is_none() {
+            let query: String = search.query.chars().take(20).collect();
+            right.push_str(&format!("/{query} "));
+        }
+        right.push_str(&format!("{current}/{} · ", search.matches.len()));
+    }
+    right.push_str(&format!("{}% ", reader.percent(height)));
+    right.push_str(&keys(
+        "· ? help  / search  ] next section  o outline  q quit ",
+        "· ? help  q quit ",
+    ));
+    let left = if let Some((typed, _)) = &search.input {
+        format!("/{typed}▏")
+    } else if let Some(message) = &model.message {
+        message.clone()
+    } else {
+        reader.current_section().map_or_else(String::new, |i| {
+            format!("§ {}", reader.article.outline[i].title)
+        })
+    };
+    (left, right)
+}

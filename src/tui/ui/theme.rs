@@ -1,0 +1,134 @@
+//! Styles for everything the reader draws, in colour or (under `NO_COLOR`) with bold,
+//! underline, reverse and dim only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::article::BlockKind;
+use crate::config;
+
+/// Every style the panes use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Theme {
+    pub title: Style,
+    pub heading_1: Style,
+    pub heading: Style,
+    pub paragraph: Style,
+    pub quote: Style,
+    pub quote_bar: Style,
+    pub code: Style,
+    pub chrome: Style,
+    pub rule: Style,
+    pub border: Style,
+    pub outline_entry: Style,
+    /// The section being read.
+    pub outline_current: Style,
+    /// The outline's cursor while the outline has focus.
+    pub outline_cursor: Style,
+    pub status: Style,
+    pub status_key: Style,
+    pub search_match: Style,
+    pub search_current: Style,
+    pub selected_row: Style,
+    pub dim: Style,
+}
+
+impl Theme {
+    /// The default colours, or none at all when `color` is false.
+    pub fn new(color: bool) -> Theme {
+        Theme::from_config(&config::Theme::default(), color)
+    }
+
+    /// The colours of the config's `[colors]` table, or (when `color` is false, as under
+    /// `NO_COLOR`) bold, underline, italic, reverse and dim instead.
+    pub fn from_config(colors: &config::Theme, color: bool) -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED);
+        let underline = Style::new().add_modifier(Modifier::UNDERLINED);
+        let italic = Style::new().add_modifier(Modifier::ITALIC);
+        let plain = Theme {
+            title: bold,
+            heading_1: bold.add_modifier(Modifier::UNDERLINED),
+            heading: bold,
+            paragraph: Style::new(),
+            quote: italic,
+            quote_bar: dim,
+            code: Style::new(),
+            chrome: dim,
+            rule: dim,
+            border: dim,
+            outline_entry: Style::new(),
+            outline_current: bold.add_modifier(Modifier::UNDERLINED),
+            outline_cursor: reverse,
+            status: reverse,
+            status_key: reverse.add_modifier(Modifier::BOLD),
+            search_match: underline,
+            search_current: reverse,
+            selected_row: reverse,
+            dim,
+        };
+        if !color {
+            return plain;
+        }
+        let fg = |c: config::Color| Style::new().fg(to_ratatui(c));
+        let bar = Style::new().bg(Color::Indexed(236)).fg(Color::Gray);
+        Theme {
+            title: bold.patch(fg(colors.heading)),
+            heading_1: plain.heading_1.patch(fg(colors.heading)),
+            heading: bold.patch(fg(colors.heading)),
+            quote: italic.patch(fg(colors.quote)),
+            quote_bar: fg(colors.chrome),
+            code: fg(colors.code),
+            chrome: dim.patch(fg(colors.chrome)),
+            rule: fg(colors.chrome),
+            border: fg(colors.chrome),
+            outline_current: bold.patch(fg(colors.outline_current)),
+            outline_cursor: Style::new().bg(Color::DarkGray).fg(Color::White),
+            status: bar,
+            status_key: bar.fg(to_ratatui(colors.heading)),
+            search_match: Style::new()
+                .bg(to_ratatui(colors.search_match))
+                .fg(Color::Black),
+            search_current: reverse.add_modifier(Modifier::BOLD),
+            selected_row: Style::new().bg(Color::DarkGray).fg(Color::White),
+            ..plain
+        }
+    }
+
+    /// How text of a block kind looks.
+    pub fn block(&self, kind: BlockKind) -> Style {
+        match kind {
+            BlockKind::Heading { level: 1 } => self.heading_1,
+            BlockKind::Heading { .. } => self.heading,
+            BlockKind::Paragraph | BlockKind::ListItem { .. } => self.paragraph,
+            BlockKind::Quote => self.quote,
+            BlockKind::Code | BlockKind::Table => self.code,
+            BlockKind::Chrome => self.chrome,
+            BlockKind::Rule => self.rule,
+        }
+    }
+}
+
+fn to_ratatui(color: config::Color) -> Color {
+    use config::Color as C;
+    match color {
+        C::Default => Color::Reset,
+        C::Black => Color::Black,
+        C::Red => Color::Red,
+        C::Green => Color::Green,
+        C::Yellow => Color::Yellow,
+        C::Blue => Color::Blue,
+        C::Magenta => Color::Magenta,
+        C::Cyan => Color::Cyan,
+        C::Gray => Color::Gray,
+        C::DarkGray => Color::DarkGray,
+        C::LightRed => Color::LightRed,
+        C::LightGreen => Color::LightGreen,
+        C::LightYellow => Color::LightYellow,
+        C::LightBlue => Color::LightBlue,
+        C::LightMagenta => Color::LightMagenta,
+        C::LightCyan => Color::LightCyan,
+        C::White => Color::White,
+        C::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}

@@ -1,0 +1,169 @@
+//! Runs the real `folio` binary in a pseudo-terminal and reads its screen with vt100, so the
+//! reader can be driven end to end without a real terminal (as in CI).
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something: generous, as CI machines are slow.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A running `folio` in a pseudo-terminal.
+pub struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+fn size((cols, rows): (u16, u16)) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Session {
+    /// Starts `folio ARGS` in a `cols`×`rows` terminal with `home` as its data, config and
+    /// state home (no XDG directory of the user's is touched).
+    pub fn start(args: &[&str], home: &Path, (cols, rows): (u16, u16)) -> Session {
+        let pair = native_pty_system()
+            .openpty(size((cols, rows)))
+            .expect("open a pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
+        command.args(args);
+        command.cwd(env!("CARGO_MANIFEST_DIR"));
+        command.env_clear();
+        command.env("TERM", "xterm-256color");
+        command.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        command.env("FOLIO_HOME", home.join("folio"));
+        command.env("HOME", home);
+        command.env("XDG_DATA_HOME", home.join("data"));
+        command.env("XDG_CONFIG_HOME", home.join("config"));
+        command.env("XDG_STATE_HOME", home.join("state"));
+        command.env("XDG_CACHE_HOME", home.join("cache"));
+        command.env("RUST_BACKTRACE", "1");
+        let child = pair.slave.spawn_command(command).expect("start folio");
+        // The child holds the slave; dropping ours lets the reader see EOF when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let feed = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                feed.lock().expect("screen lock").process(&buf[..n]);
+            }
+        });
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            screen,
+        }
+    }
+
+    /// Types `keys` (raw bytes: "j", "\r" for Enter, "\x1b[B" for Down...).
+    pub fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// The screen as text, one line per row.
+    pub fn text(&self) -> String {
+        self.screen.lock().expect("screen lock").screen().contents()
+    }
+
+    /// A copy of the screen as it is now.
+    pub fn screen(&self) -> vt100::Screen {
+        self.screen.lock().expect("screen lock").screen().clone()
+    }
+
+    /// Row `row` of the screen as text.
+    pub fn row(&self, row: u16) -> String {
+        let parser = self.screen.lock().expect("screen lock");
+        let (_, cols) = parser.screen().size();
+        parser
+            .screen()
+            .rows(0, cols)
+            .nth(usize::from(row))
+            .unwrap_or_default()
+    }
+
+    /// Waits until `ready` holds for the screen; panics with the screen when it never does.
+    pub fn wait_until(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        loop {
+            if ready(self.screen.lock().expect("screen lock").screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "timed out waiting for {what}; the screen shows:\n{}",
+                self.text()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen contains `needle`.
+    pub fn wait_for(&self, needle: &str) {
+        self.wait_until(&format!("{needle:?}"), |s| s.contents().contains(needle));
+    }
+
+    /// Resizes the terminal, as a user dragging the window would.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .expect("screen lock")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master.resize(size((cols, rows))).expect("resize pty");
+    }
+
+    /// Sends SIGTERM, as a system shutting down or `kill` would.
+    pub fn terminate(&mut self) {
+        let pid = self.child.process_id().expect("folio's process id");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+
+    /// Waits for folio to exit; returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll folio") {
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "folio did not exit; the screen shows:\n{}",
+                self.text()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
