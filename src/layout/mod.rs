@@ -6,6 +6,7 @@
 //! with an estimated number of lines; [`Layout::advance`] wraps the rest a little at a time
 //! (the reader calls it while idle), after which line numbers, percent and jumps are exact.
 
+mod breaks;
 mod index;
 mod wrap;
 

@@ -8,6 +8,7 @@ use textwrap::core::{Fragment, Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
+use super::breaks::breaks_only_at_spaces;
 use super::{Line, LineKind, MIN_WIDTH, QUOTE_BAR_WIDTH};
 use crate::article::{Article, BlockKind};
 
@@ -136,9 +137,12 @@ fn wrap_prose(
 ) -> Vec<(usize, usize, bool)> {
     let first_width = width - first_indent;
     let rest_width = width - rest_indent;
-    let words: Vec<Word<'_>> = WordSeparator::UnicodeBreakProperties
-        .find_words(text)
-        .collect();
+    let separator = if breaks_only_at_spaces(text) {
+        WordSeparator::AsciiSpace
+    } else {
+        WordSeparator::UnicodeBreakProperties
+    };
+    let words: Vec<Word<'_>> = separator.find_words(text).collect();
     let words = break_words(words, first_width.min(rest_width));
     let widths = [first_width as f64, rest_width as f64];
     let base = text.as_ptr() as usize;
