@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::annotate::Color;
 
 /// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form
 /// and the man page. A macro so both texts are built from one literal.
@@ -17,6 +20,9 @@ Examples:
   folio render --width 72 notes.md  print the reading view as plain text
   folio add saved-page.html         copy an article into the library
   curl -s URL | folio add -         add the page a program prints
+  folio highlight a.txt -q 'social commerce' -n 'a key term'
+                                    highlight a passage and attach a note
+  folio notes --json a.txt          list an article's highlights with their status
 "
     };
 }
@@ -43,11 +49,15 @@ Environment:
 
 /// A terminal reader for stored articles: outline, highlights, notes.
 #[derive(Debug, Parser)]
-#[command(name = "folio", version, about, after_help = EXAMPLES, after_long_help = LONG_NOTES, args_conflicts_with_subcommands = true)]
+#[command(name = "folio", version, about, after_help = EXAMPLES, after_long_help = LONG_NOTES)]
 pub struct Cli {
     /// Articles or folders to open (default: the library folder).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// The highlights file to read and write (default: annotations.json in the data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub annotations: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -61,6 +71,24 @@ pub enum Command {
     Render(RenderArgs),
     /// Copy articles or folders of articles into the library; `-` reads one from standard input.
     Add(AddArgs),
+    /// Highlight a passage of an article, found by its text, without opening the reader.
+    ///
+    /// Prints the new highlight's id. White space in the quote matches any white space in the
+    /// article. A quote that is not in the article, or occurs more than once without
+    /// --occurrence, is an error.
+    Highlight(HighlightArgs),
+    /// List highlights and notes with their anchoring status (verified, moved, fuzzy, review,
+    /// orphan): one article's, or every article's in the store.
+    Notes(NotesArgs),
+    /// Export an article's highlights and notes as Markdown (for notes apps) or Web Annotation
+    /// JSON-LD (for other tools).
+    ///
+    /// One article goes to standard output unless -o names a file; --all (or several
+    /// articles) writes one file per article into a folder (-o DIR, default: the exports folder
+    /// in the data folder). Exporting over an earlier export replaces only the part between
+    /// folio's markers and keeps what you wrote around it; if you edited inside the markers,
+    /// folio refuses unless --force, and then keeps your version as FILE.bak.
+    Export(ExportArgs),
     /// Print a shell completion script.
     ///
     /// For example: `folio completions bash > ~/.local/share/bash-completion/completions/folio`,
@@ -98,6 +126,77 @@ pub struct AddArgs {
     /// one article on standard input, named after its title.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Articles whose highlights to export.
+    #[arg(value_name = "FILE", required_unless_present = "all")]
+    pub files: Vec<PathBuf>,
+    /// Export every article in the highlights store, one file each.
+    #[arg(long, conflicts_with = "files")]
+    pub all: bool,
+    /// A file, a folder, or `-` for standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Markdown, or W3C Web Annotation JSON-LD.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+    pub format: ExportFormat,
+    /// Replace an earlier export even where you edited inside folio's markers (your version is
+    /// kept as a .bak file).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Markdown with YAML front matter.
+    Md,
+    /// W3C Web Annotation Data Model JSON-LD.
+    Json,
+}
+
+impl ExportFormat {
+    /// The file-name extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Md => "md",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct HighlightArgs {
+    /// The article.
+    pub file: PathBuf,
+    /// The words to highlight, as they appear in the article.
+    #[arg(long, short)]
+    pub quote: String,
+    /// A note to attach (Markdown).
+    #[arg(long, short, default_value = "")]
+    pub note: String,
+    /// The highlight's colour.
+    #[arg(long, short, default_value = "yellow", value_parser = color_parser())]
+    pub color: Color,
+    /// Which occurrence of the quote to highlight, counting from 1, when it occurs more than once.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub occurrence: Option<u32>,
+}
+
+fn color_parser() -> impl clap::builder::TypedValueParser<Value = Color> {
+    clap::builder::PossibleValuesParser::new(Color::ALL.map(Color::name))
+        .map(|name| Color::from_name(&name).unwrap_or_default())
+}
+
+#[derive(Debug, Args)]
+pub struct NotesArgs {
+    /// Print JSON (the shape is described in the README).
+    #[arg(long)]
+    pub json: bool,
+    /// The article whose highlights to list (default: every article in the store).
+    pub file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,17 +4,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Parser;
 use folio::article::Article;
 use folio::cli::{Cli, ColorChoice, Command, OutlineArgs, RenderArgs};
 use folio::commands;
-use folio::config::Config;
 use folio::paths::Paths;
-use folio::reading::ReadingState;
-use folio::tui::keymap::Keymap;
-use folio::tui::ui::theme::Theme;
-use folio::tui::{Ending, Settings, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -28,7 +23,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("folio: {err:#}");
+            // Messages quote file names, which may carry escape sequences of their own.
+            let message = folio::article::sanitize::strip_controls(&format!("{err:#}"));
+            eprintln!("folio: {message}");
             ExitCode::FAILURE
         }
     }
@@ -43,6 +40,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::add::run(&args, &library, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Highlight(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::highlight::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Notes(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export(args)) => {
+            let paths = Paths::from_env()?;
+            let store = annotations_file(&cli.annotations)?;
+            commands::export::run(
+                &args,
+                &store,
+                &paths.export_dir(),
+                &mut std::io::stdout().lock(),
+            )
+        }
         Some(Command::Completions(args)) => {
             commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
@@ -51,63 +68,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::docs::man(&mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        None => read(&cli.paths),
+        None => commands::read::run(&cli.paths),
     }
 }
 
-/// The default command: the reader on one file. When standard output is not a terminal,
-/// the reading view is printed instead, as `folio render` would.
-fn read(paths: &[PathBuf]) -> Result<ExitCode> {
-    let [path] = paths else {
-        anyhow::bail!("the library view is not wired yet; open one file: `folio FILE`");
-    };
-    let article = Article::open(path)?;
-    if !std::io::stdout().is_terminal() {
-        let mut out = std::io::stdout().lock();
-        out.write_all(folio::render::render(&article, 80, false).as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+/// The highlights file: `--annotations PATH`, else annotations.json in the data folder.
+fn annotations_file(option: &Option<PathBuf>) -> Result<PathBuf> {
+    match option {
+        Some(path) => Ok(path.clone()),
+        None => Ok(Paths::from_env()?.annotations_file()),
     }
-    let settings = reader_settings()?;
-    let start = Start::Article {
-        article,
-        path: path.clone(),
-    };
-    Ok(match folio::tui::run(start, settings)? {
-        Ending::Quit => ExitCode::SUCCESS,
-        Ending::Signal(signal) => ExitCode::from(128u8.saturating_add(signal as u8)),
-    })
-}
-
-/// The reader's settings: config file, keys, colours (none under NO_COLOR), saved positions.
-/// A broken config or state file is reported on the first screen and the defaults are used;
-/// a bad key binding is an error, since the user asked for keys that would not work.
-fn reader_settings() -> Result<Settings> {
-    let paths = Paths::from_env()?;
-    let config_file = paths.config_file();
-    let mut notices = Vec::new();
-    let config = Config::load(&config_file).unwrap_or_else(|error| {
-        notices.push(error.to_string());
-        Config::default()
-    });
-    notices.extend(config.warnings.iter().cloned());
-    let mut keymap = Keymap::defaults()?;
-    keymap
-        .apply(&config.keys)
-        .with_context(|| format!("{}: fix the key binding", config_file.display()))?;
-    let positions = ReadingState::load(&paths.state_file()).unwrap_or_else(|error| {
-        notices.push(error.to_string());
-        ReadingState::unsaved()
-    });
-    notices.extend(positions.warnings().iter().cloned());
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    Ok(Settings {
-        keymap,
-        theme: Theme::from_config(&config.colors, color),
-        column_width: config.reader.column_width,
-        show_outline: config.reader.show_outline,
-        positions,
-        notice: (!notices.is_empty()).then(|| notices.join("; ")),
-    })
 }
 
 fn outline(args: &OutlineArgs) -> Result<()> {

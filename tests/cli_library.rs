@@ -141,8 +141,35 @@ fn add_copies_a_folder_and_reports_what_failed() {
     let err = text(&out.stderr);
     assert!(err.contains("missing.txt: no such file"), "{err}");
     assert!(err.contains("1 article could not be added"), "{err}");
+    assert!(
+        !err.contains('\r'),
+        "no progress line when stderr is not a terminal"
+    );
     assert_eq!(files_in(&folder), ["a.txt", "old"]);
     assert_eq!(files_in(&folder.join("old")), ["b.html"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn names_with_escape_sequences_are_never_printed_raw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    let good = tmp.path().join("clear\u{1b}[2J.txt");
+    let bad = tmp.path().join("title\u{1b}]0;owned\u{7}.txt");
+    fs::write(&good, "text").unwrap();
+    fs::write(&bad, [0u8, 0, 0, 1, 0, 0, 0, 2]).unwrap();
+    let out = run(folio(&home).arg("add").arg(&good).arg(&bad));
+    let (said, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(
+        !said.contains('\u{1b}') && !err.contains('\u{1b}'),
+        "{said:?} {err:?}"
+    );
+    assert!(said.contains("clear?[2J.txt -> "), "{said:?}");
+    assert!(
+        err.contains("title?]0;owned?.txt: looks like a binary file"),
+        "{err:?}"
+    );
+    assert_eq!(files_in(&home.join("library")), ["clear-[2J.txt"]);
 }
 
 #[test]

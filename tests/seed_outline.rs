@@ -35,21 +35,26 @@ fn outline_json(path: &Path) -> serde_json::Value {
         .args(["outline", "--json"])
         .arg(path)
         .output()
-        .unwrap();
+        .expect("run folio");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&out.stdout).expect("JSON outline")
 }
 
 fn assert_seed_outline(json: &serde_json::Value) {
     assert_eq!(json["title"], TITLE);
-    let sections = json["sections"].as_array().unwrap();
+    let sections = json["sections"].as_array().expect("sections");
     let got: Vec<(u64, &str)> = sections
         .iter()
-        .map(|s| (s["level"].as_u64().unwrap(), s["title"].as_str().unwrap()))
+        .map(|s| {
+            (
+                s["level"].as_u64().expect("level"),
+                s["title"].as_str().expect("title"),
+            )
+        })
         .collect();
     let mut want = vec![(1, TITLE)];
     want.extend(SECTIONS.iter().map(|s| (2, *s)));

@@ -128,7 +128,11 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 }
 
 /// True when the bytes are UTF-8, or UTF-8 with a few broken sequences in it (a file that was
-/// cut or spliced), rather than some legacy encoding.
+/// cut or spliced), rather than some legacy encoding. Text in a legacy encoding forms far fewer
+/// valid multi-byte UTF-8 sequences than broken ones (none in Latin, Greek or windows-1251
+/// Cyrillic; about one per three or four in GBK, Big5, Shift_JIS, EUC-KR), so at least as many
+/// valid ones as broken ones means UTF-8: an English page with three curly quotes and one bad
+/// byte must not turn into mojibake (whose U+009D could then swallow the rest of the line).
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut multibyte = 0usize;
     let mut invalid = 0usize;
@@ -138,7 +142,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             invalid += 1;
         }
     }
-    invalid == 0 || multibyte >= invalid * 4
+    invalid == 0 || multibyte >= invalid
 }
 
 /// Names the kind of binary file the bytes look like, if they do.
@@ -287,6 +291,17 @@ mod tests {
         let text = decode(&bytes).unwrap().text;
         assert!(text.contains('\u{fffd}'));
         assert!(text.starts_with("中文中文") && text.ends_with("更多中文"));
+    }
+
+    #[test]
+    fn a_few_curly_quotes_outweigh_one_broken_byte() {
+        let bytes = b"It\xe2\x80\x99s a \xe2\x80\x9cshort\xe2\x80\x9d note, \xff then the rest.";
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(
+            decoded.text,
+            "It\u{2019}s a \u{201c}short\u{201d} note, \u{fffd} then the rest."
+        );
     }
 
     #[test]

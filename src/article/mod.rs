@@ -6,6 +6,7 @@
 mod builder;
 pub mod detect;
 mod html;
+mod lists;
 mod markdown;
 mod plain;
 pub mod sanitize;
@@ -196,21 +197,29 @@ impl Article {
             .checked_sub(1)
     }
 
-    /// Titles of the headings that enclose `offset`, outermost first.
-    pub fn section_path(&self, offset: usize) -> Vec<String> {
+    /// The headings that enclose `offset`, outermost first.
+    pub fn enclosing_sections(&self, offset: usize) -> Vec<&Section> {
         let Some(mut i) = self.section_at(offset) else {
             return Vec::new();
         };
-        let mut path = vec![self.outline[i].title.clone()];
+        let mut path = vec![&self.outline[i]];
         let mut level = self.outline[i].level;
         while i > 0 {
             i -= 1;
             if self.outline[i].level < level {
                 level = self.outline[i].level;
-                path.push(self.outline[i].title.clone());
+                path.push(&self.outline[i]);
             }
         }
         path.reverse();
         path
+    }
+
+    /// Titles of the headings that enclose `offset`, outermost first.
+    pub fn section_path(&self, offset: usize) -> Vec<String> {
+        self.enclosing_sections(offset)
+            .into_iter()
+            .map(|s| s.title.clone())
+            .collect()
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use crate::article::sanitize;
 use crate::cli::AddArgs;
 use crate::library::{ARTICLE_EXTENSIONS, Added, add_bytes, add_file, add_folder};
 use crate::progress::Progress;
@@ -25,13 +26,13 @@ pub fn run(args: &AddArgs, library: &Path, out: &mut impl Write) -> Result<()> {
         } else {
             add_file(library, file)
                 .map_err(anyhow::Error::from)
-                .and_then(|added| report(out, &file.display().to_string(), file, &added))
+                .and_then(|added| report(out, &shown(file), file, &added))
                 .map(|()| 0)
         };
         match outcome {
             Ok(failed) => failures += failed,
             Err(err) => {
-                eprintln!("folio: {err:#}");
+                eprintln!("folio: {}", printable(&format!("{err:#}")));
                 failures += 1;
             }
         }
@@ -60,10 +61,10 @@ fn add_stdin(library: &Path, out: &mut impl Write) -> Result<usize> {
 }
 
 fn add_dir(library: &Path, dir: &Path, out: &mut impl Write) -> Result<usize> {
-    let mut progress = Progress::on_stderr(&format!("adding {}", dir.display()));
+    let mut progress = Progress::on_stderr(&format!("adding {}", shown(dir)));
     let folder = add_folder(library, dir, |done, total| progress.update(done, total));
-    for (path, reason) in &folder.failed {
-        eprintln!("folio: {}: {reason}", path.display());
+    for message in &folder.failed {
+        eprintln!("folio: {}", printable(message));
     }
     let copied = folder
         .added
@@ -74,15 +75,15 @@ fn add_dir(library: &Path, dir: &Path, out: &mut impl Write) -> Result<usize> {
     if folder.added.is_empty() && folder.failed.is_empty() {
         bail!(
             "{}: no articles found (folio looks for files ending in .{})",
-            dir.display(),
+            shown(dir),
             ARTICLE_EXTENSIONS.join(", .")
         );
     }
     let mut line = format!(
         "added {copied} {} from {} -> {}",
         if copied == 1 { "article" } else { "articles" },
-        dir.display(),
-        folder.folder.display()
+        shown(dir),
+        shown(&folder.folder)
     );
     if already > 0 {
         line.push_str(&format!(" ({already} already there)"));
@@ -91,17 +92,31 @@ fn add_dir(library: &Path, dir: &Path, out: &mut impl Write) -> Result<usize> {
     Ok(folder.failed.len())
 }
 
-/// One line saying where an article went. `source` is the path given, for spotting a rename.
-fn report(out: &mut impl Write, shown: &str, source: &Path, added: &Added) -> Result<()> {
+/// One line saying where an article went. `name` is what was added, as printed; `source` is
+/// the path given, for spotting a rename.
+fn report(out: &mut impl Write, name: &str, source: &Path, added: &Added) -> Result<()> {
     match added {
         Added::Copied(path) => {
             let renamed = source.file_name().is_some() && source.file_name() != path.file_name();
             let note = if renamed { " (renamed)" } else { "" };
-            writeln!(out, "added {shown} -> {}{note}", path.display())?;
+            writeln!(out, "added {name} -> {}{note}", shown(path))?;
         }
         Added::AlreadyThere(path) => {
-            writeln!(out, "{shown} is already in the library: {}", path.display())?;
+            writeln!(out, "{name} is already in the library: {}", shown(path))?;
         }
     }
     Ok(())
+}
+
+/// A path as it is safe to print.
+fn shown(path: &Path) -> String {
+    printable(&path.display().to_string())
+}
+
+/// Text as it is safe to print: characters that could drive the terminal (in file names, say)
+/// become `?`.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if sanitize::is_unsafe(c) { '?' } else { c })
+        .collect()
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::escape::{block_quote, escape_inline};
-use super::{ExportDoc, ExportHighlight};
+use super::{ExportDoc, ExportHighlight, is_doubtful};
 
 /// Opening marker of the part of an export that folio owns; its hash lets a re-export tell
 /// whether the user edited inside.
@@ -52,7 +52,7 @@ pub fn render(doc: &ExportDoc) -> Rendered {
     let doubtful = doc
         .highlights
         .iter()
-        .filter(|h| h.status.is_doubtful())
+        .filter(|h| is_doubtful(h.status))
         .count();
     // JSON strings are valid YAML double-quoted scalars: quotes, colons and CJK are safe.
     let quoted = |s: &str| serde_json::Value::from(s).to_string();
@@ -82,7 +82,7 @@ pub fn body(doc: &ExportDoc) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n# {}\n", escape_inline(&doc.title));
     let mut open: Vec<&str> = Vec::new();
-    for highlight in doc.highlights.iter().filter(|h| !h.status.is_doubtful()) {
+    for highlight in doc.highlights.iter().filter(|h| !is_doubtful(h.status)) {
         let path = section_titles(doc, highlight);
         let common = open.iter().zip(&path).take_while(|(a, b)| a == b).count();
         for (depth, title) in path.iter().enumerate().skip(common) {
@@ -95,7 +95,7 @@ pub fn body(doc: &ExportDoc) -> String {
     let doubtful: Vec<&ExportHighlight> = doc
         .highlights
         .iter()
-        .filter(|h| h.status.is_doubtful())
+        .filter(|h| is_doubtful(h.status))
         .collect();
     if !doubtful.is_empty() {
         let _ = writeln!(out, "## {DOUBTFUL_HEADING}\n");
@@ -136,7 +136,16 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
     if let Some(section) = highlight.section.last() {
         let _ = write!(location, "{} · ", escape_inline(&section.title));
     }
-    let _ = write!(location, "{}%*", highlight.percent);
+    match highlight.position {
+        Some(_) => {
+            let _ = write!(location, "{}%*", highlight.percent);
+        }
+        // An orphan has no place in the text any more, so no percentage either.
+        None => {
+            location.truncate(location.trim_end_matches(" · ").len());
+            location.push('*');
+        }
+    }
     for tag in &highlight.tags {
         let tag: String = tag.split_whitespace().collect::<Vec<_>>().join("-");
         let _ = write!(
@@ -145,7 +154,9 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
             escape_inline(&tag).trim_start_matches('\\')
         );
     }
-    let _ = writeln!(out, "{location}\n");
+    if location != "**" {
+        let _ = writeln!(out, "{location}\n");
+    }
 }
 
 #[cfg(test)]
@@ -244,5 +255,42 @@ mod tests {
             AnchorStatus::Verified,
         )]);
         assert_eq!(render(&d), render(&d));
+    }
+
+    /// Pins the whole layout: front matter, title, nested sections, a two-paragraph quote,
+    /// escaping, notes, tags, location lines, block ids and the doubtful section.
+    #[test]
+    fn golden_layout() {
+        let t = "Notes: \"On Reading\" 读书";
+        let mut first = highlight(
+            "01JDV0A1",
+            "# Not a heading\n\nSecond *paragraph* of the quote.",
+            &[(1, t), (2, "Part One")],
+            AnchorStatus::Verified,
+        );
+        first.note = "My note, with **Markdown**.\n\n- and a list".into();
+        first.tags = vec!["idea".into(), "two words".into()];
+        first.percent = 12;
+        let mut second = highlight(
+            "01JDV0B2",
+            "中文的句子。",
+            &[(1, t), (2, "Part One"), (3, "Details")],
+            AnchorStatus::Moved,
+        );
+        second.percent = 40;
+        let third = highlight(
+            "01JDV0C3",
+            "A sentence that was deleted.",
+            &[(1, t), (2, "Part Two")],
+            AnchorStatus::Orphan,
+        );
+        let mut doc = doc(vec![first, second, third]);
+        doc.title = t.into();
+        let golden = include_str!("../../tests/fixtures/export-golden.md");
+        let actual = render(&doc).to_file();
+        assert!(
+            actual == golden,
+            "layout changed; if intended, update the golden file:\n{actual}"
+        );
     }
 }

@@ -4,26 +4,16 @@
 
 pub mod escape;
 pub mod file_name;
+pub mod from_store;
 pub mod markdown;
 pub mod merge;
 pub mod web_annotation;
 
-/// Where a highlight stands now, as re-anchoring found it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AnchorStatus {
-    Verified,
-    Moved,
-    Fuzzy,
-    Review,
-    Orphan,
-}
+pub use crate::annotate::AnchorStatus;
 
-impl AnchorStatus {
-    /// Whether the highlight is listed apart, as needing the reader's attention.
-    pub fn is_doubtful(self) -> bool {
-        matches!(self, AnchorStatus::Review | AnchorStatus::Orphan)
-    }
+/// Whether a highlight is listed apart, as needing the reader's attention.
+pub fn is_doubtful(status: AnchorStatus) -> bool {
+    matches!(status, AnchorStatus::Review | AnchorStatus::Orphan)
 }
 
 /// A heading that encloses a highlight.

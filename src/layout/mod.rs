@@ -413,6 +413,32 @@ mod tests {
     }
 
     #[test]
+    fn emoji_sequences_count_as_drawn_and_stay_whole() {
+        let a = article(vec![
+            RawBlock::new(
+                BlockKind::Paragraph,
+                "aaaa ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} 👨\u{200d}👩\u{200d}👧 b",
+            ),
+            RawBlock::new(BlockKind::Code, "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}"),
+        ]);
+        let layout = Layout::new(&a, 5);
+        let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
+        assert_eq!(
+            text,
+            vec![
+                "aaaa",
+                "❤\u{fe0f}❤\u{fe0f}",
+                "❤\u{fe0f} 👨\u{200d}👩\u{200d}👧",
+                "b",
+                "",
+                "  ❤\u{fe0f}",
+                "  ❤\u{fe0f}",
+                "  ❤\u{fe0f}",
+            ]
+        );
+    }
+
+    #[test]
     fn offsets_map_to_lines_and_back() {
         let a = article(vec![
             RawBlock::new(BlockKind::Paragraph, "one two three four"),

@@ -4,12 +4,12 @@
 use std::ops::Range;
 
 use textwrap::WordSeparator;
-use textwrap::core::{Fragment, Word, break_words};
+use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::breaks::breaks_only_at_spaces;
-use super::{Line, LineKind, MIN_WIDTH, QUOTE_BAR_WIDTH};
+use super::{Line, LineKind, MIN_WIDTH, QUOTE_BAR_WIDTH, display_width};
 use crate::article::{Article, BlockKind};
 
 /// List items follow each other without a blank line; everything else is separated by one.
@@ -71,7 +71,7 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         let avail = width - bar - first_indent;
         let mut line_start = 0;
         for source_line in text.split('\n') {
-            for piece in hard_break(source_line, avail) {
+            for (piece, _) in hard_break(source_line, avail) {
                 let start = block.bytes.start + line_start + piece.start;
                 let end = block.bytes.start + line_start + piece.end;
                 let chars = cursor.advance_to(start)..cursor.advance_to(end);
@@ -108,23 +108,63 @@ impl Cursor<'_> {
     }
 }
 
-/// Splits one preformatted line into pieces no wider than `width`, never inside a character.
-/// An empty line gives one empty piece.
-fn hard_break(line: &str, width: usize) -> Vec<Range<usize>> {
+/// Splits text into pieces no wider than `width` columns, each with its width. Breaks fall
+/// between grapheme clusters, so an emoji sequence or a letter with its accents stays whole;
+/// only a cluster wider than `width` on its own is split between its characters. Clusters are
+/// measured as a terminal draws them: "❤\u{fe0f}" takes two columns, not the one its
+/// characters add up to. Empty text gives one empty piece.
+fn hard_break(text: &str, width: usize) -> Vec<(Range<usize>, usize)> {
+    // Most words are short ASCII, one column a byte (sanitised text has no ASCII controls).
+    if text.len() <= width && text.is_ascii() {
+        return vec![(0..text.len(), text.len())];
+    }
+    let units = text.grapheme_indices(true).flat_map(|(i, cluster)| {
+        let split = display_width(cluster) > width;
+        cluster
+            .char_indices()
+            .filter_map(move |(j, ch)| match (split, j) {
+                (true, _) => Some((i + j, &cluster[j..j + ch.len_utf8()])),
+                (false, 0) => Some((i, cluster)),
+                (false, _) => None,
+            })
+    });
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut columns = 0;
-    for (i, ch) in line.char_indices() {
-        let w = ch.width().unwrap_or(0);
+    for (i, unit) in units {
+        let w = display_width(unit);
         if columns + w > width && i > start {
-            pieces.push(start..i);
+            pieces.push((start..i, columns));
             start = i;
             columns = 0;
         }
         columns += w;
     }
-    pieces.push(start..line.len());
+    pieces.push((start..text.len(), columns));
     pieces
+}
+
+/// A word (or the part of an over-long word that fits a line) as the wrapping algorithm sees
+/// it, measured by [`hard_break`]'s rules rather than textwrap's character by character ones.
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    whitespace: &'a str,
+    width: usize,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        display_width(self.whitespace) as f64
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
 }
 
 /// Wraps prose with Unicode line-breaking rules (so CJK text breaks between characters) and
@@ -137,22 +177,32 @@ fn wrap_prose(
 ) -> Vec<(usize, usize, bool)> {
     let first_width = width - first_indent;
     let rest_width = width - rest_indent;
+    let mut pieces = Vec::new();
     let separator = if breaks_only_at_spaces(text) {
         WordSeparator::AsciiSpace
     } else {
         WordSeparator::UnicodeBreakProperties
     };
-    let words: Vec<Word<'_>> = separator.find_words(text).collect();
-    let words = break_words(words, first_width.min(rest_width));
+    for word in separator.find_words(text) {
+        let parts = hard_break(word.word, first_width.min(rest_width));
+        let last = parts.len() - 1;
+        for (n, (range, width)) in parts.into_iter().enumerate() {
+            pieces.push(Piece {
+                text: &word.word[range],
+                whitespace: if n == last { word.whitespace } else { "" },
+                width,
+            });
+        }
+    }
     let widths = [first_width as f64, rest_width as f64];
     let base = text.as_ptr() as usize;
     let mut out = Vec::new();
-    for (n, line) in wrap_first_fit(&words, &widths).into_iter().enumerate() {
+    for (n, line) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
         let (Some(first), Some(last)) = (line.first(), line.last()) else {
             continue;
         };
-        let start = first.word.as_ptr() as usize - base;
-        let end = last.word.as_ptr() as usize - base + last.word.len();
+        let start = first.text.as_ptr() as usize - base;
+        let end = last.text.as_ptr() as usize - base + last.text.len();
         debug_assert!(
             line.iter()
                 .map(|w| w.width() + w.whitespace_width())

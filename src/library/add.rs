@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{article_files, extension_of, format_of_extension};
-use crate::article::{Article, LoadError, detect};
+use crate::article::{Article, LoadError, detect, sanitize};
 use crate::export::file_name::safe_stem;
 
 /// Why an article could not be added.
@@ -48,8 +48,8 @@ pub struct FolderAdded {
     /// The folder in the library that received the articles.
     pub folder: PathBuf,
     pub added: Vec<Added>,
-    /// Files that could not be added, with the reason.
-    pub failed: Vec<(PathBuf, String)>,
+    /// Why files could not be added, one message per file, naming it.
+    pub failed: Vec<String>,
 }
 
 /// Copies the article at `source` into `library`, keeping its file name. A name without an
@@ -57,7 +57,7 @@ pub struct FolderAdded {
 pub fn add_file(library: &Path, source: &Path) -> Result<Added, AddError> {
     let bytes = detect::read_file(source)?;
     let name = source.file_name().unwrap_or(OsStr::new("article"));
-    let mut name = visible(name);
+    let mut name = clean_name(name);
     if format_of_extension(Path::new(&name)).is_none() {
         let article = Article::from_bytes(&bytes, Some(source))?;
         name.push(".");
@@ -94,7 +94,7 @@ pub fn add_folder(
     let name = source
         .canonicalize()
         .ok()
-        .and_then(|p| p.file_name().map(visible))
+        .and_then(|p| p.file_name().map(clean_name))
         .unwrap_or_else(|| OsString::from("articles"));
     let folder = library.join(name);
     let (files, failures) = article_files(source);
@@ -104,28 +104,41 @@ pub fn add_folder(
     };
     for failure in failures {
         let reason = failure.error.unwrap_or_default();
-        report.failed.push((failure.path, reason));
+        report
+            .failed
+            .push(format!("{}: {reason}", failure.path.display()));
     }
     let total = files.len();
     for (done, file) in files.into_iter().enumerate() {
         let relative = file.strip_prefix(source).unwrap_or(&file);
-        let target = folder.join(relative.parent().unwrap_or(Path::new("")));
+        let subfolders = relative.parent().into_iter().flat_map(Path::components);
+        let target = subfolders.fold(folder.clone(), |dir, part| {
+            dir.join(clean_name(part.as_os_str()))
+        });
         match add_file(&target, &file) {
             Ok(added) => report.added.push(added),
-            Err(err) => report.failed.push((file.clone(), err.to_string())),
+            Err(err) => report.failed.push(err.to_string()),
         }
         progress(done + 1, total);
     }
     report
 }
 
-/// A name the library scan will not skip as hidden.
-fn visible(name: &OsStr) -> OsString {
+/// The name an article gets in the library: control and bidirectional-override characters
+/// (which could rewrite the terminal when the name is printed) become `-`, and leading dots go
+/// so the library scan does not skip the file as hidden.
+fn clean_name(name: &OsStr) -> OsString {
     let text = name.to_string_lossy();
-    match text.trim_start_matches('.') {
+    if !text.starts_with('.') && !text.chars().any(sanitize::is_unsafe) && name.to_str().is_some() {
+        return name.to_os_string();
+    }
+    let cleaned: String = text
+        .chars()
+        .map(|c| if sanitize::is_unsafe(c) { '-' } else { c })
+        .collect();
+    match cleaned.trim_start_matches('.') {
         "" => OsString::from("article"),
-        trimmed if trimmed.len() != text.len() => OsString::from(trimmed),
-        _ => name.to_os_string(),
+        trimmed => OsString::from(trimmed),
     }
 }
 
@@ -207,16 +220,19 @@ mod tests {
     }
 
     #[test]
-    fn names_get_an_article_extension_and_lose_leading_dots() {
+    fn names_get_an_article_extension_and_lose_leading_dots_and_controls() {
         let tmp = tempfile::tempdir().unwrap();
         let library = tmp.path().join("library");
         let page = tmp.path().join("page");
         fs::write(&page, "<!DOCTYPE html><html><body><p>Hi</p></body></html>").unwrap();
         let hidden = tmp.path().join(".draft.md");
         fs::write(&hidden, "# Draft").unwrap();
+        let escape = tmp.path().join("red\u{1b}[31m\u{202e}.txt");
+        fs::write(&escape, "text").unwrap();
         add_file(&library, &page).unwrap();
         add_file(&library, &hidden).unwrap();
-        assert_eq!(names(&library), ["draft.md", "page.html"]);
+        add_file(&library, &escape).unwrap();
+        assert_eq!(names(&library), ["draft.md", "page.html", "red-[31m-.txt"]);
     }
 
     #[test]

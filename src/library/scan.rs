@@ -117,7 +117,11 @@ impl Found {
             }
         };
         if !meta.is_dir() {
-            if explicit || format_of_extension(path).is_some() {
+            // Only regular files are taken from folders: reading a named pipe or a device that
+            // happens to end in `.txt` would hang or never end. A path the user names may be
+            // one (`folio <(curl ...)`), and is read as asked.
+            let article = meta.is_file() && format_of_extension(path).is_some();
+            if explicit || article {
                 self.files.push(path.to_path_buf());
             }
             return;
@@ -370,6 +374,21 @@ mod tests {
         // The crash is not remembered: the next scan tries the file again.
         let (_, parsed) = counted_scan(&[tmp.path().to_path_buf()], &mut cache);
         assert_eq!(parsed, ["b.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_pipes_in_folders_are_not_read() {
+        let tmp = library();
+        let status = std::process::Command::new("mkfifo")
+            .arg(tmp.path().join("pipe.txt"))
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo not available");
+            return;
+        }
+        let (entries, _) = counted_scan(&[tmp.path().to_path_buf()], &mut Cache::in_memory());
+        assert_eq!(names(&entries), ["a.txt", "b.md", "c.HTML"]);
     }
 
     #[cfg(unix)]

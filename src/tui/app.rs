@@ -16,6 +16,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -110,6 +111,7 @@ fn event_loop(
         };
         // Handle everything already waiting before drawing, so a burst of keys or resizes
         // costs one frame.
+        let mut resized = false;
         for input in std::iter::once(first).chain(inputs.try_iter()) {
             let msg = match input {
                 Input::Signal(signal) => {
@@ -120,7 +122,10 @@ fn event_loop(
                 Input::Failed(error) => return Err(error),
                 Input::Terminal(Event::Key(key)) => Msg::Key(key),
                 Input::Terminal(Event::Mouse(mouse)) => Msg::Mouse(mouse),
-                Input::Terminal(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Input::Terminal(Event::Resize(w, h)) => {
+                    resized = true;
+                    Msg::Resize(w, h)
+                }
                 Input::Terminal(_) => continue,
             };
             let effects = update(&mut model, msg);
@@ -128,6 +133,14 @@ fn event_loop(
             if model.quit {
                 return Ok(Ending::Quit);
             }
+        }
+        // A terminal that shrank and grew back between two frames has lost what was drawn
+        // outside the small size, while the last frame says it is there: paint it all again.
+        // (`resize` clears without asking the terminal where its cursor is, an answer the
+        // input thread would swallow.)
+        if resized {
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }

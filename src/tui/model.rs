@@ -132,6 +132,13 @@ impl Reader {
         self.article.section_at(self.top)
     }
 
+    /// How far through the article the reading position is, in percent, as the library
+    /// shows it (the same measure as a saved position's).
+    pub fn bookmark_percent(&self) -> u8 {
+        let percent = self.top.min(self.article.char_len) * 100 / self.article.char_len.max(1);
+        u8::try_from(percent).unwrap_or(100)
+    }
+
     /// How far through the article the bottom of a pane `height` rows tall is, in percent.
     pub fn percent(&self, height: usize) -> usize {
         let total = self.layout.len().max(1);
@@ -180,6 +187,18 @@ pub struct Library {
     pub scroll: usize,
     /// What to say when there is nothing to list (how to add articles).
     pub empty_hint: String,
+}
+
+impl Library {
+    /// A library listing `entries` in the order given, nothing filtered out yet.
+    pub fn new(entries: Vec<LibraryEntry>, empty_hint: String) -> Library {
+        Library {
+            shown: (0..entries.len()).collect(),
+            entries,
+            empty_hint,
+            ..Library::default()
+        }
+    }
 }
 
 /// One article in the library list.

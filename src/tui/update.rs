@@ -485,9 +485,9 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 }
 
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
-/// the most recently read) with its new progress, and saves the reading position.
+/// the most recently read) with its new progress and the filter cleared, and saves the
+/// reading position.
 fn close_reader(model: &mut Model) -> Vec<Effect> {
-    let height = usize::from(model.panes().text.height);
     let Some(reader) = model.reader.take() else {
         return Vec::new();
     };
@@ -501,9 +501,11 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
         .position(|e| Some(&e.path) == reader.path.as_ref())
     {
         let mut entry = library.entries.remove(i);
-        entry.progress = u8::try_from(reader.percent(height)).ok();
+        entry.progress = Some(reader.bookmark_percent());
         library.entries.insert(0, entry);
     }
+    // The filter found this article; the next one is picked from the whole list.
+    library.filter.clear();
     refilter(library);
     save
 }
@@ -578,12 +580,9 @@ fn fit_layout(model: &mut Model) {
 }
 
 /// Keeps the outline on the section being read (or, with the outline focused, on its
-/// cursor), scrolled so that entry is visible.
+/// cursor), scrolled so that entry is visible and no rows are wasted below the last entry.
 fn follow_outline(model: &mut Model) {
-    let rows = model
-        .panes()
-        .outline
-        .map_or(1, |r| usize::from(r.height).max(1));
+    let rows = model.panes().outline.map(|r| usize::from(r.height).max(1));
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
@@ -592,11 +591,16 @@ fn follow_outline(model: &mut Model) {
         let current = reader.current_section().unwrap_or(0);
         reader.outline.cursor = reader.stand_in(current, &visible);
     }
+    // A hidden outline keeps its scroll for when it shows again at a size known then.
+    let Some(rows) = rows else {
+        return;
+    };
     let at = visible
         .iter()
         .position(|&e| e == reader.outline.cursor)
         .unwrap_or(0);
-    reader.outline.scroll = keep_visible(reader.outline.scroll, at, rows);
+    let scroll = keep_visible(reader.outline.scroll, at, rows);
+    reader.outline.scroll = scroll.min(visible.len().saturating_sub(rows));
 }
 
 /// The smallest change to `scroll` that shows row `at` in a window `rows` tall.

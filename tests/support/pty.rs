@@ -86,6 +86,11 @@ impl Session {
         self.screen.lock().expect("screen lock").screen().contents()
     }
 
+    /// A copy of the screen as it is now.
+    pub fn screen(&self) -> vt100::Screen {
+        self.screen.lock().expect("screen lock").screen().clone()
+    }
+
     /// Row `row` of the screen as text.
     pub fn row(&self, row: u16) -> String {
         let parser = self.screen.lock().expect("screen lock");

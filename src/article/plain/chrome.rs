@@ -45,6 +45,36 @@ const LABELS: &[&str] = &[
     "cancel reply",
     "back to top",
     "home",
+    "advert",
+    "report",
+    "highlights",
+    "get short url",
+    "breaking news emails",
+    "most popular",
+    "most read",
+    "trending",
+    "trending now",
+    "top stories",
+    "hot topics",
+    "recommended",
+    "don't miss",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "editor's picks",
+    "newsletter",
+    "trending news",
+    "continue reading below",
+    "addthis sharing buttons",
+    "copy this link",
+    "copy link",
+    "facebook",
+    "twitter",
+    "pinterest",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "instagram",
     "阅读更多",
     "阅读全文",
     "分享",
@@ -78,7 +108,30 @@ const PREFIXES: &[&str] = &[
     "next post",
     "previous article",
     "next article",
-    "click here to",
+    "click here",
+    "click for",
+    "related:",
+    "read more:",
+    "read more ",
+    "also:",
+    "see also",
+    "share on",
+    "share:",
+    "sharing options",
+    "shareall",
+    "print this",
+    "follow ",
+    "view all",
+    "more in ",
+    "more from ",
+    "latest ",
+    "watch:",
+    "listen:",
+    "new, ",
+    "filed to",
+    "see more",
+    "continue reading",
+    "also on ",
     "download the app",
     "阅读:",
     "阅读：",
@@ -107,6 +160,11 @@ const PHRASES: &[&str] = &[
     "您的电子邮箱地址不会被公开",
     "必填项已用",
     "版权所有",
+    "clicking here",
+    "recaptcha",
+    "will open in a new window",
+    "sign up for our",
+    "subscribe to our",
 ];
 
 /// Lines that open a comment form; the short lines after them are its fields and buttons.
@@ -187,6 +245,15 @@ pub fn is_preamble(text: &str) -> bool {
     OPENERS.iter().any(|o| key.starts_with(o))
         && OFFERS.iter().any(|o| key.contains(o))
         && (text.trim_end().ends_with(':') || WORKS.iter().any(|w| key.contains(w)))
+}
+
+/// A link to the rest of a story ("Read more", "Continue reading"): the lines just above it
+/// are a teaser for another article.
+pub fn is_read_more(text: &str) -> bool {
+    matches!(
+        key(text).as_str(),
+        "read more" | "continue reading" | "read the full story" | "阅读更多" | "阅读全文"
+    )
 }
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
@@ -278,6 +345,8 @@ mod tests {
 
     #[test]
     fn comment_forms_open() {
+        assert!(is_read_more(">>> Read more <<<"));
+        assert!(!is_read_more("Read more about the plan below."));
         assert!(opens_comment_form("Leave a Reply"));
         assert!(opens_comment_form("发表回复"));
         assert!(!opens_comment_form(

@@ -19,8 +19,10 @@ pub enum Shape {
 }
 
 /// Longest heading in characters (about two lines of a dump) and in words.
-const MAX_CHARS: usize = 120;
+const MAX_CHARS: usize = 150;
 const MAX_WORDS: usize = 20;
+/// Headings in capitals are short.
+const MAX_CAPITAL_WORDS: usize = 8;
 /// CJK headings carry more per character.
 const MAX_CJK_CHARS: usize = 40;
 
@@ -37,11 +39,25 @@ pub fn shape(text: &str) -> Shape {
             Shape::Numbered(level)
         };
     }
-    if lists::marker(text).is_some() || ends_like_sentence(text) || !starts_like_heading(text) {
+    if lists::marker(text).is_some()
+        || ends_like_sentence(text)
+        || !starts_like_heading(text)
+        || has_inner_sentence_end(text)
+        || ends_with_function_word(text)
+        || is_pull_quote(text)
+        || has_glued_words(text)
+        || text.contains("www.")
+        || text.contains("://")
+    {
         return Shape::Prose;
     }
     if is_capitals(text) {
-        Shape::Capitals
+        // Long runs of capitals are shouted teasers, not headings.
+        if text.split_whitespace().nth(MAX_CAPITAL_WORDS).is_some() {
+            Shape::Prose
+        } else {
+            Shape::Capitals
+        }
     } else {
         Shape::Short
     }
@@ -166,13 +182,60 @@ pub fn ends_like_sentence(text: &str) -> bool {
     core.ends_with(['.', ',', ';', ':', '…', '。', '，', '；', '：', '、'])
 }
 
+/// "It failed. Then it worked": a full stop, question or exclamation mark inside the line,
+/// after a lower-case word of three letters or more (so "Mr. Smith" and "U.S. Troops" pass),
+/// followed by a capital.
+fn has_inner_sentence_end(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(5).any(|w| {
+        matches!(w[3], '.' | '?' | '!') && w[..3].iter().all(|c| c.is_lowercase()) && w[4] == ' '
+    }) && text
+        .split_inclusive(['.', '?', '!'])
+        .skip(1)
+        .any(|rest| rest.trim_start().starts_with(char::is_uppercase))
+}
+
+/// A line wholly in quotation marks is a pull quote or a title being cited.
+fn is_pull_quote(text: &str) -> bool {
+    text.starts_with(['“', '"', '«', '「']) && text.ends_with(['”', '"', '»', '」'])
+}
+
+/// Words run together ("HealthMarijuanaCannabis", "Share to LinkedInLinkedInShare"): menu
+/// entries or link labels whose separators the dump lost. One join is a brand ("MacBook").
+fn has_glued_words(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let joins = chars
+        .windows(3)
+        .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
+        .count();
+    joins >= 2
+}
+
+/// Lines cut off mid-sentence end on an article, preposition or conjunction.
+fn ends_with_function_word(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "from", "as", "that", "which", "who",
+    ];
+    text.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
+}
+
 fn starts_like_heading(text: &str) -> bool {
     let mut chars = text
         .chars()
         .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「'));
     chars.next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || is_titlecase_free(c)
-    }) && text.chars().any(char::is_alphabetic)
+    }) && has_word(text)
+}
+
+/// At least two letters in a row (or one CJK character): "84.1K" is not a heading.
+fn has_word(text: &str) -> bool {
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run >= 2 || is_cjk(c)
+    })
 }
 
 /// Letters of scripts without case (Arabic, Hebrew, Thai ...) may start a heading.
@@ -230,25 +293,46 @@ mod tests {
         assert_eq!(shape("“Quoted” Headline"), Shape::Short);
     }
 
+    fn assert_prose(lines: &[&str]) {
+        for line in lines {
+            assert_eq!(shape(line), Shape::Prose, "{line}");
+        }
+    }
+
     #[test]
     fn sentences_and_fragments_are_prose() {
-        assert_eq!(shape("This is a short sentence."), Shape::Prose);
-        assert_eq!(shape("He said: “No.”"), Shape::Prose);
-        assert_eq!(shape("Here is what we found:"), Shape::Prose);
-        assert_eq!(shape("continued from the line above"), Shape::Prose);
-        assert_eq!(shape(&"Word ".repeat(30)), Shape::Prose);
-        assert_eq!(shape("12345"), Shape::Prose);
+        let long = "Word ".repeat(30);
+        assert_prose(&[
+            "This is a short sentence.",
+            "He said: “No.”",
+            "Here is what we found:",
+            "continued from the line above",
+            &long,
+            "12345",
+            "84.1K",
+            "“Wild Rose”",
+            "HealthMarijuanaCannabisWeed",
+            "More info: www.example.com",
+            "It failed. Then it worked",
+            "Do you make jam? I don’t know. Help!",
+            "People have even died due to",
+        ]);
+        assert_eq!(shape("The New MacBook Pro"), Shape::Short);
+        assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
+        assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }
 
     #[test]
     fn list_items_urls_code_and_leaders_are_prose() {
-        assert_eq!(shape("• item"), Shape::Prose);
-        assert_eq!(shape("- item"), Shape::Prose);
-        assert_eq!(shape("https://example.com"), Shape::Prose);
-        assert_eq!(shape("www.example.com/page"), Shape::Prose);
-        assert_eq!(shape("fn main() {"), Shape::Prose);
-        assert_eq!(shape("$ cargo build"), Shape::Prose);
-        assert_eq!(shape("Introduction ........ 3"), Shape::Prose);
+        assert_prose(&[
+            "• item",
+            "- item",
+            "https://example.com",
+            "www.example.com/page",
+            "fn main() {",
+            "$ cargo build",
+            "Introduction ........ 3",
+        ]);
     }
 
     #[test]
@@ -278,7 +362,11 @@ mod tests {
     fn capitals() {
         assert_eq!(shape("INSTALLATION"), Shape::Capitals);
         assert_eq!(shape("WHAT COMES NEXT"), Shape::Capitals);
-        assert_eq!(shape("A"), Shape::Short);
+        assert_eq!(shape("A"), Shape::Prose);
+        assert_eq!(
+            shape("SEAN SPICER ELIMINATED FROM THE SHOW AFTER TEN LONG WEEKS"),
+            Shape::Prose
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::chrome;
 use super::headings::{Shape, shape};
+use super::meta::{is_byline, is_credit};
 use super::pieces::{Piece, Text};
 use crate::article::{BlockKind, RawBlock};
 
@@ -18,8 +19,11 @@ enum Role {
 
 /// Longest chrome piece after a comment form opener that is still one of its fields.
 const FORM_FIELD_CHARS: usize = 100;
-/// How many pieces above the body's first paragraph the title is looked for in.
-const TITLE_WINDOW: usize = 12;
+/// How many text pieces above the body's first paragraph the title is looked for in.
+const TITLE_WINDOW: usize = 8;
+/// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
+const BODY_MASS: usize = 400;
+const MASS_SPAN: usize = 8;
 
 /// Turns pieces into blocks: title at level 1, sections at 2 and deeper, chrome marked.
 pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
@@ -32,16 +36,29 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         }
         roles[t] = Role::Heading(1);
     }
-    let toc = table_of_contents(&pieces, &shapes, &roles);
+    let toc = not_sections(&pieces, &shapes, &roles);
     let start = title.map_or(0, |t| t + 1);
+    // Lines between the title and the first body prose are subtitles, bylines and captions,
+    // unless markup or numbering says they are headings.
+    let first_prose = (start..pieces.len())
+        .find(|i| is_body(*i, &pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
+        .unwrap_or(pieces.len());
     for i in (start..pieces.len()).rev() {
+        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
+        // A headline over a short blurb and a "Read more" link is a teaser for another story.
+        let teaser = pieces[i + 1..pieces.len().min(i + 3)]
+            .iter()
+            .any(|p| chrome::is_read_more(text_of(p)));
         if roles[i] == Role::Body
             && !toc[i]
+            && !teaser
+            && !subtitle
             && let Some(level) = section_level(i, text_of(&pieces[i]), &shapes, &roles)
         {
             roles[i] = Role::Heading(level);
         }
     }
+    nest_under_numbers(&mut roles, &shapes);
     normalise_levels(&mut roles, title);
     pieces
         .into_iter()
@@ -89,7 +106,7 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
                 in_form = true;
             }
             let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
-            if field || chrome::is_chrome(bare) || chrome::is_preamble(text) {
+            if field || chrome::is_chrome(bare) || chrome::is_preamble(text) || is_credit(bare) {
                 Role::Chrome
             } else {
                 Role::Body
@@ -117,31 +134,70 @@ fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Rol
 }
 
 /// The title: among the heading-like lines just above where the body starts (after any
-/// chatbot preamble), markup wins, then the longest line, since navigation labels are short.
+/// chatbot preamble), markup wins; otherwise the one nearest the body among those nearly as
+/// long as the longest, since navigation labels are short and the headline sits on the body.
 fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Option<usize> {
+    // The body starts at the first paragraph that opens a run of prose: stray sentences in the
+    // navigation stand alone.
+    let opening = |i: &usize| opens_body(*i, pieces, shapes, roles);
     let body = (0..pieces.len())
-        .find(|i| opens_body(*i, pieces, shapes, roles))
+        .filter(opening)
+        .find(|i| prose_mass(*i, pieces, shapes, roles) >= BODY_MASS)
+        .or_else(|| (0..pieces.len()).find(opening))
         .unwrap_or(pieces.len());
     let after_preamble = (0..body)
         .rev()
         .find(|i| chrome::is_preamble(text_of(&pieces[*i])))
         .map_or(0, |i| i + 1);
-    let from = after_preamble.max(body.saturating_sub(TITLE_WINDOW));
-    let candidates = (from..body).filter(|i| {
-        roles[*i] == Role::Body
+    let mut from = body;
+    let mut texts = 0;
+    while from > after_preamble && texts < TITLE_WINDOW {
+        from -= 1;
+        if roles[from] == Role::Body && matches!(pieces[from], Piece::Text(_)) {
+            texts += 1;
+        }
+    }
+    let is_candidate = |i: usize| {
+        roles[i] == Role::Body
             && matches!(
-                shapes[*i],
+                shapes[i],
                 Some(Shape::Marked(_) | Shape::Short | Shape::Capitals)
             )
-            && !is_byline(text_of(&pieces[*i]))
-    });
-    candidates.max_by_key(|i| {
-        let marked = match shapes[*i] {
-            Some(Shape::Marked(level)) => 7 - usize::from(level),
-            _ => 0,
-        };
-        (marked, weight(text_of(&pieces[*i])), usize::MAX - i)
-    })
+            && !is_byline(text_of(&pieces[i]))
+    };
+    let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
+    let marked = candidates
+        .iter()
+        .filter_map(|i| match shapes[*i] {
+            Some(Shape::Marked(level)) => Some((level, *i)),
+            _ => None,
+        })
+        .min();
+    if let Some((_, i)) = marked {
+        return Some(i);
+    }
+    let longest = candidates
+        .iter()
+        .map(|i| weight(text_of(&pieces[*i])))
+        .max()?;
+    let long = |i: usize| is_candidate(i) && weight(text_of(&pieces[i])) * 4 >= longest * 3;
+    let mut title = candidates.into_iter().rev().find(|i| long(*i))?;
+    // A headline with a subtitle (dek) under it: the headline is the first of the two.
+    while let Some(previous) = (from..title).rev().find(|j| roles[*j] != Role::Chrome)
+        && long(previous)
+    {
+        title = previous;
+    }
+    Some(title)
+}
+
+/// Characters of body prose in the pieces starting at `i`: an article's opening paragraph is
+/// followed by more prose, a stray sentence in the navigation is not.
+fn prose_mass(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> usize {
+    (i..pieces.len().min(i + MASS_SPAN))
+        .filter(|j| is_body(*j, pieces, shapes, roles) && matches!(pieces[*j], Piece::Text(_)))
+        .map(|j| text_of(&pieces[j]).len())
+        .sum()
 }
 
 /// Words in a line, a CJK character counting as half a word.
@@ -150,46 +206,37 @@ fn weight(text: &str) -> usize {
     text.split_whitespace().count() * 2 + cjk
 }
 
-/// Bylines and datelines, which sit between a title and the body.
-fn is_byline(text: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = text.to_lowercase();
-    let has_digit = lower.chars().any(|c| c.is_ascii_digit());
-    lower.starts_with("by ")
-        || lower.starts_with("updated")
-        || lower.starts_with("published")
-        || lower.starts_with("posted")
-        || lower.contains("min read")
-        || lower.ends_with(" ago")
-        || has_digit
-            && lower
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)))
-}
-
 /// Level of the section heading at `i`, if it is one: its shape must be heading-like and body
 /// text must follow (explicit markup needs nothing after it; numbered and capitalised headings
-/// may also be followed by another heading).
+/// may also be followed by a heading).
 fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role]) -> Option<u8> {
     let next = (i + 1..roles.len()).find(|j| roles[*j] != Role::Chrome);
-    let next_is_heading = next.is_some_and(|j| matches!(roles[j], Role::Heading(_)));
+    let next_level = next.and_then(|j| match roles[j] {
+        Role::Heading(level) => Some(level),
+        _ => None,
+    });
     let next_is_body = next.is_some_and(|j| {
         roles[j] == Role::Body && !matches!(shapes[j], Some(s) if s != Shape::Prose)
     });
     match shapes[i]? {
         Shape::Marked(level) => Some(level),
-        Shape::Numbered(level) if next_is_body || next_is_heading => Some(level),
-        Shape::Capitals if next_is_body || next_is_heading => Some(2),
-        Shape::Short if next_is_body && !is_byline(text) => Some(2),
+        _ if is_byline(text) => None,
+        // A numbered heading may open onto a deeper or an unnumbered heading ("1." then "1.1"),
+        // not onto a sibling: a run of numbered lines is a list.
+        Shape::Numbered(level) if next_is_body || next_level.is_some() => {
+            let sibling =
+                next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
+            (!sibling).then_some(level)
+        }
+        Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
+        Shape::Short if next_is_body => Some(2),
         _ => None,
     }
 }
 
-/// Runs of two or more heading-like lines whose texts come back later in the dump are a
-/// table of contents, not headings.
-fn table_of_contents(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
+/// Heading-like lines that are not headings: runs of two or more whose texts come back later
+/// in the dump (a table of contents), and lines repeated three times or more (labels).
+fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
     let heading_like =
         |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
     let key = |i: usize| text_of(&pieces[i]).to_lowercase();
@@ -197,7 +244,14 @@ fn table_of_contents(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
     for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
         last_seen.insert(key(i), i);
     }
-    let mut toc = vec![false; pieces.len()];
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
+        *count.entry(key(i)).or_default() += 1;
+    }
+    // Section names are distinct; a line that comes back three times is a repeated label.
+    let mut toc: Vec<bool> = (0..pieces.len())
+        .map(|i| heading_like(i) && count[&key(i)] >= 3)
+        .collect();
     let mut i = 0;
     while i < pieces.len() {
         let end = (i..pieces.len())
@@ -212,6 +266,25 @@ fn table_of_contents(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         i = end.max(i + 1);
     }
     toc
+}
+
+/// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
+/// its subsection.
+fn nest_under_numbers(roles: &mut [Role], shapes: &[Option<Shape>]) {
+    let mut above: Option<u8> = None;
+    for (role, shape) in roles.iter_mut().zip(shapes) {
+        match (*role, shape) {
+            (Role::Heading(level), Some(Shape::Numbered(_))) => above = Some(level),
+            (Role::Heading(_), Some(Shape::Short | Shape::Capitals)) => {
+                if let Some(level) = above {
+                    *role = Role::Heading(level + 1);
+                }
+                above = None;
+            }
+            (Role::Chrome, _) => {}
+            _ => above = None,
+        }
+    }
 }
 
 /// Sections start at level 2 under the title, whatever level their markup or numbering gave.

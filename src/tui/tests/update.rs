@@ -329,7 +329,9 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     let [Effect::Open(path)] = effects.as_slice() else {
         panic!("expected one open effect, got {effects:?}");
     };
-    let article = article_of(&["# Tea", "Leaves."]);
+    let blocks = long_article_blocks(3, 8);
+    let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    let article = article_of(&refs);
     update(
         &mut model,
         Msg::Opened {
@@ -338,12 +340,19 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
             top: 0,
         },
     );
-    assert!(model.reader.is_some());
-    press(&mut model, &["G", "q"]);
+    press(&mut model, &["G"]);
+    let percent = reader(&model).bookmark_percent();
+    let top = reader(&model).top;
+    assert!(percent > 50, "{percent}");
+    let effects = press(&mut model, &["q"]);
     assert!(model.reader.is_none() && !model.quit);
     let library = model.library.as_ref().unwrap();
     assert_eq!(library.entries[0].title, "Tea");
-    assert_eq!(library.entries[0].progress, Some(100));
+    assert_eq!(library.entries[0].progress, Some(percent));
+    let [Effect::SavePosition(mark)] = effects.as_slice() else {
+        panic!("expected the position saved, got {effects:?}");
+    };
+    assert_eq!((mark.offset, mark.path.as_ref()), (top, Some(path)));
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod outline;
 pub mod paint;
 mod reader;
 mod status;
+mod text;
 pub mod theme;
 
 use ratatui::Frame;

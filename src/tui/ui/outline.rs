@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::text::ellipsize;
 use super::theme::Theme;
 use crate::tui::model::{Focus, Reader};
 
@@ -50,7 +51,9 @@ impl Widget for &OutlinePane<'_> {
             if reader.focus == Focus::Outline && entry == reader.outline.cursor {
                 style = style.patch(self.theme.outline_cursor);
             }
-            let text = format!("{}{marker}{}", "  ".repeat(depth), section.title);
+            let indent = format!("{}{marker}", "  ".repeat(depth));
+            let room = usize::from(inner.width).saturating_sub(indent.chars().count());
+            let text = format!("{indent}{}", ellipsize(&section.title, room));
             let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
             buf.set_style(row, style);
             Line::from(Span::styled(text, style)).render(row, buf);

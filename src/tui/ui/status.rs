@@ -6,12 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
 use crate::tui::model::Model;
 
 /// Draws `title` in bold across `area`.
 pub fn title_line(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let title = ellipsize(title, usize::from(area.width.saturating_sub(2)));
     Line::from(vec![Span::raw(" "), Span::styled(title, theme.title)]).render(area, buf);
 }
 
@@ -21,6 +23,7 @@ pub fn status_line(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let (left, right) = texts(model);
     let right_width = display_width(&right) as u16;
     let room = area.width.saturating_sub(right_width + 1);
+    let left = ellipsize(&left, usize::from(room.saturating_sub(1)));
     Line::styled(format!(" {left}"), theme.status).render(Rect::new(area.x, area.y, room, 1), buf);
     if right_width < area.width {
         let x = area.x + area.width - right_width;
@@ -48,6 +51,7 @@ fn texts(model: &Model) -> (String, String) {
         let left = match (&model.message, &model.library) {
             (Some(m), _) => m.clone(),
             (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
+            (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
             (None, Some(l)) => format!("{} articles", l.entries.len()),
             (None, None) => String::new(),
         };

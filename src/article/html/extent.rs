@@ -1,0 +1,94 @@
+//! Where the article's body runs among the blocks read from its region, judged by what
+//! readability scoring kept and by link density: from the first kept paragraph to the last
+//! kept block that is not a list of links. What lies outside (share buttons and a dek above,
+//! related stories, newsletters and comments below) is page furniture.
+
+use std::collections::HashSet;
+
+use super::furniture;
+use crate::article::lists::BULLET;
+use crate::article::{BlockKind, RawBlock};
+
+/// A block with at least this share of link text is navigation, not prose.
+const LINK_HEAVY: f32 = 0.5;
+/// A kept paragraph shorter than this may be a byline or a date line.
+const MIN_PARAGRAPH_CHARS: usize = 40;
+/// A paragraph this long is article prose even when readability scoring did not keep it.
+const MIN_LONE_PARAGRAPH_CHARS: usize = 150;
+
+/// Turns blocks outside the body, teaser headings and headings that name furniture into
+/// chrome. `title` is the index of the title's block, if the blocks hold it;
+/// the body is looked for after it. A heading right before the first paragraph opens the
+/// body's first section and stays. Nothing changes when nothing was kept.
+pub fn mark_chrome(
+    blocks: &mut [RawBlock],
+    link_share: &[f32],
+    title: Option<usize>,
+    kept: &HashSet<String>,
+) {
+    let body_start = title.map_or(0, |i| i + 1);
+    let prose = |i: usize| {
+        kept.contains(without_marker(&blocks[i]))
+            && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+    };
+    if !(body_start..blocks.len()).any(prose) {
+        return;
+    }
+    // The body starts at a real paragraph (not a byline or a date line): a kept one, or a
+    // long one, since readability scoring sometimes leaves out the first paragraphs.
+    let Some(first) = (body_start..blocks.len()).find(|&i| {
+        let chars = blocks[i].text.chars().count();
+        blocks[i].kind == BlockKind::Paragraph
+            && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+            && (chars >= MIN_LONE_PARAGRAPH_CHARS
+                || chars >= MIN_PARAGRAPH_CHARS && kept.contains(&blocks[i].text))
+    }) else {
+        return;
+    };
+    let last = (first..blocks.len())
+        .rev()
+        .find(|&i| prose(i))
+        .unwrap_or(first);
+    let lead = if first > body_start && is_heading(&blocks[first - 1]) {
+        first - 1
+    } else {
+        first
+    };
+    // A heading that links away is a teaser unless prose follows it (a deal or a reading list
+    // that describes each entry) and it does not continue a run of teasers; a heading naming
+    // furniture is furniture anywhere.
+    let mut furniture: Vec<usize> = Vec::new();
+    for i in (lead..=last).filter(|&i| is_heading(&blocks[i])) {
+        let links_away = link_share.get(i).copied().unwrap_or(0.0) >= LINK_HEAVY;
+        let after_teaser = i > 0 && furniture.last() == Some(&(i - 1));
+        let teaser = links_away && (after_teaser || !(i < last && prose(i + 1)));
+        if teaser || furniture::is_furniture_heading(&blocks[i].text) {
+            furniture.push(i);
+        }
+    }
+    for i in (body_start..lead)
+        .chain(last + 1..blocks.len())
+        .chain(furniture)
+    {
+        blocks[i].kind = BlockKind::Chrome;
+    }
+}
+
+fn is_heading(block: &RawBlock) -> bool {
+    matches!(block.kind, BlockKind::Heading { .. })
+}
+
+/// A list item's text without its marker ("• ", "3. "), as the page's element holds it.
+fn without_marker(block: &RawBlock) -> &str {
+    if !matches!(block.kind, BlockKind::ListItem { .. }) {
+        return &block.text;
+    }
+    let text = block.text.as_str();
+    if let Some(rest) = text.strip_prefix(BULLET) {
+        return rest;
+    }
+    match text.split_once(". ") {
+        Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => rest,
+        _ => text,
+    }
+}

@@ -1,0 +1,39 @@
+//! HTML pages to blocks: a real HTML5 parse, the article found inside the page, its title.
+
+mod extent;
+mod furniture;
+mod region;
+mod title;
+mod walk;
+
+use dom_query::Document;
+
+use super::{Parsed, RawBlock};
+
+pub fn parse(text: &str) -> Parsed {
+    let doc = Document::from(text);
+    let Some(found) = region::find(&doc, text) else {
+        return Parsed::default();
+    };
+    let walked = walk::blocks(&found.root, Some(&found.kept));
+    let mut blocks = walked.blocks;
+    let title = title::choose(&doc, &found.root);
+    let start = title.as_deref().and_then(|t| title::locate(&blocks, t));
+    extent::mark_chrome(&mut blocks, &walked.link_share, start, &found.kept);
+    if let Some(title) = &title {
+        title::place(&mut blocks, title, start);
+    }
+    Parsed {
+        title_hint: title,
+        blocks,
+    }
+}
+
+/// Blocks of a piece of HTML inside another format (a raw HTML block in Markdown).
+pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
+    let doc = Document::fragment(html);
+    walk::blocks(&doc.root(), None).blocks
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,134 @@
+//! Finds the article inside a page: the element to read, and the texts readability scoring
+//! counts as the article's body.
+
+use std::collections::HashSet;
+
+use dom_query::{Document, NodeRef};
+
+use super::walk;
+
+/// An `<article>` (or `<main>`) with less text than this is a teaser or a stub, not the
+/// article itself, when the page has much more text elsewhere.
+const MIN_MARKED_CHARS: usize = 400;
+/// Paragraphs at least this long locate the body; shorter ones (captions, bylines, "Share
+/// this") occur everywhere on a page.
+const MIN_ANCHOR_CHARS: usize = 40;
+/// A marked element must hold at least this share (in percent) of the body's paragraphs.
+const MIN_ANCHOR_SHARE: usize = 50;
+/// Elements whose text dom_smoothie's result is compared by.
+const KEPT_SELECTOR: &str = "p, li, h1, h2, h3, h4, h5, h6, pre, td, th, dd, dt, figcaption";
+
+/// Where the article is, and what readability scoring kept of it.
+pub struct Found<'a> {
+    /// The element to read.
+    pub root: NodeRef<'a>,
+    /// Texts (white space collapsed) of the paragraphs, list items, headings and cells that
+    /// dom_smoothie kept as the article.
+    pub kept: HashSet<String>,
+}
+
+/// Picks the article: the `<article>` that holds the body's paragraphs (as dom_smoothie, a
+/// port of readability.js, finds them), else such a `<main>` or `[role=main]`, else the
+/// nearest element holding those paragraphs, else the body.
+pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
+    let body = doc
+        .body()
+        .or_else(|| doc.html_root().first_element_child())?;
+    let kept = kept_texts(html);
+    let anchors: Vec<NodeRef> = doc
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| {
+            let text = walk::inline_text(p);
+            text.chars().count() >= MIN_ANCHOR_CHARS && kept.contains(&text)
+        })
+        .copied()
+        .collect();
+    let body_chars = text_chars(&body);
+    for selector in ["article", "main, [role=main]"] {
+        let candidates: Vec<NodeRef> = doc
+            .select(selector)
+            .nodes()
+            .iter()
+            .filter(|n| !walk::is_skipped(n) && !inside_skipped(n))
+            .copied()
+            .collect();
+        let chosen = if anchors.is_empty() {
+            candidates
+                .iter()
+                .map(|n| (text_chars(n), *n))
+                .max_by_key(|(chars, _)| *chars)
+                .filter(|(chars, _)| *chars >= MIN_MARKED_CHARS || chars * 2 >= body_chars)
+                .map(|(_, n)| n)
+        } else {
+            // The innermost marked element that still holds the body.
+            candidates
+                .iter()
+                .filter(|n| {
+                    let held = anchors
+                        .iter()
+                        .filter(|a| is_inclusive_ancestor(n, a))
+                        .count();
+                    held * 100 >= anchors.len() * MIN_ANCHOR_SHARE
+                })
+                .min_by_key(|n| text_chars(n))
+                .copied()
+        };
+        if let Some(root) = chosen {
+            return Some(Found { root, kept });
+        }
+    }
+    let root = common_ancestor(&anchors).unwrap_or(body);
+    Some(Found { root, kept })
+}
+
+fn inside_skipped(node: &NodeRef) -> bool {
+    node.ancestors_it(None).any(|a| walk::is_skipped(&a))
+}
+
+/// Characters of readable text under a node (furniture skipped, white space collapsed).
+fn text_chars(node: &NodeRef) -> usize {
+    walk::inline_text(node).chars().count()
+}
+
+/// What dom_smoothie keeps as the article, as a set of element texts.
+fn kept_texts(html: &str) -> HashSet<String> {
+    let Some(extracted) = dom_smoothie::Readability::new(html, None, None)
+        .ok()
+        .and_then(|mut r| r.parse().ok())
+    else {
+        return HashSet::new();
+    };
+    let kept = Document::fragment(extracted.content);
+    kept.select(KEPT_SELECTOR)
+        .nodes()
+        .iter()
+        .map(walk::inline_text)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The nearest element that holds all `nodes`; for a single paragraph, its parent, so the
+/// text around it is read too.
+fn common_ancestor<'a>(nodes: &[NodeRef<'a>]) -> Option<NodeRef<'a>> {
+    let first = nodes.first()?;
+    let mut chain: Vec<NodeRef<'a>> = vec![*first];
+    chain.extend(first.ancestors_it(None));
+    let mut level = 0;
+    for node in &nodes[1..] {
+        while level < chain.len() && !is_inclusive_ancestor(&chain[level], node) {
+            level += 1;
+        }
+    }
+    let found = chain.get(level)?;
+    if level == 0 {
+        found.parent()
+    } else {
+        Some(*found)
+    }
+}
+
+fn is_inclusive_ancestor(ancestor: &NodeRef, node: &NodeRef) -> bool {
+    node.id == ancestor.id || node.ancestors_it(None).any(|a| a.id == ancestor.id)
+}

@@ -1,0 +1,426 @@
+//! Walks an HTML element tree and turns it into typed blocks: headings, paragraphs, list items,
+//! quotes, code, tables, rules. Page furniture (navigation, forms, scripts, hidden parts) is
+//! skipped wherever it sits.
+
+use std::collections::HashSet;
+
+use dom_query::NodeRef;
+
+use super::furniture;
+use crate::article::lists::ListStack;
+use crate::article::{BlockKind, RawBlock};
+
+/// Separator between the cells of a table row.
+const CELL_SEPARATOR: &str = " │ ";
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "button", "select", "input", "textarea", "option", "label", "nav", "aside", "footer",
+    "dialog", "menu", "head", "title", "meta", "link", "img", "picture", "video", "audio", "map",
+];
+
+/// Elements that end the paragraph before them and start a new one after them.
+const BREAKING: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "address", "figure", "details", "summary",
+    "dl", "dt", "dd", "center", "hgroup", "body", "html", "form", "fieldset", "caption", "tbody",
+    "thead", "tfoot", "tr", "td", "th",
+];
+
+/// Blocks read from an element, each with the share of its text that is link text.
+#[derive(Default)]
+pub struct Walked {
+    pub blocks: Vec<RawBlock>,
+    /// For each block, the share (0 to 1) of its characters inside links to other pages.
+    pub link_share: Vec<f32>,
+}
+
+/// Turns the content of `root` (not `root`'s own tag) into blocks. With `kept` (the texts
+/// readability scoring kept as the article), a heading whose box holds none of them, or that
+/// sits in an element named like furniture, is a teaser or a widget title and becomes chrome.
+pub fn blocks(root: &NodeRef, kept: Option<&HashSet<String>>) -> Walked {
+    let mut walker = Walker {
+        kept,
+        ..Walker::default()
+    };
+    walker.children(root);
+    walker.flush();
+    walker.out
+}
+
+/// Share of an element's text (furniture skipped) that is inside links to other pages.
+fn link_share(node: &NodeRef) -> f32 {
+    let mut walker = Walker::default();
+    walker.children(node);
+    share(walker.line_links, &walker.line)
+}
+
+fn share(link_chars: usize, text: &str) -> f32 {
+    let all = text.chars().filter(|c| !c.is_whitespace()).count();
+    if all == 0 {
+        0.0
+    } else {
+        link_chars as f32 / all as f32
+    }
+}
+
+/// Elements whose text can be article prose.
+const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
+/// Prose with at least this share of link text is navigation.
+const LINK_HEAVY: f32 = 0.5;
+
+/// Whether the box a heading sits in (its parent, or the nearest ancestor with more in it than
+/// the heading) holds article prose: an element whose text was kept and is not mostly links.
+/// Section headings sit among the paragraphs they head; a "Related stories" or "Newsletter"
+/// heading sits in a box of its own.
+fn box_has_prose(heading: &NodeRef, kept: &HashSet<String>) -> bool {
+    let mut boxed = *heading;
+    while let Some(parent) = boxed.parent() {
+        boxed = parent;
+        if parent.element_children().len() > 1 {
+            break;
+        }
+    }
+    boxed.descendants_it().any(|d| {
+        d.node_name()
+            .is_some_and(|name| PROSE.contains(&name.as_ref()))
+            && !is_skipped(&d)
+            && kept.contains(&inline_text(&d))
+            && link_share(&d) < LINK_HEAVY
+    })
+}
+
+/// Whether an `<a>` leads away from the page (a link within the page is a permalink or a
+/// table of contents entry, which article text has too).
+fn is_outward_link(node: &NodeRef) -> bool {
+    node.attr("href")
+        .is_some_and(|href| !href.trim_start().starts_with('#'))
+}
+
+/// Whether an element is furniture or hidden, so neither it nor its content is read.
+pub fn is_skipped(node: &NodeRef) -> bool {
+    let Some(name) = node.node_name() else {
+        return false;
+    };
+    if SKIPPED.contains(&name.as_ref()) {
+        return true;
+    }
+    if name.as_ref() == "form" && !has_descendant(node, "p") {
+        // Some sites wrap the whole page in one form; a form without paragraphs is a form.
+        return true;
+    }
+    if name.as_ref() == "header" && (has_descendant(node, "nav") || !has_heading(node)) {
+        // A page's header holds the logo and menus; an article's header holds its headline.
+        return true;
+    }
+    if node.has_attr("hidden") || node.attr("aria-hidden").as_deref() == Some("true") {
+        return true;
+    }
+    node.attr("style").is_some_and(|style| {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        let style = style.to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+fn has_heading(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .any(|d| d.node_name().is_some_and(|n| heading_level(&n).is_some()))
+}
+
+fn has_descendant(node: &NodeRef, name: &str) -> bool {
+    node.descendants_it()
+        .any(|d| d.node_name().as_deref() == Some(name))
+}
+
+/// Heading level of an `h1`–`h6` tag name.
+pub fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Inline text of an element, white space collapsed, furniture skipped.
+pub fn inline_text(node: &NodeRef) -> String {
+    let mut out = String::new();
+    collect_text(node, &mut out);
+    collapse(&out)
+}
+
+fn collect_text(node: &NodeRef, out: &mut String) {
+    for child in node.children_it(false) {
+        if child.is_text() {
+            out.push_str(&child.text());
+        } else if child.is_element() && !is_skipped(&child) {
+            if child.node_name().as_deref() == Some("br") {
+                out.push(' ');
+            } else {
+                collect_text(&child, out);
+            }
+        }
+    }
+}
+
+/// White space runs become one space; the result is trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Default)]
+struct Walker<'k> {
+    kept: Option<&'k HashSet<String>>,
+    /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
+    furniture_boxes: usize,
+    out: Walked,
+    /// Characters of `line` (white space aside) inside outward links.
+    line_links: usize,
+    /// How many outward links enclose the text being read.
+    links: usize,
+    /// Inline text of the paragraph or list item under way; `\n` marks a `<br>`.
+    line: String,
+    /// Kind of the block under way when it is a list item (its marker is already in `line`).
+    item: Option<BlockKind>,
+    lists: ListStack,
+    quotes: usize,
+}
+
+impl Walker<'_> {
+    fn children(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                let text = child.text();
+                // Source line breaks are spaces; only `<br>` breaks a line.
+                for (i, piece) in text.split(['\n', '\r']).enumerate() {
+                    if i > 0 {
+                        self.line.push(' ');
+                    }
+                    self.line.push_str(piece);
+                }
+                if self.links > 0 {
+                    self.line_links += text.chars().filter(|c| !c.is_whitespace()).count();
+                }
+            } else if child.is_element() && !is_skipped(&child) {
+                self.element(&child);
+            }
+        }
+    }
+
+    fn element(&mut self, node: &NodeRef) {
+        let boxed = self.kept.is_some() && furniture::is_furniture_box(node);
+        self.furniture_boxes += usize::from(boxed);
+        self.element_content(node);
+        self.furniture_boxes -= usize::from(boxed);
+    }
+
+    fn element_content(&mut self, node: &NodeRef) {
+        let Some(name) = node.node_name() else {
+            return;
+        };
+        let name = name.as_ref();
+        if let Some(level) = heading_level(name) {
+            self.flush();
+            let kind = if self.quotes > 0 {
+                BlockKind::Quote
+            } else if self.furniture_boxes > 0
+                || self.kept.is_some_and(|kept| !box_has_prose(node, kept))
+            {
+                BlockKind::Chrome
+            } else {
+                BlockKind::Heading { level }
+            };
+            self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
+            return;
+        }
+        match name {
+            "br" => self.line.push('\n'),
+            "hr" => {
+                self.flush();
+                self.push(RawBlock::new(BlockKind::Rule, ""), 0.0);
+            }
+            "pre" | "listing" | "xmp" | "plaintext" => {
+                self.flush();
+                self.push(RawBlock::new(BlockKind::Code, node.text()), 0.0);
+            }
+            "blockquote" => {
+                self.flush();
+                self.quotes += 1;
+                self.children(node);
+                self.flush();
+                self.quotes -= 1;
+            }
+            "ul" | "ol" | "dir" => {
+                self.flush();
+                let first = (name == "ol").then(|| {
+                    node.attr("start")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1)
+                });
+                self.lists.push(first);
+                self.children(node);
+                self.flush();
+                self.lists.pop();
+            }
+            "li" => self.list_item(node),
+            "a" if is_outward_link(node) => {
+                self.links += 1;
+                self.children(node);
+                self.links -= 1;
+            }
+            "table" if is_data_table(node) => {
+                self.flush();
+                self.push(RawBlock::new(BlockKind::Table, table_text(node)), 0.0);
+            }
+            "figcaption" => {
+                self.flush();
+                self.children(node);
+                self.flush();
+            }
+            _ if BREAKING.contains(&name) || name == "table" => {
+                // Inside a list item, block children continue the item instead of ending it.
+                if self.item.is_some() {
+                    self.line.push(' ');
+                    self.children(node);
+                    self.line.push(' ');
+                } else {
+                    self.flush();
+                    self.children(node);
+                    self.flush();
+                }
+            }
+            _ => self.children(node),
+        }
+    }
+
+    fn list_item(&mut self, node: &NodeRef) {
+        self.flush();
+        let (kind, marker) = self.lists.next_item(self.quotes > 0);
+        self.line = marker;
+        self.item = Some(kind);
+        self.children(node);
+        self.flush();
+    }
+
+    fn push(&mut self, block: RawBlock, link_share: f32) {
+        self.out.blocks.push(block);
+        self.out.link_share.push(link_share);
+    }
+
+    /// Ends the paragraph or list item under way; runs of `<br>` split it into paragraphs.
+    fn flush(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let links = share(std::mem::take(&mut self.line_links), &line);
+        let kind = match self.item.take() {
+            Some(kind) => kind,
+            None if self.quotes > 0 => BlockKind::Quote,
+            None => BlockKind::Paragraph,
+        };
+        if line.trim().is_empty() {
+            return;
+        }
+        let mut pieces = split_at_double_breaks(&line).into_iter();
+        if let Some(first) = pieces.next() {
+            let text = collapse(first);
+            let marker_only = matches!(kind, BlockKind::ListItem { .. })
+                && text
+                    .trim_end_matches(['.', '•'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit());
+            if !marker_only {
+                self.push(RawBlock::new(kind, text), links);
+            }
+        }
+        let rest_kind = if self.quotes > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        };
+        for piece in pieces {
+            self.push(RawBlock::new(rest_kind, collapse(piece)), links);
+        }
+    }
+}
+
+/// Splits inline text where two or more `<br>` follow each other (with only spaces between).
+fn split_at_double_breaks(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let mut j = i + 1;
+            let mut breaks = 1;
+            while j < bytes.len() && (bytes[j] == b'\n' || bytes[j] == b' ') {
+                breaks += usize::from(bytes[j] == b'\n');
+                j += 1;
+            }
+            if breaks >= 2 {
+                pieces.push(&line[start..i]);
+                start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
+}
+
+/// A table of data, as opposed to a table used to lay out a page: no nested tables and no
+/// paragraphs, headings or lists in its cells.
+fn is_data_table(table: &NodeRef) -> bool {
+    !table.descendants_it().any(|d| {
+        matches!(
+            d.node_name().as_deref(),
+            Some(
+                "table"
+                    | "p"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "ul"
+                    | "ol"
+                    | "pre"
+                    | "blockquote"
+            )
+        )
+    })
+}
+
+/// One row a line, cells joined by " │ ", empty rows left out.
+fn table_text(table: &NodeRef) -> String {
+    let mut rows = Vec::new();
+    for row in table.descendants_it() {
+        if row.node_name().as_deref() != Some("tr") {
+            continue;
+        }
+        let cells: Vec<String> = row
+            .children_it(false)
+            .filter(|c| matches!(c.node_name().as_deref(), Some("td" | "th")))
+            .filter(|c| !is_skipped(c))
+            .map(|c| inline_text(&c))
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            rows.push(cells.join(CELL_SEPARATOR));
+        }
+    }
+    let mut caption = table
+        .children_it(false)
+        .find(|c| c.node_name().as_deref() == Some("caption"))
+        .map(|c| inline_text(&c))
+        .unwrap_or_default();
+    if !caption.is_empty() {
+        caption.push('\n');
+    }
+    caption + &rows.join("\n")
+}

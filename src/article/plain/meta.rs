@@ -1,0 +1,189 @@
+//! Lines about an article rather than of it: bylines, datelines, photo credits and captions.
+//! They sit next to titles and headings in a dump and look like them, so they are ruled out.
+
+/// News agencies and picture libraries that sign photo credits.
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "getty",
+    "shutterstock",
+    "istock",
+    "alamy",
+    "reuters",
+    "associated press",
+    "ap",
+    "afp",
+    "epa",
+    "bloomberg",
+    "ap photo",
+    "nasa",
+];
+
+/// Phrases that introduce a caption or a credit.
+const CREDIT_MARKS: &[&str] = &[
+    "photo:",
+    "photo by",
+    "photos:",
+    "photograph:",
+    "photograph by",
+    "image:",
+    "image caption",
+    "image copyright",
+    "image credit",
+    "credit:",
+    "courtesy",
+    "file photo",
+    "(photo",
+    "(image",
+    "[file:",
+    "图片来源",
+    "图片:",
+    "图片：",
+    "摄影",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A byline ("By Jane Doe", "ByReuters"), a dateline or timestamp, a reading time, a handle.
+pub fn is_byline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words = lower.split_whitespace().count();
+    let by = text
+        .strip_prefix("By")
+        .or_else(|| text.strip_prefix("by"))
+        .is_some_and(|rest| rest.starts_with(|c: char| c == ' ' || c.is_uppercase()));
+    by || lower.starts_with("updated")
+        || lower.starts_with("published")
+        || lower.starts_with("posted")
+        || lower.contains("min read")
+        || lower.ends_with(" ago")
+        || text.contains('@') && words <= 4
+        || words <= 14 && (has_clock_time(&lower) || has_date(&lower))
+}
+
+/// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
+/// "Michael Conroy, AP").
+pub fn is_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    let segments: Vec<&str> = lower
+        .split(['|', ',', '/', '(', '[', '·'])
+        .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
+    match segments.as_slice() {
+        [only] => only.split_whitespace().count() <= 2 && agency(only),
+        [.., last] => agency(last) || segments[1..].iter().any(|s| agency(s)) && segments.len() > 2,
+        [] => false,
+    }
+}
+
+/// `5:30`, `11:03 PM`.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
+}
+
+/// `18 Nov 2019`, `November 18, 2019`, `2019-11-18`, `11/19/2019`.
+fn has_date(text: &str) -> bool {
+    let has_month = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && is_month(w));
+    let has_year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let numeric = text
+        .split(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
+        .any(|w| {
+            let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
+            let long_parts = parts.iter().filter(|p| p.len() >= 2).count();
+            parts.len() == 3
+                && (long_parts >= 2 || parts.iter().any(|p| p.len() == 4))
+                && parts
+                    .iter()
+                    .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+    (has_month && (has_year || text.chars().any(|c| c.is_ascii_digit()))) || numeric
+}
+
+/// Whole month names or their usual abbreviations, not words that merely start alike ("market").
+fn is_month(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "sept",
+    ];
+    word.len() == 3 || NAMES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_and_datelines() {
+        for line in [
+            "By Jane Doe",
+            "ByReuters",
+            "19 Nov 2019 05:44 GMT",
+            "Monday 5:30PM",
+            "November 18, 2019",
+            "Updated 3 hours ago",
+            "5 Min Read",
+            "Nishant Kumar@Nishantopines",
+            "11/19/2019",
+            "Carlos Nadalim27/09/2018Comente!",
+        ] {
+            assert!(is_byline(line), "{line}");
+        }
+        for line in [
+            "Bye Bye Birdie",
+            "March Madness Begins",
+            "The Market in 2019",
+            "Results",
+        ] {
+            assert!(!is_byline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn credits_and_captions() {
+        for line in [
+            "Photo: Getty Images",
+            "Alex Wong | Getty Images",
+            "Michael Conroy, AP",
+            "Sanjeev Verma/Hindustan Times/Getty Images",
+            "The house where he was born.Leonhard Foeger / Reuters file",
+            "REUTERS",
+            "Image caption Taylor Swift's seventh album",
+            "The protests kicked off in June (Image: GETTY )",
+        ] {
+            assert!(is_credit(line), "{line}");
+        }
+        for line in [
+            "Map of the Reuters Building",
+            "Apple's 16-inch MacBook Pro",
+            "Conclusion",
+        ] {
+            assert!(!is_credit(line), "{line}");
+        }
+    }
+}

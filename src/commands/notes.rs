@@ -1,0 +1,226 @@
+//! `folio notes [--json] [FILE]`: list highlights and notes with their anchoring status.
+//!
+//! The JSON shape (stable; fields may be added, never renamed):
+//!
+//! ```json
+//! { "store": "/home/me/.local/share/folio/annotations.json",
+//!   "documents": [
+//!     { "key": "3f9c…", "title": "The TikTok Exodus", "path": "/home/me/a.txt",
+//!       "article_found": true,
+//!       "highlights": [
+//!         { "id": "01JD…", "status": "verified", "start": 1204, "end": 1228,
+//!           "quote": "known as social commerce", "text": "known as social commerce",
+//!           "note": "Markdown", "color": "yellow", "tags": [], "section": ["Heading"],
+//!           "created_at": "2026-11-24T10:22:03Z", "updated_at": "2026-11-24T10:22:03Z" } ] } ] }
+//! ```
+//!
+//! `status` is one of `verified`, `moved`, `fuzzy`, `review`, `orphan`. `start`/`end` are
+//! character offsets into the article's current text and `text` the words there (all three
+//! `null` for orphans); `quote` is the text as it was highlighted. When the article cannot be
+//! opened from any path the store knows (`article_found: false`), `status` is the one last
+//! recorded and `start`/`end` the stored position. Deleted highlights are not listed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::annotate::{AnchorStatus, DocKey, Resolved, Store};
+use crate::article::Article;
+use crate::cli::NotesArgs;
+
+#[derive(Serialize)]
+struct Listing {
+    store: PathBuf,
+    documents: Vec<DocListing>,
+}
+
+#[derive(Serialize)]
+struct DocListing {
+    key: String,
+    title: String,
+    path: Option<String>,
+    article_found: bool,
+    highlights: Vec<Highlight>,
+}
+
+#[derive(Serialize)]
+struct Highlight {
+    id: String,
+    status: String,
+    start: Option<usize>,
+    end: Option<usize>,
+    quote: String,
+    text: Option<String>,
+    note: String,
+    color: String,
+    tags: Vec<String>,
+    section: Vec<String>,
+    created_at: jiff::Timestamp,
+    updated_at: jiff::Timestamp,
+}
+
+/// Lists the highlights of `args.file`, or of every article in the store, on `out`.
+pub fn run(args: &NotesArgs, store_path: &Path, out: &mut impl Write) -> Result<()> {
+    let store = super::open_store(store_path)?;
+    let documents = match &args.file {
+        Some(file) => {
+            let article = Article::open(file)?;
+            let key = store.document(&article);
+            let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+            let listing = found(&store, &key, &article, path.display().to_string());
+            // An article without highlights has no entry in the store; list nothing for it.
+            let known = store.documents().any(|(k, _)| k == key);
+            known.then_some(listing).into_iter().collect()
+        }
+        None => store
+            .documents()
+            .map(|(key, _)| every(&store, &key))
+            .filter(|d| !d.highlights.is_empty())
+            .collect(),
+    };
+    let listing = Listing {
+        store: store_path.to_path_buf(),
+        documents,
+    };
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &listing)?;
+        writeln!(out)?;
+    } else {
+        write_text(&listing, out)?;
+    }
+    Ok(())
+}
+
+/// A document's listing, placed on its article if any stored path still opens.
+fn every(store: &Store, key: &DocKey) -> DocListing {
+    let paths = store
+        .documents()
+        .find(|(k, _)| k == key)
+        .map(|(_, d)| d.paths.clone())
+        .unwrap_or_default();
+    // Newest path first: a moved file is likelier to be at its latest place.
+    for path in paths.iter().rev() {
+        if let Ok(article) = Article::open(Path::new(path)) {
+            return found(store, key, &article, path.clone());
+        }
+    }
+    not_found(store, key, paths.last().cloned())
+}
+
+fn found(store: &Store, key: &DocKey, article: &Article, path: String) -> DocListing {
+    let highlights = store
+        .resolve(key, article)
+        .into_iter()
+        .map(|r| {
+            let text = r
+                .range
+                .clone()
+                .map(|range| article.slice(range).to_string());
+            highlight(r, text)
+        })
+        .collect();
+    DocListing {
+        key: key.0.clone(),
+        title: article.title.clone(),
+        path: Some(path),
+        article_found: true,
+        highlights,
+    }
+}
+
+fn highlight(r: Resolved, text: Option<String>) -> Highlight {
+    Highlight {
+        id: r.id.0,
+        status: r.status.name().to_string(),
+        start: r.range.as_ref().map(|x| x.start),
+        end: r.range.as_ref().map(|x| x.end),
+        quote: r.quote,
+        text,
+        note: r.note,
+        color: r.color.name().to_string(),
+        tags: r.tags,
+        section: r.section,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+    }
+}
+
+/// A document whose article could not be opened: what the store last recorded.
+fn not_found(store: &Store, key: &DocKey, path: Option<String>) -> DocListing {
+    let doc = store.documents().find(|(k, _)| k == key).map(|(_, d)| d);
+    let highlights = doc
+        .into_iter()
+        .flat_map(|d| &d.annotations)
+        .filter(|a| a.deleted_at.is_none())
+        .map(|a| Highlight {
+            id: a.id.clone(),
+            status: if a.anchor.status.is_empty() {
+                AnchorStatus::Orphan.name().to_string()
+            } else {
+                a.anchor.status.clone()
+            },
+            start: Some(a.target.position.start),
+            end: Some(a.target.position.end),
+            quote: a.target.quote.exact.clone(),
+            text: None,
+            note: a.note.clone(),
+            color: a.color.clone(),
+            tags: a.tags.clone(),
+            section: a.target.section.clone(),
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+        })
+        .collect();
+    DocListing {
+        key: key.0.clone(),
+        title: doc.map(|d| d.title.clone()).unwrap_or_default(),
+        path,
+        article_found: false,
+        highlights,
+    }
+}
+
+fn write_text(listing: &Listing, out: &mut impl Write) -> Result<()> {
+    if listing.documents.is_empty() {
+        writeln!(out, "no highlights in {}", listing.store.display())?;
+    }
+    for doc in &listing.documents {
+        let place = doc.path.as_deref().unwrap_or("no known path");
+        let missing = if doc.article_found {
+            ""
+        } else {
+            " (article not found; last recorded status)"
+        };
+        writeln!(out, "{} ({place}){missing}", doc.title)?;
+        for h in &doc.highlights {
+            let span = match (h.start, h.end) {
+                (Some(s), Some(e)) => format!("{s}-{e}"),
+                _ => "-".to_string(),
+            };
+            writeln!(
+                out,
+                "  {:<8}  {span:<11}  {:<6}  \"{}\"",
+                h.status,
+                h.color,
+                one_line(&h.quote)
+            )?;
+            for line in h.note.lines() {
+                writeln!(out, "      {line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A quote on one line, shortened to keep listings readable.
+fn one_line(quote: &str) -> String {
+    const MAX: usize = 72;
+    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= MAX {
+        flat
+    } else {
+        flat.chars().take(MAX - 1).chain(['…']).collect()
+    }
+}
