@@ -136,7 +136,9 @@ impl Reader {
     /// line's, or the text's end once the last line is on screen, so an article read to the
     /// end counts as read (100%) and reopens on its last page.
     pub fn bookmark_offset(&self, height: usize) -> usize {
-        if self.top_line() + height >= self.layout.lines.len() {
+        // The lines from the top to the bottom of the pane must be exact to tell.
+        self.layout.ensure_around(self.top, 0, height + 1);
+        if self.top_line() + height >= self.layout.len() {
             self.article.char_len
         } else {
             self.top

@@ -108,7 +108,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     // A position saved at the end (or past the last page) opens on the last page.
                     let height = usize::from(model.panes().text.height);
                     if let Some(reader) = model.reader.as_mut()
-                        && reader.top_line() + height > reader.layout.lines.len()
+                        && {
+                            reader.layout.ensure_around(reader.top, 0, height + 1);
+                            reader.top_line() + height > reader.layout.len()
+                        }
                     {
                         reader.scroll_to_end(height);
                     }

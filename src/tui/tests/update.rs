@@ -386,7 +386,7 @@ fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
 fn an_article_saved_at_its_end_reopens_on_its_last_page() {
     let mut model = long_model((80, 24));
     let height = usize::from(model.panes().text.height);
-    let article = reader(&model).article.clone();
+    let article = (*reader(&model).article).clone();
     let end = article.char_len;
     update(
         &mut model,
@@ -397,6 +397,6 @@ fn an_article_saved_at_its_end_reopens_on_its_last_page() {
         },
     );
     let r = reader(&model);
-    assert_eq!(r.top_line() + height, r.layout.lines.len());
+    assert_eq!(r.top_line() + height, r.layout.len());
     assert_eq!(r.bookmark_offset(height), end);
 }

@@ -64,7 +64,7 @@ pub fn scrollbar(reader: &Reader, theme: &Theme, panes: Panes, buf: &mut Buffer)
     if panes.text.right() >= body.right() {
         return;
     }
-    let lines = reader.layout.lines.len();
+    let lines = reader.layout.len();
     let rows = usize::from(body.height);
     if lines <= rows {
         return;
