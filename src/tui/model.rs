@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::layout::Layout;
@@ -87,7 +88,8 @@ pub enum Focus {
 /// An open article and how it is being read.
 #[derive(Debug)]
 pub struct Reader {
-    pub article: Article,
+    /// Shared with the layout, which wraps its blocks as they are needed.
+    pub article: Arc<Article>,
     pub path: Option<PathBuf>,
     /// The article laid out at the text column's current width.
     pub layout: Layout,
@@ -101,6 +103,7 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(article: Article, path: Option<PathBuf>, top: usize, width: usize) -> Reader {
+        let article = Arc::new(article);
         let layout = Layout::new(&article, width);
         let top = top.min(article.char_len);
         Reader {
@@ -138,7 +141,7 @@ impl Reader {
 
     /// How far through the article the bottom of a pane `height` rows tall is, in percent.
     pub fn percent(&self, height: usize) -> usize {
-        let total = self.layout.lines.len().max(1);
+        let total = self.layout.len().max(1);
         ((self.top_line() + height).min(total) * 100) / total
     }
 }

@@ -485,7 +485,8 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 }
 
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
-/// the most recently read) with its new progress, and saves the reading position.
+/// the most recently read) with its new progress and the filter cleared, and saves the
+/// reading position.
 fn close_reader(model: &mut Model) -> Vec<Effect> {
     let Some(reader) = model.reader.take() else {
         return Vec::new();
@@ -503,6 +504,8 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
         entry.progress = Some(reader.bookmark_percent());
         library.entries.insert(0, entry);
     }
+    // The filter found this article; the next one is picked from the whole list.
+    library.filter.clear();
     refilter(library);
     save
 }
