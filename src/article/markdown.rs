@@ -72,7 +72,11 @@ impl Walker {
             // Inline tags are dropped (the text between them arrives as text events); a line
             // break still separates words.
             Event::InlineHtml(tag) => {
-                if tag.trim_start_matches('<').to_ascii_lowercase().starts_with("br") {
+                if tag
+                    .trim_start_matches('<')
+                    .to_ascii_lowercase()
+                    .starts_with("br")
+                {
                     self.text(" ");
                 }
             }
