@@ -146,7 +146,8 @@ impl Reader {
     /// Whether the last line is on a screen `height` rows tall (the lines from the top on are
     /// wrapped first, so the answer is exact while the rest of the layout is estimated).
     pub fn shows_end(&self, height: usize) -> bool {
-        self.layout.ensure_around(self.top, 0, height);
+        // One line past the pane made exact too, so an estimate cannot pass for the end.
+        self.layout.ensure_around(self.top, 0, height + 1);
         self.top_line() + height >= self.layout.len()
     }
 
