@@ -111,6 +111,9 @@ const PREFIXES: &[&str] = &[
     "click here",
     "click for",
     "related:",
+    "related post",
+    "related article",
+    "related story",
     "read more:",
     "read more ",
     "also:",
@@ -312,6 +315,7 @@ mod tests {
             "您的邮箱地址不会被公开。 必填项已用 * 标注",
             "© 2024 Example Media. All rights reserved.",
             "Copyright 2019 The Times",
+            "Related post: Pickled Brussels Sprouts Recipe",
             "We use cookies to improve your experience on our site.",
         ] {
             assert!(is_chrome(line), "{line}");

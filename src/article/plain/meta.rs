@@ -74,11 +74,34 @@ pub fn is_credit(text: &str) -> bool {
         .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
+    if is_slash_credit(text) {
+        return true;
+    }
     match segments.as_slice() {
         [only] => only.split_whitespace().count() <= 2 && agency(only),
         [.., last] => agency(last) || segments[1..].iter().any(|s| agency(s)) && segments.len() > 2,
         [] => false,
     }
+}
+
+/// "Jason Cipriani/ZDNet", "Ann Lee/The Times": a photographer's name of two or three
+/// capitalised words, a slash without spaces, and the outlet (up to four words), nothing else.
+fn is_slash_credit(text: &str) -> bool {
+    let Some((name, outlet)) = text.trim().split_once('/') else {
+        return false;
+    };
+    let capitalised = |words: &str, max: usize| {
+        let n = words.split_whitespace().count();
+        (1..=max).contains(&n)
+            && words
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+    };
+    !name.ends_with(' ')
+        && !outlet.starts_with(' ')
+        && name.split_whitespace().count() >= 2
+        && capitalised(name, 3)
+        && capitalised(outlet, 4)
 }
 
 /// `5:30`, `11:03 PM`.
@@ -175,6 +198,8 @@ mod tests {
             "REUTERS",
             "Image caption Taylor Swift's seventh album",
             "The protests kicked off in June (Image: GETTY )",
+            "Jason Cipriani/ZDNet",
+            "Ann Lee/The New York Times",
         ] {
             assert!(is_credit(line), "{line}");
         }
@@ -182,6 +207,10 @@ mod tests {
             "Map of the Reuters Building",
             "Apple's 16-inch MacBook Pro",
             "Conclusion",
+            "Input/Output",
+            "Rock/Pop Music",
+            "How We Rated the Mac/PC Divide",
+            "Jason Cipriani / the old way",
         ] {
             assert!(!is_credit(line), "{line}");
         }

@@ -197,6 +197,33 @@ mod tests {
     }
 
     #[test]
+    fn a_section_may_open_straight_onto_its_first_subsection() {
+        let text = format!(
+            "Title of the Review\n\n{BODY}\n\nBattery Life\n\nLonger Than Before\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Review"),
+                (2, "Battery Life"),
+                (2, "Longer Than Before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn credits_cries_and_menus_over_a_heading_are_not_sections() {
+        for above in [
+            "Nintendo",
+            "Vote for Anna on the last page!",
+            "Home\n\nNews",
+        ] {
+            let text = format!("Title of the Review\n\n{BODY}\n\n{above}\n\nA Section\n\n{BODY}");
+            assert_headings(&text, &[(1, "Title of the Review"), (2, "A Section")]);
+        }
+    }
+
+    #[test]
     fn dump_without_headings_has_no_title_heading() {
         let text = format!("{BODY}\n\n{BODY}\n\nThe end.");
         assert!(headings(&text).is_empty());

@@ -53,7 +53,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
             && !toc[i]
             && !teaser
             && !subtitle
-            && let Some(level) = section_level(i, text_of(&pieces[i]), &shapes, &roles)
+            && let Some(level) = section_level(i, &pieces, &shapes, &roles)
         {
             roles[i] = Role::Heading(level);
         }
@@ -208,8 +208,14 @@ fn weight(text: &str) -> usize {
 
 /// Level of the section heading at `i`, if it is one: its shape must be heading-like and body
 /// text must follow (explicit markup needs nothing after it; numbered and capitalised headings
-/// may also be followed by a heading).
-fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role]) -> Option<u8> {
+/// may also be followed by a heading, and so may a short line that prose leads into).
+fn section_level(
+    i: usize,
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    roles: &[Role],
+) -> Option<u8> {
+    let text = text_of(&pieces[i]);
     let next = (i + 1..roles.len()).find(|j| roles[*j] != Role::Chrome);
     let next_level = next.and_then(|j| match roles[j] {
         Role::Heading(level) => Some(level),
@@ -218,6 +224,15 @@ fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role])
     let next_is_body = next.is_some_and(|j| {
         roles[j] == Role::Body && !matches!(shapes[j], Some(s) if s != Shape::Prose)
     });
+    // A section heading straight over its first subsection ("Battery life", then "Battery is
+    // improved ..."): the body ends just above it. Runs of three or more short lines are menus;
+    // a lone word there is a picture's credit or a brand label, a cry ("Vote now!") a call to act.
+    let opens_subsection = text.split_whitespace().nth(1).is_some()
+        && !text.ends_with('!')
+        && (0..i)
+            .rev()
+            .find(|j| roles[*j] != Role::Chrome)
+            .is_some_and(|j| is_body(j, pieces, shapes, roles));
     match shapes[i]? {
         Shape::Marked(level) => Some(level),
         _ if is_byline(text) => None,
@@ -229,7 +244,7 @@ fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role])
             (!sibling).then_some(level)
         }
         Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
-        Shape::Short if next_is_body => Some(2),
+        Shape::Short if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         _ => None,
     }
 }
