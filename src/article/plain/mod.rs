@@ -197,6 +197,23 @@ mod tests {
     }
 
     #[test]
+    fn a_breadcrumb_ending_with_the_headline_is_not_the_title() {
+        let text = format!(
+            "HomeNewsMarkets Rally After the Vote\n\nMarkets Rally After the Vote\n\n{BODY}"
+        );
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
+        let text = format!("Markets Rally After the Vote\n\nInvestors cheer the deal\n\n{BODY}");
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
+        // A breadcrumb long enough to pass for prose does not start the body either.
+        let headline = "Ascom announces a distribution partnership with GE Healthcare in Europe";
+        let text = format!(
+            "Contact us\n\nHomeNewsBusiness News{headline}\n\n{headline}\n\n{BODY} {BODY}\n\n\
+             {BODY} {BODY}\n\n{BODY} {BODY}"
+        );
+        assert_headings(&text, &[(1, headline)]);
+    }
+
+    #[test]
     fn a_section_may_open_straight_onto_its_first_subsection() {
         let text = format!(
             "Title of the Review\n\n{BODY}\n\nBattery Life\n\nLonger Than Before\n\n{BODY}"

@@ -124,13 +124,20 @@ fn is_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         }
 }
 
-/// A paragraph that opens an article: prose of some length, not a caption-sized line.
+/// A paragraph that opens an article: prose of some length, not a caption-sized line, nor a
+/// breadcrumb trail that ends with the headline under it ("HomeNewsBusiness NewsAscom
+/// announces ...", then "Ascom announces ...").
 fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
     let Piece::Text(t) = &pieces[i] else {
         return false;
     };
     let long = t.text.chars().nth(80).is_some() || t.text.split_whitespace().nth(10).is_some();
-    is_body(i, pieces, shapes, roles) && t.fallback == BlockKind::Paragraph && long
+    is_body(i, pieces, shapes, roles)
+        && t.fallback == BlockKind::Paragraph
+        && long
+        && !pieces
+            .get(i + 1)
+            .is_some_and(|next| t.text.ends_with(text_of(next)))
 }
 
 /// The title: among the heading-like lines just above where the body starts (after any
@@ -182,9 +189,11 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
         .max()?;
     let long = |i: usize| is_candidate(i) && weight(text_of(&pieces[i])) * 4 >= longest * 3;
     let mut title = candidates.into_iter().rev().find(|i| long(*i))?;
-    // A headline with a subtitle (dek) under it: the headline is the first of the two.
+    // A headline with a subtitle (dek) under it: the headline is the first of the two. A line
+    // that ends with the headline is the breadcrumb trail leading to it ("HomeNewsHeadline").
     while let Some(previous) = (from..title).rev().find(|j| roles[*j] != Role::Chrome)
         && long(previous)
+        && !text_of(&pieces[previous]).ends_with(text_of(&pieces[title]))
     {
         title = previous;
     }
