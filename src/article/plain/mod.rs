@@ -214,6 +214,19 @@ mod tests {
     }
 
     #[test]
+    fn a_long_link_over_the_headline_does_not_start_the_body() {
+        let text = format!(
+            "A seasonal job can be a good career strategy\n\nMenuSections\n\nBREAKING NEWS\n\n\
+             https://www.example.com/news/crime/article/The-Latest-Man-stabbed-to-death-on-a-train-1484.php\n\n\
+             The Latest: Man Stabbed on a Train\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n\n{BODY}"
+        );
+        assert_eq!(
+            headings(&text)[0],
+            (1, "The Latest: Man Stabbed on a Train".into())
+        );
+    }
+
+    #[test]
     fn a_section_may_open_straight_onto_its_first_subsection() {
         let text = format!(
             "Title of the Review\n\n{BODY}\n\nBattery Life\n\nLonger Than Before\n\n{BODY}"

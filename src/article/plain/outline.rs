@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::chrome;
-use super::headings::{Shape, shape};
+use super::headings::{Shape, is_lone_url, shape};
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Piece, Text};
 use crate::article::{BlockKind, RawBlock};
@@ -124,7 +124,8 @@ fn is_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         }
 }
 
-/// A paragraph that opens an article: prose of some length, not a caption-sized line, nor a
+/// A paragraph that opens an article: prose of some length, not a caption-sized line or a
+/// long link printed under the headline, nor a
 /// breadcrumb trail that ends with the headline under it ("HomeNewsBusiness NewsAscom
 /// announces ...", then "Ascom announces ...").
 fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
@@ -135,6 +136,7 @@ fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Rol
     is_body(i, pieces, shapes, roles)
         && t.fallback == BlockKind::Paragraph
         && long
+        && !is_lone_url(&t.text)
         && !pieces
             .get(i + 1)
             .is_some_and(|next| t.text.ends_with(text_of(next)))
