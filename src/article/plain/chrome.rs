@@ -347,7 +347,10 @@ mod tests {
             "Views on the economy differ",
             "Readers left many comments about the plan, and the editors replied.",
             "Share prices fell sharply on Monday.",
-            &format!("The court heard that the site uses cookies. {}", "More prose. ".repeat(80)),
+            &format!(
+                "The court heard that the site uses cookies. {}",
+                "More prose. ".repeat(80)
+            ),
             "",
         ] {
             assert!(!is_chrome(line), "{line}");

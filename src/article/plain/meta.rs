@@ -74,7 +74,7 @@ pub fn is_credit(text: &str) -> bool {
         .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
-    if is_slash_credit(text) {
+    if is_slash_credit(text) || is_bracketed_source(text) {
         return true;
     }
     match segments.as_slice() {
@@ -102,6 +102,21 @@ fn is_slash_credit(text: &str) -> bool {
         && name.split_whitespace().count() >= 2
         && capitalised(name, 3)
         && capitalised(outlet, 4)
+}
+
+/// "(Walt Disney Co.)", "[CNET]", "(Getty Images)": a short capitalised name alone in brackets.
+fn is_bracketed_source(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    inner.is_some_and(|inner| {
+        let words = inner.split_whitespace().count();
+        (1..=4).contains(&words)
+            && inner.starts_with(char::is_uppercase)
+            && !inner.contains(['(', ')', '[', ']'])
+    })
 }
 
 /// `5:30`, `11:03 PM`.
@@ -200,6 +215,8 @@ mod tests {
             "The protests kicked off in June (Image: GETTY )",
             "Jason Cipriani/ZDNet",
             "Ann Lee/The New York Times",
+            "(Walt Disney Co.)",
+            "[CNET]",
         ] {
             assert!(is_credit(line), "{line}");
         }
@@ -211,6 +228,9 @@ mod tests {
             "Rock/Pop Music",
             "How We Rated the Mac/PC Divide",
             "Jason Cipriani / the old way",
+            "(We never did settle on one, unlike our 565 towns.)",
+            "(see below)",
+            "[1]",
         ] {
             assert!(!is_credit(line), "{line}");
         }

@@ -227,6 +227,23 @@ mod tests {
     }
 
     #[test]
+    fn a_line_over_a_picture_credit_is_a_caption() {
+        for credit in [
+            "(Walt Disney Co.)",
+            "Photo: Getty Images",
+            "Jason Cipriani/ZDNet",
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{BODY}\n\nKevin Mayer, the Executive in Charge\n\n\
+                 {credit}\n\n{BODY}\n\nA Section\n\n{BODY}"
+            );
+            assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+        }
+        let text = format!("Title of the Story\n\n{BODY}\n\nA Section\n\n(see below)\n\n{BODY}");
+        assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+    }
+
+    #[test]
     fn a_section_may_open_straight_onto_its_first_subsection() {
         let text = format!(
             "Title of the Review\n\n{BODY}\n\nBattery Life\n\nLonger Than Before\n\n{BODY}"

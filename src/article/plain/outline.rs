@@ -19,6 +19,8 @@ enum Role {
 
 /// Longest chrome piece after a comment form opener that is still one of its fields.
 const FORM_FIELD_CHARS: usize = 100;
+/// Longest picture credit.
+const CREDIT_CHARS: usize = 80;
 /// How many text pieces above the body's first paragraph the title is looked for in.
 const TITLE_WINDOW: usize = 8;
 /// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
@@ -49,8 +51,14 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         let teaser = pieces[i + 1..pieces.len().min(i + 3)]
             .iter()
             .any(|p| chrome::is_read_more(text_of(p)));
+        // A line with a picture credit right under it is the picture's caption.
+        let caption = pieces.get(i + 1).map(text_of).is_some_and(|next| {
+            next.chars().nth(CREDIT_CHARS).is_none()
+                && is_credit(next.trim_start_matches(['•', ' ']))
+        });
         if roles[i] == Role::Body
             && !toc[i]
+            && !caption
             && !teaser
             && !subtitle
             && let Some(level) = section_level(i, &pieces, &shapes, &roles)
