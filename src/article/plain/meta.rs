@@ -57,6 +57,8 @@ pub fn is_byline(text: &str) -> bool {
         || lower.starts_with("published")
         || lower.starts_with("posted")
         || lower.contains("min read")
+        || lower.contains("last modified")
+        || lower.contains("last updated")
         || lower.ends_with(" ago")
         || text.contains('@') && words <= 4
         || words <= 14 && (has_clock_time(&lower) || has_date(&lower))
@@ -189,6 +191,8 @@ mod tests {
             "Nishant Kumar@Nishantopines",
             "11/19/2019",
             "Carlos Nadalim27/09/2018Comente!",
+            "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
+            "Last updated Tuesday",
         ] {
             assert!(is_byline(line), "{line}");
         }
@@ -196,6 +200,7 @@ mod tests {
             "Bye Bye Birdie",
             "March Madness Begins",
             "The Market in 2019",
+            "The Last Update From Kyiv",
             "Results",
         ] {
             assert!(!is_byline(line), "{line}");
