@@ -98,6 +98,11 @@ impl Candidate {
 fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
     let ctx = Context::of(target);
     let pattern: Vec<char> = target.quote.exact.chars().collect();
+    // An empty quote (only a damaged or hand-written file holds one) matches everywhere, so it
+    // is found nowhere.
+    if pattern.is_empty() {
+        return ORPHAN;
+    }
     let old = target.position.start;
     let make = |range: Range<usize>, edits: usize| Candidate {
         quote: 1.0 - edits as f64 / pattern.len().max(1) as f64,
@@ -145,12 +150,14 @@ fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
         .or_else(|| ranked(&approx).into_iter().find(|c| plausible(c)))
     {
         Some(best) if plausible(&best) => placed(best, AnchorStatus::Review),
-        _ => Placement {
-            range: None,
-            status: AnchorStatus::Orphan,
-        },
+        _ => ORPHAN,
     }
 }
+
+const ORPHAN: Placement = Placement {
+    range: None,
+    status: AnchorStatus::Orphan,
+};
 
 fn placed(c: &Candidate, status: AnchorStatus) -> Placement {
     Placement {
