@@ -374,7 +374,7 @@ fn invalid_utf8_inside_utf8_shows_replacement_and_keeps_the_rest() {
 }
 
 #[test]
-fn notes_carrying_attacks_are_listed_inertly() {
+fn notes_carrying_attacks_are_listed_and_exported_inertly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let article = write(
         dir.path(),
@@ -417,7 +417,17 @@ fn notes_carrying_attacks_are_listed_inertly() {
             store.as_os_str(),
         ],
     ];
-    for args in listings {
+    let exports = ["md", "json"].map(|format| {
+        vec![
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--annotations".as_ref(),
+            store.as_os_str(),
+            article.as_os_str(),
+        ]
+    });
+    for args in listings.into_iter().chain(exports) {
         let output = folio(&args);
         assert!(output.status.success(), "{args:?}");
         assert_inert(&format!("{args:?}"), &output.stdout);
