@@ -113,7 +113,9 @@ pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
     let text = &article.text;
     let offsets = char_offsets(text);
     let mut previous_end = 0;
-    for (i, line) in layout.lines.iter().enumerate() {
+    // The layout is lazy: wrap every block, then walk all the lines.
+    layout.advance(usize::MAX);
+    for (i, line) in layout.lines(0..layout.len()).iter().enumerate() {
         check_range(&format!("line {i}"), &offsets, &line.bytes, &line.chars)?;
         if line.bytes.start < previous_end {
             return Err(format!("line {i} {:?} overlaps the one before", line.chars));
@@ -158,7 +160,8 @@ pub fn check_render(article: &Article, width: usize) -> Result<(), String> {
 /// Every property of a loaded article, of its layout at `width` and of its rendering.
 pub fn check_all(article: &Article, width: usize) -> Result<(), String> {
     check_article(article)?;
-    check_layout(article, &Layout::new(article, width))?;
+    let shared = std::sync::Arc::new(article.clone());
+    check_layout(article, &Layout::new(&shared, width))?;
     check_render(article, width)
 }
 
