@@ -162,9 +162,9 @@ if [ -z "${SKIP_CARGO_BENCH:-}" ]; then
                 if (inside && name == arg) { printf "%.3f", ms(cell[3]); exit }
             }' "$tmp/divan.txt"
     }
-    for key in line page section end; do
-        small=$(median "key_$key" en-10k)
-        large=$(median "key_$key" en-10m)
+    for key in j Space ] G; do
+        small=$(median key "$key/en-10k")
+        large=$(median key "$key/en-10m")
         ratio=$(awk -v a="$large" -v b="$small" 'BEGIN { printf "%.2f", a / b }')
         ok=$(awk -v l="$large" -v r="$ratio" 'BEGIN { print (l <= 2 && r <= 1.5) ? "PASS" : "MISS" }')
         row "key '$key' + redraw, 10 MB (<= 2 ms, <= 1.5x 10 KB)" "$large ms = ${ratio}x 10 KB" "$ok"

@@ -58,8 +58,23 @@ fn draw_frame(bencher: Bencher, name: &str) {
     bencher.bench_local(|| frame(&model, &mut screen));
 }
 
-/// One key press and the frame after it, right after opening.
-fn key_press(bencher: Bencher, name: &str, key: char) {
+/// One key press and the frame after it, right after opening: `j` (line), Space (page), `]`
+/// (next section), `G` (end), each on the 10 KB and the 10 MB article.
+#[divan::bench(
+    args = [
+        "j/en-10k", "j/en-10m", "Space/en-10k", "Space/en-10m",
+        "]/en-10k", "]/en-10m", "G/en-10k", "G/en-10m",
+    ],
+    sample_count = 30,
+    sample_size = 1
+)]
+fn key(bencher: Bencher, case: &str) {
+    let (key, name) = case.split_once('/').unwrap_or((case, "en-10k"));
+    let key = if key == "Space" {
+        ' '
+    } else {
+        key.chars().next().unwrap_or('j')
+    };
     let modifiers = if key.is_uppercase() {
         KeyModifiers::SHIFT
     } else {
@@ -77,30 +92,6 @@ fn key_press(bencher: Bencher, name: &str, key: char) {
             frame(&model, &mut screen);
             (model, screen)
         });
-}
-
-/// `j`: one line down.
-#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
-fn key_line(bencher: Bencher, name: &str) {
-    key_press(bencher, name, 'j');
-}
-
-/// Space: one page down.
-#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
-fn key_page(bencher: Bencher, name: &str) {
-    key_press(bencher, name, ' ');
-}
-
-/// `]`: the next section.
-#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
-fn key_section(bencher: Bencher, name: &str) {
-    key_press(bencher, name, ']');
-}
-
-/// `G`: the end of the article.
-#[divan::bench(args = SIZES, sample_count = 30, sample_size = 1)]
-fn key_end(bencher: Bencher, name: &str) {
-    key_press(bencher, name, 'G');
 }
 
 /// A resize to 100×30 and the frame after it.
