@@ -57,6 +57,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 }
 
 mod frames;
+mod screenshot;
 mod update;
 mod work;
 
