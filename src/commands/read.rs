@@ -3,7 +3,7 @@
 //! the TUI starts from.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -19,8 +19,8 @@ use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
 use crate::tui::{self, Ending, Settings, Start};
 
-/// Runs the reader or the library view on `paths`.
-pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
+/// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
+pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     let dirs = Paths::from_env()?;
     let stdout = std::io::stdout();
     if let [path] = paths
@@ -33,7 +33,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
             out.write_all(crate::render::render(&article, 80, false).as_bytes())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let settings = settings(&dirs, Vec::new())?;
+        let settings = settings(&dirs, Vec::new(), annotations)?;
         let start = Start::Article {
             article,
             path: path.clone(),
@@ -57,7 +57,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
     if let Err(error) = cache.save() {
         notices.push(error.to_string());
     }
-    let settings = settings(&dirs, notices)?;
+    let settings = settings(&dirs, notices, annotations)?;
     let empty_hint = if paths.is_empty() {
         empty_library_message(&dirs.library_dir())
     } else {
@@ -105,7 +105,7 @@ fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String)
 /// The reader's settings: config file, keys, colours (none under NO_COLOR), saved positions.
 /// A broken config or state file is reported on the first screen and the defaults are used;
 /// a bad key binding is an error, since the user asked for keys that would not work.
-fn settings(dirs: &Paths, mut notices: Vec<String>) -> Result<Settings> {
+fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Result<Settings> {
     let config_file = dirs.config_file();
     let config = Config::load(&config_file).unwrap_or_else(|error| {
         notices.push(error.to_string());
@@ -129,5 +129,7 @@ fn settings(dirs: &Paths, mut notices: Vec<String>) -> Result<Settings> {
         show_outline: config.reader.show_outline,
         positions,
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
+        annotations: annotations.to_path_buf(),
+        export_dir: dirs.export_dir(),
     })
 }

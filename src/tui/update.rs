@@ -1,18 +1,21 @@
 //! The state machine: `update(model, msg)` applies one input to the model and returns the
 //! effects (file IO) for the driver to run. It never touches a file or the terminal.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+use crate::annotate::{AnnotationId, Color, Resolved};
 use crate::article::Article;
 use crate::search::{Haystack, fuzzy_score};
 
 use super::action::Action;
 use super::geometry::LIBRARY_HEADER_ROWS;
 use super::keymap::{Key, Mode};
+use super::marks;
 use super::model::{Focus, Library, Model, Reader};
 
 const NO_HEADINGS: &str = "this article has no headings, so no outline";
@@ -38,6 +41,20 @@ pub enum Msg {
         result: Result<Box<Article>, String>,
         top: usize,
     },
+    /// The open article's highlights as the store now has them, plus any change that could
+    /// not be saved yet (`problem` says why, in plain words).
+    Marks {
+        list: Vec<Resolved>,
+        problem: Option<String>,
+    },
+    /// The text the external editor saved, or why it could not run.
+    Edited(Result<String, String>),
+    /// A left click, `count` times in a row at the same place.
+    Click {
+        column: u16,
+        row: u16,
+        count: u8,
+    },
 }
 
 /// Work with the outside world that `update` asks the driver to do.
@@ -47,6 +64,34 @@ pub enum Effect {
     Open(PathBuf),
     /// Remember where the article was left.
     SavePosition(Bookmark),
+    /// Read the open article's highlights; answered with [`Msg::Marks`].
+    LoadMarks,
+    /// Change a highlight of the open article in the store; answered with [`Msg::Marks`].
+    Mark(MarkChange),
+    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`].
+    Export,
+    /// Let the user edit this note in `$EDITOR`; answered with [`Msg::Edited`].
+    EditExternally(String),
+}
+
+/// A change to the open article's highlights.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkChange {
+    Add {
+        range: Range<usize>,
+        color: Color,
+        note: String,
+    },
+    Note {
+        id: AnnotationId,
+        note: String,
+    },
+    Color {
+        id: AnnotationId,
+        color: Color,
+    },
+    Delete(AnnotationId),
+    Undelete(AnnotationId),
 }
 
 /// Where an article was left: its id and path, the offset on top and the text's length.
@@ -62,6 +107,7 @@ pub struct Bookmark {
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = dispatch(model, msg);
+    marks::keep_cursor_in_view(model);
     if model.quit
         && let Some(reader) = &model.reader
     {
@@ -86,8 +132,41 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Key(key) => on_key(model, &key),
+        Msg::Mouse(mouse)
+            if matches!(
+                mouse.kind,
+                MouseEventKind::Drag(MouseButton::Left) | MouseEventKind::Up(MouseButton::Left)
+            ) =>
+        {
+            marks::drag(model, mouse);
+            Vec::new()
+        }
         Msg::Mouse(mouse) => {
             on_mouse(model, mouse);
+            Vec::new()
+        }
+        Msg::Click { column, row, count } => {
+            on_click(model, column, row, count);
+            Vec::new()
+        }
+        Msg::Marks { list, problem } => {
+            if let Some(reader) = model.reader.as_mut() {
+                reader.marks = list;
+                if let Some(panel) = model.notes.as_mut() {
+                    panel.selected = panel.selected.min(reader.marks.len().saturating_sub(1));
+                }
+            }
+            if problem.is_some() {
+                model.message = problem;
+            }
+            Vec::new()
+        }
+        Msg::Edited(result) => {
+            match (result, model.editor.as_mut()) {
+                (Ok(text), Some(editor)) => editor.set_text(&text),
+                (Err(error), _) => model.message = Some(error),
+                (Ok(_), None) => {}
+            }
             Vec::new()
         }
         Msg::Resize(width, height) => {
@@ -105,6 +184,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     model.reader = Some(reader);
                     fit_layout(model);
                     follow_outline(model);
+                    return vec![Effect::LoadMarks];
                 }
                 Err(error) => model.message = Some(error),
             }
@@ -118,6 +198,12 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     model.message = None;
+    if model.mode() == Mode::Editor {
+        return marks::editor_key(model, event);
+    }
+    if let Some(effects) = marks::bracket_key(model, event) {
+        return effects;
+    }
     if let Some(reader) = model.reader.as_mut()
         && reader.search.input.is_some()
     {
@@ -139,7 +225,14 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     };
     let mode = model.mode();
     match model.keymap.lookup(mode, key) {
-        Some(action) => act(model, action),
+        Some(action) => {
+            let before = model.reader.as_ref().map(|r| (r.top, r.cursor));
+            let effects = act(model, action);
+            if let Some((top, cursor)) = before {
+                marks::note_bracket(model, action, top, cursor);
+            }
+            effects
+        }
         None if mode == Mode::Library => {
             if let Some(library) = model.library.as_mut() {
                 match (typed, event.code) {
@@ -211,6 +304,7 @@ fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
     let first = matches.partition_point(|m| m.start < origin) % matches.len();
     reader.search.current = Some(first);
     reader.top = origin;
+    reader.cursor = matches[first].start;
     reader.reveal(matches[first].start, height);
 }
 
@@ -226,7 +320,11 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     match model.mode() {
         Mode::Help => act_in_help(model, action),
         Mode::Library => act_in_library(model, action),
-        Mode::Outline | Mode::Reader | Mode::Global => act_in_reader(model, action),
+        Mode::Editor => Vec::new(),
+        Mode::Notes | Mode::Reader | Mode::Select => {
+            marks::act(model, action).unwrap_or_else(|| act_in_reader(model, action))
+        }
+        Mode::Outline | Mode::Global => act_in_reader(model, action),
     }
 }
 
@@ -423,7 +521,8 @@ fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::HalfPageUp => reader.scroll(-step(height.div_ceil(2)), height),
         Action::Top => reader.top = 0,
         Action::Bottom => reader.scroll_to_end(height),
-        Action::Open | Action::Fold | Action::Unfold => {}
+        // The rest (selection and highlight verbs) mean nothing in the outline.
+        _ => {}
     }
     follow_outline(model);
     Vec::new()
@@ -474,6 +573,7 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
         None => (0, false),
     };
     reader.search.current = Some(next);
+    reader.cursor = reader.search.matches[next].start;
     reader.reveal(reader.search.matches[next].start, height);
     wrapped.then(|| {
         if forward {
@@ -505,6 +605,28 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
     }
     refilter(library);
     save
+}
+
+/// A left click: what it means in the outline or the library, and in the text the caret (one
+/// click), a word (two) or a paragraph (three).
+fn on_click(model: &mut Model, column: u16, row: u16, count: u8) {
+    if count <= 1 {
+        let down = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        on_mouse(model, down);
+    }
+    let overlay = model.help.is_some() || model.editor.is_some() || model.notes.is_some();
+    let in_text = model
+        .panes()
+        .text
+        .contains(ratatui::layout::Position::new(column, row));
+    if !overlay && in_text {
+        marks::click(model, column, row, count.max(1));
+    }
 }
 
 fn on_mouse(model: &mut Model, mouse: MouseEvent) {
@@ -601,7 +723,7 @@ fn follow_outline(model: &mut Model) {
 }
 
 /// The smallest change to `scroll` that shows row `at` in a window `rows` tall.
-fn keep_visible(scroll: usize, at: usize, rows: usize) -> usize {
+pub(super) fn keep_visible(scroll: usize, at: usize, rows: usize) -> usize {
     if at < scroll {
         at
     } else if at >= scroll + rows {

@@ -77,10 +77,34 @@ fn texts(model: &Model) -> (String, String) {
         format!("/{typed}▏")
     } else if let Some(message) = &model.message {
         message.clone()
+    } else if let Some(mark) = reader.mark_at(reader.cursor) {
+        mark_summary(mark)
     } else {
         reader.current_section().map_or_else(String::new, |i| {
             format!("§ {}", reader.article.outline[i].title)
         })
     };
     (left, right)
+}
+
+/// What the status line says with the caret on a highlight: its note (lines joined), or how
+/// to add one; a doubtful place is said first.
+fn mark_summary(mark: &crate::annotate::Resolved) -> String {
+    let flag = if super::paint::is_flagged(mark.status) {
+        format!(
+            "? {}: the text changed here, check this highlight · ",
+            mark.status.name()
+        )
+    } else {
+        String::new()
+    };
+    let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+    if note.trim().is_empty() {
+        format!(
+            "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
+            mark.color
+        )
+    } else {
+        format!("{flag}✎ {note}")
+    }
 }
