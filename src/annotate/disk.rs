@@ -5,6 +5,7 @@ use std::fs;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::StoreError;
@@ -40,9 +41,19 @@ pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
     }
 }
 
+/// The two fields that say whether a file is ours and which schema it follows. Reading only
+/// these first checks the whole file's syntax without building a tree of it.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    schema_version: Option<Value>,
+}
+
 fn classify(bytes: Vec<u8>) -> OnDisk {
-    let value: Value = match serde_json::from_slice(&bytes) {
-        Ok(v) => v,
+    let header: Header = match serde_json::from_slice(&bytes) {
+        Ok(h) => h,
         Err(e) => {
             let reason = if bytes.is_empty() {
                 "the file is empty".to_string()
@@ -52,15 +63,15 @@ fn classify(bytes: Vec<u8>) -> OnDisk {
             return OnDisk::Corrupt { bytes, reason };
         }
     };
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         let reason = format!("it does not say \"format\": \"{FORMAT}\"");
         return OnDisk::Corrupt { bytes, reason };
     }
-    let Some(version) = value.get("schema_version").and_then(Value::as_u64) else {
+    let Some(version) = header.schema_version.as_ref().and_then(Value::as_u64) else {
         let reason = "it has no schema_version".to_string();
         return OnDisk::Corrupt { bytes, reason };
     };
-    let parsed = serde_json::from_value::<StoreFile>(value);
+    let parsed = serde_json::from_slice::<StoreFile>(&bytes);
     if version > u64::from(SCHEMA_VERSION) {
         return OnDisk::Newer {
             version,

@@ -368,36 +368,34 @@ pub fn keep_cursor_in_view(model: &mut Model) {
     if reader.selection.is_some() {
         return;
     }
-    let lines = &reader.layout.lines;
     let top = reader.top_line();
-    let Some(first) = lines.get(top) else {
+    let shown = reader.layout.lines(top..top + height);
+    let (Some(first), Some(bottom)) = (shown.first(), shown.last()) else {
         return;
     };
-    let bottom = (top + height).min(lines.len()).saturating_sub(1);
-    let last = (top..=bottom)
+    let last = shown
+        .iter()
         .rev()
-        .find(|&i| lines[i].kind == LineKind::Text)
-        .unwrap_or(top);
-    let end = lines[bottom].chars.end;
+        .find(|l| l.kind == LineKind::Text)
+        .unwrap_or(first);
     if reader.cursor < first.chars.start {
         reader.cursor = first.chars.start;
-    } else if reader.cursor >= end && end < reader.article.char_len {
-        reader.cursor = lines[last].chars.start;
+    } else if reader.cursor >= bottom.chars.end && bottom.chars.end < reader.article.char_len {
+        reader.cursor = last.chars.start;
     }
 }
 
 /// The offset one display line below (or above) `offset`, at the same column.
 fn line_step(reader: &Reader, offset: usize, down: bool) -> usize {
-    let lines = &reader.layout.lines;
     let here = reader.layout.line_of_offset(offset);
-    let Some(line) = lines.get(here) else {
+    let Some(line) = reader.layout.line(here) else {
         return offset;
     };
     let column = display_width(reader.article.slice(line.chars.start..offset));
     let mut to = here;
     loop {
         to = if down { to + 1 } else { to.wrapping_sub(1) };
-        match lines.get(to) {
+        match reader.layout.line(to) {
             None if down => return reader.article.char_len,
             None => return 0,
             Some(l) if l.kind == LineKind::Gap => continue,
@@ -410,7 +408,7 @@ fn line_step(reader: &Reader, offset: usize, down: bool) -> usize {
 /// The character offset shown at `column` (counted from the text's first column) of display
 /// line `line`; past the end, the line's end.
 fn offset_at_column(reader: &Reader, line: usize, column: usize) -> usize {
-    let Some(l) = reader.layout.lines.get(line) else {
+    let Some(l) = reader.layout.line(line) else {
         return reader.article.char_len;
     };
     let text = &reader.article.text[l.bytes.clone()];
@@ -431,7 +429,7 @@ pub fn offset_at(reader: &Reader, area: Rect, column: u16, row: u16) -> Option<u
         return None;
     }
     let line = reader.top_line() + usize::from(row - area.y);
-    let l = reader.layout.lines.get(line)?;
+    let l = reader.layout.line(line)?;
     let lead = usize::from(l.indent) + if l.quote { 2 } else { 0 };
     let column = usize::from(column.saturating_sub(area.x)).saturating_sub(lead);
     Some(offset_at_column(reader, line, column))

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::annotate::{AnnotationId, Resolved};
 use crate::article::Article;
@@ -98,7 +99,8 @@ pub enum Focus {
 /// An open article and how it is being read.
 #[derive(Debug)]
 pub struct Reader {
-    pub article: Article,
+    /// Shared with the layout, which wraps its blocks as they are needed.
+    pub article: Arc<Article>,
     pub path: Option<PathBuf>,
     /// The article laid out at the text column's current width.
     pub layout: Layout,
@@ -154,6 +156,7 @@ pub struct NotesPanel {
 
 impl Reader {
     pub fn new(article: Article, path: Option<PathBuf>, top: usize, width: usize) -> Reader {
+        let article = Arc::new(article);
         let layout = Layout::new(&article, width);
         let top = top.min(article.char_len);
         Reader {
@@ -213,7 +216,7 @@ impl Reader {
 
     /// How far through the article the bottom of a pane `height` rows tall is, in percent.
     pub fn percent(&self, height: usize) -> usize {
-        let total = self.layout.lines.len().max(1);
+        let total = self.layout.len().max(1);
         ((self.top_line() + height).min(total) * 100) / total
     }
 }

@@ -106,8 +106,13 @@ pub struct Bookmark {
 /// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Only what the user did moves the view (a resize keeps the reading position on top), so
+    // only then can the caret fall off screen; checking costs a screen of wrapping.
+    let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
     let mut effects = dispatch(model, msg);
-    marks::keep_cursor_in_view(model);
+    if moved {
+        marks::keep_cursor_in_view(model);
+    }
     if model.quit
         && let Some(reader) = &model.reader
     {
@@ -585,7 +590,8 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 }
 
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
-/// the most recently read) with its new progress, and saves the reading position.
+/// the most recently read) with its new progress and the filter cleared, and saves the
+/// reading position.
 fn close_reader(model: &mut Model) -> Vec<Effect> {
     let Some(reader) = model.reader.take() else {
         return Vec::new();
@@ -603,6 +609,8 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
         entry.progress = Some(reader.bookmark_percent());
         library.entries.insert(0, entry);
     }
+    // The filter found this article; the next one is picked from the whole list.
+    library.filter.clear();
     refilter(library);
     save
 }

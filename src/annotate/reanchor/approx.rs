@@ -12,10 +12,11 @@ use crate::annotate::model::Target;
 const CONTEXT_PROBE: usize = 16;
 /// Quote pieces searched exactly to seed the whole-text search.
 const PIECE: usize = 6;
-/// A piece with more exact hits than this is too common to narrow the search.
-const PIECE_MAX_HITS: usize = 64;
+/// A probe (context end or quote piece) with more exact hits than this is too common to
+/// narrow the search.
+const PROBE_MAX_HITS: usize = 64;
 /// Most dynamic-programming cells spent on one annotation's approximate search.
-const CELL_BUDGET: usize = 40_000_000;
+const CELL_BUDGET: usize = 4_000_000;
 
 /// Approximate occurrences of the quote near its old position, near where its context went,
 /// and wherever a piece of it still occurs exactly.
@@ -25,6 +26,7 @@ pub fn approximate(
     ctx: &Context,
     source: &str,
     index: &TextIndex,
+    budget: &mut usize,
 ) -> Vec<Hit> {
     let m = pattern.len();
     let k = m / 4;
@@ -42,27 +44,30 @@ pub fn approximate(
         windows.push(start.saturating_sub(k)..(start + span + k).min(len));
     };
 
-    let text = &index.chars;
-    let probe_text = |chars: &[char]| chars.iter().collect::<String>();
+    // Exact hits of a short probe, unless it is too common to narrow anything down.
+    let seeds = |probe: &[char]| {
+        let hits = index.find_exact(source, &probe.iter().collect::<String>());
+        if hits.len() <= PROBE_MAX_HITS {
+            hits
+        } else {
+            Vec::new()
+        }
+    };
     if !ctx.prefix.is_empty() {
         let tail = &ctx.prefix[ctx.prefix.len().saturating_sub(CONTEXT_PROBE)..];
-        for hit in index.find_exact(source, &probe_text(tail)) {
+        for hit in seeds(tail) {
             around(hit.end);
         }
     }
     if !ctx.suffix.is_empty() {
         let head = &ctx.suffix[..ctx.suffix.len().min(CONTEXT_PROBE)];
-        for hit in index.find_exact(source, &probe_text(head)) {
+        for hit in seeds(head) {
             around(hit.start.saturating_sub(m));
         }
     }
     for (i, piece) in pattern.chunks(PIECE).enumerate() {
-        if piece.len() < PIECE && i > 0 {
-            continue;
-        }
-        let hits = index.find_exact(source, &probe_text(piece));
-        if hits.len() <= PIECE_MAX_HITS {
-            for hit in hits {
+        if piece.len() == PIECE || i == 0 {
+            for hit in seeds(piece) {
                 around(hit.start.saturating_sub(i * PIECE));
             }
         }
@@ -77,19 +82,23 @@ pub fn approximate(
             _ => merged.push(w),
         }
     }
+    // Nearest the old position first, in case the budget runs out.
+    merged.sort_by_key(|w| w.start.abs_diff(old).min(w.end.abs_diff(old)));
 
+    let allowance = CELL_BUDGET.min(*budget);
     let mut cells = 0;
     let mut hits = Vec::new();
     for w in merged {
-        if cells > CELL_BUDGET {
-            break;
+        if cells + (w.end - w.start) * m > allowance {
+            continue;
         }
-        for hit in fuzzy::find_approx(pattern, &text[w.clone()], k, &mut cells) {
+        for hit in fuzzy::find_approx(pattern, &index.chars[w.clone()], k, &mut cells) {
             hits.push(Hit {
                 range: hit.range.start + w.start..hit.range.end + w.start,
                 edits: hit.edits,
             });
         }
     }
+    *budget -= cells;
     hits
 }

@@ -81,7 +81,12 @@ impl Context {
             if stored.is_empty() {
                 return at_edge.then_some((0, 1.0));
             }
-            let edits = fuzzy::edit_distance(stored, found);
+            // Most contexts are intact: skip the distance computation for them.
+            let edits = if stored == found {
+                0
+            } else {
+                fuzzy::edit_distance(stored, found)
+            };
             Some((edits, 1.0 - edits as f64 / stored.len() as f64))
         };
         let pre = side(&self.prefix, before, at_start);

@@ -36,21 +36,66 @@ const REVIEW_QUOTE_ALONE: f64 = 0.9;
 /// How much better (in combined score) the best candidate must be than any other.
 const CLEAR_MARGIN: f64 = 0.05;
 
-/// Places each target in `article`, in the order given.
+/// At most this many exact occurrences of a quote, the nearest to its old position, are
+/// weighed; a quote that common is decided among its neighbours.
+const MAX_EXACT: usize = 128;
+/// How many recent shifts (new start − old start) are tried before a full search.
+const SHIFTS: usize = 4;
+/// Most dynamic-programming cells one call may spend on approximate searches in all; past it
+/// the remaining highlights are placed by exact search only (so at worst flagged, never wrong).
+const CALL_BUDGET: usize = 200_000_000;
+
+/// Places each target in `article`; the result is in the order given.
 pub fn place_all<'a>(
     targets: impl IntoIterator<Item = &'a Target>,
     article: &Article,
 ) -> Vec<Placement> {
+    let targets: Vec<&Target> = targets.into_iter().collect();
+    // In text order, so one edit's shift, learnt from one highlight, places the next ones.
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| targets[i].position.start);
+    let mut placed = vec![orphan(); targets.len()];
     let mut index = None;
-    targets
-        .into_iter()
-        .map(|t| {
-            quick(t, article).unwrap_or_else(|| {
-                let index = index.get_or_insert_with(|| TextIndex::new(&article.text));
-                search(t, article, index)
-            })
+    let mut shifts: Vec<isize> = Vec::new();
+    let mut budget = CALL_BUDGET;
+    for i in order {
+        let t = targets[i];
+        let p = quick(t, article).unwrap_or_else(|| {
+            let index = index.get_or_insert_with(|| TextIndex::new(&article.text));
+            shifted(t, index, &shifts).unwrap_or_else(|| search(t, article, index, &mut budget))
+        });
+        if let (Some(r), AnchorStatus::Moved | AnchorStatus::Fuzzy) = (&p.range, p.status) {
+            let shift = r.start as isize - t.position.start as isize;
+            shifts.retain(|&s| s != shift);
+            shifts.insert(0, shift);
+            shifts.truncate(SHIFTS);
+        }
+        placed[i] = p;
+    }
+    placed
+}
+
+fn orphan() -> Placement {
+    Placement {
+        range: None,
+        status: AnchorStatus::Orphan,
+    }
+}
+
+/// The quote found verbatim where a recent shift puts it, its context agreeing: `moved`.
+fn shifted(target: &Target, index: &TextIndex, shifts: &[isize]) -> Option<Placement> {
+    let len = target.quote.exact.chars().count();
+    let ctx = Context::of(target);
+    shifts.iter().find_map(|&shift| {
+        let start = target.position.start.checked_add_signed(shift)?;
+        let range = start..start + len;
+        let found = index.chars.get(range.clone())?;
+        let same = target.quote.exact.chars().eq(found.iter().copied());
+        (same && ctx.score_at(index, &range).confirms()).then_some(Placement {
+            range: Some(range),
+            status: AnchorStatus::Moved,
         })
-        .collect()
+    })
 }
 
 /// Stage 1 without indexing the text: same text, or the quote still at its position.
@@ -59,8 +104,10 @@ fn quick(target: &Target, article: &Article) -> Option<Placement> {
     if pos.start >= pos.end || pos.end > article.char_len {
         return None;
     }
+    // The quote is compared even when the hashes agree: a hand-edited or imported file may
+    // pair a hash with positions that do not hold the quote, and verified must mean its words.
     let same_text = target.text_hash == article.text_hash;
-    if same_text || article.slice(pos.start..pos.end) == target.quote.exact {
+    if article.slice(pos.start..pos.end) == target.quote.exact {
         let verified = same_text
             || Context::of(target)
                 .score_in_article(article, pos.start..pos.end)
@@ -93,7 +140,7 @@ impl Candidate {
 }
 
 /// Stages 2–4 for one target.
-fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
+fn search(target: &Target, article: &Article, index: &TextIndex, budget: &mut usize) -> Placement {
     let ctx = Context::of(target);
     let pattern: Vec<char> = target.quote.exact.chars().collect();
     let old = target.position.start;
@@ -104,18 +151,19 @@ fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
         range,
     };
 
-    let exact: Vec<Candidate> = index
-        .find_exact(&article.text, &target.quote.exact)
-        .into_iter()
-        .map(|r| make(r, 0))
-        .collect();
+    let mut hits = index.find_exact(&article.text, &target.quote.exact);
+    if hits.len() > MAX_EXACT {
+        hits.sort_by_key(|r| r.start.abs_diff(old));
+        hits.truncate(MAX_EXACT);
+    }
+    let exact: Vec<Candidate> = hits.into_iter().map(|r| make(r, 0)).collect();
     if let Some(best) = clear_winner(&exact)
         && best.context.confirms()
     {
         return placed(best, AnchorStatus::Moved);
     }
 
-    let approx: Vec<Candidate> = approximate(target, &pattern, &ctx, &article.text, index)
+    let approx: Vec<Candidate> = approximate(target, &pattern, &ctx, &article.text, index, budget)
         .into_iter()
         .map(|h| make(h.range, h.edits))
         .collect();
@@ -143,10 +191,7 @@ fn search(target: &Target, article: &Article, index: &TextIndex) -> Placement {
         .or_else(|| ranked(&approx).into_iter().find(|c| plausible(c)))
     {
         Some(best) if plausible(&best) => placed(best, AnchorStatus::Review),
-        _ => Placement {
-            range: None,
-            status: AnchorStatus::Orphan,
-        },
+        _ => orphan(),
     }
 }
 

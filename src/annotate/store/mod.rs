@@ -45,7 +45,18 @@ impl Store {
         if !disk::parent(path).is_dir() {
             return Ok((store, Vec::new()));
         }
-        let _lock = WriteLock::acquire(path)?;
+        let _lock = match WriteLock::acquire(path) {
+            Ok(lock) => Some(lock),
+            // A folder we may not write to (read-only media, another user's files): show the
+            // notes, refuse saves.
+            Err(StoreError::Io { source, .. }) if is_not_writable(&source) => {
+                store.read_only = Some(format!(
+                    "its folder cannot be written ({source}); notes are shown but not saved"
+                ));
+                None
+            }
+            Err(e) => return Err(e),
+        };
         let mut warnings = Vec::new();
         match disk::read(path)? {
             OnDisk::Missing => {}
@@ -117,8 +128,9 @@ impl Store {
     }
 
     /// The document for `article`: the one whose text has the same hash (the file was renamed
-    /// or moved), else the one opened from the same path (the file was edited), else a new
-    /// key, which [`Store::add`] creates on first use.
+    /// or moved), else the one opened from the same path (the file was edited), else one
+    /// holding a highlight made on this very text, else a new key, which [`Store::add`]
+    /// creates on first use.
     pub fn document(&self, article: &Article) -> DocKey {
         let path = path_key(article);
         let docs = &self.file.documents;
@@ -128,7 +140,15 @@ impl Store {
             .iter()
             .find(|(_, d)| same_text(d) && same_path(d))
             .or_else(|| docs.iter().find(|(_, d)| same_text(d)))
-            .or_else(|| docs.iter().find(|(_, d)| same_path(d)));
+            .or_else(|| docs.iter().find(|(_, d)| same_path(d)))
+            .or_else(|| {
+                // Edited, then moved before folio saw the edit: a highlight made on this text.
+                docs.iter().find(|(_, d)| {
+                    d.annotations
+                        .iter()
+                        .any(|a| a.target.text_hash == article.text_hash)
+                })
+            });
         if let Some((key, _)) = found {
             return DocKey(key.clone());
         }
@@ -356,6 +376,13 @@ impl Store {
     }
 }
 
+fn is_not_writable(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
 /// How a document remembers a path: absolute and with links resolved when possible.
 fn path_key(article: &Article) -> Option<String> {
     let source = article.source.as_ref()?;
@@ -426,5 +453,6 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
     }
 }
 
+mod refresh;
 #[cfg(test)]
 mod tests;

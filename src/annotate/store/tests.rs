@@ -401,4 +401,79 @@ fn ten_thousand_highlights_on_an_unchanged_text_all_verify() {
     println!("resolved 10,000 highlights in {:?}", started.elapsed());
     assert_eq!(resolved.len(), 10_000);
     assert!(resolved.iter().all(|r| r.status == AnchorStatus::Verified));
+
+    let edited = fx.article("long.txt", &format!("An opening paragraph.\n\n{text}"));
+    let started = std::time::Instant::now();
+    let resolved = store.resolve(&doc, &edited);
+    println!(
+        "re-anchored them after an edit at the top in {:?}",
+        started.elapsed()
+    );
+    for r in resolved {
+        let range = r.range.expect("every highlight is found");
+        assert_eq!(edited.slice(range), r.quote);
+    }
+}
+
+#[test]
+fn refresh_saves_moved_positions_so_the_next_resolve_verifies() {
+    let (fx, article, mut store) = setup();
+    let id = add(&mut store, &article, "another thought", "n");
+    let doc = store.document(&article);
+    let generation = fx.raw()["generation"].clone();
+    store.refresh(&doc, &article).unwrap();
+    assert_eq!(
+        fx.raw()["generation"],
+        generation,
+        "nothing learnt, nothing saved"
+    );
+
+    let edited = fx.article("a.txt", &format!("An opening paragraph.\n\n{TEXT}"));
+    let found = store.refresh(&doc, &edited).unwrap();
+    assert_eq!(found[0].status, AnchorStatus::Moved);
+    let ann = fx.open().annotation(&id).unwrap().clone();
+    assert_eq!(ann.anchor.status, "moved");
+    assert_eq!(ann.target.text_hash, edited.text_hash);
+    assert_eq!(ann.target.quote.exact, "another thought");
+    assert_eq!(
+        ann.target.position.start,
+        found[0].range.as_ref().unwrap().start
+    );
+    assert_eq!(
+        fx.raw()["documents"][&doc.0]["text"]["hash"],
+        edited.text_hash.as_str()
+    );
+    assert_eq!(
+        store.resolve(&doc, &edited)[0].status,
+        AnchorStatus::Verified
+    );
+}
+
+#[test]
+fn refresh_keeps_the_original_quote_of_a_fuzzy_match() {
+    let (fx, article, mut store) = setup();
+    let quote = "The second paragraph has another thought, which also deserves a note.";
+    let id = add(&mut store, &article, quote, "n");
+    let doc = store.document(&article);
+    let edited = fx.article("a.txt", &TEXT.replace("also deserves", "surely deserves"));
+    let found = store.refresh(&doc, &edited).unwrap();
+    assert!(matches!(
+        found[0].status,
+        AnchorStatus::Fuzzy | AnchorStatus::Review
+    ));
+    let ann = fx.open().annotation(&id).unwrap().clone();
+    assert_eq!(ann.anchor.status, found[0].status.name());
+    assert_eq!(ann.target.quote.exact, quote);
+    assert_eq!(ann.target.text_hash, article.text_hash);
+}
+
+#[test]
+fn a_document_is_found_by_a_highlight_made_on_the_same_text() {
+    let (fx, first, mut store) = setup();
+    add(&mut store, &first, "social commerce", "on the first text");
+    let second = fx.article("a.txt", &format!("{TEXT}\n\nA closing line."));
+    add(&mut store, &second, "closing line", "on the second text");
+    // The first text turns up again under another name.
+    let copy = fx.article("copy.txt", TEXT);
+    assert_eq!(store.document(&copy), store.document(&second));
 }

@@ -60,6 +60,7 @@ mod frames;
 mod mark_frames;
 mod marks;
 mod update;
+mod work;
 
 /// A key event for a key written as in the keymap ("j", "G", "ctrl-d", "Enter", "Esc").
 pub fn key_event(spec: &str) -> ratatui::crossterm::event::KeyEvent {

@@ -23,7 +23,10 @@ fn line_and_page_keys_move_by_display_lines_and_never_rest_on_a_gap() {
     for _ in 0..30 {
         press(&mut model, &["j"]);
         let r = reader(&model);
-        assert_eq!(r.layout.lines[r.top_line()].kind, LineKind::Text);
+        assert_eq!(
+            r.layout.line(r.top_line()).map(|l| l.kind),
+            Some(LineKind::Text)
+        );
     }
     let after_lines = reader(&model).top_line();
     assert!(
@@ -44,7 +47,7 @@ fn line_and_page_keys_move_by_display_lines_and_never_rest_on_a_gap() {
     assert!(reader(&model).top_line() >= height / 2);
     press(&mut model, &["G"]);
     let r = reader(&model);
-    assert_eq!(r.top_line() + height, r.layout.lines.len());
+    assert_eq!(r.top_line() + height, r.layout.len());
     assert_eq!(r.percent(height), 100);
     // Scrolling further down at the end does nothing.
     let end = r.top;
@@ -141,7 +144,7 @@ fn resizing_keeps_the_same_text_on_top() {
     let top = reader(&model).top;
     let first_words = |m: &Model| {
         let r = reader(m);
-        let line = &r.layout.lines[r.top_line()];
+        let line = r.layout.line(r.top_line()).expect("a line on top");
         r.article.text[line.bytes.clone()].to_string()
     };
     let before = first_words(&model);
@@ -149,7 +152,7 @@ fn resizing_keeps_the_same_text_on_top() {
         update(&mut model, Msg::Resize(w, h));
         let r = reader(&model);
         assert_eq!(r.top, top, "reading position moved at {w}x{h}");
-        let line = &r.layout.lines[r.top_line()];
+        let line = r.layout.line(r.top_line()).expect("a line on top");
         assert!(line.chars.contains(&top) || line.chars.start == top);
     }
     assert_eq!(first_words(&model), before);

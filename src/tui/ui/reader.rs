@@ -22,9 +22,9 @@ pub struct ReaderPane<'a> {
 impl Widget for &ReaderPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let reader = self.reader;
-        let lines = &reader.layout.lines;
         let top = reader.top_line();
-        let shown = &lines[top.min(lines.len())..(top + usize::from(area.height)).min(lines.len())];
+        // Only these lines are wrapped (their blocks, if not yet): the frame's cost is the pane's.
+        let shown = reader.layout.lines(top..top + usize::from(area.height));
         let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
             return;
         };
@@ -60,9 +60,8 @@ impl Widget for &ReaderPane<'_> {
 /// Marks in the column left of the text (`x`): `✎` beside the first line of a highlight with
 /// a note, `?` beside one whose place is doubtful (fuzzy or review).
 pub fn gutter(reader: &Reader, theme: &Theme, x: u16, area: Rect, buf: &mut Buffer) {
-    let lines = &reader.layout.lines;
     let top = reader.top_line();
-    let shown = &lines[top.min(lines.len())..(top + usize::from(area.height)).min(lines.len())];
+    let shown = reader.layout.lines(top..top + usize::from(area.height));
     let Some(first) = shown.first() else {
         return;
     };
