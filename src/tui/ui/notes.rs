@@ -18,9 +18,10 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         return;
     };
     Clear.render(area, buf);
+    let count = reader.marks.len();
     let title = format!(
-        " {} highlights · Enter go to · E export · d delete · Esc close ",
-        reader.marks.len()
+        " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
+        if count == 1 { "" } else { "s" }
     );
     let block = Block::new()
         .borders(Borders::ALL)
