@@ -6,6 +6,7 @@
 //! with an estimated number of lines; [`Layout::advance`] wraps the rest a little at a time
 //! (the reader calls it while idle), after which line numbers, percent and jumps are exact.
 
+mod breaks;
 mod index;
 mod wrap;
 
@@ -366,32 +367,6 @@ mod tests {
     }
 
     #[test]
-    fn emoji_sequences_count_as_drawn_and_stay_whole() {
-        let a = article(vec![
-            RawBlock::new(
-                BlockKind::Paragraph,
-                "aaaa ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} 👨\u{200d}👩\u{200d}👧 b",
-            ),
-            RawBlock::new(BlockKind::Code, "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}"),
-        ]);
-        let layout = Layout::new(&a, 5);
-        let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
-        assert_eq!(
-            text,
-            vec![
-                "aaaa",
-                "❤\u{fe0f}❤\u{fe0f}",
-                "❤\u{fe0f} 👨\u{200d}👩\u{200d}👧",
-                "b",
-                "",
-                "  ❤\u{fe0f}",
-                "  ❤\u{fe0f}",
-                "  ❤\u{fe0f}",
-            ]
-        );
-    }
-
-    #[test]
     fn cjk_breaks_between_characters_by_display_width() {
         let a = article(vec![RawBlock::new(
             BlockKind::Paragraph,
@@ -435,6 +410,32 @@ mod tests {
         let layout = Layout::new(&a, 8);
         let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
         assert_eq!(text, vec!["  fn mai", "  n() {", "      x", "  }"]);
+    }
+
+    #[test]
+    fn emoji_sequences_count_as_drawn_and_stay_whole() {
+        let a = article(vec![
+            RawBlock::new(
+                BlockKind::Paragraph,
+                "aaaa ❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} 👨\u{200d}👩\u{200d}👧 b",
+            ),
+            RawBlock::new(BlockKind::Code, "❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}"),
+        ]);
+        let layout = Layout::new(&a, 5);
+        let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
+        assert_eq!(
+            text,
+            vec![
+                "aaaa",
+                "❤\u{fe0f}❤\u{fe0f}",
+                "❤\u{fe0f} 👨\u{200d}👩\u{200d}👧",
+                "b",
+                "",
+                "  ❤\u{fe0f}",
+                "  ❤\u{fe0f}",
+                "  ❤\u{fe0f}",
+            ]
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::breaks::breaks_only_at_spaces;
 use super::{Line, LineKind, MIN_WIDTH, QUOTE_BAR_WIDTH, display_width};
 use crate::article::{Article, BlockKind};
 
@@ -177,7 +178,12 @@ fn wrap_prose(
     let first_width = width - first_indent;
     let rest_width = width - rest_indent;
     let mut pieces = Vec::new();
-    for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
+    let separator = if breaks_only_at_spaces(text) {
+        WordSeparator::AsciiSpace
+    } else {
+        WordSeparator::UnicodeBreakProperties
+    };
+    for word in separator.find_words(text) {
         let parts = hard_break(word.word, first_width.min(rest_width));
         let last = parts.len() - 1;
         for (n, (range, width)) in parts.into_iter().enumerate() {

@@ -207,11 +207,24 @@ impl Reader {
         self.article.section_at(self.top)
     }
 
-    /// How far through the article the reading position is, in percent, as the library
+    /// The offset to save as the reading position with a pane `height` rows tall: the top
+    /// line's, or the text's end once the last line is on screen, so an article read to the
+    /// end counts as read (100%) and reopens on its last page.
+    pub fn bookmark_offset(&self, height: usize) -> usize {
+        // The lines from the top to the bottom of the pane must be exact to tell.
+        self.layout.ensure_around(self.top, 0, height + 1);
+        if self.top_line() + height >= self.layout.len() {
+            self.article.char_len
+        } else {
+            self.top
+        }
+    }
+
+    /// How far through the article the saved position is, in percent, as the library
     /// shows it (the same measure as a saved position's).
-    pub fn bookmark_percent(&self) -> u8 {
-        let percent = self.top.min(self.article.char_len) * 100 / self.article.char_len.max(1);
-        u8::try_from(percent).unwrap_or(100)
+    pub fn bookmark_percent(&self, height: usize) -> u8 {
+        let offset = self.bookmark_offset(height).min(self.article.char_len);
+        u8::try_from(offset * 100 / self.article.char_len.max(1)).unwrap_or(100)
     }
 
     /// How far through the article the bottom of a pane `height` rows tall is, in percent.

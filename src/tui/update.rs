@@ -116,16 +116,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if model.quit
         && let Some(reader) = &model.reader
     {
-        effects.push(Effect::SavePosition(bookmark(reader)));
+        let height = usize::from(model.panes().text.height);
+        effects.push(Effect::SavePosition(bookmark(reader, height)));
     }
     effects
 }
 
-fn bookmark(reader: &Reader) -> Bookmark {
+fn bookmark(reader: &Reader, height: usize) -> Bookmark {
     Bookmark {
         article_id: reader.article.id.clone(),
         path: reader.path.clone(),
-        offset: reader.top,
+        offset: reader.bookmark_offset(height),
         chars: reader.article.char_len,
     }
 }
@@ -188,6 +189,16 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
                     reader.outline.shown = model.outline_by_default;
                     model.reader = Some(reader);
                     fit_layout(model);
+                    // A position saved at the end (or past the last page) opens on the last page.
+                    let height = usize::from(model.panes().text.height);
+                    if let Some(reader) = model.reader.as_mut()
+                        && {
+                            reader.layout.ensure_around(reader.top, 0, height + 1);
+                            reader.top_line() + height > reader.layout.len()
+                        }
+                    {
+                        reader.scroll_to_end(height);
+                    }
                     follow_outline(model);
                     return vec![Effect::LoadMarks];
                 }
@@ -593,10 +604,11 @@ fn step_match(reader: &mut Reader, forward: bool, height: usize) -> Option<Strin
 /// the most recently read) with its new progress and the filter cleared, and saves the
 /// reading position.
 fn close_reader(model: &mut Model) -> Vec<Effect> {
+    let height = usize::from(model.panes().text.height);
     let Some(reader) = model.reader.take() else {
         return Vec::new();
     };
-    let save = vec![Effect::SavePosition(bookmark(&reader))];
+    let save = vec![Effect::SavePosition(bookmark(&reader, height))];
     let Some(library) = model.library.as_mut() else {
         return save;
     };
@@ -606,7 +618,7 @@ fn close_reader(model: &mut Model) -> Vec<Effect> {
         .position(|e| Some(&e.path) == reader.path.as_ref())
     {
         let mut entry = library.entries.remove(i);
-        entry.progress = Some(reader.bookmark_percent());
+        entry.progress = Some(reader.bookmark_percent(height));
         library.entries.insert(0, entry);
     }
     // The filter found this article; the next one is picked from the whole list.

@@ -113,6 +113,7 @@ pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
     let text = &article.text;
     let offsets = char_offsets(text);
     let mut previous_end = 0;
+    // The layout is lazy: wrap every block, then walk all the lines.
     layout.advance(usize::MAX);
     for (i, line) in layout.lines(0..layout.len()).iter().enumerate() {
         check_range(&format!("line {i}"), &offsets, &line.bytes, &line.chars)?;

@@ -2,8 +2,6 @@
 //! quotes, code, tables, rules. Page furniture (navigation, forms, scripts, hidden parts) is
 //! skipped wherever it sits.
 
-use std::collections::HashSet;
-
 use dom_query::NodeRef;
 
 use super::furniture;
@@ -35,12 +33,12 @@ pub struct Walked {
     pub link_share: Vec<f32>,
 }
 
-/// Turns the content of `root` (not `root`'s own tag) into blocks. With `kept` (the texts
-/// readability scoring kept as the article), a heading whose box holds none of them, or that
-/// sits in an element named like furniture, is a teaser or a widget title and becomes chrome.
-pub fn blocks(root: &NodeRef, kept: Option<&HashSet<String>>) -> Walked {
+/// Turns the content of `root` (not `root`'s own tag) into blocks. For a whole page
+/// (`page`), a heading in a box without prose or in an element named like furniture is a
+/// teaser or a widget title and becomes chrome.
+pub fn blocks(root: &NodeRef, page: bool) -> Walked {
     let mut walker = Walker {
-        kept,
+        page,
         ..Walker::default()
     };
     walker.children(root);
@@ -70,10 +68,9 @@ const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 const LINK_HEAVY: f32 = 0.5;
 
 /// Whether the box a heading sits in (its parent, or the nearest ancestor with more in it than
-/// the heading) holds article prose: an element whose text was kept and is not mostly links.
-/// Section headings sit among the paragraphs they head; a "Related stories" or "Newsletter"
-/// heading sits in a box of its own.
-fn box_has_prose(heading: &NodeRef, kept: &HashSet<String>) -> bool {
+/// the heading) holds prose that is not mostly links. Section headings sit among the
+/// paragraphs they head; a "Related stories" heading sits in a box of links.
+fn box_has_prose(heading: &NodeRef) -> bool {
     let mut boxed = *heading;
     while let Some(parent) = boxed.parent() {
         boxed = parent;
@@ -85,7 +82,7 @@ fn box_has_prose(heading: &NodeRef, kept: &HashSet<String>) -> bool {
         d.node_name()
             .is_some_and(|name| PROSE.contains(&name.as_ref()))
             && !is_skipped(&d)
-            && kept.contains(&inline_text(&d))
+            && !inline_text(&d).is_empty()
             && link_share(&d) < LINK_HEAVY
     })
 }
@@ -146,6 +143,15 @@ pub fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+/// A heading's text without the permalink mark documentation generators add ("Usage#",
+/// "Usage¶").
+pub fn heading_text(node: &NodeRef) -> String {
+    let text = inline_text(node);
+    text.trim_end_matches(['#', '¶', '§', '🔗'])
+        .trim_end()
+        .to_string()
+}
+
 /// Inline text of an element, white space collapsed, furniture skipped.
 pub fn inline_text(node: &NodeRef) -> String {
     let mut out = String::new();
@@ -173,8 +179,9 @@ pub fn collapse(text: &str) -> String {
 }
 
 #[derive(Default)]
-struct Walker<'k> {
-    kept: Option<&'k HashSet<String>>,
+struct Walker {
+    /// Whether a whole page is read, so furniture rules apply.
+    page: bool,
     /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
     furniture_boxes: usize,
     out: Walked,
@@ -190,7 +197,7 @@ struct Walker<'k> {
     quotes: usize,
 }
 
-impl Walker<'_> {
+impl Walker {
     fn children(&mut self, node: &NodeRef) {
         for child in node.children_it(false) {
             if child.is_text() {
@@ -212,7 +219,7 @@ impl Walker<'_> {
     }
 
     fn element(&mut self, node: &NodeRef) {
-        let boxed = self.kept.is_some() && furniture::is_furniture_box(node);
+        let boxed = self.page && furniture::is_furniture_box(node);
         self.furniture_boxes += usize::from(boxed);
         self.element_content(node);
         self.furniture_boxes -= usize::from(boxed);
@@ -227,14 +234,12 @@ impl Walker<'_> {
             self.flush();
             let kind = if self.quotes > 0 {
                 BlockKind::Quote
-            } else if self.furniture_boxes > 0
-                || self.kept.is_some_and(|kept| !box_has_prose(node, kept))
-            {
+            } else if self.page && (self.furniture_boxes > 0 || !box_has_prose(node)) {
                 BlockKind::Chrome
             } else {
                 BlockKind::Heading { level }
             };
-            self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
+            self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
             return;
         }
         match name {

@@ -341,9 +341,16 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
         },
     );
     press(&mut model, &["G"]);
-    let percent = reader(&model).bookmark_percent();
+    let height = usize::from(model.panes().text.height);
+    assert_eq!(
+        reader(&model).bookmark_percent(height),
+        100,
+        "read to the end"
+    );
+    press(&mut model, &["g", "Space"]);
+    let percent = reader(&model).bookmark_percent(height);
     let top = reader(&model).top;
-    assert!(percent > 50, "{percent}");
+    assert!((1..100).contains(&percent), "{percent}");
     let effects = press(&mut model, &["q"]);
     assert!(model.reader.is_none() && !model.quit);
     let library = model.library.as_ref().unwrap();
@@ -373,4 +380,23 @@ fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
         body.y,
     );
     assert_eq!(model.library.as_ref().unwrap().selected, 2);
+}
+
+#[test]
+fn an_article_saved_at_its_end_reopens_on_its_last_page() {
+    let mut model = long_model((80, 24));
+    let height = usize::from(model.panes().text.height);
+    let article = (*reader(&model).article).clone();
+    let end = article.char_len;
+    update(
+        &mut model,
+        Msg::Opened {
+            path: "/a.md".into(),
+            result: Ok(Box::new(article)),
+            top: end,
+        },
+    );
+    let r = reader(&model);
+    assert_eq!(r.top_line() + height, r.layout.len());
+    assert_eq!(r.bookmark_offset(height), end);
 }

@@ -48,6 +48,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
             theme: &theme,
         }
         .render(panes.text, buf);
+        reader::scrollbar(reader, &theme, panes, buf);
         // The gutter needs a free column left of the text (narrow screens have none).
         if panes.text.x > panes.body.x {
             reader::gutter(reader, &theme, panes.text.x - 1, panes.text, buf);

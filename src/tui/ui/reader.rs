@@ -5,12 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::paint::{Paint, is_flagged, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
 use crate::layout::LineKind;
+use crate::tui::geometry::Panes;
 use crate::tui::model::Reader;
 
 /// Draws the text column of an open article.
@@ -87,6 +88,29 @@ pub fn gutter(reader: &Reader, theme: &Theme, x: u16, area: Rect, buf: &mut Buff
             .set_symbol(symbol)
             .set_style(theme.note_mark);
     }
+}
+
+/// A scrollbar at the right edge of the reader pane, where the margin leaves room for it.
+pub fn scrollbar(reader: &Reader, theme: &Theme, panes: Panes, buf: &mut Buffer) {
+    let body = panes.body;
+    if panes.text.right() >= body.right() {
+        return;
+    }
+    let lines = reader.layout.len();
+    let rows = usize::from(body.height);
+    if lines <= rows {
+        return;
+    }
+    let mut state = ScrollbarState::new(lines.saturating_sub(rows))
+        .position(reader.top_line())
+        .viewport_content_length(rows);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some(" "))
+        .thumb_symbol("▐")
+        .thumb_style(theme.border)
+        .render(body, buf, &mut state);
 }
 
 /// Splits `text` (which starts at character offset `start`) into spans, each character styled
