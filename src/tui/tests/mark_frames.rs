@@ -100,3 +100,23 @@ fn doubtful_highlights_are_flagged_and_orphans_only_listed() {
         "{all}"
     );
 }
+
+#[test]
+fn a_message_too_long_for_the_status_line_is_shown_whole_above_it() {
+    let mut m = marked_model((60, 20), true);
+    let long = "NOT SAVED (kept in memory; saving is tried again with your next change): \
+                /home/someone/.local/share/folio/annotations.json: permission denied";
+    update(&mut m, Msg::Notice(long.into()));
+    let buf = frame(&m);
+    let shown: String = (1..19)
+        .map(|y| row(&buf, y).trim().to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("NOT SAVED (kept in memory"), "{shown}");
+    assert!(shown.contains("permission denied"), "{shown}");
+    // The next key clears it.
+    press(&mut m, &["j"]);
+    let buf = frame(&m);
+    let shown: String = (1..19).map(|y| row(&buf, y)).collect();
+    assert!(!shown.contains("permission denied"));
+}

@@ -64,6 +64,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         library::render(lib, &theme, panes.body, buf);
     }
     status::status_line(model, &theme, panes.status, buf);
+    status::message_box(model, &theme, panes.body, panes.status, buf);
     if let Some(scroll) = model.help {
         help::render(&model.keymap, scroll, &theme, area, buf);
     }

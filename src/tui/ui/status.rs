@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::ellipsize;
 use super::theme::Theme;
@@ -28,6 +28,32 @@ pub fn status_line(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if right_width < area.width {
         let x = area.x + area.width - right_width;
         Line::styled(right, theme.status_key).render(Rect::new(x, area.y, right_width, 1), buf);
+    }
+}
+
+/// A message too long for the status line (a restored store, a failed save) is shown whole,
+/// wrapped, in a box just above it until the next key.
+pub fn message_box(model: &Model, theme: &Theme, body: Rect, status: Rect, buf: &mut Buffer) {
+    let Some(message) = &model.message else {
+        return;
+    };
+    let (_, right) = texts(model);
+    let room = usize::from(status.width).saturating_sub(display_width(&right) + 2);
+    if display_width(message) <= room || body.height < 3 {
+        return;
+    }
+    let width = usize::from(body.width.saturating_sub(2)).max(1);
+    let lines = textwrap::wrap(message, width);
+    let height = (lines.len() as u16 + 1).min(body.height);
+    let area = Rect::new(body.x, body.y + body.height - height, body.width, height);
+    Clear.render(area, buf);
+    Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .render(area, buf);
+    for (i, line) in lines.iter().take(usize::from(height - 1)).enumerate() {
+        let row = Rect::new(area.x + 1, area.y + 1 + i as u16, area.width - 1, 1);
+        Line::raw(line.to_string()).render(row, buf);
     }
 }
 
