@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::annotate::{AnchorStatus, AnnotationId, Resolved, Store};
 use crate::article::Article;
@@ -23,7 +24,7 @@ pub struct Highlights {
     /// `None` until the file could be opened.
     store: Option<Store>,
     /// Changes not on disk yet, oldest first, each with the article it was made on.
-    queue: Vec<(Article, MarkChange)>,
+    queue: Vec<(Arc<Article>, MarkChange)>,
     /// Ids the store gave to highlights first known by an unsaved id.
     saved_as: HashMap<AnnotationId, AnnotationId>,
     unsaved_count: usize,
@@ -69,7 +70,7 @@ impl Highlights {
     }
 
     /// Applies `change` (saving it, or keeping it for later) and answers with the list.
-    pub fn change(&mut self, article: &Article, change: MarkChange) -> Msg {
+    pub fn change(&mut self, article: &Arc<Article>, change: MarkChange) -> Msg {
         match change {
             // Undoing a delete that never reached the disk just forgets it.
             MarkChange::Undelete(id)
@@ -85,7 +86,7 @@ impl Highlights {
                 if matches!(change, MarkChange::Add { .. }) {
                     self.unsaved_count += 1;
                 }
-                self.queue.push((article.clone(), change));
+                self.queue.push((Arc::clone(article), change));
             }
         }
         let problem = self.flush().err();
@@ -98,7 +99,7 @@ impl Highlights {
         while index < self.queue.len() {
             let local = self.local_id_of(index);
             let (article, change) = &self.queue[index];
-            let (article, change) = (article.clone(), self.translate(change.clone()));
+            let (article, change) = (Arc::clone(article), self.translate(change.clone()));
             let store = self.store().map_err(|e| not_saved(&e))?;
             let done = apply(store, &article, change).map_err(|e| not_saved(&e))?;
             if let (Some(local), Some(id)) = (local, done) {
@@ -297,12 +298,9 @@ mod tests {
     use super::*;
     use crate::annotate::Color;
 
-    fn article() -> Article {
-        Article::from_bytes(
-            b"Title\n\nOne sentence here. Another sentence there.\n",
-            None,
-        )
-        .unwrap()
+    fn article() -> Arc<Article> {
+        let bytes = b"Title\n\nOne sentence here. Another sentence there.\n";
+        Arc::new(Article::from_bytes(bytes, None).unwrap())
     }
 
     fn marks(msg: Msg) -> (Vec<Resolved>, Option<String>) {
