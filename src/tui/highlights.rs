@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::annotate::{AnchorStatus, AnnotationId, Resolved, Store};
+use crate::annotate::{AnchorStatus, AnnotationId, Resolved, Store, StoreError};
 use crate::article::Article;
 use crate::export::file_name::safe_stem;
 use crate::export::from_store::export_doc;
@@ -93,22 +93,32 @@ impl Highlights {
         self.listing(article, problem)
     }
 
-    /// Saves the queued changes in order, stopping at the first that fails.
+    /// Saves the queued changes in order. A change that failed for a reason that may pass
+    /// (the disk, the lock, a read-only file) stops the saving and stays queued with those
+    /// after it; one that can never succeed (its highlight is gone) is dropped and reported.
     fn flush(&mut self) -> Result<(), String> {
-        let mut index = 0;
-        while index < self.queue.len() {
-            let local = self.local_id_of(index);
-            let (article, change) = &self.queue[index];
+        let mut dropped = Vec::new();
+        while let Some((article, change)) = self.queue.first() {
+            let local = self.local_id_of(0);
             let (article, change) = (Arc::clone(article), self.translate(change.clone()));
             let store = self.store().map_err(|e| not_saved(&e))?;
-            let done = apply(store, &article, change).map_err(|e| not_saved(&e))?;
-            if let (Some(local), Some(id)) = (local, done) {
-                self.saved_as.insert(local, id);
+            match apply(store, &article, change) {
+                Ok(Some(id)) => {
+                    if let Some(local) = local {
+                        self.saved_as.insert(local, id);
+                    }
+                }
+                Ok(None) => {}
+                Err(e) if may_pass(&e) => return Err(not_saved(&e.to_string())),
+                Err(e) => dropped.push(format!("change not made: {e}")),
             }
-            index += 1;
+            self.queue.remove(0);
         }
-        self.queue.clear();
-        Ok(())
+        if dropped.is_empty() {
+            Ok(())
+        } else {
+            Err(dropped.join("; "))
+        }
     }
 
     /// The unsaved id the queued add at `index` goes by (adds are numbered in order).
@@ -227,26 +237,31 @@ fn not_saved(problem: &str) -> String {
     format!("NOT SAVED (kept in memory; saving is tried again with your next change): {problem}")
 }
 
+/// Whether trying `error`'s change again later may succeed.
+fn may_pass(error: &StoreError) -> bool {
+    matches!(
+        error,
+        StoreError::Io { .. } | StoreError::ReadOnly { .. } | StoreError::Encode { .. }
+    )
+}
+
 /// Carries out one change in the store; an add answers with the new id.
 fn apply(
     store: &mut Store,
     article: &Article,
     change: MarkChange,
-) -> Result<Option<AnnotationId>, String> {
+) -> Result<Option<AnnotationId>, StoreError> {
     let result = match change {
         MarkChange::Add { range, color, note } => {
             let doc = store.document(article);
-            return store
-                .add(&doc, article, range, color, &note)
-                .map(Some)
-                .map_err(|e| e.to_string());
+            return store.add(&doc, article, range, color, &note).map(Some);
         }
         MarkChange::Note { id, note } => store.set_note(&id, &note),
         MarkChange::Color { id, color } => store.set_color(&id, color),
         MarkChange::Delete(id) => store.delete(&id),
         MarkChange::Undelete(id) => store.undelete(&id),
     };
-    result.map(|()| None).map_err(|e| e.to_string())
+    result.map(|()| None)
 }
 
 /// Shows an unsaved change in the list as if it were saved.
@@ -353,6 +368,21 @@ mod tests {
         let saved = store.resolve(&doc, &a);
         assert_eq!(saved.len(), 2);
         assert_eq!(saved[0].note, "kept");
+    }
+
+    #[test]
+    fn a_change_that_can_never_be_made_is_dropped_not_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
+        let a = article();
+        let gone = MarkChange::Note {
+            id: AnnotationId("01NOSUCHID".into()),
+            note: "x".into(),
+        };
+        let (_, problem) = marks(highlights.change(&a, gone));
+        assert!(problem.unwrap().contains("no highlight with id"));
+        let (list, problem) = marks(highlights.change(&a, add("One sentence here.")));
+        assert_eq!((list.len(), problem), (1, None));
     }
 
     #[test]
