@@ -109,6 +109,12 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     // Only what the user did moves the view (a resize keeps the reading position on top), so
     // only then can the caret fall off screen; checking costs a screen of wrapping.
     let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
+    // `]` then `a` is one gesture: anything but a key in between ends it.
+    if matches!(msg, Msg::Mouse(_) | Msg::Click { .. } | Msg::Resize(..))
+        && let Some(reader) = model.reader.as_mut()
+    {
+        reader.bracket = None;
+    }
     let mut effects = dispatch(model, msg);
     if moved {
         marks::keep_cursor_in_view(model);
