@@ -62,6 +62,10 @@ fn share(link_chars: usize, text: &str) -> f32 {
     }
 }
 
+/// Nesting below which elements are read as plain text. Real pages stay far above it (HTML
+/// parsers in browsers cap nesting at 512); it keeps recursion off the end of the stack.
+pub const MAX_DEPTH: usize = 256;
+
 /// Elements whose text can be article prose.
 const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 /// Prose with at least this share of link text is navigation.
@@ -155,11 +159,16 @@ pub fn heading_text(node: &NodeRef) -> String {
 /// Inline text of an element, white space collapsed, furniture skipped.
 pub fn inline_text(node: &NodeRef) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out);
+    collect_text(node, &mut out, 0);
     collapse(&out)
 }
 
-fn collect_text(node: &NodeRef, out: &mut String) {
+fn collect_text(node: &NodeRef, out: &mut String, depth: usize) {
+    if depth >= MAX_DEPTH {
+        // Past this depth the text is taken whole (dom_query walks it without recursion).
+        out.push_str(&node.text());
+        return;
+    }
     for child in node.children_it(false) {
         if child.is_text() {
             out.push_str(&child.text());
@@ -167,7 +176,7 @@ fn collect_text(node: &NodeRef, out: &mut String) {
             if child.node_name().as_deref() == Some("br") {
                 out.push(' ');
             } else {
-                collect_text(&child, out);
+                collect_text(&child, out, depth + 1);
             }
         }
     }
@@ -182,6 +191,8 @@ pub fn collapse(text: &str) -> String {
 struct Walker {
     /// Whether a whole page is read, so furniture rules apply.
     page: bool,
+    /// Elements entered below the root.
+    depth: usize,
     /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
     furniture_boxes: usize,
     out: Walked,
@@ -199,6 +210,19 @@ struct Walker {
 
 impl Walker {
     fn children(&mut self, node: &NodeRef) {
+        if self.depth >= MAX_DEPTH {
+            // A hostile page nests elements thousands deep; recursing further would exhaust
+            // the stack, so the rest is read as plain text.
+            self.line.push(' ');
+            self.line.push_str(&node.text());
+            return;
+        }
+        self.depth += 1;
+        self.read_children(node);
+        self.depth -= 1;
+    }
+
+    fn read_children(&mut self, node: &NodeRef) {
         for child in node.children_it(false) {
             if child.is_text() {
                 let text = child.text();
