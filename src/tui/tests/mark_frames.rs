@@ -65,6 +65,13 @@ fn the_note_shows_in_the_status_line_when_the_cursor_is_on_it() {
     let buf = frame(&m);
     let status = row(&buf, 19);
     assert!(status.contains("✎ a note ⏎ line two"), "{status}");
+    // While selecting, the status line says what the keys do.
+    press(&mut m, &["v"]);
+    let status = row(&frame(&m), 19);
+    assert!(
+        status.contains("5 words selected · h highlight"),
+        "{status}"
+    );
 }
 
 #[test]

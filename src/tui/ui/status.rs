@@ -104,6 +104,12 @@ fn texts(model: &Model) -> (String, String) {
         format!("/{typed}▏")
     } else if let Some(message) = &model.message {
         message.clone()
+    } else if let Some(range) = reader.selected_range() {
+        let words = reader.article.slice(range).split_whitespace().count();
+        format!(
+            "{words} word{} selected · h highlight · a note · 1-5 colour · o other end · Esc cancel",
+            if words == 1 { "" } else { "s" }
+        )
     } else if let Some(mark) = reader.mark_at(reader.cursor) {
         mark_summary(mark)
     } else {
