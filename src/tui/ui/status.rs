@@ -105,7 +105,10 @@ fn texts(model: &Model) -> (String, String) {
     } else if let Some(message) = &model.message {
         message.clone()
     } else if let Some(range) = reader.selected_range() {
-        let words = reader.article.slice(range).split_whitespace().count();
+        // Counted as the motions count them: each Han character is a word.
+        let words =
+            unicode_segmentation::UnicodeSegmentation::unicode_words(reader.article.slice(range))
+                .count();
         format!(
             "{words} word{} selected · h highlight · a note · 1-5 colour · o other end · Esc cancel",
             if words == 1 { "" } else { "s" }
