@@ -16,11 +16,23 @@ impl Haystack {
     /// Folds `text`; every character maps to exactly one character, so character offsets in
     /// the folded text are those of the original.
     pub fn new(text: &str) -> Haystack {
-        let folded = if text.is_ascii() {
-            text.to_ascii_lowercase()
-        } else {
-            text.chars().map(fold_char).collect()
-        };
+        if text.is_ascii() {
+            return Haystack {
+                folded: text.to_ascii_lowercase(),
+            };
+        }
+        // Most characters fold to themselves: copy the runs between those that do not.
+        let mut folded = String::with_capacity(text.len());
+        let mut copied = 0;
+        for (i, ch) in text.char_indices() {
+            let lower = fold_char(ch);
+            if lower != ch {
+                folded.push_str(&text[copied..i]);
+                folded.push(lower);
+                copied = i + ch.len_utf8();
+            }
+        }
+        folded.push_str(&text[copied..]);
         Haystack { folded }
     }
 
@@ -51,6 +63,10 @@ impl Haystack {
 fn fold_char(ch: char) -> char {
     if ch.is_ascii() {
         return ch.to_ascii_lowercase();
+    }
+    // CJK, kana, Hangul and their punctuation have no case; skip the table lookup for them.
+    if matches!(ch, '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7af}') {
+        return ch;
     }
     let mut lower = ch.to_lowercase();
     match (lower.next(), lower.next()) {
@@ -130,6 +146,25 @@ mod tests {
         let h = Haystack::new("İstanbul and istanbul");
         assert_eq!(h.find_all("istanbul"), vec![13..21]);
         assert_eq!(h.find_all("İstanbul"), vec![0..8]);
+    }
+
+    proptest::proptest! {
+        /// The shortcuts (ASCII, caseless scripts, runs copied whole) fold as the plain
+        /// character-by-character definition does.
+        #[test]
+        fn folding_is_lower_case_one_character_each(text in "(\\PC|[A-Z中文ÀİẞΣ])*") {
+            let plain: String = text
+                .chars()
+                .map(|c| {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(single), None) => single,
+                        _ => c,
+                    }
+                })
+                .collect();
+            proptest::prop_assert_eq!(Haystack::new(&text).folded, plain);
+        }
     }
 
     #[test]

@@ -131,9 +131,9 @@ fn score(page: &Page, verbose: bool) -> Score {
 
 /// The target on the held-out half: 90% of the true headings at 90% precision.
 const TARGET: f64 = 0.9;
-/// A little under what the parser reached when this evaluation was written (held-out: recall
-/// 75.9%, precision 57.5%): falling under it is a regression.
-const FLOOR_RECALL: f64 = 0.74;
+/// A little under what the parser reaches now (held-out: recall 78.5%, precision 55.9%; when this
+/// evaluation was written, 75.9% and 57.5%): falling under it is a regression.
+const FLOOR_RECALL: f64 = 0.77;
 const FLOOR_PRECISION: f64 = 0.55;
 
 /// Scores both halves and prints them; only the development half's misses (and, with
@@ -184,7 +184,7 @@ fn outline_of_pages_saved_as_text_does_not_regress() {
 }
 
 #[test]
-#[ignore = "not met yet: held-out recall 75.9%, precision 57.5% against the 90% target"]
+#[ignore = "not met yet: held-out recall 78.5%, precision 55.9% against the 90% target"]
 fn outline_of_pages_saved_as_text_meets_the_target() {
     assert_held_out(TARGET, TARGET);
 }

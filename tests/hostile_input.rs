@@ -372,3 +372,79 @@ fn invalid_utf8_inside_utf8_shows_replacement_and_keeps_the_rest() {
         assert!(flat.contains(valid), "{what}: {valid:?} lost in {flat:?}");
     }
 }
+
+#[test]
+fn notes_carrying_attacks_are_listed_and_exported_inertly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = write(
+        dir.path(),
+        "ferry.txt",
+        format!("Ferry \u{1b}]0;pwned\u{7}times\n\n{PROSE}\n").as_bytes(),
+    );
+    let store = dir.path().join("annotations.json");
+    let note: String = ATTACKS.iter().map(|(_, a)| format!("n{a}o ")).collect();
+    let added = folio(&[
+        "highlight".as_ref(),
+        "--annotations".as_ref(),
+        store.as_os_str(),
+        "--quote".as_ref(),
+        "leaves the harbour".as_ref(),
+        "--note".as_ref(),
+        note.as_ref(),
+        article.as_os_str(),
+    ]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let listings = [
+        vec![
+            "notes".as_ref(),
+            "--annotations".as_ref(),
+            store.as_os_str(),
+        ],
+        vec![
+            "notes".as_ref(),
+            "--annotations".as_ref(),
+            store.as_os_str(),
+            article.as_os_str(),
+        ],
+        vec![
+            "notes".as_ref(),
+            "--json".as_ref(),
+            "--annotations".as_ref(),
+            store.as_os_str(),
+        ],
+    ];
+    let exports = ["md", "json"].map(|format| {
+        vec![
+            "export".as_ref(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--annotations".as_ref(),
+            store.as_os_str(),
+            article.as_os_str(),
+        ]
+    });
+    for args in listings.into_iter().chain(exports) {
+        let output = folio(&args);
+        assert!(output.status.success(), "{args:?}");
+        assert_inert(&format!("{args:?}"), &output.stdout);
+        assert_inert(&format!("{args:?} (stderr)"), &output.stderr);
+        let out = String::from_utf8_lossy(&output.stdout);
+        assert!(out.contains("leaves the harbour"), "{args:?}: {out}");
+    }
+    // The JSON escapes what it must not print raw, and still gives the note back whole.
+    let json = folio(&[
+        "notes".as_ref(),
+        "--json".as_ref(),
+        "--annotations".as_ref(),
+        store.as_os_str(),
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("notes JSON");
+    assert_eq!(
+        value["documents"][0]["highlights"][0]["note"],
+        note.as_str()
+    );
+}

@@ -207,6 +207,12 @@ fn a_target_with_the_right_hash_but_another_quote_is_not_verified() {
     );
 }
 
+/// Found by the reanchor fuzz target: an empty quote was placed for review on an empty range.
+#[test]
+fn an_empty_quote_is_an_orphan() {
+    assert_eq!(check_reanchor("=", 1786, 10, &[], Some("")), Ok(()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -142,6 +142,21 @@ pub fn is_unsafe(ch: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// Makes serialised JSON safe to print: the characters a terminal could act on that JSON
+/// serialisers leave raw (C1 and bidirectional controls; C0 ones are escaped already) become
+/// `\uXXXX` escapes, so the document still decodes to exactly the same strings.
+pub fn escape_json_for_terminal(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for ch in json.chars() {
+        if ch != '\n' && is_unsafe(ch) {
+            out.push_str(&format!("\\u{:04x}", u32::from(ch)));
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Sequence {
     /// Control Sequence Introducer: parameters, then one final byte in `@`..=`~`.
@@ -267,6 +282,17 @@ mod tests {
     #[test]
     fn strip_controls_keeps_newlines_and_text() {
         assert_eq!(strip_controls("x\u{1b}[31my\tz\r\nw"), "xy z\nw");
+    }
+
+    #[test]
+    fn json_keeps_its_strings_but_not_their_controls() {
+        let value = serde_json::json!({"note": "a\u{1b}]52;c;x\u{7}b\u{9b}2J\u{202e}c\n"});
+        let json = escape_json_for_terminal(&serde_json::to_string_pretty(&value).unwrap());
+        assert!(json.chars().all(|c| c == '\n' || !is_unsafe(c)), "{json}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            value
+        );
     }
 
     proptest! {

@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use crate::annotate::{AnchorStatus, DocKey, Resolved, Store};
 use crate::article::Article;
+use crate::article::sanitize::{escape_json_for_terminal, strip_controls};
 use crate::cli::NotesArgs;
 
 #[derive(Serialize)]
@@ -84,11 +85,15 @@ pub fn run(args: &NotesArgs, store_path: &Path, out: &mut impl Write) -> Result<
         store: store_path.to_path_buf(),
         documents,
     };
+    // Notes, quotes, titles and paths are the user's or the article's text and may carry
+    // escape sequences: none of them may reach the terminal as one.
     if args.json {
-        serde_json::to_writer_pretty(&mut *out, &listing)?;
-        writeln!(out)?;
+        let json = serde_json::to_string_pretty(&listing)?;
+        writeln!(out, "{}", escape_json_for_terminal(&json))?;
     } else {
-        write_text(&listing, out)?;
+        let mut text = Vec::new();
+        write_text(&listing, &mut text)?;
+        out.write_all(strip_controls(&String::from_utf8_lossy(&text)).as_bytes())?;
     }
     Ok(())
 }

@@ -2,11 +2,14 @@
 
 use crate::annotate::{DocKey, Store};
 use crate::article::Article;
+use crate::article::sanitize::strip_controls;
 
 use super::{AnchorStatus, ExportDoc, ExportHighlight, SectionRef};
 
 /// The export of `article`'s highlights, in document order (orphans last). `source` is how
-/// the article is named in the export; `exported` is the export's own time stamp.
+/// the article is named in the export; `exported` is the export's own time stamp. What comes
+/// from the store (notes, tags, old quotes and headings) is stripped of control characters and
+/// escape sequences, as the article's text is on load: an export may be printed or `cat`.
 pub fn export_doc(
     store: &Store,
     doc: &DocKey,
@@ -36,7 +39,7 @@ pub fn export_doc(
                     .enumerate()
                     .map(|(i, title)| SectionRef {
                         level: (i + 1).min(6) as u8,
-                        title: title.clone(),
+                        title: strip_controls(title),
                     })
                     .collect(),
             };
@@ -50,13 +53,13 @@ pub fn export_doc(
                     (Some(range), AnchorStatus::Verified | AnchorStatus::Moved) => {
                         article.slice(range.clone()).to_string()
                     }
-                    _ => r.quote.clone(),
+                    _ => strip_controls(&r.quote),
                 },
-                prefix: quote.map(|q| q.prefix.clone()).unwrap_or_default(),
-                suffix: quote.map(|q| q.suffix.clone()).unwrap_or_default(),
+                prefix: quote.map(|q| strip_controls(&q.prefix)).unwrap_or_default(),
+                suffix: quote.map(|q| strip_controls(&q.suffix)).unwrap_or_default(),
                 position: r.range.as_ref().map(|range| (range.start, range.end)),
-                note: r.note.clone(),
-                tags: r.tags.clone(),
+                note: strip_controls(&r.note),
+                tags: r.tags.iter().map(|t| strip_controls(t)).collect(),
                 color: r.color.name().to_string(),
                 section,
                 percent,
@@ -68,7 +71,7 @@ pub fn export_doc(
         .collect();
     ExportDoc {
         title: article.title.clone(),
-        source: source.to_string(),
+        source: strip_controls(source),
         doc_id: doc.0.clone(),
         exported: exported.to_string(),
         highlights,

@@ -129,6 +129,9 @@ fn event_loop(
     let inputs = spawn_inputs()?;
     let mut last_click: Option<(Instant, u16, u16, u8)> = None;
     terminal.draw(|frame| ui::draw(frame, &model))?;
+    if let Some(ending) = exit_for_timing(&model) {
+        return Ok(ending);
+    }
     loop {
         let Some(first) = next_input(terminal, &inputs, &model)? else {
             return Ok(Ending::Quit);
@@ -197,6 +200,19 @@ struct World {
     positions: ReadingState,
     highlights: Highlights,
     export_dir: PathBuf,
+}
+
+/// For benches/compare.sh, which times the real binary in a pseudo-terminal: with
+/// `FOLIO_EXIT_AFTER_FIRST_FRAME` set, quit once the first frame is drawn, or, when it is
+/// `complete`, once the open article is also wholly wrapped (for peak memory). Nothing is saved.
+fn exit_for_timing(model: &Model) -> Option<Ending> {
+    let wanted = std::env::var_os("FOLIO_EXIT_AFTER_FIRST_FRAME")?;
+    if wanted == "complete"
+        && let Some(reader) = &model.reader
+    {
+        reader.layout.advance(usize::MAX);
+    }
+    Some(Ending::Quit)
 }
 
 /// Waits for the next input. Meanwhile the rest of the open article is wrapped, a slice at a

@@ -211,13 +211,19 @@ impl Reader {
     /// line's, or the text's end once the last line is on screen, so an article read to the
     /// end counts as read (100%) and reopens on its last page.
     pub fn bookmark_offset(&self, height: usize) -> usize {
-        // The lines from the top to the bottom of the pane must be exact to tell.
-        self.layout.ensure_around(self.top, 0, height + 1);
-        if self.top_line() + height >= self.layout.len() {
+        if self.shows_end(height) {
             self.article.char_len
         } else {
             self.top
         }
+    }
+
+    /// Whether the last line is on a screen `height` rows tall (the lines from the top on are
+    /// wrapped first, so the answer is exact while the rest of the layout is estimated).
+    pub fn shows_end(&self, height: usize) -> bool {
+        // One line past the pane made exact too, so an estimate cannot pass for the end.
+        self.layout.ensure_around(self.top, 0, height + 1);
+        self.top_line() + height >= self.layout.len()
     }
 
     /// How far through the article the saved position is, in percent, as the library

@@ -143,6 +143,11 @@ impl Candidate {
 fn search(target: &Target, article: &Article, index: &TextIndex, budget: &mut usize) -> Placement {
     let ctx = Context::of(target);
     let pattern: Vec<char> = target.quote.exact.chars().collect();
+    // An empty quote (only a damaged or hand-written file holds one) matches everywhere, so it
+    // is found nowhere.
+    if pattern.is_empty() {
+        return orphan();
+    }
     let old = target.position.start;
     let make = |range: Range<usize>, edits: usize| Candidate {
         quote: 1.0 - edits as f64 / pattern.len().max(1) as f64,

@@ -111,6 +111,9 @@ const PREFIXES: &[&str] = &[
     "click here",
     "click for",
     "related:",
+    "related post",
+    "related article",
+    "related story",
     "read more:",
     "read more ",
     "also:",
@@ -152,10 +155,6 @@ const PHRASES: &[&str] = &[
     "your email address will not be published",
     "required fields are marked",
     "save my name, email",
-    "uses cookies",
-    "use cookies",
-    "cookie policy",
-    "accept all cookies",
     "您的邮箱地址不会被公开",
     "您的电子邮箱地址不会被公开",
     "必填项已用",
@@ -166,6 +165,17 @@ const PHRASES: &[&str] = &[
     "sign up for our",
     "subscribe to our",
 ];
+
+/// Phrases of a cookie or consent notice; such notices run longer than other furniture.
+const COOKIE_PHRASES: &[&str] = &[
+    "uses cookies",
+    "use cookies",
+    "cookie policy",
+    "accept all cookies",
+];
+
+/// Longest cookie notice.
+const MAX_NOTICE_CHARS: usize = 800;
 
 /// Lines that open a comment form; the short lines after them are its fields and buttons.
 const FORM_OPENERS: &[&str] = &[
@@ -186,10 +196,16 @@ const MAX_CHROME_CHARS: usize = 300;
 
 /// Whether a standalone piece of text is page chrome.
 pub fn is_chrome(text: &str) -> bool {
-    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+    if text.chars().nth(MAX_NOTICE_CHARS).is_some() {
         return false;
     }
     let key = key(text);
+    if COOKIE_PHRASES.iter().any(|p| key.contains(p)) {
+        return true;
+    }
+    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+        return false;
+    }
     if key.is_empty() {
         return false;
     }
@@ -312,7 +328,12 @@ mod tests {
             "您的邮箱地址不会被公开。 必填项已用 * 标注",
             "© 2024 Example Media. All rights reserved.",
             "Copyright 2019 The Times",
+            "Related post: Pickled Brussels Sprouts Recipe",
             "We use cookies to improve your experience on our site.",
+            &format!(
+                "We use cookies and other tracking technologies. {} Read our Cookie Policy.",
+                "To find out more or to opt out, read on. ".repeat(8)
+            ),
         ] {
             assert!(is_chrome(line), "{line}");
         }
@@ -326,6 +347,10 @@ mod tests {
             "Views on the economy differ",
             "Readers left many comments about the plan, and the editors replied.",
             "Share prices fell sharply on Monday.",
+            &format!(
+                "The court heard that the site uses cookies. {}",
+                "More prose. ".repeat(80)
+            ),
             "",
         ] {
             assert!(!is_chrome(line), "{line}");

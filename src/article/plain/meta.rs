@@ -57,6 +57,8 @@ pub fn is_byline(text: &str) -> bool {
         || lower.starts_with("published")
         || lower.starts_with("posted")
         || lower.contains("min read")
+        || lower.contains("last modified")
+        || lower.contains("last updated")
         || lower.ends_with(" ago")
         || text.contains('@') && words <= 4
         || words <= 14 && (has_clock_time(&lower) || has_date(&lower))
@@ -74,11 +76,49 @@ pub fn is_credit(text: &str) -> bool {
         .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
+    if is_slash_credit(text) || is_bracketed_source(text) {
+        return true;
+    }
     match segments.as_slice() {
         [only] => only.split_whitespace().count() <= 2 && agency(only),
         [.., last] => agency(last) || segments[1..].iter().any(|s| agency(s)) && segments.len() > 2,
         [] => false,
     }
+}
+
+/// "Jason Cipriani/ZDNet", "Ann Lee/The Times": a photographer's name of two or three
+/// capitalised words, a slash without spaces, and the outlet (up to four words), nothing else.
+fn is_slash_credit(text: &str) -> bool {
+    let Some((name, outlet)) = text.trim().split_once('/') else {
+        return false;
+    };
+    let capitalised = |words: &str, max: usize| {
+        let n = words.split_whitespace().count();
+        (1..=max).contains(&n)
+            && words
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+    };
+    !name.ends_with(' ')
+        && !outlet.starts_with(' ')
+        && name.split_whitespace().count() >= 2
+        && capitalised(name, 3)
+        && capitalised(outlet, 4)
+}
+
+/// "(Walt Disney Co.)", "[CNET]", "(Getty Images)": a short capitalised name alone in brackets.
+fn is_bracketed_source(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    inner.is_some_and(|inner| {
+        let words = inner.split_whitespace().count();
+        (1..=4).contains(&words)
+            && inner.starts_with(char::is_uppercase)
+            && !inner.contains(['(', ')', '[', ']'])
+    })
 }
 
 /// `5:30`, `11:03 PM`.
@@ -151,6 +191,8 @@ mod tests {
             "Nishant Kumar@Nishantopines",
             "11/19/2019",
             "Carlos Nadalim27/09/2018Comente!",
+            "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
+            "Last updated Tuesday",
         ] {
             assert!(is_byline(line), "{line}");
         }
@@ -158,6 +200,7 @@ mod tests {
             "Bye Bye Birdie",
             "March Madness Begins",
             "The Market in 2019",
+            "The Last Update From Kyiv",
             "Results",
         ] {
             assert!(!is_byline(line), "{line}");
@@ -175,6 +218,10 @@ mod tests {
             "REUTERS",
             "Image caption Taylor Swift's seventh album",
             "The protests kicked off in June (Image: GETTY )",
+            "Jason Cipriani/ZDNet",
+            "Ann Lee/The New York Times",
+            "(Walt Disney Co.)",
+            "[CNET]",
         ] {
             assert!(is_credit(line), "{line}");
         }
@@ -182,6 +229,13 @@ mod tests {
             "Map of the Reuters Building",
             "Apple's 16-inch MacBook Pro",
             "Conclusion",
+            "Input/Output",
+            "Rock/Pop Music",
+            "How We Rated the Mac/PC Divide",
+            "Jason Cipriani / the old way",
+            "(We never did settle on one, unlike our 565 towns.)",
+            "(see below)",
+            "[1]",
         ] {
             assert!(!is_credit(line), "{line}");
         }

@@ -197,6 +197,80 @@ mod tests {
     }
 
     #[test]
+    fn a_breadcrumb_ending_with_the_headline_is_not_the_title() {
+        let text = format!(
+            "HomeNewsMarkets Rally After the Vote\n\nMarkets Rally After the Vote\n\n{BODY}"
+        );
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
+        let text = format!("Markets Rally After the Vote\n\nInvestors cheer the deal\n\n{BODY}");
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
+        // A breadcrumb long enough to pass for prose does not start the body either.
+        let headline = "Ascom announces a distribution partnership with GE Healthcare in Europe";
+        let text = format!(
+            "Contact us\n\nHomeNewsBusiness News{headline}\n\n{headline}\n\n{BODY} {BODY}\n\n\
+             {BODY} {BODY}\n\n{BODY} {BODY}"
+        );
+        assert_headings(&text, &[(1, headline)]);
+    }
+
+    #[test]
+    fn a_long_link_over_the_headline_does_not_start_the_body() {
+        let text = format!(
+            "A seasonal job can be a good career strategy\n\nMenuSections\n\nBREAKING NEWS\n\n\
+             https://www.example.com/news/crime/article/The-Latest-Man-stabbed-to-death-on-a-train-1484.php\n\n\
+             The Latest: Man Stabbed on a Train\n\n{BODY} {BODY}\n\n{BODY} {BODY}\n\n{BODY}"
+        );
+        assert_eq!(
+            headings(&text)[0],
+            (1, "The Latest: Man Stabbed on a Train".into())
+        );
+    }
+
+    #[test]
+    fn a_line_over_a_picture_credit_is_a_caption() {
+        for credit in [
+            "(Walt Disney Co.)",
+            "Photo: Getty Images",
+            "Jason Cipriani/ZDNet",
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{BODY}\n\nKevin Mayer, the Executive in Charge\n\n\
+                 {credit}\n\n{BODY}\n\nA Section\n\n{BODY}"
+            );
+            assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+        }
+        let text = format!("Title of the Story\n\n{BODY}\n\nA Section\n\n(see below)\n\n{BODY}");
+        assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+    }
+
+    #[test]
+    fn a_section_may_open_straight_onto_its_first_subsection() {
+        let text = format!(
+            "Title of the Review\n\n{BODY}\n\nBattery Life\n\nLonger Than Before\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Review"),
+                (2, "Battery Life"),
+                (2, "Longer Than Before"),
+            ],
+        );
+    }
+
+    #[test]
+    fn credits_cries_and_menus_over_a_heading_are_not_sections() {
+        for above in [
+            "Nintendo",
+            "Vote for Anna on the last page!",
+            "Home\n\nNews",
+        ] {
+            let text = format!("Title of the Review\n\n{BODY}\n\n{above}\n\nA Section\n\n{BODY}");
+            assert_headings(&text, &[(1, "Title of the Review"), (2, "A Section")]);
+        }
+    }
+
+    #[test]
     fn dump_without_headings_has_no_title_heading() {
         let text = format!("{BODY}\n\n{BODY}\n\nThe end.");
         assert!(headings(&text).is_empty());

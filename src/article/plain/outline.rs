@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::chrome;
-use super::headings::{Shape, shape};
+use super::headings::{Shape, is_lone_url, shape};
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Piece, Text};
 use crate::article::{BlockKind, RawBlock};
@@ -19,6 +19,8 @@ enum Role {
 
 /// Longest chrome piece after a comment form opener that is still one of its fields.
 const FORM_FIELD_CHARS: usize = 100;
+/// Longest picture credit.
+const CREDIT_CHARS: usize = 80;
 /// How many text pieces above the body's first paragraph the title is looked for in.
 const TITLE_WINDOW: usize = 8;
 /// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
@@ -49,11 +51,17 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         let teaser = pieces[i + 1..pieces.len().min(i + 3)]
             .iter()
             .any(|p| chrome::is_read_more(text_of(p)));
+        // A line with a picture credit right under it is the picture's caption.
+        let caption = pieces.get(i + 1).map(text_of).is_some_and(|next| {
+            next.chars().nth(CREDIT_CHARS).is_none()
+                && is_credit(next.trim_start_matches(['•', ' ']))
+        });
         if roles[i] == Role::Body
             && !toc[i]
+            && !caption
             && !teaser
             && !subtitle
-            && let Some(level) = section_level(i, text_of(&pieces[i]), &shapes, &roles)
+            && let Some(level) = section_level(i, &pieces, &shapes, &roles)
         {
             roles[i] = Role::Heading(level);
         }
@@ -124,13 +132,22 @@ fn is_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         }
 }
 
-/// A paragraph that opens an article: prose of some length, not a caption-sized line.
+/// A paragraph that opens an article: prose of some length, not a caption-sized line or a
+/// long link printed under the headline, nor a
+/// breadcrumb trail that ends with the headline under it ("HomeNewsBusiness NewsAscom
+/// announces ...", then "Ascom announces ...").
 fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
     let Piece::Text(t) = &pieces[i] else {
         return false;
     };
     let long = t.text.chars().nth(80).is_some() || t.text.split_whitespace().nth(10).is_some();
-    is_body(i, pieces, shapes, roles) && t.fallback == BlockKind::Paragraph && long
+    is_body(i, pieces, shapes, roles)
+        && t.fallback == BlockKind::Paragraph
+        && long
+        && !is_lone_url(&t.text)
+        && !pieces
+            .get(i + 1)
+            .is_some_and(|next| t.text.ends_with(text_of(next)))
 }
 
 /// The title: among the heading-like lines just above where the body starts (after any
@@ -182,9 +199,11 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
         .max()?;
     let long = |i: usize| is_candidate(i) && weight(text_of(&pieces[i])) * 4 >= longest * 3;
     let mut title = candidates.into_iter().rev().find(|i| long(*i))?;
-    // A headline with a subtitle (dek) under it: the headline is the first of the two.
+    // A headline with a subtitle (dek) under it: the headline is the first of the two. A line
+    // that ends with the headline is the breadcrumb trail leading to it ("HomeNewsHeadline").
     while let Some(previous) = (from..title).rev().find(|j| roles[*j] != Role::Chrome)
         && long(previous)
+        && !text_of(&pieces[previous]).ends_with(text_of(&pieces[title]))
     {
         title = previous;
     }
@@ -208,8 +227,14 @@ fn weight(text: &str) -> usize {
 
 /// Level of the section heading at `i`, if it is one: its shape must be heading-like and body
 /// text must follow (explicit markup needs nothing after it; numbered and capitalised headings
-/// may also be followed by a heading).
-fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role]) -> Option<u8> {
+/// may also be followed by a heading, and so may a short line that prose leads into).
+fn section_level(
+    i: usize,
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    roles: &[Role],
+) -> Option<u8> {
+    let text = text_of(&pieces[i]);
     let next = (i + 1..roles.len()).find(|j| roles[*j] != Role::Chrome);
     let next_level = next.and_then(|j| match roles[j] {
         Role::Heading(level) => Some(level),
@@ -218,6 +243,15 @@ fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role])
     let next_is_body = next.is_some_and(|j| {
         roles[j] == Role::Body && !matches!(shapes[j], Some(s) if s != Shape::Prose)
     });
+    // A section heading straight over its first subsection ("Battery life", then "Battery is
+    // improved ..."): the body ends just above it. Runs of three or more short lines are menus;
+    // a lone word there is a picture's credit or a brand label, a cry ("Vote now!") a call to act.
+    let opens_subsection = text.split_whitespace().nth(1).is_some()
+        && !text.ends_with('!')
+        && (0..i)
+            .rev()
+            .find(|j| roles[*j] != Role::Chrome)
+            .is_some_and(|j| is_body(j, pieces, shapes, roles));
     match shapes[i]? {
         Shape::Marked(level) => Some(level),
         _ if is_byline(text) => None,
@@ -229,7 +263,7 @@ fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role])
             (!sibling).then_some(level)
         }
         Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
-        Shape::Short if next_is_body => Some(2),
+        Shape::Short if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         _ => None,
     }
 }

@@ -59,6 +59,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 mod frames;
 mod mark_frames;
 mod marks;
+mod screenshot;
 mod update;
 mod work;
 

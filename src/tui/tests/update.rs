@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
+use crate::article::Article;
 use crate::layout::LineKind;
 use crate::tui::model::Focus;
 use crate::tui::update::Effect;
@@ -386,7 +387,7 @@ fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
 fn an_article_saved_at_its_end_reopens_on_its_last_page() {
     let mut model = long_model((80, 24));
     let height = usize::from(model.panes().text.height);
-    let article = (*reader(&model).article).clone();
+    let article = Article::clone(&reader(&model).article);
     let end = article.char_len;
     update(
         &mut model,
