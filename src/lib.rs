@@ -14,4 +14,5 @@ pub mod progress;
 pub mod reading;
 pub mod render;
 pub mod search;
+pub mod selection;
 pub mod tui;

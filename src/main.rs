@@ -68,7 +68,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::docs::man(&mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
-        None => commands::read::run(&cli.paths),
+        None => commands::read::run(&cli.paths, &annotations_file(&cli.annotations)?),
     }
 }
 

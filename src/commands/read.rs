@@ -3,7 +3,7 @@
 //! the TUI starts from.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -19,8 +19,8 @@ use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
 use crate::tui::{self, Ending, Settings, Start};
 
-/// Runs the reader or the library view on `paths`.
-pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
+/// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
+pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     let dirs = Paths::from_env()?;
     let stdout = std::io::stdout();
     if let [path] = paths
@@ -33,7 +33,7 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
             out.write_all(crate::render::render(&article, 80, false).as_bytes())?;
             return Ok(ExitCode::SUCCESS);
         }
-        let settings = settings(&dirs, Vec::new())?;
+        let settings = settings(&dirs, Vec::new(), annotations)?;
         let start = Start::Article {
             article,
             path: path.clone(),
@@ -63,13 +63,14 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
     if let Err(error) = cache.save() {
         notices.push(error.to_string());
     }
-    let settings = settings(&dirs, notices)?;
+    let counts = highlight_counts(annotations, &mut notices);
+    let settings = settings(&dirs, notices, annotations)?;
     let empty_hint = if paths.is_empty() {
         empty_library_message(&dirs.library_dir())
     } else {
         "No articles (.txt, .md, .html) here. Open a file directly with `folio FILE`.".to_string()
     };
-    let library = library_of(entries, &settings.positions, empty_hint);
+    let library = library_of(entries, &settings.positions, &counts, empty_hint);
     ending(tui::run(Start::Library(library), settings)?)
 }
 
@@ -82,7 +83,12 @@ fn ending(ending: Ending) -> Result<ExitCode> {
 
 /// The library's rows: the most recently read first, then the never-opened ones in the
 /// order the scan found them.
-fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String) -> Library {
+fn library_of(
+    entries: Vec<Entry>,
+    positions: &ReadingState,
+    counts: &[Counted],
+    empty_hint: String,
+) -> Library {
     let mut rows: Vec<(Option<jiff::Timestamp>, LibraryEntry)> = entries
         .into_iter()
         .map(|entry| {
@@ -90,6 +96,7 @@ fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String)
                 .id
                 .as_deref()
                 .and_then(|id| positions.find(id, Some(&entry.path)));
+            let highlights = count_for(counts, &entry);
             let row = LibraryEntry {
                 format: match entry.error {
                     Some(_) => "unreadable".to_string(),
@@ -99,7 +106,7 @@ fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String)
                 title: entry.title,
                 chars: entry.chars,
                 progress: saved.map(|p| p.percent()),
-                highlights: 0,
+                highlights,
             };
             (saved.map(|p| p.last_read), row)
         })
@@ -108,10 +115,59 @@ fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String)
     Library::new(rows.into_iter().map(|(_, row)| row).collect(), empty_hint)
 }
 
+/// A stored document's live highlights, with what identifies its article.
+struct Counted {
+    text_hash: String,
+    paths: Vec<String>,
+    live: usize,
+}
+
+/// How many highlights each stored document has; what opening the store had to say (a
+/// damaged file restored) goes into `notices`.
+fn highlight_counts(annotations: &Path, notices: &mut Vec<String>) -> Vec<Counted> {
+    let store = match crate::annotate::Store::open(annotations) {
+        Ok((store, warnings)) => {
+            notices.extend(warnings.iter().map(ToString::to_string));
+            store
+        }
+        Err(error) => {
+            notices.push(error.to_string());
+            return Vec::new();
+        }
+    };
+    store
+        .documents()
+        .map(|(_, doc)| Counted {
+            text_hash: doc.text.hash.clone(),
+            paths: doc.paths.clone(),
+            live: doc
+                .annotations
+                .iter()
+                .filter(|a| a.deleted_at.is_none())
+                .count(),
+        })
+        .collect()
+}
+
+/// The highlights of a library entry: those of the document with its text, else of the one
+/// last opened from its path.
+fn count_for(counts: &[Counted], entry: &Entry) -> usize {
+    let by_text = entry
+        .id
+        .as_deref()
+        .and_then(|id| counts.iter().find(|c| c.text_hash.starts_with(id)));
+    let path = crate::paths::normalize(&entry.path)
+        .to_string_lossy()
+        .into_owned();
+    by_text
+        .or_else(|| counts.iter().find(|c| c.paths.contains(&path)))
+        .map_or(0, |c| c.live)
+}
+
 /// The reader's settings: config file, keys, colours (none under NO_COLOR), saved positions.
 /// A broken config or state file is reported on the first screen and the defaults are used;
 /// a bad key binding is an error, since the user asked for keys that would not work.
-fn settings(dirs: &Paths, mut notices: Vec<String>) -> Result<Settings> {
+fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Result<Settings> {
     let config_file = dirs.config_file();
     let config = Config::load(&config_file).unwrap_or_else(|error| {
         notices.push(error.to_string());
@@ -135,5 +191,53 @@ fn settings(dirs: &Paths, mut notices: Vec<String>) -> Result<Settings> {
         show_outline: config.reader.show_outline,
         positions,
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
+        annotations: annotations.to_path_buf(),
+        export_dir: dirs.export_dir(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    fn entry(path: &str, id: Option<&str>) -> Entry {
+        Entry {
+            path: PathBuf::from(path),
+            title: "t".into(),
+            format: Format::Plain,
+            chars: 10,
+            id: id.map(str::to_string),
+            size: 10,
+            mtime: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn library_rows_count_highlights_by_text_then_by_path() {
+        let counts = vec![
+            Counted {
+                text_hash: "abcdef0123456789ffff".into(),
+                paths: vec!["/elsewhere/a.txt".into()],
+                live: 3,
+            },
+            Counted {
+                text_hash: "99".into(),
+                paths: vec!["/lib/edited.txt".into()],
+                live: 2,
+            },
+        ];
+        // Moved: found by its text.
+        assert_eq!(
+            count_for(&counts, &entry("/lib/a.txt", Some("abcdef0123456789"))),
+            3
+        );
+        // Edited in place: found by its path.
+        assert_eq!(
+            count_for(&counts, &entry("/lib/edited.txt", Some("0000"))),
+            2
+        );
+        assert_eq!(count_for(&counts, &entry("/lib/new.txt", Some("1111"))), 0);
+    }
 }

@@ -76,6 +76,48 @@ verbs! {
     Back = "back",
     /// Quit folio
     Quit = "quit",
+    /// Select the sentence at the cursor
+    Select = "select",
+    /// Cursor or selection to the end of the next word
+    WordForward = "word_forward",
+    /// Cursor or selection back to the start of a word
+    WordBack = "word_back",
+    /// Cursor or selection to the end of the sentence
+    SentenceForward = "sentence_forward",
+    /// Cursor or selection back to the start of a sentence
+    SentenceBack = "sentence_back",
+    /// Cursor or selection to the end of the paragraph
+    ParagraphForward = "paragraph_forward",
+    /// Cursor or selection back to the start of a paragraph
+    ParagraphBack = "paragraph_back",
+    /// Swap the selection's ends (the other end moves next)
+    SwapEnds = "swap_ends",
+    /// Highlight the selection
+    Highlight = "highlight",
+    /// Highlight the selection and write a note, or edit the note of the highlight here
+    Annotate = "annotate",
+    /// Colour 1 (yellow) for the selection or the highlight here
+    Color1 = "color_1",
+    /// Colour 2 (green)
+    Color2 = "color_2",
+    /// Colour 3 (blue)
+    Color3 = "color_3",
+    /// Colour 4 (pink)
+    Color4 = "color_4",
+    /// Colour 5 (purple)
+    Color5 = "color_5",
+    /// Delete the highlight here
+    DeleteHighlight = "delete_highlight",
+    /// Bring back the highlight deleted last
+    Undo = "undo",
+    /// Next highlight (also ]a)
+    NextHighlight = "next_highlight",
+    /// Previous highlight (also [a)
+    PrevHighlight = "prev_highlight",
+    /// Show or hide the list of this article's highlights and notes
+    Notes = "notes",
+    /// Export this article's highlights to Markdown in the export folder
+    Export = "export",
 }
 
 impl Action {

@@ -8,10 +8,13 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -21,6 +24,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::action::Action;
+use super::highlights::Highlights;
 use super::keymap::Keymap;
 use super::model::{Library, Model};
 use super::ui;
@@ -46,7 +50,14 @@ pub struct Settings {
     pub positions: ReadingState,
     /// Something to tell the user on the first screen (a config warning, say).
     pub notice: Option<String>,
+    /// The highlights file.
+    pub annotations: PathBuf,
+    /// Where `E` writes Markdown exports.
+    pub export_dir: PathBuf,
 }
+
+/// Two clicks closer together than this make a double click.
+const MULTI_CLICK: Duration = Duration::from_millis(400);
 
 /// How the session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +70,8 @@ pub enum Ending {
 /// Whether the terminal is in folio's mode (raw, alternate screen, mouse), so restoring
 /// happens exactly once whichever exit path gets there first.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Set while `$EDITOR` runs, so the input thread leaves the terminal's input to it.
+static PAUSED: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
 /// Bytes of text wrapped between two looks at the input while idle: small enough that a key
@@ -93,17 +106,28 @@ fn event_loop(
         (size.width, size.height),
     );
     model.outline_by_default = settings.show_outline;
-    let mut positions = settings.positions;
+    let (highlights, opening) = Highlights::open(&settings.annotations);
+    let mut world = World {
+        positions: settings.positions,
+        highlights,
+        export_dir: settings.export_dir,
+    };
     match start {
         Start::Article { article, path } => {
-            let top = saved_top(&positions, &article, &path);
+            let top = saved_top(&world.positions, &article, &path);
             let result = Ok(Box::new(article));
-            update(&mut model, Msg::Opened { path, result, top });
+            let effects = update(&mut model, Msg::Opened { path, result, top });
+            run_effects(&mut model, &mut world, terminal, effects);
         }
         Start::Library(library) => model.library = Some(library),
     }
-    model.message = settings.notice;
+    // Warnings go on the first screen, whatever loading the article said.
+    let notices: Vec<String> = settings.notice.into_iter().chain(opening).collect();
+    if !notices.is_empty() {
+        model.message = Some(notices.join("; "));
+    }
     let inputs = spawn_inputs()?;
+    let mut last_click: Option<(Instant, u16, u16, u8)> = None;
     terminal.draw(|frame| ui::draw(frame, &model))?;
     if let Some(ending) = exit_for_timing(&model) {
         return Ok(ending);
@@ -119,11 +143,33 @@ fn event_loop(
             let msg = match input {
                 Input::Signal(signal) => {
                     let effects = update(&mut model, Msg::Do(Action::Quit));
-                    run_effects(&mut model, &mut positions, effects);
+                    run_effects(&mut model, &mut world, terminal, effects);
                     return Ok(Ending::Signal(signal));
                 }
                 Input::Failed(error) => return Err(error),
                 Input::Terminal(Event::Key(key)) => Msg::Key(key),
+                Input::Terminal(Event::Mouse(
+                    mouse @ MouseEvent {
+                        kind: MouseEventKind::Down(MouseButton::Left),
+                        ..
+                    },
+                )) => {
+                    let count = match last_click {
+                        Some((at, column, row, n))
+                            if at.elapsed() < MULTI_CLICK
+                                && (column, row) == (mouse.column, mouse.row) =>
+                        {
+                            n % 3 + 1
+                        }
+                        _ => 1,
+                    };
+                    last_click = Some((Instant::now(), mouse.column, mouse.row, count));
+                    Msg::Click {
+                        column: mouse.column,
+                        row: mouse.row,
+                        count,
+                    }
+                }
                 Input::Terminal(Event::Mouse(mouse)) => Msg::Mouse(mouse),
                 Input::Terminal(Event::Resize(w, h)) => {
                     resized = true;
@@ -132,7 +178,7 @@ fn event_loop(
                 Input::Terminal(_) => continue,
             };
             let effects = update(&mut model, msg);
-            run_effects(&mut model, &mut positions, effects);
+            run_effects(&mut model, &mut world, terminal, effects);
             if model.quit {
                 return Ok(Ending::Quit);
             }
@@ -147,6 +193,13 @@ fn event_loop(
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }
+}
+
+/// What the effects work on: saved positions, the highlights store, the export folder.
+struct World {
+    positions: ReadingState,
+    highlights: Highlights,
+    export_dir: PathBuf,
 }
 
 /// For benches/compare.sh, which times the real binary in a pseudo-terminal: with
@@ -192,9 +245,29 @@ fn next_input(
 }
 
 /// Runs effects, feeding their results back to `update` until none are left.
-fn run_effects(model: &mut Model, positions: &mut ReadingState, mut effects: Vec<Effect>) {
+fn run_effects(
+    model: &mut Model,
+    world: &mut World,
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    mut effects: Vec<Effect>,
+) {
+    let positions = &mut world.positions;
     while let Some(effect) = effects.pop() {
+        let article = model.reader.as_ref().map(|r| &r.article);
         let msg = match effect {
+            Effect::LoadMarks => match article {
+                Some(article) => world.highlights.load(article),
+                None => continue,
+            },
+            Effect::Mark(change) => match article {
+                Some(article) => world.highlights.change(article, change),
+                None => continue,
+            },
+            Effect::Export => match article {
+                Some(article) => world.highlights.export(article, &world.export_dir),
+                None => continue,
+            },
+            Effect::EditExternally(text) => Msg::Edited(edit_externally(terminal, &text)),
             Effect::Open(path) => match Article::open(&path) {
                 Ok(article) => Msg::Opened {
                     top: saved_top(positions, &article, &path),
@@ -248,8 +321,18 @@ fn spawn_inputs() -> io::Result<mpsc::Receiver<Input>> {
     });
     thread::spawn(move || {
         loop {
-            let input = match event::read() {
-                Ok(event) => Input::Terminal(event),
+            // Polling with a timeout (not blocking in `read`) lets the thread stop reading
+            // while `$EDITOR` has the terminal.
+            if PAUSED.load(Ordering::SeqCst) {
+                thread::sleep(POLL);
+                continue;
+            }
+            let input = match event::poll(POLL) {
+                Ok(false) => continue,
+                Ok(true) => match event::read() {
+                    Ok(event) => Input::Terminal(event),
+                    Err(error) => Input::Failed(error),
+                },
                 Err(error) => Input::Failed(error),
             };
             let failed = matches!(input, Input::Failed(_));
@@ -259,6 +342,62 @@ fn spawn_inputs() -> io::Result<mpsc::Receiver<Input>> {
         }
     });
     Ok(receiver)
+}
+
+/// How long the input thread waits for input before checking whether it should pause.
+const POLL: Duration = Duration::from_millis(50);
+
+/// Hands `text` to `$VISUAL` or `$EDITOR` (else `vi`) in a temporary file, with the terminal
+/// back to normal meanwhile, and returns what the editor saved.
+fn edit_externally(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    text: &str,
+) -> Result<String, String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("folio-note-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| format!("cannot make a temporary file for the editor: {e}"))?;
+    std::fs::write(file.path(), text)
+        .map_err(|e| format!("cannot write {}: {e}", file.path().display()))?;
+    PAUSED.store(true, Ordering::SeqCst);
+    // Let a poll already waiting run out, so no keystroke meant for the editor is taken.
+    thread::sleep(POLL * 2);
+    leave();
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status();
+    let back = enter_again(terminal);
+    PAUSED.store(false, Ordering::SeqCst);
+    back.map_err(|e| format!("cannot restore the screen: {e}"))?;
+    match status {
+        Ok(s) if s.success() => std::fs::read_to_string(file.path())
+            .map_err(|e| format!("cannot read back {}: {e}", file.path().display())),
+        Ok(s) => Err(format!("{editor} exited with {s}; the note is unchanged")),
+        Err(e) => Err(format!(
+            "cannot run {editor} ({e}); set $EDITOR to your editor"
+        )),
+    }
+}
+
+/// Back to folio's screen after another program had the terminal, everything redrawn.
+fn enter_again(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    terminal.clear()
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {

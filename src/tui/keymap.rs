@@ -20,15 +20,24 @@ pub enum Mode {
     Outline,
     Library,
     Help,
+    /// The reader while a selection is being made.
+    Select,
+    /// The list of the article's highlights.
+    Notes,
+    /// The note editor: its keys are the editor's own, not bindable.
+    Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Global,
         Mode::Reader,
         Mode::Outline,
         Mode::Library,
         Mode::Help,
+        Mode::Select,
+        Mode::Notes,
+        Mode::Editor,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +47,9 @@ impl Mode {
             Mode::Outline => "outline",
             Mode::Library => "library",
             Mode::Help => "help",
+            Mode::Select => "select",
+            Mode::Notes => "notes",
+            Mode::Editor => "editor",
         }
     }
 

@@ -3,8 +3,11 @@
 
 pub mod action;
 mod app;
+pub mod editor;
 pub mod geometry;
+mod highlights;
 pub mod keymap;
+mod marks;
 pub mod model;
 mod motion;
 pub mod ui;

@@ -6,10 +6,12 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::annotate::{AnnotationId, Resolved};
 use crate::article::Article;
 use crate::layout::Layout;
 use crate::search::Haystack;
 
+use super::editor::NoteEditor;
 use super::geometry::Panes;
 use super::keymap::{Keymap, Mode};
 use super::ui::theme::Theme;
@@ -32,6 +34,10 @@ pub struct Model {
     pub reader: Option<Reader>,
     /// The help overlay, when shown: its scroll position.
     pub help: Option<usize>,
+    /// The note editor, while a note is being written.
+    pub editor: Option<NoteEditor>,
+    /// The highlights list, when shown.
+    pub notes: Option<NotesPanel>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
@@ -48,6 +54,8 @@ impl Model {
             library: None,
             reader: None,
             help: None,
+            editor: None,
+            notes: None,
             message: None,
             quit: false,
         }
@@ -71,7 +79,10 @@ impl Model {
             return Mode::Help;
         }
         match &self.reader {
+            Some(_) if self.editor.is_some() => Mode::Editor,
+            Some(_) if self.notes.is_some() => Mode::Notes,
             Some(r) if r.focus == Focus::Outline && self.panes().outline.is_some() => Mode::Outline,
+            Some(r) if r.selection.is_some() => Mode::Select,
             Some(_) => Mode::Reader,
             None => Mode::Library,
         }
@@ -99,6 +110,48 @@ pub struct Reader {
     pub focus: Focus,
     pub outline: Outline,
     pub search: Search,
+    /// The caret: a character offset, kept on screen.
+    pub cursor: usize,
+    pub selection: Option<Selection>,
+    /// The article's highlights, placed on its text first (by start), orphans last.
+    pub marks: Vec<Resolved>,
+    /// The highlight deleted last, for `u`.
+    pub deleted: Option<AnnotationId>,
+    /// A `]` or `[` just pressed: a following `a` means a highlight jump instead of a
+    /// section jump, which is then undone (to this reading position and cursor).
+    pub bracket: Option<Bracket>,
+    /// Where the left mouse button went down, while it is held: a drag selects from there.
+    pub pressed: Option<usize>,
+}
+
+/// A selection between two character offsets: `anchor` stays, `head` follows the motions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub anchor: usize,
+    pub head: usize,
+}
+
+impl Selection {
+    /// The selected characters.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.head)..self.anchor.max(self.head)
+    }
+}
+
+/// A section jump that may turn into a highlight jump.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bracket {
+    pub forward: bool,
+    pub top: usize,
+    pub cursor: usize,
+}
+
+/// The highlights list's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NotesPanel {
+    /// Index into [`Reader::marks`] of the chosen row.
+    pub selected: usize,
+    pub scroll: usize,
 }
 
 impl Reader {
@@ -119,7 +172,29 @@ impl Reader {
                 scroll: 0,
             },
             search: Search::default(),
+            cursor: top,
+            selection: None,
+            marks: Vec::new(),
+            deleted: None,
+            bracket: None,
+            pressed: None,
         }
+    }
+
+    /// The characters a highlight made now would cover: the selection in whole words, without
+    /// spaces at its ends.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        let selection = self.selection?;
+        Some(crate::selection::snap(&self.article, selection.range()))
+    }
+
+    /// The placed highlight under character offset `offset`, the innermost (latest
+    /// starting) one where they overlap.
+    pub fn mark_at(&self, offset: usize) -> Option<&Resolved> {
+        self.marks
+            .iter()
+            .filter(|m| m.range.as_ref().is_some_and(|r| r.contains(&offset)))
+            .max_by_key(|m| m.range.as_ref().map(|r| r.start))
     }
 
     /// Index of the display line at the top of the reader pane.

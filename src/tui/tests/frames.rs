@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use super::*;
 use crate::tui::ui::{draw, theme::Theme};
 
-fn frame(model: &Model) -> Buffer {
+pub fn frame(model: &Model) -> Buffer {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| draw(f, model)).unwrap();
@@ -17,7 +17,7 @@ fn frame(model: &Model) -> Buffer {
 }
 
 /// Row `y` as text; the cell hidden behind a wide character is skipped.
-fn row(buf: &Buffer, y: u16) -> String {
+pub fn row(buf: &Buffer, y: u16) -> String {
     let mut out = String::new();
     let mut x = 0;
     while x < buf.area.width {
@@ -36,7 +36,7 @@ fn screen(buf: &Buffer) -> String {
 }
 
 /// Position of the first cell of `needle` on screen, at or right of column `from`.
-fn find_from(buf: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
+pub fn find_from(buf: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
     (0..buf.area.height).find_map(|y| {
         let line = row(buf, y);
         line.match_indices(needle)
@@ -46,7 +46,7 @@ fn find_from(buf: &Buffer, needle: &str, from: u16) -> Option<(u16, u16)> {
     })
 }
 
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     find_from(buf, needle, 0)
 }
 

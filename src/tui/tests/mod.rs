@@ -57,6 +57,8 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 }
 
 mod frames;
+mod mark_frames;
+mod marks;
 mod screenshot;
 mod update;
 mod work;
@@ -89,6 +91,22 @@ pub fn key_event(spec: &str) -> ratatui::crossterm::event::KeyEvent {
         modifiers |= KeyModifiers::SHIFT;
     }
     KeyEvent::new(code, modifiers)
+}
+
+/// A mouse event of `kind` at `(column, row)`.
+pub fn mouse(
+    model: &mut Model,
+    kind: ratatui::crossterm::event::MouseEventKind,
+    column: u16,
+    row: u16,
+) {
+    let event = ratatui::crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+    };
+    update(model, Msg::Mouse(event));
 }
 
 /// Presses each key in turn; returns the effects of the last.

@@ -12,6 +12,8 @@ use crate::tui::keymap::{Keymap, Mode};
 pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
     let groups = [
         ("Reading", vec![Mode::Global, Mode::Reader]),
+        ("Selecting (after v; j/k move by lines)", vec![Mode::Select]),
+        ("Highlights list (A)", vec![Mode::Notes]),
         ("Outline (Tab focuses it)", vec![Mode::Outline]),
         ("Library (type to filter)", vec![Mode::Library]),
     ];
@@ -26,6 +28,14 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
         }
         out.push((String::new(), String::new()));
     }
+    out.push(("]a, [a".into(), "Next / previous highlight".into()));
+    out.push((String::new(), String::new()));
+    out.push(("Note editor".into(), String::new()));
+    out.push(("Enter".into(), "New line".into()));
+    out.push(("ctrl-s".into(), "Save the note".into()));
+    out.push(("Esc".into(), "Close (asks first if you typed)".into()));
+    out.push(("ctrl-e".into(), "Edit the note in $EDITOR".into()));
+    out.push((String::new(), String::new()));
     out.push(("Search prompt".into(), String::new()));
     out.push(("Enter".into(), "Keep the matches and read on".into()));
     out.push(("Esc".into(), "Cancel and go back to where you were".into()));

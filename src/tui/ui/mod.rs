@@ -1,7 +1,9 @@
 //! Drawing: a pure function of the model. Each pane has its own file; this one places them.
 
+mod editor;
 mod help;
 mod library;
+mod notes;
 mod outline;
 pub mod paint;
 mod reader;
@@ -47,11 +49,22 @@ pub fn draw(frame: &mut Frame, model: &Model) {
         }
         .render(panes.text, buf);
         reader::scrollbar(reader, &theme, panes, buf);
+        // The gutter needs a free column left of the text (narrow screens have none).
+        if panes.text.x > panes.body.x {
+            reader::gutter(reader, &theme, panes.text.x - 1, panes.text, buf);
+        }
+        if model.notes.is_some() {
+            notes::render(model, reader, &theme, panes.body, buf);
+        }
+        if let Some(editor) = &model.editor {
+            editor::render(editor, &theme, panes.body, buf);
+        }
     } else if let Some(lib) = &model.library {
         status::title_line("folio · library", &theme, panes.title, buf);
         library::render(lib, &theme, panes.body, buf);
     }
     status::status_line(model, &theme, panes.status, buf);
+    status::message_box(model, &theme, panes.body, panes.status, buf);
     if let Some(scroll) = model.help {
         help::render(&model.keymap, scroll, &theme, area, buf);
     }

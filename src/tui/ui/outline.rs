@@ -30,6 +30,16 @@ impl Widget for &OutlinePane<'_> {
             .current_section()
             .map(|c| reader.stand_in(c, &visible));
         let top_level = outline.iter().map(|s| s.level).min().unwrap_or(1);
+        let mut counts = vec![0usize; outline.len()];
+        for mark in &reader.marks {
+            if let Some(i) = mark
+                .range
+                .as_ref()
+                .and_then(|r| reader.article.section_at(r.start))
+            {
+                counts[i] += 1;
+            }
+        }
         let rows = visible
             .iter()
             .skip(reader.outline.scroll)
@@ -52,11 +62,23 @@ impl Widget for &OutlinePane<'_> {
                 style = style.patch(self.theme.outline_cursor);
             }
             let indent = format!("{}{marker}", "  ".repeat(depth));
-            let room = usize::from(inner.width).saturating_sub(indent.chars().count());
+            // The number of highlights in the section, right-aligned.
+            let count = match counts[entry] {
+                0 => String::new(),
+                n => format!(" {n}"),
+            };
+            let room = usize::from(inner.width)
+                .saturating_sub(indent.chars().count() + count.chars().count());
             let text = format!("{indent}{}", ellipsize(&section.title, room));
             let row = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
             buf.set_style(row, style);
             Line::from(Span::styled(text, style)).render(row, buf);
+            if !count.is_empty() {
+                let width = count.chars().count() as u16;
+                let x = row.x + row.width.saturating_sub(width);
+                Line::from(Span::styled(count, style.patch(self.theme.dim)))
+                    .render(Rect::new(x, row.y, width.min(row.width), 1), buf);
+            }
         }
     }
 }

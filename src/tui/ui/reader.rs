@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::paint::{Paint, paints};
+use super::paint::{Paint, is_flagged, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
 use crate::layout::LineKind;
@@ -55,6 +55,38 @@ impl Widget for &ReaderPane<'_> {
             }
             Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
+    }
+}
+
+/// Marks in the column left of the text (`x`): `✎` beside the first line of a highlight with
+/// a note, `?` beside one whose place is doubtful (fuzzy or review).
+pub fn gutter(reader: &Reader, theme: &Theme, x: u16, area: Rect, buf: &mut Buffer) {
+    let top = reader.top_line();
+    let shown = reader.layout.lines(top..top + usize::from(area.height));
+    let Some(first) = shown.first() else {
+        return;
+    };
+    for mark in &reader.marks {
+        let Some(range) = &mark.range else {
+            continue;
+        };
+        let flagged = is_flagged(mark.status);
+        if !flagged && mark.note.trim().is_empty() {
+            continue;
+        }
+        // A highlight that began above the pane is marked on its first visible row.
+        let start = range.start.max(first.chars.start);
+        let Some(row) = shown
+            .iter()
+            .position(|l| l.kind == LineKind::Text && l.chars.contains(&start))
+            .filter(|_| range.end > first.chars.start)
+        else {
+            continue;
+        };
+        let symbol = if flagged { "?" } else { "✎" };
+        buf[(x, area.y + row as u16)]
+            .set_symbol(symbol)
+            .set_style(theme.note_mark);
     }
 }
 

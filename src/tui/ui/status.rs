@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::ellipsize;
 use super::theme::Theme;
@@ -28,6 +28,32 @@ pub fn status_line(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if right_width < area.width {
         let x = area.x + area.width - right_width;
         Line::styled(right, theme.status_key).render(Rect::new(x, area.y, right_width, 1), buf);
+    }
+}
+
+/// A message too long for the status line (a restored store, a failed save) is shown whole,
+/// wrapped, in a box just above it until the next key.
+pub fn message_box(model: &Model, theme: &Theme, body: Rect, status: Rect, buf: &mut Buffer) {
+    let Some(message) = &model.message else {
+        return;
+    };
+    let (_, right) = texts(model);
+    let room = usize::from(status.width).saturating_sub(display_width(&right) + 2);
+    if display_width(message) <= room || body.height < 3 {
+        return;
+    }
+    let width = usize::from(body.width.saturating_sub(2)).max(1);
+    let lines = textwrap::wrap(message, width);
+    let height = (lines.len() as u16 + 1).min(body.height);
+    let area = Rect::new(body.x, body.y + body.height - height, body.width, height);
+    Clear.render(area, buf);
+    Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .render(area, buf);
+    for (i, line) in lines.iter().take(usize::from(height - 1)).enumerate() {
+        let row = Rect::new(area.x + 1, area.y + 1 + i as u16, area.width - 1, 1);
+        Line::raw(line.to_string()).render(row, buf);
     }
 }
 
@@ -78,10 +104,43 @@ fn texts(model: &Model) -> (String, String) {
         format!("/{typed}▏")
     } else if let Some(message) = &model.message {
         message.clone()
+    } else if let Some(range) = reader.selected_range() {
+        // Counted as the motions count them: each Han character is a word.
+        let words =
+            unicode_segmentation::UnicodeSegmentation::unicode_words(reader.article.slice(range))
+                .count();
+        format!(
+            "{words} word{} selected · h highlight · a note · 1-5 colour · o other end · Esc cancel",
+            if words == 1 { "" } else { "s" }
+        )
+    } else if let Some(mark) = reader.mark_at(reader.cursor) {
+        mark_summary(mark)
     } else {
         reader.current_section().map_or_else(String::new, |i| {
             format!("§ {}", reader.article.outline[i].title)
         })
     };
     (left, right)
+}
+
+/// What the status line says with the caret on a highlight: its note (lines joined), or how
+/// to add one; a doubtful place is said first.
+fn mark_summary(mark: &crate::annotate::Resolved) -> String {
+    let flag = if super::paint::is_flagged(mark.status) {
+        format!(
+            "? {}: the text changed here, check this highlight · ",
+            mark.status.name()
+        )
+    } else {
+        String::new()
+    };
+    let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+    if note.trim().is_empty() {
+        format!(
+            "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
+            mark.color
+        )
+    } else {
+        format!("{flag}✎ {note}")
+    }
 }

@@ -30,6 +30,14 @@ pub struct Theme {
     pub search_current: Style,
     pub selected_row: Style,
     pub dim: Style,
+    /// Highlights, one style per colour in the order of [`crate::annotate::Color::ALL`].
+    pub highlights: [Style; 5],
+    /// Added to a highlight whose place is doubtful (fuzzy or review).
+    pub flagged: Style,
+    pub selection: Style,
+    pub cursor: Style,
+    /// The gutter mark beside a highlight with a note.
+    pub note_mark: Style,
 }
 
 impl Theme {
@@ -66,6 +74,13 @@ impl Theme {
             search_current: reverse,
             selected_row: reverse,
             dim,
+            highlights: [underline; 5],
+            flagged: Style::new()
+                .add_modifier(Modifier::ITALIC)
+                .add_modifier(Modifier::DIM),
+            selection: reverse,
+            cursor: underline.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            note_mark: bold,
         };
         if !color {
             return plain;
@@ -91,6 +106,19 @@ impl Theme {
                 .fg(Color::Black),
             search_current: reverse.add_modifier(Modifier::BOLD),
             selected_row: Style::new().bg(Color::DarkGray).fg(Color::White),
+            highlights: [
+                (Color::Yellow, Color::Black),
+                (Color::Green, Color::Black),
+                (Color::LightBlue, Color::Black),
+                (Color::LightMagenta, Color::Black),
+                (Color::Magenta, Color::White),
+            ]
+            .map(|(bg, fg)| Style::new().bg(bg).fg(fg)),
+            // A dotted look is not in every terminal; underlined italics are.
+            flagged: underline.add_modifier(Modifier::ITALIC),
+            selection: Style::new().bg(Color::Blue).fg(Color::White),
+            cursor: reverse.add_modifier(Modifier::BOLD),
+            note_mark: bold.patch(fg(colors.heading)),
             ..plain
         }
     }

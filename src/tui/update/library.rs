@@ -94,6 +94,7 @@ pub(super) fn close_reader(model: &mut Model) -> Vec<Effect> {
     {
         let mut entry = library.entries.remove(i);
         entry.progress = Some(reader.bookmark_percent(height));
+        entry.highlights = reader.marks.len();
         library.entries.insert(0, entry);
     }
     // The filter found this article; the next one is picked from the whole list.

@@ -1,17 +1,22 @@
 //! The state machine: `update(model, msg)` applies one input to the model and returns the
 //! effects (file IO) for the driver to run. It never touches a file or the terminal.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
+use crate::annotate::{AnnotationId, Color, Resolved};
 use crate::article::Article;
 
 use super::action::Action;
 use super::keymap::{Key, Mode};
+use super::marks;
 use super::model::{Focus, Model, Reader};
 use library::{act_in_library, refilter};
-use mouse::on_mouse;
+use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
 use search::search_input;
 
@@ -37,6 +42,20 @@ pub enum Msg {
         result: Result<Box<Article>, String>,
         top: usize,
     },
+    /// The open article's highlights as the store now has them, plus any change that could
+    /// not be saved yet (`problem` says why, in plain words).
+    Marks {
+        list: Vec<Resolved>,
+        problem: Option<String>,
+    },
+    /// The text the external editor saved, or why it could not run.
+    Edited(Result<String, String>),
+    /// A left click, `count` times in a row at the same place.
+    Click {
+        column: u16,
+        row: u16,
+        count: u8,
+    },
 }
 
 /// Work with the outside world that `update` asks the driver to do.
@@ -46,6 +65,34 @@ pub enum Effect {
     Open(PathBuf),
     /// Remember where the article was left.
     SavePosition(Bookmark),
+    /// Read the open article's highlights; answered with [`Msg::Marks`].
+    LoadMarks,
+    /// Change a highlight of the open article in the store; answered with [`Msg::Marks`].
+    Mark(MarkChange),
+    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`].
+    Export,
+    /// Let the user edit this note in `$EDITOR`; answered with [`Msg::Edited`].
+    EditExternally(String),
+}
+
+/// A change to the open article's highlights.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkChange {
+    Add {
+        range: Range<usize>,
+        color: Color,
+        note: String,
+    },
+    Note {
+        id: AnnotationId,
+        note: String,
+    },
+    Color {
+        id: AnnotationId,
+        color: Color,
+    },
+    Delete(AnnotationId),
+    Undelete(AnnotationId),
 }
 
 /// Where an article was left: its id and path, the offset on top and the text's length.
@@ -60,7 +107,19 @@ pub struct Bookmark {
 /// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // Only what the user did moves the view (a resize keeps the reading position on top), so
+    // only then can the caret fall off screen; checking costs a screen of wrapping.
+    let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
+    // `]` then `a` is one gesture: anything but a key in between ends it.
+    if matches!(msg, Msg::Mouse(_) | Msg::Click { .. } | Msg::Resize(..))
+        && let Some(reader) = model.reader.as_mut()
+    {
+        reader.bracket = None;
+    }
     let mut effects = dispatch(model, msg);
+    if moved {
+        marks::keep_cursor_in_view(model);
+    }
     if model.quit
         && let Some(reader) = &model.reader
     {
@@ -86,8 +145,41 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Key(key) => on_key(model, &key),
+        Msg::Mouse(mouse)
+            if matches!(
+                mouse.kind,
+                MouseEventKind::Drag(MouseButton::Left) | MouseEventKind::Up(MouseButton::Left)
+            ) =>
+        {
+            marks::drag(model, mouse);
+            Vec::new()
+        }
         Msg::Mouse(mouse) => {
             on_mouse(model, mouse);
+            Vec::new()
+        }
+        Msg::Click { column, row, count } => {
+            on_click(model, column, row, count);
+            Vec::new()
+        }
+        Msg::Marks { list, problem } => {
+            if let Some(reader) = model.reader.as_mut() {
+                reader.marks = list;
+                if let Some(panel) = model.notes.as_mut() {
+                    panel.selected = panel.selected.min(reader.marks.len().saturating_sub(1));
+                }
+            }
+            if problem.is_some() {
+                model.message = problem;
+            }
+            Vec::new()
+        }
+        Msg::Edited(result) => {
+            match (result, model.editor.as_mut()) {
+                (Ok(text), Some(editor)) => editor.set_text(&text),
+                (Err(error), _) => model.message = Some(error),
+                (Ok(_), None) => {}
+            }
             Vec::new()
         }
         Msg::Resize(width, height) => {
@@ -112,6 +204,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
                         reader.scroll_to_end(height);
                     }
                     follow_outline(model);
+                    return vec![Effect::LoadMarks];
                 }
                 Err(error) => model.message = Some(error),
             }
@@ -125,6 +218,12 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     model.message = None;
+    if model.mode() == Mode::Editor {
+        return marks::editor_key(model, event);
+    }
+    if let Some(effects) = marks::bracket_key(model, event) {
+        return effects;
+    }
     if let Some(reader) = model.reader.as_mut()
         && reader.search.input.is_some()
     {
@@ -146,7 +245,14 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     };
     let mode = model.mode();
     match model.keymap.lookup(mode, key) {
-        Some(action) => act(model, action),
+        Some(action) => {
+            let before = model.reader.as_ref().map(|r| (r.top, r.cursor));
+            let effects = act(model, action);
+            if let Some((top, cursor)) = before {
+                marks::note_bracket(model, action, top, cursor);
+            }
+            effects
+        }
         None if mode == Mode::Library => {
             if let Some(library) = model.library.as_mut() {
                 match (typed, event.code) {
@@ -169,7 +275,11 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     match model.mode() {
         Mode::Help => act_in_help(model, action),
         Mode::Library => act_in_library(model, action),
-        Mode::Outline | Mode::Reader | Mode::Global => act_in_reader(model, action),
+        Mode::Editor => Vec::new(),
+        Mode::Notes | Mode::Reader | Mode::Select => {
+            marks::act(model, action).unwrap_or_else(|| act_in_reader(model, action))
+        }
+        Mode::Outline | Mode::Global => act_in_reader(model, action),
     }
 }
 
@@ -232,7 +342,7 @@ fn follow_outline(model: &mut Model) {
 }
 
 /// The smallest change to `scroll` that shows row `at` in a window `rows` tall.
-fn keep_visible(scroll: usize, at: usize, rows: usize) -> usize {
+pub(super) fn keep_visible(scroll: usize, at: usize, rows: usize) -> usize {
     if at < scroll {
         at
     } else if at >= scroll + rows {

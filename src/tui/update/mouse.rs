@@ -1,7 +1,7 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click in the outline jumps, a
 //! click in the library selects.
 
-use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::tui::action::Action;
 use crate::tui::geometry::LIBRARY_HEADER_ROWS;
@@ -9,9 +9,32 @@ use crate::tui::model::{Focus, Model};
 
 use super::follow_outline;
 use super::reader::outline_edit;
+use crate::tui::marks;
 
 /// Rows the mouse wheel scrolls per notch.
 const WHEEL_STEP: isize = 3;
+
+/// A left click: what it means in the outline or the library, and in the text the caret (one
+/// click), a word (two) or a paragraph (three).
+pub(super) fn on_click(model: &mut Model, column: u16, row: u16, count: u8) {
+    if count <= 1 {
+        let down = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        on_mouse(model, down);
+    }
+    let overlay = model.help.is_some() || model.editor.is_some() || model.notes.is_some();
+    let in_text = model
+        .panes()
+        .text
+        .contains(ratatui::layout::Position::new(column, row));
+    if !overlay && in_text {
+        marks::click(model, column, row, count.max(1));
+    }
+}
 
 pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) {
     let panes = model.panes();

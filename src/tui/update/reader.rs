@@ -121,7 +121,8 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::HalfPageUp => reader.scroll(-step(height.div_ceil(2)), height),
         Action::Top => reader.top = 0,
         Action::Bottom => reader.scroll_to_end(height),
-        Action::Open | Action::Fold | Action::Unfold => {}
+        // The rest (selection and highlight verbs) mean nothing in the outline.
+        _ => {}
     }
     follow_outline(model);
     Vec::new()

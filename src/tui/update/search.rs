@@ -62,6 +62,7 @@ fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
     let first = matches.partition_point(|m| m.start < origin) % matches.len();
     reader.search.current = Some(first);
     reader.top = origin;
+    reader.cursor = matches[first].start;
     reader.reveal(matches[first].start, height);
 }
 
@@ -89,6 +90,7 @@ pub(super) fn step_match(reader: &mut Reader, forward: bool, height: usize) -> O
         None => (0, false),
     };
     reader.search.current = Some(next);
+    reader.cursor = reader.search.matches[next].start;
     reader.reveal(reader.search.matches[next].start, height);
     wrapped.then(|| {
         if forward {

@@ -1,0 +1,349 @@
+//! `update` with selections and highlights: keys in, model and effects out.
+
+use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+
+use super::*;
+use crate::annotate::{AnchorStatus, AnnotationId, Color, Resolved};
+use crate::tui::keymap::Mode;
+use crate::tui::update::{Effect, MarkChange};
+
+const TEXT: &str = "It begins here. The second one, known as the target, runs long. Third one.";
+
+fn model() -> Model {
+    model_for(
+        &["# Title", TEXT, "Another paragraph follows it."],
+        (100, 30),
+    )
+}
+
+fn selected(model: &Model) -> String {
+    let r = reader(model);
+    let range = r.selected_range().expect("a selection");
+    r.article.slice(range).to_string()
+}
+
+/// A highlight as the store would report it, on `text`'s first occurrence.
+pub fn mark_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved {
+    let r = reader(model);
+    let byte = r.article.text.find(text).expect("text in article");
+    let start = r.article.text[..byte].chars().count();
+    let range = start..start + text.chars().count();
+    Resolved {
+        id: AnnotationId(id.into()),
+        range: Some(range.clone()),
+        status: AnchorStatus::Verified,
+        color: Color::Yellow,
+        note: note.into(),
+        tags: Vec::new(),
+        section: vec!["Title".into()],
+        quote: text.into(),
+        created_at: jiff::Timestamp::UNIX_EPOCH,
+        updated_at: jiff::Timestamp::UNIX_EPOCH,
+    }
+}
+
+pub fn give_marks(model: &mut Model, list: Vec<Resolved>) {
+    update(
+        model,
+        Msg::Marks {
+            list,
+            problem: None,
+        },
+    );
+}
+
+#[test]
+fn v_selects_the_sentence_the_search_match_is_in_and_motions_reshape_it() {
+    let mut m = model();
+    search_for(&mut m, "known as");
+    press(&mut m, &["v"]);
+    assert_eq!(m.mode(), Mode::Select);
+    assert_eq!(
+        selected(&m),
+        "The second one, known as the target, runs long."
+    );
+    press(&mut m, &["w"]);
+    assert_eq!(
+        selected(&m),
+        "The second one, known as the target, runs long. Third"
+    );
+    press(&mut m, &["b", "b"]);
+    assert_eq!(selected(&m), "The second one, known as the target, runs");
+    press(&mut m, &[")"]);
+    assert_eq!(
+        selected(&m),
+        "The second one, known as the target, runs long."
+    );
+    // `o` swaps the ends: now the start moves.
+    press(&mut m, &["o", "b"]);
+    assert_eq!(
+        selected(&m),
+        "here. The second one, known as the target, runs long."
+    );
+    press(&mut m, &["("]);
+    assert_eq!(
+        selected(&m),
+        "It begins here. The second one, known as the target, runs long."
+    );
+    press(&mut m, &["o", "}"]);
+    assert_eq!(selected(&m), TEXT);
+    press(&mut m, &["Esc"]);
+    assert!(reader(&m).selection.is_none());
+    assert_eq!(m.mode(), Mode::Reader);
+}
+
+#[test]
+fn line_motions_keep_the_selection_on_word_boundaries() {
+    let long = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron \
+                pi rho sigma tau upsilon phi chi psi omega. Done.";
+    let mut m = model_for(&[long], (40, 20));
+    press(&mut m, &["v"]);
+    let end = reader(&m).selection.unwrap().head;
+    press(&mut m, &["k"]);
+    let r = reader(&m);
+    let s = r.selection.unwrap();
+    assert!(s.head < end);
+    let text = &r.article.text;
+    let chars: Vec<char> = text.chars().collect();
+    for end in [s.anchor, s.head] {
+        let inside = end > 0
+            && end < chars.len()
+            && chars[end - 1].is_alphanumeric()
+            && chars[end].is_alphanumeric();
+        assert!(!inside, "selection end {end} splits a word");
+    }
+    press(&mut m, &["j", "j"]);
+    assert!(reader(&m).selection.unwrap().head > end);
+}
+
+#[test]
+fn cjk_sentences_are_selected_and_grown_a_character_at_a_time() {
+    let mut m = model_for(&["小红书是什么？它是一个平台。用户很多！"], (80, 20));
+    search_for(&mut m, "平台");
+    press(&mut m, &["v"]);
+    assert_eq!(selected(&m), "它是一个平台。");
+    press(&mut m, &["w"]);
+    assert_eq!(selected(&m), "它是一个平台。用");
+    let effects = press(&mut m, &["h"]);
+    let Effect::Mark(MarkChange::Add { range, .. }) = &effects[0] else {
+        panic!("expected an add, got {effects:?}");
+    };
+    assert_eq!(reader(&m).article.slice(range.clone()), "它是一个平台。用");
+}
+
+#[test]
+fn h_and_colour_keys_ask_for_a_highlight_on_whole_words() {
+    let mut m = model();
+    search_for(&mut m, "known as");
+    let effects = press(&mut m, &["v", "h"]);
+    let r = reader(&m);
+    let Effect::Mark(MarkChange::Add { range, color, note }) = &effects[0] else {
+        panic!("expected an add, got {effects:?}");
+    };
+    assert_eq!(
+        r.article.slice(range.clone()),
+        "The second one, known as the target, runs long."
+    );
+    assert_eq!((*color, note.as_str()), (Color::Yellow, ""));
+    assert!(r.selection.is_none());
+    // A colour key on a selection highlights in that colour.
+    let effects = press(&mut m, &["v", "3"]);
+    assert!(matches!(
+        &effects[0],
+        Effect::Mark(MarkChange::Add {
+            color: Color::Blue,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
+    let mut m = model();
+    let mark = mark_on(&m, "H1", "known as the target", "old note");
+    give_marks(&mut m, vec![mark]);
+    search_for(&mut m, "target");
+    let id = AnnotationId("H1".into());
+    assert_eq!(
+        press(&mut m, &["2"]),
+        vec![Effect::Mark(MarkChange::Color {
+            id: id.clone(),
+            color: Color::Green
+        })]
+    );
+    assert_eq!(
+        press(&mut m, &["d"]),
+        vec![Effect::Mark(MarkChange::Delete(id.clone()))]
+    );
+    assert!(m.message.as_deref().unwrap().contains("u brings it back"));
+    assert_eq!(
+        press(&mut m, &["u"]),
+        vec![Effect::Mark(MarkChange::Undelete(id.clone()))]
+    );
+    assert!(press(&mut m, &["u"]).is_empty());
+    press(&mut m, &["Enter"]);
+    assert_eq!(m.mode(), Mode::Editor);
+    press(&mut m, &["Enter"]);
+    type_text(&mut m, "more");
+    assert_eq!(
+        press(&mut m, &["ctrl-s"]),
+        vec![Effect::Mark(MarkChange::Note {
+            id,
+            note: "old note\nmore".into()
+        })]
+    );
+    assert!(m.editor.is_none());
+}
+
+#[test]
+fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
+    let mut m = model();
+    search_for(&mut m, "known as");
+    let effects = press(&mut m, &["v", "a"]);
+    assert!(matches!(&effects[0], Effect::Mark(MarkChange::Add { .. })));
+    assert_eq!(m.mode(), Mode::Editor);
+    // The store answers with the new highlight's id.
+    let mark = mark_on(
+        &m,
+        "NEW",
+        "The second one, known as the target, runs long.",
+        "",
+    );
+    give_marks(&mut m, vec![mark]);
+    type_text(&mut m, "line one");
+    press(&mut m, &["Enter"]);
+    type_text(&mut m, "line two");
+    assert_eq!(
+        press(&mut m, &["ctrl-s"]),
+        vec![Effect::Mark(MarkChange::Note {
+            id: AnnotationId("NEW".into()),
+            note: "line one\nline two".into()
+        })]
+    );
+}
+
+#[test]
+fn esc_in_the_editor_asks_before_dropping_typed_text() {
+    let mut m = model();
+    let mark = mark_on(&m, "H", "It begins here.", "");
+    give_marks(&mut m, vec![mark]);
+    search_for(&mut m, "begins");
+    press(&mut m, &["Esc", "a"]);
+    type_text(&mut m, "draft");
+    press(&mut m, &["Esc"]);
+    assert!(m.editor.as_ref().unwrap().confirm_discard);
+    press(&mut m, &["n"]);
+    assert_eq!(m.editor.as_ref().unwrap().text(), "draft");
+    press(&mut m, &["Esc", "y"]);
+    assert!(m.editor.is_none());
+    // Ctrl-e hands the text to the driver, which answers with the edit.
+    press(&mut m, &["a"]);
+    assert_eq!(
+        press(&mut m, &["ctrl-e"]),
+        vec![Effect::EditExternally(String::new())]
+    );
+    update(&mut m, Msg::Edited(Ok("from vi\n".into())));
+    assert_eq!(m.editor.as_ref().unwrap().text(), "from vi");
+}
+
+#[test]
+fn bracket_a_jumps_between_highlights_while_brackets_alone_jump_sections() {
+    let mut m = long_model((100, 30));
+    let first = mark_on(&m, "A", "3.2 lorem", "");
+    let second = mark_on(&m, "B", "5.1 lorem", "");
+    let (a, b) = (first.range.clone().unwrap(), second.range.clone().unwrap());
+    give_marks(&mut m, vec![first, second]);
+    press(&mut m, &["]", "a"]);
+    assert_eq!(reader(&m).cursor, a.start);
+    press(&mut m, &["]", "a"]);
+    assert_eq!(reader(&m).cursor, b.start);
+    press(&mut m, &["[", "a"]);
+    assert_eq!(reader(&m).cursor, a.start);
+    // `]` followed by anything else stays a section jump, and the key still acts.
+    press(&mut m, &["g", "]", "j"]);
+    let r = reader(&m);
+    assert_eq!(
+        r.current_section()
+            .map(|s| r.article.outline[s].title.as_str()),
+        Some("Section 1")
+    );
+}
+
+#[test]
+fn the_notes_panel_lists_highlights_jumps_and_exports() {
+    let mut m = long_model((100, 30));
+    let marks = vec![
+        mark_on(&m, "A", "2.1 lorem", "first"),
+        mark_on(&m, "B", "6.3 lorem", "second"),
+    ];
+    let far = marks[1].range.clone().unwrap().start;
+    give_marks(&mut m, marks);
+    press(&mut m, &["A"]);
+    assert_eq!(m.mode(), Mode::Notes);
+    assert_eq!(press(&mut m, &["E"]), vec![Effect::Export]);
+    press(&mut m, &["j", "Enter"]);
+    assert!(m.notes.is_none());
+    assert_eq!(reader(&m).cursor, far);
+    let r = reader(&m);
+    assert!(r.layout.line_of_offset(far) >= r.top_line());
+    assert_eq!(press(&mut m, &["E"]), vec![Effect::Export]);
+}
+
+#[test]
+fn a_failed_save_is_said_in_plain_words() {
+    let mut m = model();
+    let mark = mark_on(&m, "unsaved-1", "It begins here.", "");
+    update(
+        &mut m,
+        Msg::Marks {
+            list: vec![mark],
+            problem: Some("NOT SAVED (kept in memory): disk full".into()),
+        },
+    );
+    assert_eq!(reader(&m).marks.len(), 1);
+    assert!(m.message.as_deref().unwrap().contains("NOT SAVED"));
+}
+
+#[test]
+fn the_mouse_selects_words_paragraphs_and_drags() {
+    let mut m = model_for(&["Alpha beta gamma. Delta epsilon.", "Next one."], (60, 20));
+    let text = m.panes().text;
+    // Row 0 of the text column holds the paragraph; "beta" starts at column 6.
+    let click = |m: &mut Model, count| {
+        update(
+            m,
+            Msg::Click {
+                column: text.x + 7,
+                row: text.y,
+                count,
+            },
+        )
+    };
+    click(&mut m, 2);
+    assert_eq!(selected(&m), "beta");
+    click(&mut m, 3);
+    assert_eq!(selected(&m), "Alpha beta gamma. Delta epsilon.");
+    click(&mut m, 1);
+    assert!(reader(&m).selection.is_none());
+    assert_eq!(reader(&m).cursor, 7);
+    mouse(
+        &mut m,
+        MouseEventKind::Drag(MouseButton::Left),
+        text.x + 20,
+        text.y,
+    );
+    assert_eq!(selected(&m), "beta gamma. Delta");
+    mouse(
+        &mut m,
+        MouseEventKind::Up(MouseButton::Left),
+        text.x + 20,
+        text.y,
+    );
+    mouse(
+        &mut m,
+        MouseEventKind::Drag(MouseButton::Left),
+        text.x + 2,
+        text.y,
+    );
+    assert_eq!(selected(&m), "beta gamma. Delta");
+}

@@ -1,0 +1,91 @@
+//! The highlights list: every highlight of the article in order (orphans last), each with
+//! its status, section and quote on one row and its note on the next; the chosen one marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use super::text::ellipsize;
+use super::theme::Theme;
+use crate::annotate::{AnchorStatus, Resolved};
+use crate::tui::marks::notes_rows;
+use crate::tui::model::{Model, Reader};
+
+/// Draws the list over `area`.
+pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let Some(panel) = &model.notes else {
+        return;
+    };
+    Clear.render(area, buf);
+    let count = reader.marks.len();
+    let title = format!(
+        " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
+        if count == 1 { "" } else { "s" }
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if reader.marks.is_empty() {
+        Line::styled(
+            " No highlights yet: v selects a sentence, h highlights it.",
+            theme.dim,
+        )
+        .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let rows = notes_rows(model);
+    for (i, mark) in reader
+        .marks
+        .iter()
+        .enumerate()
+        .skip(panel.scroll)
+        .take(rows)
+    {
+        let y = inner.y + 2 * (i - panel.scroll) as u16;
+        let chosen = i == panel.selected;
+        let style = if chosen {
+            theme.selected_row
+        } else {
+            theme.paragraph
+        };
+        let first = Rect::new(inner.x, y, inner.width, 1);
+        buf.set_style(first, style);
+        let head = heading(mark);
+        let room = width.saturating_sub(head.chars().count() + 1);
+        let quote = mark.quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        Line::from(vec![
+            Span::styled(format!("{head} "), style.patch(theme.dim)),
+            Span::styled(ellipsize(&quote, room).into_owned(), style),
+        ])
+        .render(first, buf);
+        if y + 1 < inner.y + inner.height {
+            let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+            let text = if note.trim().is_empty() {
+                "   (no note)".to_string()
+            } else {
+                format!("   ✎ {note}")
+            };
+            Line::styled(ellipsize(&text, width).into_owned(), theme.quote)
+                .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
+        }
+    }
+}
+
+/// Status and section, short: "[orphan] § Section".
+fn heading(mark: &Resolved) -> String {
+    let status = match mark.status {
+        AnchorStatus::Verified => String::new(),
+        other => format!("[{}] ", other.name()),
+    };
+    let section = mark
+        .section
+        .last()
+        .map(|s| format!("§ {} ·", ellipsize(s, 24)))
+        .unwrap_or_default();
+    format!(" {status}{section}")
+}
