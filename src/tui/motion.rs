@@ -1,5 +1,5 @@
 //! Moving through an open article: scrolling by lines and pages, section jumps, revealing an
-//! offset, and the outline's visible (unfolded) entries. Pure functions of the reader state.
+//! offset, and where outline entries sit among their neighbours. Pure functions of the reader state.
 
 use crate::layout::LineKind;
 
@@ -84,25 +84,6 @@ impl Reader {
         }
     }
 
-    /// Indices into the outline of the entries not hidden inside a folded one.
-    pub fn visible_entries(&self) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut hide_below: Option<u8> = None;
-        for (i, section) in self.article.outline.iter().enumerate() {
-            if let Some(level) = hide_below {
-                if section.level > level {
-                    continue;
-                }
-                hide_below = None;
-            }
-            out.push(i);
-            if self.outline.folded.contains(&i) {
-                hide_below = Some(section.level);
-            }
-        }
-        out
-    }
-
     /// Whether outline entry `i` has subsections.
     pub fn has_children(&self, i: usize) -> bool {
         let outline = &self.article.outline;
@@ -118,13 +99,6 @@ impl Reader {
             .rev()
             .find(|&j| self.article.outline[j].level < level)
     }
-
-    /// The visible entry that stands for outline entry `i`: itself, or the folded entry that
-    /// hides it (hidden entries directly follow the entry that folds them).
-    pub fn stand_in(&self, i: usize, visible: &[usize]) -> usize {
-        let at = visible.partition_point(|&v| v <= i);
-        visible.get(at.saturating_sub(1)).copied().unwrap_or(0)
-    }
 }
 
 #[cfg(test)]
@@ -134,13 +108,17 @@ mod tests {
     #[test]
     fn folding_hides_subsections_only() {
         let mut r = reader_for(&["# A", "## A1", "### A1a", "## A2", "# B"], 40);
-        assert_eq!(r.visible_entries(), vec![0, 1, 2, 3, 4]);
-        r.outline.folded.insert(1);
-        assert_eq!(r.visible_entries(), vec![0, 1, 3, 4]);
-        r.outline.folded.insert(0);
-        assert_eq!(r.visible_entries(), vec![0, 4]);
-        assert_eq!(r.stand_in(2, &r.visible_entries()), 0);
-        assert_eq!(r.stand_in(4, &r.visible_entries()), 4);
+        let sections = r.article.outline.clone();
+        assert_eq!(r.outline.visible(), [0, 1, 2, 3, 4]);
+        r.outline.fold(1, &sections);
+        assert_eq!(r.outline.visible(), [0, 1, 3, 4]);
+        r.outline.fold(0, &sections);
+        assert_eq!(r.outline.visible(), [0, 4]);
+        assert_eq!(r.outline.stand_in(2), 0);
+        assert_eq!(r.outline.stand_in(4), 4);
+        assert_eq!(r.outline.row_of(4), 1);
+        r.outline.unfold(0, &sections);
+        assert_eq!(r.outline.visible(), [0, 1, 3, 4]);
         assert!(r.has_children(0) && !r.has_children(2) && !r.has_children(4));
         assert_eq!(r.parent(2), Some(1));
         assert_eq!(r.parent(0), None);

@@ -168,8 +168,8 @@ fn the_outline_focuses_moves_folds_and_jumps() {
     press(&mut model, &["j", "j", "h"]);
     let r = reader(&model);
     assert_eq!(r.outline.cursor, 2);
-    assert!(r.outline.folded.contains(&2));
-    assert_eq!(r.visible_entries(), vec![0, 1, 2, 5, 6, 7, 8]);
+    assert!(r.outline.folded().contains(&2));
+    assert_eq!(r.outline.visible(), [0, 1, 2, 5, 6, 7, 8]);
     // The next entry down is now Section 3; Enter jumps there and hands focus to the text.
     press(&mut model, &["j", "Enter"]);
     assert_eq!(heading_at_top(&model).as_deref(), Some("Section 3"));
@@ -180,7 +180,7 @@ fn the_outline_focuses_moves_folds_and_jumps() {
     assert_eq!(heading_at_top(&model).as_deref(), Some("Part 2b"));
     assert_eq!(r.outline.cursor, 2);
     press(&mut model, &["Tab", "l"]);
-    assert!(reader(&model).outline.folded.is_empty());
+    assert!(reader(&model).outline.folded().is_empty());
     // Fold on an entry without children goes to its parent.
     press(&mut model, &["j", "h"]);
     assert_eq!(reader(&model).outline.cursor, 2);

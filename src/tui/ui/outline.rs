@@ -1,6 +1,8 @@
 //! The outline pane: headings nested by level, folded entries marked, the section being read
 //! marked and kept in view, the cursor shown while the outline has focus.
 
+use std::collections::BTreeMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,19 +27,18 @@ impl Widget for &OutlinePane<'_> {
         block.render(area, buf);
         let reader = self.reader;
         let outline = &reader.article.outline;
-        let visible = reader.visible_entries();
-        let current = reader
-            .current_section()
-            .map(|c| reader.stand_in(c, &visible));
-        let top_level = outline.iter().map(|s| s.level).min().unwrap_or(1);
-        let mut counts = vec![0usize; outline.len()];
+        let visible = reader.outline.visible();
+        let current = reader.current_section().map(|c| reader.outline.stand_in(c));
+        let top_level = reader.outline.top_level();
+        // Per section with any: a long article has thousands of sections and few highlights.
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for mark in &reader.marks {
             if let Some(i) = mark
                 .range
                 .as_ref()
                 .and_then(|r| reader.article.section_at(r.start))
             {
-                counts[i] += 1;
+                *counts.entry(i).or_default() += 1;
             }
         }
         let rows = visible
@@ -47,7 +48,7 @@ impl Widget for &OutlinePane<'_> {
         for (row, &entry) in rows.enumerate() {
             let section = &outline[entry];
             let depth = usize::from(section.level.saturating_sub(top_level));
-            let marker = if reader.outline.folded.contains(&entry) {
+            let marker = if reader.outline.folded().contains(&entry) {
                 "▸ "
             } else if reader.has_children(entry) {
                 "▾ "
@@ -63,10 +64,9 @@ impl Widget for &OutlinePane<'_> {
             }
             let indent = format!("{}{marker}", "  ".repeat(depth));
             // The number of highlights in the section, right-aligned.
-            let count = match counts[entry] {
-                0 => String::new(),
-                n => format!(" {n}"),
-            };
+            let count = counts
+                .get(&entry)
+                .map_or_else(String::new, |n| format!(" {n}"));
             let room = usize::from(inner.width)
                 .saturating_sub(indent.chars().count() + count.chars().count());
             let text = format!("{indent}{}", ellipsize(&section.title, room));

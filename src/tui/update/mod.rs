@@ -324,21 +324,18 @@ fn follow_outline(model: &mut Model) {
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
-    let visible = reader.visible_entries();
     if reader.focus == Focus::Reader {
         let current = reader.current_section().unwrap_or(0);
-        reader.outline.cursor = reader.stand_in(current, &visible);
+        reader.outline.cursor = reader.outline.stand_in(current);
     }
     // A hidden outline keeps its scroll for when it shows again at a size known then.
     let Some(rows) = rows else {
         return;
     };
-    let at = visible
-        .iter()
-        .position(|&e| e == reader.outline.cursor)
-        .unwrap_or(0);
+    let at = reader.outline.row_of(reader.outline.cursor);
     let scroll = keep_visible(reader.outline.scroll, at, rows);
-    reader.outline.scroll = scroll.min(visible.len().saturating_sub(rows));
+    let most = reader.outline.visible().len().saturating_sub(rows);
+    reader.outline.scroll = scroll.min(most);
 }
 
 /// The smallest change to `scroll` that shows row `at` in a window `rows` tall.

@@ -53,7 +53,7 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) {
     }
     if let Some(reader) = model.reader.as_mut() {
         if let Some(outline) = panes.outline.filter(|_| panes.in_outline(column, row)) {
-            let visible = reader.visible_entries();
+            let visible = reader.outline.visible();
             if wheel != 0 {
                 let most = visible.len().saturating_sub(usize::from(outline.height));
                 reader.outline.scroll =

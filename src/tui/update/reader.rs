@@ -84,19 +84,15 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                 ));
             }
             // With the outline focused, its cursor comes along to the new section.
-            let visible = reader.visible_entries();
-            reader.outline.cursor =
-                reader.stand_in(reader.current_section().unwrap_or(0), &visible);
+            let current = reader.current_section().unwrap_or(0);
+            reader.outline.cursor = reader.outline.stand_in(current);
         }
         Action::Fold | Action::Unfold | Action::Open if focus_outline => {
             outline_edit(reader, action);
         }
         _ if focus_outline => {
-            let visible = reader.visible_entries();
-            let at = visible
-                .iter()
-                .position(|&e| e == reader.outline.cursor)
-                .unwrap_or(0);
+            let visible = reader.outline.visible();
+            let at = reader.outline.row_of(reader.outline.cursor);
             let last = visible.len().saturating_sub(1);
             let to = match action {
                 Action::Down => at + 1,
@@ -109,7 +105,8 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                 Action::Bottom => last,
                 _ => at,
             };
-            reader.outline.cursor = visible.get(to.min(last)).copied().unwrap_or(0);
+            let entry = visible.get(to.min(last)).copied().unwrap_or(0);
+            reader.outline.cursor = entry;
             reader.outline.scroll = keep_visible(reader.outline.scroll, to.min(last), outline_rows);
             return Vec::new();
         }
@@ -144,14 +141,14 @@ pub(super) fn outline_edit(reader: &mut Reader, action: Action) {
             }
         }
         Action::Fold => {
-            if reader.has_children(cursor) && !reader.outline.folded.contains(&cursor) {
-                reader.outline.folded.insert(cursor);
+            if reader.has_children(cursor) && !reader.outline.folded().contains(&cursor) {
+                reader.outline.fold(cursor, &reader.article.outline);
             } else if let Some(parent) = reader.parent(cursor) {
                 reader.outline.cursor = parent;
             }
         }
         _ => {
-            reader.outline.folded.remove(&cursor);
+            reader.outline.unfold(cursor, &reader.article.outline);
         }
     }
 }
