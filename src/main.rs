@@ -113,8 +113,11 @@ fn render(args: &RenderArgs) -> Result<()> {
             stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let mut out = stdout.lock();
-    out.write_all(folio::render::render(&article, width, styled).as_bytes())?;
+    // Blocks are small; the buffer turns them into a few large writes.
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    folio::render::render_each(&article, width, styled, |chunk| {
+        out.write_all(chunk.as_bytes())
+    })?;
     out.flush()?;
     Ok(())
 }

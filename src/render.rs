@@ -3,39 +3,64 @@
 use std::fmt::Write;
 
 use crate::article::{Article, BlockKind};
-use crate::layout::{Layout, LineKind};
+use crate::layout::{Line, MIN_WIDTH, lay_out_block, wants_gap};
 
 /// Renders the article at `width` columns. With `styled`, headings are bold, quotes italic,
 /// code and chrome dimmed, using SGR sequences only (never text from the article).
 pub fn render(article: &Article, width: usize, styled: bool) -> String {
-    let layout = Layout::new(article, width);
-    let mut out = String::with_capacity(article.text.len() + layout.lines.len() * 4);
-    for line in &layout.lines {
-        if line.kind == LineKind::Gap {
-            out.push('\n');
-            continue;
-        }
-        let kind = article.blocks[line.block].kind;
-        let text = &article.text[line.bytes.clone()];
-        out.extend(std::iter::repeat_n(' ', line.indent.into()));
-        if line.quote {
-            out.push_str("│ ");
-        }
-        let sgr = if styled { style_of(kind) } else { "" };
-        if !sgr.is_empty() {
-            let _ = write!(out, "\x1b[{sgr}m");
-        }
-        if kind == BlockKind::Rule {
-            out.extend(std::iter::repeat_n('─', layout.width.min(40)));
-        } else {
-            out.push_str(text);
-        }
-        if !sgr.is_empty() {
-            out.push_str("\x1b[0m");
-        }
-        out.push('\n');
+    let mut out = String::with_capacity(article.text.len() + article.text.len() / 16);
+    let written: Result<(), std::convert::Infallible> =
+        render_each(article, width, styled, |chunk| {
+            out.push_str(chunk);
+            Ok(())
+        });
+    match written {
+        Ok(()) => out,
     }
-    out
+}
+
+/// Renders the article block by block, handing the text to `sink` in pieces, so that the
+/// whole rendering never needs to be held in memory. Stops at the first error of `sink`.
+pub fn render_each<E>(
+    article: &Article,
+    width: usize,
+    styled: bool,
+    mut sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let width = width.max(MIN_WIDTH);
+    // One block's lines and one block's text at a time, both reused from block to block.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut out = String::new();
+    for index in 0..article.blocks.len() {
+        if index > 0 && wants_gap(article, index) {
+            out.push('\n');
+        }
+        lines.clear();
+        lay_out_block(article, index, width, &mut lines);
+        let kind = article.blocks[index].kind;
+        let sgr = if styled { style_of(kind) } else { "" };
+        for line in &lines {
+            out.extend(std::iter::repeat_n(' ', line.indent.into()));
+            if line.quote {
+                out.push_str("│ ");
+            }
+            if !sgr.is_empty() {
+                let _ = write!(out, "\x1b[{sgr}m");
+            }
+            if kind == BlockKind::Rule {
+                out.extend(std::iter::repeat_n('─', width.min(40)));
+            } else {
+                out.push_str(&article.text[line.bytes.clone()]);
+            }
+            if !sgr.is_empty() {
+                out.push_str("\x1b[0m");
+            }
+            out.push('\n');
+        }
+        sink(&out)?;
+        out.clear();
+    }
+    Ok(())
 }
 
 fn style_of(kind: BlockKind) -> &'static str {

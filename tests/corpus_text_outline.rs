@@ -39,6 +39,9 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
+/// How many blocks may separate two copies of the headline.
+const TITLE_COPY_GAP: usize = 3;
+
 /// Key of the opening words of a body line, to find the line in the dump's blocks.
 fn opening(line: &str) -> Option<String> {
     let key = match_key(line);
@@ -79,9 +82,15 @@ fn score(page: &Page, verbose: bool) -> Score {
         }
         return Score::default();
     };
-    let title_block = (0..first)
-        .rev()
-        .find(|i| page.title_matches(article.block_text(*i)));
+    // The headline nearest the body; pages often print it twice in a row (a share widget, a
+    // print header), and the region starts at the first of those copies.
+    let is_title = |i: usize| page.title_matches(article.block_text(i));
+    let mut title_block = (0..first).rev().find(|i| is_title(*i));
+    while let Some(t) = title_block
+        && let Some(copy) = (t.saturating_sub(TITLE_COPY_GAP)..t).find(|i| is_title(*i))
+    {
+        title_block = Some(copy);
+    }
     let start = title_block.unwrap_or(first);
     let end = last.unwrap_or(keys.len() - 1).max(first);
 
@@ -122,10 +131,10 @@ fn score(page: &Page, verbose: bool) -> Score {
 
 /// The target on the held-out half: 90% of the true headings at 90% precision.
 const TARGET: f64 = 0.9;
-/// What the parser reached when this evaluation was written (held-out: recall 77%, precision
-/// 55%), a little lower: falling under it is a regression.
+/// A little under what the parser reached when this evaluation was written (held-out: recall
+/// 75.9%, precision 57.5%): falling under it is a regression.
 const FLOOR_RECALL: f64 = 0.74;
-const FLOOR_PRECISION: f64 = 0.52;
+const FLOOR_PRECISION: f64 = 0.55;
 
 /// Scores both halves and prints them; only the development half's misses (and, with
 /// FOLIO_EVAL_DUMPS=dir, its dumps) are ever shown: the held-out half is for judging.
@@ -175,7 +184,7 @@ fn outline_of_pages_saved_as_text_does_not_regress() {
 }
 
 #[test]
-#[ignore = "not met yet: held-out recall 77%, precision 55% against the 90% target"]
+#[ignore = "not met yet: held-out recall 75.9%, precision 57.5% against the 90% target"]
 fn outline_of_pages_saved_as_text_meets_the_target() {
     assert_held_out(TARGET, TARGET);
 }

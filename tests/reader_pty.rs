@@ -20,13 +20,11 @@ fn restored(screen: &vt100::Screen) -> bool {
         && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
 }
 
-/// The reader pane's part of a screen row (right of the outline's border, when there is one).
+/// The reader pane's part of a screen row: right of the outline's border (when there is
+/// one), without the scrollbar.
 fn reader_part(row: &str) -> String {
-    row.rsplit('│')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
+    let pane = row.rsplit('│').next().unwrap_or_default();
+    pane.trim_end_matches([' ', '▐']).trim().to_string()
 }
 
 /// The first `n` words of `text`.

@@ -16,22 +16,26 @@ pub fn build(
     encoding: &'static str,
     fallback_title: &str,
 ) -> Article {
-    let mut text = String::new();
+    let mut text = String::with_capacity(parsed.blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut blocks = Vec::with_capacity(parsed.blocks.len());
     let mut char_len = 0usize;
     for raw in parsed.blocks {
-        let cleaned = clean_block_text(raw.kind, &raw.text);
-        if cleaned.is_empty() && raw.kind != BlockKind::Rule {
+        // The text goes straight onto the canonical text; it is taken back if it is empty.
+        let mark = text.len();
+        if !blocks.is_empty() {
+            text.push_str(BLOCK_SEPARATOR);
+        }
+        let byte_start = text.len();
+        push_block_text(raw.kind, &raw.text, &mut text);
+        if text.len() == byte_start && raw.kind != BlockKind::Rule {
+            text.truncate(mark);
             continue;
         }
         if !blocks.is_empty() {
-            text.push_str(BLOCK_SEPARATOR);
             char_len += BLOCK_SEPARATOR.len();
         }
-        let byte_start = text.len();
         let char_start = char_len;
-        text.push_str(&cleaned);
-        char_len += cleaned.chars().count();
+        char_len += text[byte_start..].chars().count();
         blocks.push(Block {
             kind: raw.kind,
             chars: char_start..char_len,
@@ -81,17 +85,23 @@ pub fn build(
     }
 }
 
-/// Strips control characters and trims; prose blocks also lose inner line breaks, which the
-/// reader's wrapping replaces.
-fn clean_block_text(kind: BlockKind, text: &str) -> String {
-    let cleaned = sanitize::strip_controls(text);
+/// Appends the block's text to `out` with control characters stripped and the ends trimmed;
+/// prose also loses inner line breaks (the reader's wrapping replaces them) and runs of blank
+/// space become one space.
+fn push_block_text(kind: BlockKind, text: &str, out: &mut String) {
+    let cleaned = sanitize::strip_controls_cow(text);
     if kind.is_preformatted() {
         // Keep indentation of the first line; drop blank lines at either end.
         let trimmed = cleaned.trim_end();
         let start = trimmed.find(|c: char| c != '\n').unwrap_or(trimmed.len());
-        trimmed[start..].to_string()
+        out.push_str(&trimmed[start..]);
     } else {
-        cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+        for (i, word) in cleaned.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
     }
 }
 

@@ -69,8 +69,17 @@ impl Walker {
                 Some(collected) => collected.push_str(&raw),
                 None => self.blocks.extend(html::fragment_blocks(&raw)),
             },
-            // Inline tags are dropped; the text between them arrives as text events.
-            Event::InlineHtml(_) => {}
+            // Inline tags are dropped (the text between them arrives as text events); a line
+            // break still separates words.
+            Event::InlineHtml(tag) => {
+                if tag
+                    .trim_start_matches('<')
+                    .to_ascii_lowercase()
+                    .starts_with("br")
+                {
+                    self.text(" ");
+                }
+            }
             Event::FootnoteReference(label) => self.text(&format!("[{label}]")),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Rule => {
@@ -449,6 +458,14 @@ mod tests {
         let parsed = parse("Intro\n\n---\n\ntitle: not front matter\n\n---\n");
         assert_eq!(parsed.title_hint, None);
         assert!(parsed.blocks.iter().any(|b| b.text.contains("title: not")));
+    }
+
+    #[test]
+    fn inline_html_tags_are_dropped_and_breaks_separate_words() {
+        assert_eq!(
+            blocks("one<br>two <kbd>Ctrl</kbd>+<span class=\"x\">C</span>"),
+            vec![para("one two Ctrl+C")]
+        );
     }
 
     #[test]

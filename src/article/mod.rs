@@ -120,27 +120,36 @@ pub struct Article {
 impl Article {
     /// Loads and parses the article at `path`.
     pub fn open(path: &Path) -> Result<Article, LoadError> {
-        let bytes = detect::read_file(path)?;
-        let mut article = Article::from_bytes(&bytes, Some(path))?;
+        // The raw bytes go as soon as they are decoded: a large article is not held twice.
+        let decoded = detect::decode(&detect::read_file(path)?)?;
+        let mut article = Article::from_decoded(decoded, Some(path));
         article.source = Some(path.to_path_buf());
         Ok(article)
     }
 
     /// Parses an article from raw bytes; `path` (if any) is only used for its extension and name.
     pub fn from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, LoadError> {
-        let decoded = detect::decode(bytes)?;
+        Ok(Article::from_decoded(detect::decode(bytes)?, path))
+    }
+
+    /// Parses an article from decoded text, dropping the text once it is normalised.
+    fn from_decoded(decoded: detect::Decoded, path: Option<&Path>) -> Article {
         let text = sanitize::normalize(&decoded.text);
+        let encoding = decoded.encoding;
+        drop(decoded);
         let format = detect::detect_format(path, &text);
         let parsed = match format {
             Format::Plain => plain::parse(&text),
             Format::Markdown => markdown::parse(&text),
             Format::Html => html::parse(&text),
         };
+        // The blocks own their text now; building the canonical text needs only them.
+        drop(text);
         let fallback_title = path
             .and_then(|p| p.file_stem())
             .map(|s| sanitize::strip_controls(&s.to_string_lossy()))
             .unwrap_or_default();
-        Ok(build(parsed, format, decoded.encoding, &fallback_title))
+        build(parsed, format, encoding, &fallback_title)
     }
 
     /// The text of a block.

@@ -4,37 +4,45 @@
 /// Columns between tab stops when tabs are expanded.
 pub const TAB_WIDTH: usize = 4;
 
+use std::borrow::Cow;
+use std::str::Chars;
+
 /// Normalises freshly decoded text: CRLF and CR become LF, escape sequences and control
 /// characters are removed, tabs are expanded to spaces, a leading BOM is dropped.
 pub fn normalize(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
-    let mut column = 0usize;
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
+    // The column is counted only when a tab needs it: `column` holds for `out[..counted]`.
+    let (mut column, mut counted) = (0usize, 0usize);
+    let mut chars = text.chars();
+    loop {
+        chars = copy_clean_run(chars, &mut out);
+        let Some(ch) = chars.next() else {
+            break;
+        };
         match ch {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
+            '\r' | '\n' => {
+                if ch == '\r' && peek(&chars) == Some('\n') {
                     chars.next();
                 }
                 out.push('\n');
-                column = 0;
-            }
-            '\n' => {
-                out.push('\n');
-                column = 0;
+                (column, counted) = (0, out.len());
             }
             '\t' => {
+                let since = &out[counted..];
+                column = match memchr::memrchr(b'\n', since.as_bytes()) {
+                    Some(nl) => since[nl + 1..].chars().count(),
+                    None => column + since.chars().count(),
+                };
                 let pad = TAB_WIDTH - column % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', pad));
-                column += pad;
+                (column, counted) = (column + pad, out.len());
             }
             _ => {
-                if let Some(kind) = sequence_start(ch, chars.peek().copied()) {
+                if let Some(kind) = sequence_start(ch, peek(&chars)) {
                     skip_sequence(kind, &mut chars);
                 } else if !is_unsafe(ch) {
                     out.push(ch);
-                    column += 1;
                 }
             }
         }
@@ -45,22 +53,85 @@ pub fn normalize(text: &str) -> String {
 /// Removes every escape sequence and control character but `\n` from a short piece of text
 /// (titles, block text, notes, file names). Tabs become single spaces.
 pub fn strip_controls(text: &str) -> String {
+    strip_controls_cow(text).into_owned()
+}
+
+/// [`strip_controls`], borrowing the text when there is nothing to remove (the usual case).
+pub fn strip_controls_cow(text: &str) -> Cow<'_, str> {
+    if clean_prefix(text) == text.len() {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
+    let mut chars = text.chars();
+    loop {
+        chars = copy_clean_run(chars, &mut out);
+        let Some(ch) = chars.next() else {
+            break;
+        };
         if ch == '\t' {
             out.push(' ');
         } else if ch == '\r' {
-            if chars.peek() != Some(&'\n') {
+            if peek(&chars) != Some('\n') {
                 out.push('\n');
             }
-        } else if let Some(kind) = sequence_start(ch, chars.peek().copied()) {
+        } else if let Some(kind) = sequence_start(ch, peek(&chars)) {
             skip_sequence(kind, &mut chars);
         } else if ch == '\n' || !is_unsafe(ch) {
             out.push(ch);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Copies the clean text at the front of `chars` to `out` and returns what follows it.
+fn copy_clean_run<'a>(chars: Chars<'a>, out: &mut String) -> Chars<'a> {
+    let rest = chars.as_str();
+    let clean = clean_prefix(rest);
+    out.push_str(&rest[..clean]);
+    rest[clean..].chars()
+}
+
+/// Length in bytes of the front of `text` that needs no cleaning: no control character but
+/// `\n`, no DEL, C1 control, bidirectional control or BOM (so no escape sequence either).
+/// Checked on bytes, which is what makes clean text cheap to pass through.
+fn clean_prefix(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // Printable ASCII and newlines, the bulk of most text, are passed over 16 bytes at a time.
+    let mut i = 0;
+    for chunk in bytes.chunks_exact(16) {
+        let plain = chunk.iter().fold(true, |all, &b| {
+            all & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
+        });
+        if !plain {
+            break;
+        }
+        i += 16;
+    }
+    while i < bytes.len() {
+        let special = match bytes[i] {
+            b'\n' => false,
+            0x00..=0x1f | 0x7f => true,
+            // U+0080..U+009F
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+202A..U+202E and U+2066..U+2069
+            0xe2 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            // U+FEFF
+            0xef => bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf),
+            _ => false,
+        };
+        if special {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.clone().next()
 }
 
 /// Whether `ch` must never be written to a terminal: C0 and C1 controls (newline aside, which
@@ -98,13 +169,13 @@ fn sequence_start(ch: char, next: Option<char>) -> Option<Sequence> {
 
 /// Skips the rest of a sequence whose first character was just read. Sequences are bounded:
 /// a newline always ends them, so a stray ESC cannot swallow the rest of an article.
-fn skip_sequence(kind: Sequence, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+fn skip_sequence(kind: Sequence, chars: &mut Chars<'_>) {
     match kind {
         Sequence::Csi => {
-            if chars.peek() == Some(&'[') {
+            if peek(chars) == Some('[') {
                 chars.next();
             }
-            while let Some(&c) = chars.peek() {
+            while let Some(c) = peek(chars) {
                 if c == '\n' {
                     return;
                 }
@@ -118,10 +189,10 @@ fn skip_sequence(kind: Sequence, chars: &mut std::iter::Peekable<std::str::Chars
             }
         }
         Sequence::String => {
-            if matches!(chars.peek(), Some(']' | 'P' | 'X' | '^' | '_')) {
+            if matches!(peek(chars), Some(']' | 'P' | 'X' | '^' | '_')) {
                 chars.next();
             }
-            while let Some(&c) = chars.peek() {
+            while let Some(c) = peek(chars) {
                 if c == '\n' {
                     return;
                 }
@@ -129,7 +200,7 @@ fn skip_sequence(kind: Sequence, chars: &mut std::iter::Peekable<std::str::Chars
                 match c {
                     '\u{7}' | '\u{9c}' => return,
                     '\u{1b}' => {
-                        if chars.peek() == Some(&'\\') {
+                        if peek(chars) == Some('\\') {
                             chars.next();
                         }
                         return;
@@ -139,7 +210,7 @@ fn skip_sequence(kind: Sequence, chars: &mut std::iter::Peekable<std::str::Chars
             }
         }
         Sequence::Short => {
-            while let Some(&c) = chars.peek() {
+            while let Some(c) = peek(chars) {
                 if c == '\n' {
                     return;
                 }
@@ -165,6 +236,8 @@ mod tests {
     #[test]
     fn tabs_expand_to_tab_stops() {
         assert_eq!(normalize("\tx\nab\ty"), "    x\nab  y");
+        // Columns count characters, across clean runs and removed controls.
+        assert_eq!(normalize("xyz\nw中\u{1b}[1m\tv\tu"), "xyz\nw中  v   u");
     }
 
     #[test]

@@ -43,8 +43,14 @@ pub fn run(paths: &[PathBuf]) -> Result<ExitCode> {
     if !stdout.is_terminal() {
         bail!("the library view needs a terminal; to print one article use `folio render FILE`");
     }
+    // The library folder is only made by `folio add`; before that there is nothing to scan.
     let roots = if paths.is_empty() {
-        vec![dirs.library_dir()]
+        let library = dirs.library_dir();
+        if library.is_dir() {
+            vec![library]
+        } else {
+            Vec::new()
+        }
     } else {
         paths.to_vec()
     };

@@ -4,8 +4,9 @@
 
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Once, mpsc};
+use std::sync::mpsc::{self, TryRecvError};
 use std::thread;
 
 use ratatui::Terminal;
@@ -60,6 +61,10 @@ pub enum Ending {
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
+/// Bytes of text wrapped between two looks at the input while idle: small enough that a key
+/// pressed meanwhile waits well under a millisecond.
+const IDLE_SLICE: usize = 16 * 1024;
+
 /// Runs the reader until the user quits or a signal arrives.
 pub fn run(start: Start, settings: Settings) -> io::Result<Ending> {
     install_panic_hook();
@@ -101,7 +106,7 @@ fn event_loop(
     let inputs = spawn_inputs()?;
     terminal.draw(|frame| ui::draw(frame, &model))?;
     loop {
-        let Ok(first) = inputs.recv() else {
+        let Some(first) = next_input(terminal, &inputs, &model)? else {
             return Ok(Ending::Quit);
         };
         // Handle everything already waiting before drawing, so a burst of keys or resizes
@@ -138,6 +143,35 @@ fn event_loop(
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
+    }
+}
+
+/// Waits for the next input. Meanwhile the rest of the open article is wrapped, a slice at a
+/// time, and the frame is drawn again once it is all done (percent and line counts are exact
+/// then). `None` when the inputs are gone.
+fn next_input(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    inputs: &mpsc::Receiver<Input>,
+    model: &Model,
+) -> io::Result<Option<Input>> {
+    loop {
+        let Some(layout) = model
+            .reader
+            .as_ref()
+            .map(|r| &r.layout)
+            .filter(|l| !l.is_complete())
+        else {
+            return Ok(inputs.recv().ok());
+        };
+        match inputs.try_recv() {
+            Ok(input) => return Ok(Some(input)),
+            Err(TryRecvError::Disconnected) => return Ok(None),
+            Err(TryRecvError::Empty) => {
+                if layout.advance(IDLE_SLICE) {
+                    terminal.draw(|frame| ui::draw(frame, model))?;
+                }
+            }
+        }
     }
 }
 

@@ -206,13 +206,13 @@ pub enum KeymapError {
         "[keys.{mode}] \"{key}\": not a key; write a character (\"j\"), a name (PageDown, Space, Enter) or ctrl-/alt- before one"
     )]
     BadKey { mode: String, key: String },
-    #[error(
-        "[keys.{mode}] \"{key}\" = \"{action}\": no such action; `folio` lists them in its help (press ?)"
-    )]
+    #[error("[keys.{mode}] \"{key}\" = \"{action}\": no such action; use one of {known}")]
     UnknownAction {
         mode: String,
         key: String,
         action: String,
+        /// The action names there are, for the message.
+        known: String,
     },
     #[error("the built-in keymap does not parse: {0}")]
     Default(String),
@@ -259,6 +259,11 @@ impl Keymap {
                         mode: mode_name.clone(),
                         key: key_name.clone(),
                         action: action_name.clone(),
+                        known: Action::ALL
+                            .iter()
+                            .map(|a| a.name())
+                            .collect::<Vec<_>>()
+                            .join(", "),
                     })?;
                 map.insert(key, action);
             }

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::layout::Layout;
@@ -87,7 +88,8 @@ pub enum Focus {
 /// An open article and how it is being read.
 #[derive(Debug)]
 pub struct Reader {
-    pub article: Article,
+    /// Shared with the layout, which wraps its blocks as they are needed.
+    pub article: Arc<Article>,
     pub path: Option<PathBuf>,
     /// The article laid out at the text column's current width.
     pub layout: Layout,
@@ -101,6 +103,7 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(article: Article, path: Option<PathBuf>, top: usize, width: usize) -> Reader {
+        let article = Arc::new(article);
         let layout = Layout::new(&article, width);
         let top = top.min(article.char_len);
         Reader {
@@ -129,16 +132,35 @@ impl Reader {
         self.article.section_at(self.top)
     }
 
-    /// How far through the article the reading position is, in percent, as the library
+    /// The offset to save as the reading position with a pane `height` rows tall: the top
+    /// line's, or the text's end once the last line is on screen, so an article read to the
+    /// end counts as read (100%) and reopens on its last page.
+    pub fn bookmark_offset(&self, height: usize) -> usize {
+        if self.shows_end(height) {
+            self.article.char_len
+        } else {
+            self.top
+        }
+    }
+
+    /// Whether the last line is on a screen `height` rows tall (the lines from the top on are
+    /// wrapped first, so the answer is exact while the rest of the layout is estimated).
+    pub fn shows_end(&self, height: usize) -> bool {
+        // One line past the pane made exact too, so an estimate cannot pass for the end.
+        self.layout.ensure_around(self.top, 0, height + 1);
+        self.top_line() + height >= self.layout.len()
+    }
+
+    /// How far through the article the saved position is, in percent, as the library
     /// shows it (the same measure as a saved position's).
-    pub fn bookmark_percent(&self) -> u8 {
-        let percent = self.top.min(self.article.char_len) * 100 / self.article.char_len.max(1);
-        u8::try_from(percent).unwrap_or(100)
+    pub fn bookmark_percent(&self, height: usize) -> u8 {
+        let offset = self.bookmark_offset(height).min(self.article.char_len);
+        u8::try_from(offset * 100 / self.article.char_len.max(1)).unwrap_or(100)
     }
 
     /// How far through the article the bottom of a pane `height` rows tall is, in percent.
     pub fn percent(&self, height: usize) -> usize {
-        let total = self.layout.lines.len().max(1);
+        let total = self.layout.len().max(1);
         ((self.top_line() + height).min(total) * 100) / total
     }
 }

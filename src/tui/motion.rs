@@ -9,28 +9,35 @@ impl Reader {
     /// The reading position at the start of display line `line`, stepping off blank gap lines
     /// in the direction of travel so the top row always shows text.
     fn set_top_line(&mut self, line: usize, forward: bool) {
-        let lines = &self.layout.lines;
-        let Some(last) = lines.len().checked_sub(1) else {
+        let layout = &self.layout;
+        let Some(last) = layout.len().checked_sub(1) else {
             self.top = 0;
             return;
         };
         let mut line = line.min(last);
-        if lines[line].kind == LineKind::Gap {
+        if layout.line(line).is_some_and(|l| l.kind == LineKind::Gap) {
             line = if (forward || line == 0) && line < last {
                 line + 1
             } else {
                 line.saturating_sub(1)
             };
         }
-        self.top = lines[line].chars.start;
+        if let Some(l) = layout.line(line) {
+            self.top = l.chars.start;
+        }
     }
 
     /// Scrolls by `delta` display lines in a pane `height` rows tall. Scrolling stops when the
     /// last line reaches the bottom, but a jump that went further (a last short section brought
     /// to the top) is not undone by scrolling down.
     pub fn scroll(&mut self, delta: isize, height: usize) {
+        let (back, ahead) = match delta {
+            0.. => (0, delta.unsigned_abs() + height),
+            _ => (delta.unsigned_abs(), height),
+        };
+        self.layout.ensure_around(self.top, back, ahead);
         let current = self.top_line();
-        let last_page = self.layout.lines.len().saturating_sub(height);
+        let last_page = self.layout.len().saturating_sub(height);
         let target = if delta >= 0 {
             (current + delta.unsigned_abs()).min(last_page.max(current))
         } else {
@@ -43,7 +50,8 @@ impl Reader {
 
     /// Shows the last page.
     pub fn scroll_to_end(&mut self, height: usize) {
-        let last_page = self.layout.lines.len().saturating_sub(height);
+        self.layout.ensure_end(height);
+        let last_page = self.layout.len().saturating_sub(height);
         self.set_top_line(last_page, true);
     }
 
@@ -68,6 +76,7 @@ impl Reader {
     /// Scrolls so that character `offset` is on screen, a quarter of the way down when the
     /// view has to move (so what leads up to it shows too).
     pub fn reveal(&mut self, offset: usize, height: usize) {
+        self.layout.ensure_around(offset, height, height);
         let line = self.layout.line_of_offset(offset);
         let top = self.top_line();
         if line < top || line >= top + height {

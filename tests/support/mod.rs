@@ -5,5 +5,6 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod invariants;
 pub mod pty;
 pub mod text_dump;

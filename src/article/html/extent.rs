@@ -11,10 +11,10 @@ use crate::article::{BlockKind, RawBlock};
 
 /// A block with at least this share of link text is navigation, not prose.
 const LINK_HEAVY: f32 = 0.5;
+/// A paragraph this long is article prose even when readability scoring did not keep it.
+const LONE_PARAGRAPH_CHARS: usize = 150;
 /// A kept paragraph shorter than this may be a byline or a date line.
 const MIN_PARAGRAPH_CHARS: usize = 40;
-/// A paragraph this long is article prose even when readability scoring did not keep it.
-const MIN_LONE_PARAGRAPH_CHARS: usize = 150;
 
 /// Turns blocks outside the body, teaser headings and headings that name furniture into
 /// chrome. `title` is the index of the title's block, if the blocks hold it;
@@ -40,7 +40,7 @@ pub fn mark_chrome(
         let chars = blocks[i].text.chars().count();
         blocks[i].kind == BlockKind::Paragraph
             && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
-            && (chars >= MIN_LONE_PARAGRAPH_CHARS
+            && (chars >= LONE_PARAGRAPH_CHARS
                 || chars >= MIN_PARAGRAPH_CHARS && kept.contains(&blocks[i].text))
     }) else {
         return;
@@ -66,12 +66,27 @@ pub fn mark_chrome(
             furniture.push(i);
         }
     }
-    for i in (body_start..lead)
+    // Before the first paragraph only a section of code or a table (a manual's synopsis) is
+    // article; deks, bylines, dates and captions are not.
+    let opening: Vec<usize> = (body_start..lead)
+        .filter(|&i| !(is_heading(&blocks[i]) && heads_preformatted(&blocks[i + 1..lead])))
+        .filter(|&i| !blocks[i].kind.is_preformatted())
+        .collect();
+    for i in opening
+        .into_iter()
         .chain(last + 1..blocks.len())
         .chain(furniture)
     {
         blocks[i].kind = BlockKind::Chrome;
     }
+}
+
+/// Whether the blocks up to the next heading include code or a table.
+fn heads_preformatted(following: &[RawBlock]) -> bool {
+    following
+        .iter()
+        .take_while(|b| !is_heading(b))
+        .any(|b| b.kind.is_preformatted())
 }
 
 fn is_heading(block: &RawBlock) -> bool {

@@ -7,7 +7,7 @@ use dom_query::NodeRef;
 /// Whole headings (lower case, without trailing punctuation or a leading count) that title
 /// furniture, separated by `|`.
 const WHOLE: &str = "related|related articles|related stories|related posts|related news|\
-    related content|related topics|related coverage|related links|see also|more|more stories|\
+    related content|related topics|related coverage|related links|more|more stories|\
     more news|more articles|read more|read next|recommended|recommended stories|\
     recommended for you|you may also like|you might also like|you may like these posts|\
     also read|trending|trending now|trending news|top stories|latest|latest news|the latest|\
@@ -18,7 +18,7 @@ const WHOLE: &str = "related|related articles|related stories|related posts|rela
     sponsored|sponsored content|tags|topics|about the author|categories|archives|search|menu|\
     navigation|post navigation|recent posts|recent comments|editor s picks|editors picks|\
     don t miss|must read|around the web|from the web|up next|watch next|what to read next|\
-    in other news|top headlines|more headlines|photos|gallery|video|videos|watch|listen|\
+    in other news|top headlines|more headlines|\
     get our newsletter|want more stories like this|\
     相关文章|相关阅读|相关新闻|推荐阅读|热门文章|热门|评论|发表评论|发表回复|最新文章|分享|\
     関連記事|コメント|人気記事|관련기사|댓글|\

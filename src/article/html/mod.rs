@@ -15,7 +15,7 @@ pub fn parse(text: &str) -> Parsed {
     let Some(found) = region::find(&doc, text) else {
         return Parsed::default();
     };
-    let walked = walk::blocks(&found.root, Some(&found.kept));
+    let walked = walk::blocks(&found.root, true);
     let mut blocks = walked.blocks;
     let title = title::choose(&doc, &found.root);
     let start = title.as_deref().and_then(|t| title::locate(&blocks, t));
@@ -32,7 +32,7 @@ pub fn parse(text: &str) -> Parsed {
 /// Blocks of a piece of HTML inside another format (a raw HTML block in Markdown).
 pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
     let doc = Document::fragment(html);
-    walk::blocks(&doc.root(), None).blocks
+    walk::blocks(&doc.root(), false).blocks
 }
 
 #[cfg(test)]

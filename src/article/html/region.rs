@@ -34,7 +34,13 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
     let body = doc
         .body()
         .or_else(|| doc.html_root().first_element_child())?;
-    let kept = kept_texts(html);
+    // Readability scoring takes time quadratic in the nesting depth; a page nested deeper
+    // than any real one is read without it.
+    let kept = if nested_deeper_than(&body, walk::MAX_DEPTH) {
+        HashSet::new()
+    } else {
+        kept_texts(html)
+    };
     let anchors: Vec<NodeRef> = doc
         .select("p")
         .nodes()
@@ -81,6 +87,18 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
     }
     let root = common_ancestor(&anchors).unwrap_or(body);
     Some(Found { root, kept })
+}
+
+/// Whether some element under `root` lies more than `limit` levels below it.
+fn nested_deeper_than(root: &NodeRef, limit: usize) -> bool {
+    let mut stack = vec![(*root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(node.element_children().into_iter().map(|c| (c, depth + 1)));
+    }
+    false
 }
 
 fn inside_skipped(node: &NodeRef) -> bool {

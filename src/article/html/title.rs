@@ -68,13 +68,12 @@ fn h1_texts(root: &NodeRef) -> Vec<String> {
     root.descendants_it()
         .filter(|n| n.node_name().as_deref() == Some("h1"))
         .filter(|n| !walk::is_skipped(n) && !n.ancestors_it(None).any(|a| walk::is_skipped(&a)))
-        .map(|n| walk::inline_text(&n))
+        .map(|n| walk::heading_text(&n))
         .filter(|t| !t.is_empty())
         .collect()
 }
 
-/// Cuts trailing " | Site Name" parts: short parts after the last separator, while what is
-/// left has at least as many words as what is cut.
+/// Cuts trailing " | Site Name" parts: short parts after the last separator.
 pub fn strip_site_suffix(title: &str) -> String {
     let mut title = title.trim();
     // "Title | Section | Site" is cut part by part, but only at the separator cut first: a
@@ -89,8 +88,7 @@ pub fn strip_site_suffix(title: &str) -> String {
     };
     while let Some(at) = title.rfind(separator) {
         let (head, tail) = (title[..at].trim(), title[at + separator.len()..].trim());
-        let tail_words = tail.split_whitespace().count();
-        if tail_words > MAX_SITE_WORDS || head.split_whitespace().count() < tail_words {
+        if head.is_empty() || tail.split_whitespace().count() > MAX_SITE_WORDS {
             break;
         }
         title = head;

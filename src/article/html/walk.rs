@@ -2,8 +2,6 @@
 //! quotes, code, tables, rules. Page furniture (navigation, forms, scripts, hidden parts) is
 //! skipped wherever it sits.
 
-use std::collections::HashSet;
-
 use dom_query::NodeRef;
 
 use super::furniture;
@@ -35,12 +33,12 @@ pub struct Walked {
     pub link_share: Vec<f32>,
 }
 
-/// Turns the content of `root` (not `root`'s own tag) into blocks. With `kept` (the texts
-/// readability scoring kept as the article), a heading whose box holds none of them, or that
-/// sits in an element named like furniture, is a teaser or a widget title and becomes chrome.
-pub fn blocks(root: &NodeRef, kept: Option<&HashSet<String>>) -> Walked {
+/// Turns the content of `root` (not `root`'s own tag) into blocks. For a whole page
+/// (`page`), a heading in a box without prose or in an element named like furniture is a
+/// teaser or a widget title and becomes chrome.
+pub fn blocks(root: &NodeRef, page: bool) -> Walked {
     let mut walker = Walker {
-        kept,
+        page,
         ..Walker::default()
     };
     walker.children(root);
@@ -64,16 +62,19 @@ fn share(link_chars: usize, text: &str) -> f32 {
     }
 }
 
+/// Nesting below which elements are read as plain text. Real pages stay far above it (HTML
+/// parsers in browsers cap nesting at 512); it keeps recursion off the end of the stack.
+pub const MAX_DEPTH: usize = 256;
+
 /// Elements whose text can be article prose.
 const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
 
 /// Whether the box a heading sits in (its parent, or the nearest ancestor with more in it than
-/// the heading) holds article prose: an element whose text was kept and is not mostly links.
-/// Section headings sit among the paragraphs they head; a "Related stories" or "Newsletter"
-/// heading sits in a box of its own.
-fn box_has_prose(heading: &NodeRef, kept: &HashSet<String>) -> bool {
+/// the heading) holds prose that is not mostly links. Section headings sit among the
+/// paragraphs they head; a "Related stories" heading sits in a box of links.
+fn box_has_prose(heading: &NodeRef) -> bool {
     let mut boxed = *heading;
     while let Some(parent) = boxed.parent() {
         boxed = parent;
@@ -85,7 +86,7 @@ fn box_has_prose(heading: &NodeRef, kept: &HashSet<String>) -> bool {
         d.node_name()
             .is_some_and(|name| PROSE.contains(&name.as_ref()))
             && !is_skipped(&d)
-            && kept.contains(&inline_text(&d))
+            && !inline_text(&d).is_empty()
             && link_share(&d) < LINK_HEAVY
     })
 }
@@ -146,14 +147,28 @@ pub fn heading_level(name: &str) -> Option<u8> {
     }
 }
 
+/// A heading's text without the permalink mark documentation generators add ("Usage#",
+/// "Usage¶").
+pub fn heading_text(node: &NodeRef) -> String {
+    let text = inline_text(node);
+    text.trim_end_matches(['#', '¶', '§', '🔗'])
+        .trim_end()
+        .to_string()
+}
+
 /// Inline text of an element, white space collapsed, furniture skipped.
 pub fn inline_text(node: &NodeRef) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out);
+    collect_text(node, &mut out, 0);
     collapse(&out)
 }
 
-fn collect_text(node: &NodeRef, out: &mut String) {
+fn collect_text(node: &NodeRef, out: &mut String, depth: usize) {
+    if depth >= MAX_DEPTH {
+        // Past this depth the text is taken whole (dom_query walks it without recursion).
+        out.push_str(&node.text());
+        return;
+    }
     for child in node.children_it(false) {
         if child.is_text() {
             out.push_str(&child.text());
@@ -161,7 +176,7 @@ fn collect_text(node: &NodeRef, out: &mut String) {
             if child.node_name().as_deref() == Some("br") {
                 out.push(' ');
             } else {
-                collect_text(&child, out);
+                collect_text(&child, out, depth + 1);
             }
         }
     }
@@ -173,8 +188,11 @@ pub fn collapse(text: &str) -> String {
 }
 
 #[derive(Default)]
-struct Walker<'k> {
-    kept: Option<&'k HashSet<String>>,
+struct Walker {
+    /// Whether a whole page is read, so furniture rules apply.
+    page: bool,
+    /// Elements entered below the root.
+    depth: usize,
     /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
     furniture_boxes: usize,
     out: Walked,
@@ -190,8 +208,21 @@ struct Walker<'k> {
     quotes: usize,
 }
 
-impl Walker<'_> {
+impl Walker {
     fn children(&mut self, node: &NodeRef) {
+        if self.depth >= MAX_DEPTH {
+            // A hostile page nests elements thousands deep; recursing further would exhaust
+            // the stack, so the rest is read as plain text.
+            self.line.push(' ');
+            self.line.push_str(&node.text());
+            return;
+        }
+        self.depth += 1;
+        self.read_children(node);
+        self.depth -= 1;
+    }
+
+    fn read_children(&mut self, node: &NodeRef) {
         for child in node.children_it(false) {
             if child.is_text() {
                 let text = child.text();
@@ -212,7 +243,7 @@ impl Walker<'_> {
     }
 
     fn element(&mut self, node: &NodeRef) {
-        let boxed = self.kept.is_some() && furniture::is_furniture_box(node);
+        let boxed = self.page && furniture::is_furniture_box(node);
         self.furniture_boxes += usize::from(boxed);
         self.element_content(node);
         self.furniture_boxes -= usize::from(boxed);
@@ -227,14 +258,12 @@ impl Walker<'_> {
             self.flush();
             let kind = if self.quotes > 0 {
                 BlockKind::Quote
-            } else if self.furniture_boxes > 0
-                || self.kept.is_some_and(|kept| !box_has_prose(node, kept))
-            {
+            } else if self.page && (self.furniture_boxes > 0 || !box_has_prose(node)) {
                 BlockKind::Chrome
             } else {
                 BlockKind::Heading { level }
             };
-            self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
+            self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
             return;
         }
         match name {

@@ -130,6 +130,7 @@ const PREFIXES: &[&str] = &[
     "new, ",
     "filed to",
     "see more",
+    "continue reading",
     "also on ",
     "download the app",
     "阅读:",
@@ -246,6 +247,15 @@ pub fn is_preamble(text: &str) -> bool {
         && (text.trim_end().ends_with(':') || WORKS.iter().any(|w| key.contains(w)))
 }
 
+/// A link to the rest of a story ("Read more", "Continue reading"): the lines just above it
+/// are a teaser for another article.
+pub fn is_read_more(text: &str) -> bool {
+    matches!(
+        key(text).as_str(),
+        "read more" | "continue reading" | "read the full story" | "阅读更多" | "阅读全文"
+    )
+}
+
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
     const NOUNS: &[&str] = &[
@@ -335,6 +345,8 @@ mod tests {
 
     #[test]
     fn comment_forms_open() {
+        assert!(is_read_more(">>> Read more <<<"));
+        assert!(!is_read_more("Read more about the plan below."));
         assert!(opens_comment_form("Leave a Reply"));
         assert!(opens_comment_form("发表回复"));
         assert!(!opens_comment_form(

@@ -33,7 +33,8 @@ pub fn shape(text: &str) -> Shape {
         return Shape::Prose;
     }
     if let Some(level) = numbered_level(text) {
-        return if ends_like_sentence(text) {
+        // A bare numeral ("II.") has nothing after its full stop to be a sentence.
+        return if ends_like_sentence(text) && text.contains(' ') {
             Shape::Prose
         } else {
             Shape::Numbered(level)
@@ -111,8 +112,14 @@ fn decimal_level(text: &str) -> Option<u8> {
     u8::try_from(groups.len() + 1).ok().map(|l| l.min(6))
 }
 
-/// `IV. Results`.
+/// `IV. Results`, or an essay's bare section numeral `II.`.
 fn roman_level(text: &str) -> Option<u8> {
+    let is_roman = |s: &str| {
+        !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+    };
+    if is_roman(text.strip_suffix('.').unwrap_or(text)) {
+        return Some(2);
+    }
     let (number, rest) = text.split_once(". ")?;
     let roman = !number.is_empty()
         && number.len() <= 6
@@ -342,6 +349,8 @@ mod tests {
         assert_eq!(shape("1.2 Scope of the Work"), Shape::Numbered(3));
         assert_eq!(shape("1.2.3. Detail"), Shape::Numbered(4));
         assert_eq!(shape("IV. Results"), Shape::Numbered(2));
+        assert_eq!(shape("II."), Shape::Numbered(2));
+        assert_eq!(shape("III"), Shape::Numbered(2));
         assert_eq!(shape("Chapter 3"), Shape::Numbered(2));
         assert_eq!(shape("Part II: The Return"), Shape::Numbered(2));
         assert_eq!(shape("1. Buy milk, eggs and bread."), Shape::Prose);

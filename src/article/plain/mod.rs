@@ -44,21 +44,23 @@ mod tests {
             .collect()
     }
 
+    fn assert_headings(text: &str, want: &[(u8, &str)]) {
+        let want: Vec<(u8, String)> = want.iter().map(|(l, t)| (*l, t.to_string())).collect();
+        assert_eq!(headings(text), want);
+    }
+
     const BODY: &str = "This paragraph is body text of ordinary length, written in sentences.";
 
     #[test]
     fn short_line_followed_by_body_is_a_heading() {
         let text = format!("My Title\n\n{BODY}\n\nA Section\n\n{BODY}");
-        assert_eq!(
-            headings(&text),
-            vec![(1, "My Title".into()), (2, "A Section".into())]
-        );
+        assert_headings(&text, &[(1, "My Title"), (2, "A Section")]);
     }
 
     #[test]
     fn short_line_not_followed_by_body_is_not() {
         let text = format!("Title\n\n{BODY}\n\nAn aside\n\nAnother aside\n\nThe end");
-        assert_eq!(headings(&text), vec![(1, "Title".into())]);
+        assert_headings(&text, &[(1, "Title")]);
     }
 
     #[test]
@@ -78,13 +80,13 @@ mod tests {
     fn numbered_headings_alone_before_body() {
         let text =
             format!("1. Introduction\n\n{BODY}\n\n1.1 Background\n\n{BODY}\n\n2. Method\n\n{BODY}");
-        assert_eq!(
-            headings(&text),
-            vec![
-                (2, "1. Introduction".into()),
-                (3, "1.1 Background".into()),
-                (2, "2. Method".into())
-            ]
+        assert_headings(
+            &text,
+            &[
+                (2, "1. Introduction"),
+                (3, "1.1 Background"),
+                (2, "2. Method"),
+            ],
         );
     }
 
@@ -99,10 +101,7 @@ mod tests {
     fn chinese_numbered_headings() {
         let body = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。";
         let text = format!("{body}\n\n一、背景\n\n{body}\n\n第三章 结论\n\n{body}");
-        assert_eq!(
-            headings(&text),
-            vec![(2, "一、背景".into()), (2, "第三章 结论".into())]
-        );
+        assert_headings(&text, &[(2, "一、背景"), (2, "第三章 结论")]);
     }
 
     #[test]
@@ -111,14 +110,14 @@ mod tests {
             "Guide\n=====\n\n{BODY}\n\nInstalling\n----------\n\n{BODY}\n\n### Details\n\n\
              {BODY}\n\nLICENSE\n\n{BODY}"
         );
-        assert_eq!(
-            headings(&text),
-            vec![
-                (1, "Guide".into()),
-                (2, "Installing".into()),
-                (3, "Details".into()),
-                (2, "LICENSE".into())
-            ]
+        assert_headings(
+            &text,
+            &[
+                (1, "Guide"),
+                (2, "Installing"),
+                (3, "Details"),
+                (2, "LICENSE"),
+            ],
         );
     }
 
@@ -128,13 +127,9 @@ mod tests {
             "{BODY}\n\nIntroduction\n\nMethods\n\nResults\n\n{BODY}\n\nIntroduction\n\n{BODY}\n\n\
              Methods\n\n{BODY}\n\nResults\n\n{BODY}"
         );
-        assert_eq!(
-            headings(&text),
-            vec![
-                (2, "Introduction".into()),
-                (2, "Methods".into()),
-                (2, "Results".into())
-            ]
+        assert_headings(
+            &text,
+            &[(2, "Introduction"), (2, "Methods"), (2, "Results")],
         );
         assert_eq!(kinds(&text)[3], (Paragraph, "Results".into()));
     }
@@ -162,10 +157,7 @@ mod tests {
                 "Views: 12"
             ]
         );
-        assert_eq!(
-            headings(&text),
-            vec![(1, "Markets Rally After the Vote".into())]
-        );
+        assert_headings(&text, &[(1, "Markets Rally After the Vote")]);
         assert_eq!(blocks[5], (Paragraph, "By Jane Doe".into()));
     }
 
@@ -178,6 +170,30 @@ mod tests {
         );
         let blocks = kinds(&text);
         assert!(blocks[2..].iter().all(|(k, _)| *k == Chrome), "{blocks:?}");
+    }
+
+    #[test]
+    fn teasers_subtitles_bylines_and_credits_are_not_sections() {
+        let text = format!(
+            "Markets Rally After the Vote in Congress\n\n\
+             Investors Cheer a Deal That Ends Months of Doubt\n\nBy Jane Doe\n\n{BODY}\n\n\
+             Photo: Getty Images\n\n{BODY}\n\nNovember 18, 2019\n\n{BODY}\n\n\
+             Another Story Entirely\n\n{BODY}\n\nRead more\n\nReal Section\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Markets Rally After the Vote in Congress"),
+                (2, "Real Section"),
+            ],
+        );
+        assert_eq!(kinds(&text)[4], (Chrome, "Photo: Getty Images".into()));
+    }
+
+    #[test]
+    fn numbered_heading_may_open_onto_an_unnumbered_one() {
+        let text = format!("{BODY}\n\n2. Findings\n\nWhat We Saw\n\n{BODY}");
+        assert_headings(&text, &[(2, "2. Findings"), (3, "What We Saw")]);
     }
 
     #[test]

@@ -38,14 +38,27 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
     }
     let toc = not_sections(&pieces, &shapes, &roles);
     let start = title.map_or(0, |t| t + 1);
+    // Lines between the title and the first body prose are subtitles, bylines and captions,
+    // unless markup or numbering says they are headings.
+    let first_prose = (start..pieces.len())
+        .find(|i| is_body(*i, &pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
+        .unwrap_or(pieces.len());
     for i in (start..pieces.len()).rev() {
+        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
+        // A headline over a short blurb and a "Read more" link is a teaser for another story.
+        let teaser = pieces[i + 1..pieces.len().min(i + 3)]
+            .iter()
+            .any(|p| chrome::is_read_more(text_of(p)));
         if roles[i] == Role::Body
             && !toc[i]
+            && !teaser
+            && !subtitle
             && let Some(level) = section_level(i, text_of(&pieces[i]), &shapes, &roles)
         {
             roles[i] = Role::Heading(level);
         }
     }
+    nest_under_numbers(&mut roles, &shapes);
     normalise_levels(&mut roles, title);
     pieces
         .into_iter()
@@ -208,10 +221,12 @@ fn section_level(i: usize, text: &str, shapes: &[Option<Shape>], roles: &[Role])
     match shapes[i]? {
         Shape::Marked(level) => Some(level),
         _ if is_byline(text) => None,
-        // A numbered heading may open onto a deeper one ("1." then "1.1"), not onto a sibling:
-        // a run of numbered lines is a list.
-        Shape::Numbered(level) if next_is_body || next_level.is_some_and(|l| l > level) => {
-            Some(level)
+        // A numbered heading may open onto a deeper or an unnumbered heading ("1." then "1.1"),
+        // not onto a sibling: a run of numbered lines is a list.
+        Shape::Numbered(level) if next_is_body || next_level.is_some() => {
+            let sibling =
+                next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
+            (!sibling).then_some(level)
         }
         Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
         Shape::Short if next_is_body => Some(2),
@@ -251,6 +266,25 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
         i = end.max(i + 1);
     }
     toc
+}
+
+/// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
+/// its subsection.
+fn nest_under_numbers(roles: &mut [Role], shapes: &[Option<Shape>]) {
+    let mut above: Option<u8> = None;
+    for (role, shape) in roles.iter_mut().zip(shapes) {
+        match (*role, shape) {
+            (Role::Heading(level), Some(Shape::Numbered(_))) => above = Some(level),
+            (Role::Heading(_), Some(Shape::Short | Shape::Capitals)) => {
+                if let Some(level) = above {
+                    *role = Role::Heading(level + 1);
+                }
+                above = None;
+            }
+            (Role::Chrome, _) => {}
+            _ => above = None,
+        }
+    }
 }
 
 /// Sections start at level 2 under the title, whatever level their markup or numbering gave.

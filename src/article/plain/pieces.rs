@@ -96,11 +96,15 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
     let Some(first) = lines.first() else {
         return;
     };
-    if let [heading, underline] = lines
-        && let Some(level) = setext_level(underline)
-        && lists::marker(heading.trim()).is_none()
+    // An underlined heading needs no blank line around it: it splits the group.
+    let underlined = (1..lines.len())
+        .find(|k| setext_level(lines[*k]).is_some() && is_setext_text(lines[*k - 1]));
+    if let Some(k) = underlined
+        && let Some(level) = setext_level(lines[k])
     {
-        out.push(marked(heading.trim(), level));
+        shape_group(&lines[..k - 1], width, base, out);
+        out.push(marked(lines[k - 1].trim(), level));
+        shape_group(&lines[k + 1..], width, base, out);
         return;
     }
     if lines.iter().all(|l| is_rule(l)) {
@@ -165,6 +169,16 @@ fn shape_text(lines: &[&str], width: &WrapWidth, whole_group: bool, out: &mut Ve
         }
         out.push(Piece::Text(Text::new(join_lines(run), alone)));
     }
+}
+
+/// A line that can carry an underline: text, not a list item, a rule or code.
+fn is_setext_text(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && lists::marker(t).is_none()
+        && setext_level(t).is_none()
+        && !is_rule(t)
+        && !is_code_like(t)
 }
 
 fn marked(text: &str, level: u8) -> Piece {
@@ -326,7 +340,9 @@ mod tests {
 
     #[test]
     fn markup_headings_are_marked() {
-        let pieces = pieces("Title\n=====\n\n## Section\n\n>>> Read more <<<");
+        let pieces = pieces(
+            "Title\n=====\n\n## Section\n\n>>> Read more <<<\n\nText\nAbove\nUnder\n---\nbody",
+        );
         let marks: Vec<Option<u8>> = pieces
             .iter()
             .map(|p| match p {
@@ -334,6 +350,9 @@ mod tests {
                 Piece::Fixed(_) => None,
             })
             .collect();
-        assert_eq!(marks, vec![Some(1), Some(2), None]);
+        assert_eq!(
+            marks,
+            vec![Some(1), Some(2), None, None, None, Some(2), None]
+        );
     }
 }

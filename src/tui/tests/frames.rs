@@ -83,6 +83,8 @@ fn wide_frame_shows_title_outline_text_and_status() {
     let text = model.panes().text;
     assert_eq!(find_from(&buf, "Section 2", text.x), Some((text.x, text.y)));
     assert_eq!(buf[(text.x, text.y)].fg, theme.heading.fg.unwrap());
+    // A scrollbar thumb at the right edge shows where the view is.
+    assert!((1..39).any(|y| buf[(119, y)].symbol() == "▐"));
     // Status: the section, the percentage, the keys.
     let status = row(&buf, 39);
     assert!(status.contains("§ Section 2"), "{status}");
@@ -220,4 +222,50 @@ fn the_library_lists_articles_and_marks_the_selection() {
     assert!(row(&buf, 2).starts_with(" TikTok exodus"));
     assert!(row(&buf, 3).trim().is_empty());
     assert!(row(&buf, 23).contains("filter: tk"));
+}
+
+#[test]
+fn block_kinds_are_styled_distinctly_and_chrome_is_dimmed() {
+    use crate::article::{BlockKind, Format, Parsed, RawBlock, build};
+    let blocks = vec![
+        RawBlock::new(BlockKind::Chrome, "Home | News | Login"),
+        RawBlock::new(BlockKind::Heading { level: 2 }, "A heading"),
+        RawBlock::new(BlockKind::Quote, "A quoted line"),
+        RawBlock::new(BlockKind::Code, "let code = 1;"),
+        RawBlock::new(BlockKind::Paragraph, "Plain prose."),
+    ];
+    let article = build(
+        Parsed {
+            title_hint: None,
+            blocks,
+        },
+        Format::Html,
+        "UTF-8",
+        "t",
+    );
+    let mut model = model_for(&["x"], (80, 24));
+    model.reader = Some(Reader::new(article, None, 0, 80));
+    update(&mut model, Msg::Resize(80, 24));
+    let buf = frame(&model);
+    let style_at = |needle: &str| {
+        let (x, y) = find(&buf, needle).unwrap();
+        (buf[(x, y)].fg, buf[(x, y)].modifier)
+    };
+    let chrome = style_at("Home | News");
+    let heading = style_at("A heading");
+    let quote = style_at("A quoted line");
+    let code = style_at("let code");
+    let prose = style_at("Plain prose");
+    assert!(chrome.1.contains(Modifier::DIM));
+    assert!(heading.1.contains(Modifier::BOLD));
+    assert!(quote.1.contains(Modifier::ITALIC));
+    let all = [chrome, heading, quote, code, prose];
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(a, b, "two block kinds look the same");
+        }
+    }
+    // A quote has its bar.
+    let (x, y) = find(&buf, "A quoted line").unwrap();
+    assert_eq!(buf[(x - 2, y)].symbol(), "│");
 }

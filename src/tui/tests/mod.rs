@@ -58,6 +58,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 
 mod frames;
 mod update;
+mod work;
 
 /// A key event for a key written as in the keymap ("j", "G", "ctrl-d", "Enter", "Esc").
 pub fn key_event(spec: &str) -> ratatui::crossterm::event::KeyEvent {

@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
+use crate::article::Article;
 use crate::layout::LineKind;
 use crate::tui::model::Focus;
 use crate::tui::update::Effect;
@@ -23,7 +24,10 @@ fn line_and_page_keys_move_by_display_lines_and_never_rest_on_a_gap() {
     for _ in 0..30 {
         press(&mut model, &["j"]);
         let r = reader(&model);
-        assert_eq!(r.layout.lines[r.top_line()].kind, LineKind::Text);
+        assert_eq!(
+            r.layout.line(r.top_line()).map(|l| l.kind),
+            Some(LineKind::Text)
+        );
     }
     let after_lines = reader(&model).top_line();
     assert!(
@@ -44,7 +48,7 @@ fn line_and_page_keys_move_by_display_lines_and_never_rest_on_a_gap() {
     assert!(reader(&model).top_line() >= height / 2);
     press(&mut model, &["G"]);
     let r = reader(&model);
-    assert_eq!(r.top_line() + height, r.layout.lines.len());
+    assert_eq!(r.top_line() + height, r.layout.len());
     assert_eq!(r.percent(height), 100);
     // Scrolling further down at the end does nothing.
     let end = r.top;
@@ -141,7 +145,7 @@ fn resizing_keeps_the_same_text_on_top() {
     let top = reader(&model).top;
     let first_words = |m: &Model| {
         let r = reader(m);
-        let line = &r.layout.lines[r.top_line()];
+        let line = r.layout.line(r.top_line()).expect("a line on top");
         r.article.text[line.bytes.clone()].to_string()
     };
     let before = first_words(&model);
@@ -149,7 +153,7 @@ fn resizing_keeps_the_same_text_on_top() {
         update(&mut model, Msg::Resize(w, h));
         let r = reader(&model);
         assert_eq!(r.top, top, "reading position moved at {w}x{h}");
-        let line = &r.layout.lines[r.top_line()];
+        let line = r.layout.line(r.top_line()).expect("a line on top");
         assert!(line.chars.contains(&top) || line.chars.start == top);
     }
     assert_eq!(first_words(&model), before);
@@ -338,9 +342,16 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
         },
     );
     press(&mut model, &["G"]);
-    let percent = reader(&model).bookmark_percent();
+    let height = usize::from(model.panes().text.height);
+    assert_eq!(
+        reader(&model).bookmark_percent(height),
+        100,
+        "read to the end"
+    );
+    press(&mut model, &["g", "Space"]);
+    let percent = reader(&model).bookmark_percent(height);
     let top = reader(&model).top;
-    assert!(percent > 50, "{percent}");
+    assert!((1..100).contains(&percent), "{percent}");
     let effects = press(&mut model, &["q"]);
     assert!(model.reader.is_none() && !model.quit);
     let library = model.library.as_ref().unwrap();
@@ -370,4 +381,23 @@ fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
         body.y,
     );
     assert_eq!(model.library.as_ref().unwrap().selected, 2);
+}
+
+#[test]
+fn an_article_saved_at_its_end_reopens_on_its_last_page() {
+    let mut model = long_model((80, 24));
+    let height = usize::from(model.panes().text.height);
+    let article = Article::clone(&reader(&model).article);
+    let end = article.char_len;
+    update(
+        &mut model,
+        Msg::Opened {
+            path: "/a.md".into(),
+            result: Ok(Box::new(article)),
+            top: end,
+        },
+    );
+    let r = reader(&model);
+    assert_eq!(r.top_line() + height, r.layout.len());
+    assert_eq!(r.bookmark_offset(height), end);
 }

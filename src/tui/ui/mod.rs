@@ -46,6 +46,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
             theme: &theme,
         }
         .render(panes.text, buf);
+        reader::scrollbar(reader, &theme, panes, buf);
     } else if let Some(lib) = &model.library {
         status::title_line("folio · library", &theme, panes.title, buf);
         library::render(lib, &theme, panes.body, buf);

@@ -5,12 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
 use super::paint::{Paint, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
 use crate::layout::LineKind;
+use crate::tui::geometry::Panes;
 use crate::tui::model::Reader;
 
 /// Draws the text column of an open article.
@@ -22,9 +23,9 @@ pub struct ReaderPane<'a> {
 impl Widget for &ReaderPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let reader = self.reader;
-        let lines = &reader.layout.lines;
         let top = reader.top_line();
-        let shown = &lines[top.min(lines.len())..(top + usize::from(area.height)).min(lines.len())];
+        // Only these lines are wrapped (their blocks, if not yet): the frame's cost is the pane's.
+        let shown = reader.layout.lines(top..top + usize::from(area.height));
         let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
             return;
         };
@@ -55,6 +56,29 @@ impl Widget for &ReaderPane<'_> {
             Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
+}
+
+/// A scrollbar at the right edge of the reader pane, where the margin leaves room for it.
+pub fn scrollbar(reader: &Reader, theme: &Theme, panes: Panes, buf: &mut Buffer) {
+    let body = panes.body;
+    if panes.text.right() >= body.right() {
+        return;
+    }
+    let lines = reader.layout.len();
+    let rows = usize::from(body.height);
+    if lines <= rows {
+        return;
+    }
+    let mut state = ScrollbarState::new(lines.saturating_sub(rows))
+        .position(reader.top_line())
+        .viewport_content_length(rows);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some(" "))
+        .thumb_symbol("▐")
+        .thumb_style(theme.border)
+        .render(body, buf, &mut state);
 }
 
 /// Splits `text` (which starts at character offset `start`) into spans, each character styled

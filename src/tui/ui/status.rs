@@ -51,6 +51,7 @@ fn texts(model: &Model) -> (String, String) {
         let left = match (&model.message, &model.library) {
             (Some(m), _) => m.clone(),
             (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
+            (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
             (None, Some(l)) => format!("{} articles", l.entries.len()),
             (None, None) => String::new(),
         };
