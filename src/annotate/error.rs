@@ -58,6 +58,13 @@ pub enum Warning {
         reason: String,
         kept_at: PathBuf,
     },
+    /// The store was found damaged while saving; its bytes were kept and the notes this
+    /// process had open were saved in its place.
+    DamagedOnSave {
+        file: PathBuf,
+        reason: String,
+        kept_at: PathBuf,
+    },
     /// A newer folio wrote the store: it is shown but never written.
     NewerSchema { file: PathBuf, version: u64 },
 }
@@ -86,6 +93,17 @@ impl fmt::Display for Warning {
                 f,
                 "{} is damaged ({reason}) and no backup could be read. A copy is kept at {}. \
                  folio will not save notes until you repair the file or move it away.",
+                file.display(),
+                kept_at.display()
+            ),
+            Warning::DamagedOnSave {
+                file,
+                reason,
+                kept_at,
+            } => write!(
+                f,
+                "{} was damaged on disk ({reason}). The notes open in this folio were saved in \
+                 its place; the damaged copy is kept at {}.",
                 file.display(),
                 kept_at.display()
             ),

@@ -173,4 +173,53 @@ mod tests {
         assert_eq!(notes(&merged), [("A".into(), "n".into(), false)]);
         assert_eq!(merged.generation, 4);
     }
+
+    /// One side's version of annotation `id`: (updated second, deleted, note).
+    type Version = Option<(i64, bool, u8)>;
+
+    fn side(versions: &[Version], label: &str) -> StoreFile {
+        let anns = versions
+            .iter()
+            .enumerate()
+            .filter_map(|(id, v)| {
+                let (updated, deleted, note) = (*v)?;
+                let mut a = ann(&id.to_string(), updated, &format!("{label}{note}"));
+                a.deleted_at = deleted.then(|| at(updated));
+                Some(a)
+            })
+            .collect();
+        file(&[], anns, 1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merge_keeps_every_id_and_the_newest_version_of_each(
+            pairs in proptest::collection::vec(
+                (
+                    proptest::option::of((0..4i64, proptest::bool::ANY, 0..3u8)),
+                    proptest::option::of((0..4i64, proptest::bool::ANY, 0..3u8)),
+                ),
+                1..8,
+            )
+        ) {
+            let (theirs, ours): (Vec<Version>, Vec<Version>) = pairs.iter().copied().unzip();
+            let merged = merge(side(&theirs, "t"), &side(&ours, "o"));
+            let got: HashMap<String, (String, bool)> = merged.documents["d"]
+                .annotations
+                .iter()
+                .map(|a| (a.id.clone(), (a.note.clone(), a.deleted_at.is_some())))
+                .collect();
+            for (id, (t, o)) in pairs.iter().enumerate() {
+                let expected = match (t, o) {
+                    (None, None) => None,
+                    (Some(t), None) => Some(("t", t)),
+                    (None, Some(o)) => Some(("o", o)),
+                    // Newer wins; on a tie a tombstone wins; on a full tie the file on disk.
+                    (Some(t), Some(o)) => Some(if (o.0, o.1) > (t.0, t.1) { ("o", o) } else { ("t", t) }),
+                };
+                let want = expected.map(|(label, v)| (format!("{label}{}", v.2), v.1));
+                proptest::prop_assert_eq!(got.get(&id.to_string()).cloned(), want);
+            }
+        }
+    }
 }

@@ -27,8 +27,12 @@
 //!
 //! Every mutating call ([`Store::add`], [`Store::set_note`], [`Store::set_color`],
 //! [`Store::set_tags`], [`Store::delete`], [`Store::undelete`], [`Store::retarget`]) has the
-//! change on disk before it returns, or returns an error and changes nothing. [`Store::resolve`]
-//! only reads. [`Store::take_warnings`] yields warnings raised while saving.
+//! change on disk before it returns, or returns an error and changes nothing in memory.
+//! [`Store::resolve`] only reads. [`Store::refresh`] resolves and saves what it learnt (the
+//! article's path and text, rebased positions of verbatim matches, each status); call it when
+//! an article is opened. `retarget` confirms a `review` match or re-places an orphan on a new
+//! selection. [`Store::reload`] picks up what other processes saved. [`Store::take_warnings`]
+//! yields warnings raised while saving; [`Store::read_only`] says why saves are refused.
 //!
 //! # Positions
 //!

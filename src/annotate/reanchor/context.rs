@@ -33,15 +33,25 @@ impl TextIndex {
         self.bytes.partition_point(|&b| b < byte)
     }
 
-    /// Exact occurrences of `needle` as character ranges.
+    /// Every exact occurrence of `needle` as character ranges, overlapping ones included: in
+    /// "brands brands brands" the quote " brands " occurs twice, and missing the second would
+    /// leave the first looking like a clear winner.
     pub fn find_exact(&self, text: &str, needle: &str) -> Vec<Range<usize>> {
+        if needle.is_empty() {
+            return Vec::new();
+        }
         let len = needle.chars().count();
-        memmem::find_iter(text.as_bytes(), needle.as_bytes())
-            .map(|b| {
-                let start = self.char_at_byte(b);
-                start..start + len
-            })
-            .collect()
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut from = 0;
+        while let Some(b) = bytes.get(from..).and_then(|rest| finder.find(rest)) {
+            let start = self.char_at_byte(from + b);
+            hits.push(start..start + len);
+            // Resume one character on, so a hit overlapping this one is found too.
+            from = self.bytes[start + 1];
+        }
+        hits
     }
 }
 

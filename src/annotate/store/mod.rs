@@ -348,11 +348,10 @@ impl Store {
             OnDisk::Corrupt { bytes, reason } => {
                 // What we hold is the last good state; the damaged bytes are kept aside.
                 let kept_at = disk::set_aside(&self.path, &bytes)?;
-                self.pending.push(Warning::Recovered {
+                self.pending.push(Warning::DamagedOnSave {
                     file: self.path.clone(),
                     reason,
                     kept_at,
-                    backup: self.path.clone(),
                 });
                 (self.file.clone(), None)
             }

@@ -277,7 +277,7 @@ fn a_file_damaged_while_open_is_kept_aside_and_our_state_saved() {
     add(&mut store, &article, "another thought", "two");
     assert!(matches!(
         store.take_warnings()[..],
-        [Warning::Recovered { .. }]
+        [Warning::DamagedOnSave { .. }]
     ));
     assert_eq!(notes(&fx.open(), &article).len(), 2);
     assert_eq!(corrupt_files(fx.store_path().parent().unwrap()).len(), 1);
