@@ -23,6 +23,8 @@ Examples:
   folio highlight a.txt -q 'social commerce' -n 'a key term'
                                     highlight a passage and attach a note
   folio notes --json a.txt          list an article's highlights with their status
+  folio import ~/folio-unsaved-notes.json
+                                    add notes the reader could not save to the store
 "
     };
 }
@@ -37,6 +39,7 @@ Files (under $XDG_DATA_HOME/folio, usually ~/.local/share/folio):
   state.json        reading positions
   annotations.json  highlights and notes
   exports/          Markdown exports
+  drafts/           notes being written when folio was stopped, offered back
 
 Settings:
   config.toml in $XDG_CONFIG_HOME/folio (usually ~/.config/folio)
@@ -89,6 +92,12 @@ pub enum Command {
     /// folio's markers and keeps what you wrote around it; if you edited inside the markers,
     /// folio refuses unless --force, and then keeps your version as FILE.bak.
     Export(ExportArgs),
+    /// Merge other annotations files into the highlights store: the file the reader wrote when
+    /// it could not save (it names it on exit), or a copy from another machine.
+    ///
+    /// Highlights are matched by id: new ones are added, and of two versions of one the newer
+    /// wins, so deletions stay deleted and importing a file twice changes nothing.
+    Import(ImportArgs),
     /// Print a shell completion script.
     ///
     /// For example: `folio completions bash > ~/.local/share/bash-completion/completions/folio`,
@@ -124,6 +133,13 @@ pub struct RenderArgs {
 pub struct AddArgs {
     /// Articles or folders to copy (names are kept; a clash gets a numeric suffix), or `-` for
     /// one article on standard input, named after its title.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Annotations files to merge in.
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
 }

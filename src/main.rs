@@ -50,6 +50,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::notes::run(&args, &store, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import(args)) => {
+            let store = annotations_file(&cli.annotations)?;
+            commands::import::run(&args, &store, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Export(args)) => {
             let paths = Paths::from_env()?;
             let store = annotations_file(&cli.annotations)?;

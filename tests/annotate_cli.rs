@@ -298,3 +298,35 @@ fn the_seed_article_re_anchors_after_edits() {
     .unwrap();
     assert_eq!(status_of(&s.notes("seed.txt"), sentence), "moved");
 }
+
+#[test]
+fn import_merges_another_annotations_file_once_and_refuses_other_files() {
+    let s = Scratch::new();
+    let id = s.highlight("essay.txt", "low tide is the honest hour", "kept elsewhere");
+    let other = s.path("elsewhere.json");
+    fs::rename(s.store(), &other).expect("test setup");
+    s.highlight("essay.txt", "the crabs keep their stones", "already here");
+
+    let said = s.ok(&["import", "elsewhere.json"]);
+    assert!(said.contains("1 highlight added, 0 updated"), "{said}");
+    let notes = s.notes("essay.txt");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|h| h["id"] == id.as_str() && h["note"] == "kept elsewhere")
+    );
+    // A second import finds nothing new.
+    let again = s.ok(&["import", "elsewhere.json"]);
+    assert!(again.contains("0 highlights added, 0 updated"), "{again}");
+
+    fs::write(s.path("notes.txt"), "not annotations").expect("test setup");
+    let out = s.folio(&["import", "notes.txt"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("notes.txt") && err.contains("not an annotations file"),
+        "{err}"
+    );
+    assert_eq!(s.notes("essay.txt").len(), 2);
+}

@@ -27,6 +27,8 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    #[error("{} is not an annotations file folio can read: {reason}", path.display())]
+    NotAnnotations { path: PathBuf, reason: String },
     #[error(transparent)]
     Anchor(#[from] AnchorError),
 }

@@ -75,6 +75,7 @@ mod lock;
 mod merge;
 pub mod model;
 pub mod reanchor;
+pub mod rescue;
 mod store;
 
 use std::fmt;
@@ -85,7 +86,7 @@ use jiff::Timestamp;
 pub use anchor::{AnchorError, find_quote};
 pub use error::{StoreError, Warning};
 pub use model::{AnchorStatus, Color};
-pub use store::Store;
+pub use store::{Imported, Store, read_other};
 
 /// The stable key of a document in the store.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

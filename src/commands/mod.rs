@@ -5,6 +5,7 @@ pub mod add;
 pub mod docs;
 pub mod export;
 pub mod highlight;
+pub mod import;
 pub mod notes;
 pub mod read;
 

@@ -27,6 +27,11 @@ pub struct Store {
     file: StoreFile,
     /// Why saves are refused, if they are.
     read_only: Option<String>,
+    /// Set when the refusal is only because the folder could not be written when the store
+    /// opened: a save first checks whether it can be now (permissions fixed, media remounted).
+    folder_refused: bool,
+    /// A copy held only in memory (see [`Store::detached_copy`]): changes never reach a disk.
+    detached: bool,
     /// Warnings raised while saving, for the UI to show.
     pending: Vec<Warning>,
 }
@@ -40,6 +45,8 @@ impl Store {
             path: path.to_path_buf(),
             file: StoreFile::default(),
             read_only: None,
+            folder_refused: false,
+            detached: false,
             pending: Vec::new(),
         };
         if !disk::parent(path).is_dir() {
@@ -53,6 +60,7 @@ impl Store {
                 store.read_only = Some(format!(
                     "its folder cannot be written ({source}); notes are shown but not saved"
                 ));
+                store.folder_refused = true;
                 None
             }
             Err(e) => return Err(e),
@@ -296,6 +304,7 @@ impl Store {
         let (fresh, warnings) = Store::open(&self.path)?;
         self.file = merge(fresh.file, &self.file);
         self.read_only = fresh.read_only;
+        self.folder_refused = fresh.folder_refused;
         Ok(warnings)
     }
 
@@ -322,11 +331,21 @@ impl Store {
         &mut self,
         op: impl FnOnce(&mut StoreFile, Timestamp) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        if self.folder_refused && WriteLock::acquire(&self.path).is_ok() {
+            self.read_only = None;
+            self.folder_refused = false;
+        }
         if let Some(reason) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
                 reason: reason.clone(),
             });
+        }
+        if self.detached {
+            let mut next = self.file.clone();
+            let out = op(&mut next, Timestamp::now())?;
+            self.file = next;
+            return Ok(out);
         }
         let dir = disk::parent(&self.path);
         fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
@@ -453,5 +472,9 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
 }
 
 mod refresh;
+mod transfer;
+pub use transfer::{Imported, read_other};
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, unix))]
+mod unwritable;
