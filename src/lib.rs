@@ -6,6 +6,7 @@ pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod drafts;
 pub mod export;
 pub mod layout;
 pub mod library;

@@ -92,6 +92,11 @@ impl Paths {
     pub fn export_dir(&self) -> PathBuf {
         self.data.join("exports")
     }
+
+    /// Notes being written when folio was stopped, one file per article.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.data.join("drafts")
+    }
 }
 
 /// One spelling for a path, so the same file reached as `a.txt`, `./a.txt` or through a link
@@ -118,5 +123,6 @@ mod tests {
             Path::new("/tmp/f/annotations.json")
         );
         assert_eq!(paths.export_dir(), Path::new("/tmp/f/exports"));
+        assert_eq!(paths.drafts_dir(), Path::new("/tmp/f/drafts"));
     }
 }
