@@ -193,6 +193,7 @@ fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Resul
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         annotations: annotations.to_path_buf(),
         export_dir: dirs.export_dir(),
+        drafts: dirs.drafts_dir(),
     })
 }
 

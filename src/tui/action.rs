@@ -118,6 +118,8 @@ verbs! {
     Notes = "notes",
     /// Export this article's highlights to Markdown in the export folder
     Export = "export",
+    /// Try again now to save highlight changes that could not be saved
+    RetrySave = "retry_save",
 }
 
 impl Action {

@@ -1,6 +1,6 @@
 //! The driver: sets the terminal up (and always puts it back: on quit, error, panic and
-//! SIGTERM/SIGHUP), feeds key, mouse, resize and signal events to `update`, runs the effects
-//! it asks for, and draws.
+//! SIGTERM/SIGHUP/SIGINT), feeds key, mouse, resize and signal events to `update`, runs the
+//! effects it asks for, and draws.
 
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
@@ -20,10 +20,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::action::Action;
 use super::highlights::Highlights;
 use super::keymap::Keymap;
 use super::model::{Library, Model};
@@ -31,6 +30,7 @@ use super::ui;
 use super::ui::theme::Theme;
 use super::update::{Effect, Msg, update};
 use crate::article::Article;
+use crate::drafts::Drafts;
 use crate::reading::{Position, ReadingState};
 
 /// What to show first.
@@ -54,6 +54,8 @@ pub struct Settings {
     pub annotations: PathBuf,
     /// Where `E` writes Markdown exports.
     pub export_dir: PathBuf,
+    /// Where notes being written when folio is stopped are kept.
+    pub drafts: PathBuf,
 }
 
 /// Two clicks closer together than this make a double click.
@@ -78,12 +80,17 @@ static PANIC_HOOK: Once = Once::new();
 /// pressed meanwhile waits well under a millisecond.
 const IDLE_SLICE: usize = 16 * 1024;
 
-/// Runs the reader until the user quits or a signal arrives.
+/// Runs the reader until the user quits or a signal arrives. What the session has to say
+/// about where unsaved work went is printed once the terminal is restored.
 pub fn run(start: Start, settings: Settings) -> io::Result<Ending> {
     install_panic_hook();
     let mut terminal = enter()?;
-    let result = event_loop(&mut terminal, start, settings);
+    let mut farewell = Vec::new();
+    let result = event_loop(&mut terminal, start, settings, &mut farewell);
     leave();
+    for line in farewell {
+        eprintln!("folio: {line}");
+    }
     result
 }
 
@@ -97,6 +104,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     start: Start,
     settings: Settings,
+    farewell: &mut Vec<String>,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
     let mut model = Model::new(
@@ -111,7 +119,9 @@ fn event_loop(
         positions: settings.positions,
         highlights,
         export_dir: settings.export_dir,
+        drafts: Drafts::new(settings.drafts),
     };
+    let mut notices: Vec<String> = settings.notice.into_iter().chain(opening).collect();
     match start {
         Start::Article { article, path } => {
             let top = saved_top(&world.positions, &article, &path);
@@ -119,10 +129,12 @@ fn event_loop(
             let effects = update(&mut model, Msg::Opened { path, result, top });
             run_effects(&mut model, &mut world, terminal, effects);
         }
-        Start::Library(library) => model.library = Some(library),
+        Start::Library(library) => {
+            model.library = Some(library);
+            notices.extend(world.drafts.waiting());
+        }
     }
     // Warnings go on the first screen, whatever loading the article said.
-    let notices: Vec<String> = settings.notice.into_iter().chain(opening).collect();
     if !notices.is_empty() {
         model.message = Some(notices.join("; "));
     }
@@ -142,8 +154,9 @@ fn event_loop(
         for input in std::iter::once(first).chain(inputs.try_iter()) {
             let msg = match input {
                 Input::Signal(signal) => {
-                    let effects = update(&mut model, Msg::Do(Action::Quit));
+                    let effects = update(&mut model, Msg::Stop(signal));
                     run_effects(&mut model, &mut world, terminal, effects);
+                    farewell.append(&mut model.farewell);
                     return Ok(Ending::Signal(signal));
                 }
                 Input::Failed(error) => return Err(error),
@@ -180,6 +193,7 @@ fn event_loop(
             let effects = update(&mut model, msg);
             run_effects(&mut model, &mut world, terminal, effects);
             if model.quit {
+                farewell.append(&mut model.farewell);
                 return Ok(Ending::Quit);
             }
         }
@@ -195,11 +209,13 @@ fn event_loop(
     }
 }
 
-/// What the effects work on: saved positions, the highlights store, the export folder.
+/// What the effects work on: saved positions, the highlights store, the export and drafts
+/// folders.
 struct World {
     positions: ReadingState,
     highlights: Highlights,
     export_dir: PathBuf,
+    drafts: Drafts,
 }
 
 /// For benches/compare.sh, which times the real binary in a pseudo-terminal: with
@@ -254,6 +270,11 @@ fn run_effects(
     let positions = &mut world.positions;
     while let Some(effect) = effects.pop() {
         let article = model.reader.as_ref().map(|r| &r.article);
+        // Whatever touched the store, the model hears what is still unsaved after it.
+        let saving = matches!(
+            effect,
+            Effect::LoadMarks | Effect::Mark(_) | Effect::RetrySave | Effect::Rescue(_)
+        );
         let msg = match effect {
             Effect::LoadMarks => match article {
                 Some(article) => world.highlights.load(article),
@@ -266,6 +287,30 @@ fn run_effects(
             Effect::Export => match article {
                 Some(article) => world.highlights.export(article, &world.export_dir),
                 None => continue,
+            },
+            Effect::RetrySave => match article {
+                Some(article) => world.highlights.load(article),
+                None => world.highlights.retry(),
+            },
+            Effect::Rescue(to) => match world.highlights.rescue(to) {
+                Some(result) => Msg::Rescued(result),
+                None => continue,
+            },
+            Effect::SaveDraft(draft) => {
+                Msg::DraftSaved(world.drafts.save(&draft).map_err(|e| e.to_string()))
+            }
+            Effect::FindDraft => match model.reader.as_ref() {
+                Some(reader) => {
+                    let (draft, problems) = world
+                        .drafts
+                        .find(&reader.article.id, reader.path.as_deref());
+                    Msg::Draft { draft, problems }
+                }
+                None => continue,
+            },
+            Effect::DropDraft(key) => match world.drafts.remove(&key) {
+                Ok(()) => continue,
+                Err(error) => Msg::Notice(error.to_string()),
             },
             Effect::EditExternally(text) => Msg::Edited(edit_externally(terminal, &text)),
             Effect::Open(path) => match Article::open(&path) {
@@ -293,6 +338,9 @@ fn run_effects(
             }
         };
         effects.extend(update(model, msg));
+        if saving {
+            effects.extend(update(model, Msg::Unsaved(world.highlights.unsaved())));
+        }
     }
 }
 
@@ -312,7 +360,8 @@ fn saved_top(positions: &ReadingState, article: &Article, path: &Path) -> usize 
 /// Terminal events and signals, both delivered on one channel so the loop blocks in one place.
 fn spawn_inputs() -> io::Result<mpsc::Receiver<Input>> {
     let (sender, receiver) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    // In raw mode Ctrl-C is a key, so SIGINT comes only from `kill`: treated as SIGTERM.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let to_loop = sender.clone();
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {

@@ -26,6 +26,8 @@ pub struct NoteEditor {
     pub original: String,
     /// Set after `Esc` on changed text: the next key says whether to discard.
     pub confirm_discard: bool,
+    /// The kept draft this note was restored from, removed once it is saved or discarded.
+    pub draft: Option<String>,
 }
 
 /// What a key in the editor asks for.
@@ -52,6 +54,7 @@ impl NoteEditor {
             target,
             original: note.to_string(),
             confirm_discard: false,
+            draft: None,
         }
     }
 
@@ -65,8 +68,10 @@ impl NoteEditor {
         let trimmed = text.strip_suffix('\n').unwrap_or(text);
         let target = self.target.clone();
         let original = std::mem::take(&mut self.original);
+        let draft = self.draft.take();
         *self = NoteEditor::new(target, trimmed);
         self.original = original;
+        self.draft = draft;
     }
 
     /// Handles one key.

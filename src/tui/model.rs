@@ -40,6 +40,12 @@ pub struct Model {
     pub notes: Option<NotesPanel>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
+    /// Highlight changes the store could not save yet (the driver says after every save).
+    pub unsaved: Option<Unsaved>,
+    /// The question asked on quitting with unsaved changes, while it is open.
+    pub quit_prompt: Option<QuitPrompt>,
+    /// What to print once the screen is restored: where a draft or unsaved changes went.
+    pub farewell: Vec<String>,
     pub quit: bool,
 }
 
@@ -57,6 +63,9 @@ impl Model {
             editor: None,
             notes: None,
             message: None,
+            unsaved: None,
+            quit_prompt: None,
+            farewell: Vec::new(),
             quit: false,
         }
     }
@@ -87,6 +96,27 @@ impl Model {
             None => Mode::Library,
         }
     }
+}
+
+/// Highlight changes the store could not save: how many, why, and where they could be
+/// written instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsaved {
+    pub changes: usize,
+    pub reason: String,
+    /// The rescue file offered by default.
+    pub rescue_to: PathBuf,
+}
+
+/// The question asked when quitting with unsaved changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuitPrompt {
+    /// Try again, write them to another file, quit without them, or go back.
+    Choose,
+    /// The file to write them to, as typed so far.
+    SaveAs(String),
+    /// Quitting without them, asked once more.
+    ConfirmQuit,
 }
 
 /// Which pane of the reader view takes keys.

@@ -60,6 +60,7 @@ mod frames;
 mod mark_frames;
 mod marks;
 mod screenshot;
+mod unsaved;
 mod update;
 mod work;
 

@@ -53,14 +53,7 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
         .max()
         .unwrap_or(0)
         .min(24);
-    let width = area.width.min(72);
-    let height = area.height.min(lines.len() as u16 + 2);
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centered(area, 72, lines.len() as u16 + 2);
     Clear.render(popup, buf);
     let rows: Vec<Line> = lines
         .iter()

@@ -10,8 +10,10 @@ mod reader;
 mod status;
 mod text;
 pub mod theme;
+mod unsaved;
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -65,7 +67,21 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     }
     status::status_line(model, &theme, panes.status, buf);
     status::message_box(model, &theme, panes.body, panes.status, buf);
+    if let (Some(prompt), Some(pending)) = (&model.quit_prompt, &model.unsaved) {
+        unsaved::render(prompt, pending, &theme, area, buf);
+    }
     if let Some(scroll) = model.help {
         help::render(&model.keymap, scroll, &theme, area, buf);
     }
+}
+
+/// A `width`×`height` rectangle in the middle of `area` (both no larger than it).
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }

@@ -59,6 +59,18 @@ pub fn message_box(model: &Model, theme: &Theme, body: Rect, status: Rect, buf: 
 
 /// The left (what and where) and right (counts and keys) parts of the status line.
 fn texts(model: &Model) -> (String, String) {
+    let (left, right) = view_texts(model);
+    // Unsaved changes stay in sight until they are saved.
+    match &model.unsaved {
+        Some(unsaved) => (
+            left,
+            format!("NOT SAVED: {} · Ctrl-s retry · {right}", unsaved.changes),
+        ),
+        None => (left, right),
+    }
+}
+
+fn view_texts(model: &Model) -> (String, String) {
     let width = usize::from(model.size.0);
     let keys = |full: &str, short: &str| {
         if width >= 100 {

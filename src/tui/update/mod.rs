@@ -10,20 +10,23 @@ use ratatui::crossterm::event::{
 
 use crate::annotate::{AnnotationId, Color, Resolved};
 use crate::article::Article;
+use crate::drafts::Draft;
 
 use super::action::Action;
 use super::keymap::{Key, Mode};
 use super::marks;
-use super::model::{Focus, Model, Reader};
+use super::model::{Focus, Model, Reader, Unsaved};
 use library::{act_in_library, refilter};
 use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
 use search::search_input;
 
+mod draft;
 mod library;
 mod mouse;
 mod reader;
 mod search;
+mod unsaved;
 
 /// One input to the state machine.
 #[derive(Debug)]
@@ -56,6 +59,20 @@ pub enum Msg {
         row: u16,
         count: u8,
     },
+    /// A signal (SIGTERM, SIGHUP, SIGINT) ends folio: keep what is unsaved, then quit.
+    Stop(i32),
+    /// After every save: the highlight changes still not saved, if any.
+    Unsaved(Option<Unsaved>),
+    /// The unsaved changes were written to another file (where, in plain words), or not (why).
+    Rescued(Result<String, String>),
+    /// The draft kept for the article just opened, if any, and what was wrong with damaged
+    /// drafts found while looking.
+    Draft {
+        draft: Option<Draft>,
+        problems: Vec<String>,
+    },
+    /// The note being written was kept as a draft in this file, or could not be (why).
+    DraftSaved(Result<PathBuf, String>),
 }
 
 /// Work with the outside world that `update` asks the driver to do.
@@ -73,6 +90,18 @@ pub enum Effect {
     Export,
     /// Let the user edit this note in `$EDITOR`; answered with [`Msg::Edited`].
     EditExternally(String),
+    /// Try again to save the unsaved highlight changes; answered with [`Msg::Marks`] (or a
+    /// notice without an article), then [`Msg::Unsaved`].
+    RetrySave,
+    /// Write the unsaved highlight changes to this file (by default the rescue file);
+    /// answered with [`Msg::Rescued`] when there were any.
+    Rescue(Option<PathBuf>),
+    /// Keep the note being written as a draft; answered with [`Msg::DraftSaved`].
+    SaveDraft(Draft),
+    /// Look for a draft of the open article; answered with [`Msg::Draft`].
+    FindDraft,
+    /// Remove the draft kept under this name (its note was saved or discarded).
+    DropDraft(String),
 }
 
 /// A change to the open article's highlights.
@@ -107,6 +136,8 @@ pub struct Bookmark {
 /// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    // A signal ends folio whatever waits; everything else asks first.
+    let stopping = matches!(msg, Msg::Stop(_));
     // Only what the user did moves the view (a resize keeps the reading position on top), so
     // only then can the caret fall off screen; checking costs a screen of wrapping.
     let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
@@ -119,6 +150,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut effects = dispatch(model, msg);
     if moved {
         marks::keep_cursor_in_view(model);
+    }
+    if !stopping {
+        unsaved::hold_quit(model, &mut effects);
     }
     if model.quit
         && let Some(reader) = &model.reader
@@ -188,6 +222,23 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Do(action) => act(model, action),
+        Msg::Stop(_) => unsaved::stop(model),
+        Msg::Unsaved(unsaved) => {
+            unsaved::on_unsaved(model, unsaved);
+            Vec::new()
+        }
+        Msg::Rescued(result) => {
+            unsaved::on_rescued(model, result);
+            Vec::new()
+        }
+        Msg::Draft { draft, problems } => {
+            draft::offer(model, draft, problems);
+            Vec::new()
+        }
+        Msg::DraftSaved(result) => {
+            draft::on_saved(model, result);
+            Vec::new()
+        }
         Msg::Opened { path, result, top } => {
             match result {
                 Ok(article) => {
@@ -204,7 +255,8 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
                         reader.scroll_to_end(height);
                     }
                     follow_outline(model);
-                    return vec![Effect::LoadMarks];
+                    // Last out first: the highlights, then a draft to put back on them.
+                    return vec![Effect::FindDraft, Effect::LoadMarks];
                 }
                 Err(error) => model.message = Some(error),
             }
@@ -218,8 +270,11 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     model.message = None;
+    if model.quit_prompt.is_some() {
+        return unsaved::prompt_key(model, event);
+    }
     if model.mode() == Mode::Editor {
-        return marks::editor_key(model, event);
+        return draft::editor_key(model, event);
     }
     if let Some(effects) = marks::bracket_key(model, event) {
         return effects;
@@ -272,6 +327,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
 
 /// Carries out a verb in the focused pane.
 fn act(model: &mut Model, action: Action) -> Vec<Effect> {
+    if action == Action::RetrySave {
+        return unsaved::retry(model);
+    }
     match model.mode() {
         Mode::Help => act_in_help(model, action),
         Mode::Library => act_in_library(model, action),

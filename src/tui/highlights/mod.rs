@@ -1,0 +1,218 @@
+//! The driver's side of highlights: the store, the changes it could not save yet (kept in
+//! memory, shown, tried again with the next change or on request, and written elsewhere
+//! rather than lost), and exporting to Markdown.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::annotate::{Store, rescue};
+use crate::article::Article;
+use crate::export::file_name::safe_stem;
+use crate::export::from_store::export_doc;
+use crate::export::markdown;
+use crate::export::merge::merge;
+
+use super::model::Unsaved;
+use super::update::{MarkChange, Msg};
+use queue::Queue;
+pub use queue::UNSAVED;
+
+/// The store as the reader uses it.
+#[derive(Debug)]
+pub struct Highlights {
+    path: PathBuf,
+    /// `None` until the file could be opened.
+    store: Option<Store>,
+    /// Changes not on disk yet.
+    queue: Queue,
+    /// Why the oldest unsaved change could not be saved, in plain words.
+    problem: Option<String>,
+    /// What opening the file had to say, not shown yet.
+    opening: Vec<String>,
+}
+
+impl Highlights {
+    /// Opens the store at `path` and merges back what an earlier folio had to write elsewhere;
+    /// the strings are for the first screen (a damaged file restored from a backup, a newer
+    /// file opened read-only, a file that cannot be read, rescued changes found).
+    pub fn open(path: &Path) -> (Highlights, Vec<String>) {
+        let mut highlights = Highlights {
+            path: path.to_path_buf(),
+            store: None,
+            queue: Queue::default(),
+            problem: None,
+            opening: Vec::new(),
+        };
+        let mut notices = match highlights.store() {
+            Ok(_) => highlights.import_rescued(),
+            Err(problem) => vec![problem],
+        };
+        notices.append(&mut highlights.opening);
+        (highlights, notices)
+    }
+
+    /// The store, opened now if it was not yet.
+    fn store(&mut self) -> Result<&mut Store, String> {
+        if self.store.is_none() {
+            let (store, warnings) = Store::open(&self.path).map_err(|e| e.to_string())?;
+            self.opening
+                .extend(warnings.iter().map(ToString::to_string));
+            self.store = Some(store);
+        }
+        self.store.as_mut().ok_or_else(|| "no store".to_string())
+    }
+
+    /// The highlights of `article` to show now (saving what waits first).
+    pub fn load(&mut self, article: &Article) -> Msg {
+        let problem = self.flush().err();
+        self.listing(article, problem)
+    }
+
+    /// Tries again to save what waits, with no article open; the answer says how it went.
+    pub fn retry(&mut self) -> Msg {
+        Msg::Notice(match self.flush() {
+            Ok(()) => "all changes to highlights and notes are saved".to_string(),
+            Err(problem) => problem,
+        })
+    }
+
+    /// Applies `change` (saving it, or keeping it for later) and answers with the list.
+    pub fn change(&mut self, article: &Arc<Article>, change: MarkChange) -> Msg {
+        self.queue.push(article, change);
+        let problem = self.flush().err();
+        self.listing(article, problem)
+    }
+
+    /// The changes still unsaved, why, and where they could be written instead.
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        if self.queue.is_empty() {
+            return None;
+        }
+        Some(Unsaved {
+            changes: self.queue.len(),
+            reason: self.problem.clone().unwrap_or_default(),
+            rescue_to: rescue::default_path(&self.path),
+        })
+    }
+
+    /// Saves the queued changes in order. A change that failed for a reason that may pass
+    /// (the disk, the lock, a read-only file) stops the saving and stays queued with those
+    /// after it; one that can never succeed (its highlight is gone) is dropped and reported.
+    fn flush(&mut self) -> Result<(), String> {
+        if self.queue.is_empty() {
+            self.problem = None;
+            return Ok(());
+        }
+        if let Err(problem) = self.store() {
+            return Err(self.not_saved(problem));
+        }
+        let Some(store) = self.store.as_mut() else {
+            return Ok(());
+        };
+        let replayed = self.queue.replay(store);
+        self.queue.forget(replayed.done);
+        if let Some(error) = replayed.stopped {
+            return Err(self.not_saved(error.to_string()));
+        }
+        self.problem = None;
+        if replayed.dropped.is_empty() {
+            Ok(())
+        } else {
+            Err(replayed.dropped.join("; "))
+        }
+    }
+
+    /// Remembers why saving failed and says it for the status line.
+    fn not_saved(&mut self, problem: String) -> String {
+        let said = format!(
+            "NOT SAVED: {problem}. {} change{} kept in memory, tried again with your next \
+             change (Ctrl-s: now); q offers to write them elsewhere",
+            self.queue.len(),
+            if self.queue.len() == 1 { "" } else { "s" }
+        );
+        self.problem = Some(problem);
+        said
+    }
+
+    /// The store's highlights of `article` with the unsaved changes laid over them.
+    fn listing(&mut self, article: &Article, problem: Option<String>) -> Msg {
+        let mut list = match self.store() {
+            Ok(store) => {
+                let doc = store.document(article);
+                store.resolve(&doc, article)
+            }
+            Err(_) => Vec::new(),
+        };
+        let mut warnings = std::mem::take(&mut self.opening);
+        if let Some(store) = self.store.as_mut() {
+            warnings.extend(store.take_warnings().iter().map(ToString::to_string));
+        }
+        self.queue.overlay(&mut list, article);
+        list.sort_by_key(|m| m.range.as_ref().map_or((1, 0), |r| (0, r.start)));
+        let problem = match (problem, warnings.is_empty()) {
+            (Some(p), _) => Some(p),
+            (None, false) => Some(warnings.join("; ")),
+            (None, true) => None,
+        };
+        Msg::Marks { list, problem }
+    }
+
+    /// Exports `article`'s highlights to Markdown in `folder`, merging with an earlier
+    /// export there; the answer says where, or why not.
+    pub fn export(&mut self, article: &Article, folder: &Path) -> Msg {
+        let unsaved = self.queue.len();
+        let store = match self.store() {
+            Ok(store) => store,
+            Err(problem) => return Msg::Notice(format!("not exported: {problem}")),
+        };
+        let doc = store.document(article);
+        let source = article
+            .source
+            .as_ref()
+            .map_or_else(String::new, |p| p.display().to_string());
+        let exported = jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .map(|t| t.to_string())
+            .unwrap_or_default();
+        let export = export_doc(store, &doc, article, &source, &exported);
+        let count = export.highlights.len();
+        let path = folder.join(format!("{}.md", safe_stem(&article.title)));
+        let rendered = markdown::render(&export);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(existing) => match merge(&existing, &rendered, false) {
+                Ok(text) => text,
+                Err(refusal) => {
+                    return Msg::Notice(format!("not exported: {}: {refusal}", path.display()));
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => rendered.to_file(),
+            Err(e) => {
+                return Msg::Notice(format!(
+                    "not exported: cannot read the earlier export {}: {e}",
+                    path.display()
+                ));
+            }
+        };
+        if let Err(e) = crate::atomic::write(&path, text.as_bytes()) {
+            return Msg::Notice(format!(
+                "not exported: cannot write {}: {e}",
+                path.display()
+            ));
+        }
+        let pending = if unsaved > 0 {
+            format!(" ({unsaved} unsaved changes left out)")
+        } else {
+            String::new()
+        };
+        Msg::Notice(format!(
+            "exported {count} highlight{} to {}{pending}",
+            if count == 1 { "" } else { "s" },
+            path.display()
+        ))
+    }
+}
+
+mod queue;
+mod rescuing;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,211 @@
+//! The changes the store has not taken yet, oldest first, and the ids unsaved highlights go
+//! by until the store gives them real ones.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::annotate::{AnchorStatus, AnnotationId, Resolved, Store, StoreError};
+use crate::article::Article;
+use crate::tui::update::MarkChange;
+
+/// Prefix of the ids given to highlights the store has not taken yet.
+pub const UNSAVED: &str = "unsaved-";
+
+/// Unsaved changes, each with the article it was made on.
+#[derive(Clone, Debug, Default)]
+pub struct Queue {
+    changes: Vec<(Arc<Article>, MarkChange)>,
+    /// Ids the store gave to highlights first known by an unsaved id.
+    saved_as: HashMap<AnnotationId, AnnotationId>,
+    /// Adds ever queued: the n-th is known as `unsaved-n` until saved.
+    adds: usize,
+}
+
+/// What replaying the queue into a store did.
+#[derive(Debug, Default)]
+pub struct Replayed {
+    /// Changes dealt with from the front: made, or dropped as impossible.
+    pub done: usize,
+    /// The failure that stopped the replay, one that may pass (the disk, a read-only file).
+    pub stopped: Option<StoreError>,
+    /// Changes that can never be made (their highlight is gone), said in plain words.
+    pub dropped: Vec<String>,
+    /// Store ids of the highlights the changes made were about.
+    pub touched: HashSet<String>,
+}
+
+impl Queue {
+    pub fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// Queues `change`. Undoing a delete that never reached the disk just forgets it.
+    pub fn push(&mut self, article: &Arc<Article>, change: MarkChange) {
+        if let MarkChange::Undelete(id) = &change {
+            let delete = MarkChange::Delete(id.clone());
+            if self.changes.iter().any(|(_, c)| *c == delete) {
+                self.changes.retain(|(_, c)| *c != delete);
+                return;
+            }
+        }
+        if matches!(change, MarkChange::Add { .. }) {
+            self.adds += 1;
+        }
+        self.changes.push((Arc::clone(article), change));
+    }
+
+    /// Applies the changes in order to `store` until one fails for a reason that may pass.
+    /// The queue is left as it was but for the ids learnt; [`Queue::forget`] drops what
+    /// was done.
+    pub fn replay(&mut self, store: &mut Store) -> Replayed {
+        let mut replayed = Replayed::default();
+        for index in 0..self.changes.len() {
+            let local = self.local_id_of(index);
+            let (article, change) = &self.changes[index];
+            let change = self.translate(change.clone());
+            let about = id_of(&change);
+            match apply(store, article, change) {
+                Ok(made) => {
+                    if let (Some(local), Some(id)) = (local, &made) {
+                        self.saved_as.insert(local, id.clone());
+                    }
+                    replayed.touched.extend(made.or(about).map(|id| id.0));
+                }
+                Err(e) if may_pass(&e) => {
+                    replayed.stopped = Some(e);
+                    return replayed;
+                }
+                Err(e) => replayed.dropped.push(format!("change not made: {e}")),
+            }
+            replayed.done = index + 1;
+        }
+        replayed
+    }
+
+    /// Drops the `done` oldest changes.
+    pub fn forget(&mut self, done: usize) {
+        self.changes.drain(..done.min(self.changes.len()));
+    }
+
+    /// Lays the unsaved changes made on `article` over `list`, as if they were saved.
+    pub fn overlay(&self, list: &mut Vec<Resolved>, article: &Article) {
+        for index in 0..self.changes.len() {
+            let (made_on, change) = &self.changes[index];
+            if made_on.text_hash == article.text_hash {
+                let change = self.translate(change.clone());
+                overlay(list, article, change, self.local_id_of(index));
+            }
+        }
+    }
+
+    /// The unsaved id the queued add at `index` goes by.
+    fn local_id_of(&self, index: usize) -> Option<AnnotationId> {
+        if !matches!(self.changes[index].1, MarkChange::Add { .. }) {
+            return None;
+        }
+        let adds_after = self.changes[index + 1..]
+            .iter()
+            .filter(|(_, c)| matches!(c, MarkChange::Add { .. }))
+            .count();
+        Some(AnnotationId(format!("{UNSAVED}{}", self.adds - adds_after)))
+    }
+
+    /// `change` with an unsaved id replaced by the one the store gave it.
+    fn translate(&self, change: MarkChange) -> MarkChange {
+        let real = |id: AnnotationId| self.saved_as.get(&id).cloned().unwrap_or(id);
+        match change {
+            MarkChange::Note { id, note } => MarkChange::Note { id: real(id), note },
+            MarkChange::Color { id, color } => MarkChange::Color {
+                id: real(id),
+                color,
+            },
+            MarkChange::Delete(id) => MarkChange::Delete(real(id)),
+            MarkChange::Undelete(id) => MarkChange::Undelete(real(id)),
+            add => add,
+        }
+    }
+}
+
+/// Whether trying `error`'s change again later may succeed.
+fn may_pass(error: &StoreError) -> bool {
+    matches!(
+        error,
+        StoreError::Io { .. } | StoreError::ReadOnly { .. } | StoreError::Encode { .. }
+    )
+}
+
+/// The highlight a change is about, when it names one.
+fn id_of(change: &MarkChange) -> Option<AnnotationId> {
+    match change {
+        MarkChange::Add { .. } => None,
+        MarkChange::Note { id, .. } | MarkChange::Color { id, .. } => Some(id.clone()),
+        MarkChange::Delete(id) | MarkChange::Undelete(id) => Some(id.clone()),
+    }
+}
+
+/// Carries out one change in the store; an add answers with the new id.
+fn apply(
+    store: &mut Store,
+    article: &Article,
+    change: MarkChange,
+) -> Result<Option<AnnotationId>, StoreError> {
+    let result = match change {
+        MarkChange::Add { range, color, note } => {
+            let doc = store.document(article);
+            return store.add(&doc, article, range, color, &note).map(Some);
+        }
+        MarkChange::Note { id, note } => store.set_note(&id, &note),
+        MarkChange::Color { id, color } => store.set_color(&id, color),
+        MarkChange::Delete(id) => store.delete(&id),
+        MarkChange::Undelete(id) => store.undelete(&id),
+    };
+    result.map(|()| None)
+}
+
+/// Shows an unsaved change in the list as if it were saved.
+fn overlay(
+    list: &mut Vec<Resolved>,
+    article: &Article,
+    change: MarkChange,
+    local: Option<AnnotationId>,
+) {
+    let find = |list: &mut Vec<Resolved>, id: &AnnotationId| list.iter().position(|m| &m.id == id);
+    match change {
+        MarkChange::Add { range, color, note } => {
+            let now = jiff::Timestamp::now();
+            list.push(Resolved {
+                id: local.unwrap_or_else(|| AnnotationId(UNSAVED.into())),
+                quote: article.slice(range.clone()).to_string(),
+                section: article.section_path(range.start),
+                range: Some(range),
+                status: AnchorStatus::Verified,
+                color,
+                note,
+                tags: Vec::new(),
+                created_at: now,
+                updated_at: now,
+            });
+        }
+        MarkChange::Note { id, note } => {
+            if let Some(i) = find(list, &id) {
+                list[i].note = note;
+            }
+        }
+        MarkChange::Color { id, color } => {
+            if let Some(i) = find(list, &id) {
+                list[i].color = color;
+            }
+        }
+        MarkChange::Delete(id) => {
+            if let Some(i) = find(list, &id) {
+                list.remove(i);
+            }
+        }
+        // Shown again once saved: the store keeps what a tombstone hides.
+        MarkChange::Undelete(_) => {}
+    }
+}

@@ -1,0 +1,85 @@
+//! Unsaved changes that must not be lost: written to a rescue file (on request, or when folio
+//! is stopped) and merged back into the store when it opens again.
+
+use std::path::PathBuf;
+
+use super::Highlights;
+use crate::annotate::{Store, rescue};
+
+impl Highlights {
+    /// Writes the unsaved changes to `to` (by default the rescue file beside the store, else
+    /// in the home or temporary folder) and forgets them, as they are safe there. `None` when
+    /// nothing waits; otherwise what happened, in plain words.
+    pub fn rescue(&mut self, to: Option<PathBuf>) -> Option<Result<String, String>> {
+        if self.queue.is_empty() {
+            return None;
+        }
+        let to = match to {
+            Some(path) => rescue::expand_home(&path),
+            None => rescue::default_path(&self.path),
+        };
+        let mut copy = match &self.store {
+            Some(store) => store.detached_copy(),
+            None => Store::detached(&self.path),
+        };
+        let replayed = self.queue.clone().replay(&mut copy);
+        let file = rescue::only(copy.file().clone(), &replayed.touched);
+        let count = self.queue.len();
+        let changes = format!(
+            "{count} unsaved change{}",
+            if count == 1 { "" } else { "s" }
+        );
+        Some(match rescue::write(&self.path, file, &to) {
+            Ok(()) => {
+                self.queue = super::Queue::default();
+                self.problem = None;
+                Ok(format!(
+                    "{changes} to highlights and notes written to {}; folio adds them to {} \
+                     the next time it starts and can save there (or run: folio import {})",
+                    to.display(),
+                    self.path.display(),
+                    to.display()
+                ))
+            }
+            Err(e) => Err(format!("{changes} NOT written elsewhere either: {e}")),
+        })
+    }
+
+    /// Merges into the store the rescue files an earlier folio wrote for it, removing each
+    /// once its changes are saved. One that cannot be saved yet is shown anyway and kept.
+    pub(super) fn import_rescued(&mut self) -> Vec<String> {
+        let Some(store) = self.store.as_mut() else {
+            return Vec::new();
+        };
+        let mut notices = Vec::new();
+        for (path, file) in rescue::find(&self.path) {
+            match store.import(&file) {
+                Ok(imported) => {
+                    let removed = match std::fs::remove_file(&path) {
+                        Ok(()) => "removed it".to_string(),
+                        Err(e) => format!("could not remove it ({e}); delete it by hand"),
+                    };
+                    notices.push(format!(
+                        "added {} highlight{} and {} change{} that an earlier folio could not \
+                         save, from {}, and {removed}",
+                        imported.added,
+                        if imported.added == 1 { "" } else { "s" },
+                        imported.updated,
+                        if imported.updated == 1 { "" } else { "s" },
+                        path.display()
+                    ));
+                }
+                Err(e) => {
+                    store.show_unsaved(&file);
+                    notices.push(format!(
+                        "{} holds changes an earlier folio could not save, and they cannot be \
+                         saved yet either ({e}): they are shown, saved with your next change \
+                         that can be, and the file is kept until then",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        notices
+    }
+}

@@ -1,0 +1,202 @@
+//! Unit tests of the reader's store side: unsaved changes kept, retried, rescued.
+
+use super::*;
+use crate::annotate::{AnnotationId, Color, Resolved};
+
+fn article() -> Arc<Article> {
+    let bytes = b"Title\n\nOne sentence here. Another sentence there.\n";
+    Arc::new(Article::from_bytes(bytes, None).unwrap())
+}
+
+fn marks(msg: Msg) -> (Vec<Resolved>, Option<String>) {
+    match msg {
+        Msg::Marks { list, problem } => (list, problem),
+        other => panic!("expected marks, got {other:?}"),
+    }
+}
+
+fn add(at: &str) -> MarkChange {
+    let a = article();
+    let start = a.text[..a.text.find(at).unwrap()].chars().count();
+    MarkChange::Add {
+        range: start..start + at.chars().count(),
+        color: Color::Yellow,
+        note: String::new(),
+    }
+}
+
+/// Highlights whose store's folder is a file, so nothing can be written there; the file.
+fn blocked() -> (tempfile::TempDir, PathBuf, Highlights) {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("data");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let (highlights, _) = Highlights::open(&blocker.join("annotations.json"));
+    (dir, blocker, highlights)
+}
+
+#[test]
+fn a_failed_save_is_kept_shown_and_saved_with_the_next_change() {
+    let (_dir, blocker, mut highlights) = blocked();
+    let path = blocker.join("annotations.json");
+    let a = article();
+    let (list, problem) = marks(highlights.change(&a, add("One sentence here.")));
+    assert!(problem.unwrap().starts_with("NOT SAVED"));
+    assert_eq!(list.len(), 1);
+    let local = list[0].id.clone();
+    let (list, _) = marks(highlights.change(
+        &a,
+        MarkChange::Note {
+            id: local,
+            note: "kept".into(),
+        },
+    ));
+    assert_eq!(list[0].note, "kept");
+    // The folder appears; the next change saves everything, in order.
+    std::fs::remove_file(&blocker).unwrap();
+    std::fs::create_dir(&blocker).unwrap();
+    let (list, problem) = marks(highlights.change(&a, add("Another sentence there.")));
+    assert_eq!(problem, None);
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|m| !m.id.0.starts_with(UNSAVED)));
+    let (store, _) = Store::open(&path).unwrap();
+    let doc = store.document(&a);
+    let saved = store.resolve(&doc, &a);
+    assert_eq!(saved.len(), 2);
+    assert_eq!(saved[0].note, "kept");
+}
+
+#[test]
+fn a_change_that_can_never_be_made_is_dropped_not_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
+    let a = article();
+    let gone = MarkChange::Note {
+        id: AnnotationId("01NOSUCHID".into()),
+        note: "x".into(),
+    };
+    let (_, problem) = marks(highlights.change(&a, gone));
+    assert!(problem.unwrap().contains("no highlight with id"));
+    let (list, problem) = marks(highlights.change(&a, add("One sentence here.")));
+    assert_eq!((list.len(), problem), (1, None));
+}
+
+#[test]
+fn a_delete_is_undone_and_export_writes_then_merges_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.json");
+    let (mut highlights, notices) = Highlights::open(&path);
+    assert!(notices.is_empty());
+    let a = article();
+    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    let id = list[0].id.clone();
+    let (list, _) = marks(highlights.change(&a, MarkChange::Delete(id.clone())));
+    assert!(list.is_empty());
+    let (list, _) = marks(highlights.change(&a, MarkChange::Undelete(id)));
+    assert_eq!(list.len(), 1);
+    let exports = dir.path().join("exports");
+    let Msg::Notice(said) = highlights.export(&a, &exports) else {
+        panic!("expected a notice");
+    };
+    assert!(said.starts_with("exported 1 highlight to "), "{said}");
+    let written = std::fs::read_dir(&exports)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let text = std::fs::read_to_string(written.path()).unwrap();
+    assert!(text.contains("> One sentence here."), "{text}");
+    // A second export merges with the first.
+    let Msg::Notice(again) = highlights.export(&a, &exports) else {
+        panic!("expected a notice");
+    };
+    assert!(again.starts_with("exported"), "{again}");
+}
+
+#[test]
+fn unsaved_changes_are_written_beside_the_store_and_merged_back_at_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the store's file should be: it cannot be read or written.
+    let path = dir.path().join("annotations.json");
+    std::fs::create_dir(&path).unwrap();
+    let (mut highlights, notices) = Highlights::open(&path);
+    assert!(notices[0].contains("annotations.json"), "{notices:?}");
+    let a = article();
+    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    let local = list[0].id.clone();
+    highlights.change(
+        &a,
+        MarkChange::Note {
+            id: local,
+            note: "rescued note".into(),
+        },
+    );
+    let unsaved = highlights.unsaved().expect("two changes wait");
+    assert_eq!(unsaved.changes, 2);
+    assert!(unsaved.reason.contains("annotations.json"), "{unsaved:?}");
+    // By default the rescue goes beside the store, where folio looks for it.
+    let rescue = dir.path().join("folio-unsaved-notes.json");
+    assert_eq!(unsaved.rescue_to, rescue);
+    let said = highlights
+        .rescue(None)
+        .expect("something to write")
+        .unwrap();
+    assert!(
+        said.contains("2 unsaved changes") && said.contains("folio import"),
+        "{said}"
+    );
+    assert!(highlights.unsaved().is_none());
+    assert!(highlights.rescue(None).is_none());
+
+    // Fixed; the next start merges the rescue in and removes it.
+    std::fs::remove_dir(&path).unwrap();
+    let (mut again, notices) = Highlights::open(&path);
+    assert!(notices[0].starts_with("added 1 highlight"), "{notices:?}");
+    assert!(!rescue.exists());
+    let (list, _) = marks(again.load(&a));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].note, "rescued note");
+    let (store, _) = Store::open(&path).unwrap();
+    assert_eq!(
+        store.resolve(&store.document(&a), &a)[0].note,
+        "rescued note"
+    );
+}
+
+#[test]
+fn a_retry_after_the_fix_saves_everything_and_a_rescue_still_failing_says_so() {
+    let (_dir, blocker, mut highlights) = blocked();
+    let path = blocker.join("annotations.json");
+    let a = article();
+    highlights.change(&a, add("One sentence here."));
+    let Msg::Notice(said) = highlights.retry() else {
+        panic!("expected a notice");
+    };
+    assert!(
+        said.starts_with("NOT SAVED: could not create the folder"),
+        "{said}"
+    );
+    // Another file under the same blocker cannot be written either: said, and kept.
+    let refused = highlights.rescue(Some(blocker.join("elsewhere.json")));
+    assert!(refused.unwrap().unwrap_err().contains("NOT written"));
+    assert_eq!(highlights.unsaved().map(|u| u.changes), Some(1));
+
+    std::fs::remove_file(&blocker).unwrap();
+    let Msg::Notice(said) = highlights.retry() else {
+        panic!("expected a notice");
+    };
+    assert_eq!(said, "all changes to highlights and notes are saved");
+    assert!(highlights.unsaved().is_none());
+    let (store, _) = Store::open(&path).unwrap();
+    assert_eq!(store.resolve(&store.document(&a), &a).len(), 1);
+}
+
+#[test]
+fn unsaved_changes_show_only_on_the_article_they_were_made_on() {
+    let (_dir, _, mut highlights) = blocked();
+    let a = article();
+    highlights.change(&a, add("One sentence here."));
+    let other =
+        Arc::new(Article::from_bytes(b"Other\n\nOne sentence here. More.\n", None).unwrap());
+    let (list, _) = marks(highlights.load(&other));
+    assert!(list.is_empty());
+}

@@ -1,0 +1,115 @@
+//! Quitting with highlight changes the store could not save: folio tries again first, and if
+//! that fails asks: try again, write them to another file, or quit without them (asked once
+//! more). A signal instead keeps everything (the note being written, the unsaved changes)
+//! without asking, and quits.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Effect, draft};
+use crate::tui::model::{Model, QuitPrompt, Unsaved};
+
+/// Holds back a quit while changes are unsaved: try saving them once more, with the question
+/// ready should that fail.
+pub fn hold_quit(model: &mut Model, effects: &mut Vec<Effect>) {
+    if !model.quit || model.unsaved.is_none() {
+        return;
+    }
+    model.quit = false;
+    model.quit_prompt.get_or_insert(QuitPrompt::Choose);
+    effects.push(Effect::RetrySave);
+}
+
+/// A key while the question is open.
+pub fn prompt_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let default_path = model
+        .unsaved
+        .as_ref()
+        .map(|u| u.rescue_to.display().to_string())
+        .unwrap_or_default();
+    let Some(prompt) = model.quit_prompt.as_mut() else {
+        return Vec::new();
+    };
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match prompt {
+        QuitPrompt::Choose => match event.code {
+            KeyCode::Char('r') => return vec![Effect::RetrySave],
+            KeyCode::Char('s') => *prompt = QuitPrompt::SaveAs(default_path),
+            KeyCode::Char('Q') => *prompt = QuitPrompt::ConfirmQuit,
+            KeyCode::Esc => model.quit_prompt = None,
+            _ => {}
+        },
+        QuitPrompt::SaveAs(path) => match event.code {
+            KeyCode::Enter if !path.trim().is_empty() => {
+                return vec![Effect::Rescue(Some(path.trim().into()))];
+            }
+            KeyCode::Esc => *prompt = QuitPrompt::Choose,
+            KeyCode::Backspace => {
+                path.pop();
+            }
+            KeyCode::Char('u') if ctrl => path.clear(),
+            KeyCode::Char(c) if !ctrl => path.push(c),
+            _ => {}
+        },
+        QuitPrompt::ConfirmQuit => match event.code {
+            KeyCode::Char('y' | 'Y') => {
+                model.unsaved = None;
+                model.quit_prompt = None;
+                model.quit = true;
+            }
+            _ => *prompt = QuitPrompt::Choose,
+        },
+    }
+    Vec::new()
+}
+
+/// What the driver says after a save. Once nothing waits, a quit held back goes ahead.
+pub fn on_unsaved(model: &mut Model, unsaved: Option<Unsaved>) {
+    let asked = model.quit_prompt.is_some();
+    model.unsaved = unsaved;
+    if asked {
+        match model.unsaved {
+            None => {
+                model.quit_prompt = None;
+                model.quit = true;
+            }
+            // The question says why already.
+            Some(_) => model.message = None,
+        }
+    }
+}
+
+/// The unsaved changes were written elsewhere (then folio may quit), or not.
+pub fn on_rescued(model: &mut Model, result: Result<String, String>) {
+    match result {
+        Ok(said) => {
+            model.farewell.push(said.clone());
+            model.message = Some(said);
+            model.unsaved = None;
+            if model.quit_prompt.take().is_some() {
+                model.quit = true;
+            }
+        }
+        // Leaving anyway (a signal): say it once the screen is gone.
+        Err(why) if model.quit => model.farewell.push(why),
+        Err(why) => model.message = Some(why),
+    }
+}
+
+/// A signal: keep the note being written as a draft and the unsaved changes in the rescue
+/// file, then quit.
+pub fn stop(model: &mut Model) -> Vec<Effect> {
+    model.quit = true;
+    model.quit_prompt = None;
+    let mut effects = vec![Effect::Rescue(None)];
+    effects.extend(draft::draft_of(model).map(Effect::SaveDraft));
+    effects
+}
+
+/// `Ctrl-s` outside the editor: try saving again now.
+pub fn retry(model: &mut Model) -> Vec<Effect> {
+    if model.unsaved.is_none() {
+        model.message = Some("all changes to highlights and notes are saved".into());
+        return Vec::new();
+    }
+    vec![Effect::RetrySave]
+}
