@@ -111,9 +111,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             .set_permissions(meta.permissions())
             .map_err(|e| StoreError::io("set permissions on", temp.path(), e))?;
     }
-    temp.write_all(bytes)
+    // Through the file itself, so a failure reads as the system said it ("File too large",
+    // "No space left on device"), and named after the file the user knows.
+    temp.as_file_mut()
+        .write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| StoreError::io("write", temp.path(), e))?;
+        .map_err(|e| StoreError::io("write", path, e))?;
     temp.persist(path)
         .map_err(|e| StoreError::io("replace", path, e.error))?;
     sync_dir(dir)

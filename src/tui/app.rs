@@ -134,9 +134,17 @@ fn event_loop(
             notices.extend(world.drafts.waiting());
         }
     }
-    // Warnings go on the first screen, whatever loading the article said.
+    // Warnings go on the first screen, after what opening the article said (a draft offered).
     if !notices.is_empty() {
-        model.message = Some(notices.join("; "));
+        model.message = Some(
+            model
+                .message
+                .take()
+                .into_iter()
+                .chain(notices)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
     }
     let inputs = spawn_inputs()?;
     let mut last_click: Option<(Instant, u16, u16, u8)> = None;
@@ -157,6 +165,7 @@ fn event_loop(
                     let effects = update(&mut model, Msg::Stop(signal));
                     run_effects(&mut model, &mut world, terminal, effects);
                     farewell.append(&mut model.farewell);
+                    farewell.extend(world.highlights.unsaved_notes());
                     return Ok(Ending::Signal(signal));
                 }
                 Input::Failed(error) => return Err(error),
@@ -194,6 +203,7 @@ fn event_loop(
             run_effects(&mut model, &mut world, terminal, effects);
             if model.quit {
                 farewell.append(&mut model.farewell);
+                farewell.extend(world.highlights.unsaved_notes());
                 return Ok(Ending::Quit);
             }
         }

@@ -32,12 +32,27 @@ fn size((cols, rows): (u16, u16)) -> PtySize {
 impl Session {
     /// Starts `folio ARGS` in a `cols`×`rows` terminal with `home` as its data, config and
     /// state home (no XDG directory of the user's is touched).
-    pub fn start(args: &[&str], home: &Path, (cols, rows): (u16, u16)) -> Session {
+    pub fn start(args: &[&str], home: &Path, size: (u16, u16)) -> Session {
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
+        command.args(args);
+        Session::spawn(command, home, size)
+    }
+
+    /// As [`Session::start`], through `sh -c 'SETUP; exec folio ARGS'`: what the shell sets
+    /// up (a `ulimit`, an ignored signal) carries over into folio.
+    pub fn start_under(setup: &str, args: &[&str], home: &Path, size: (u16, u16)) -> Session {
+        let mut command = CommandBuilder::new("sh");
+        command.arg("-c");
+        command.arg(format!("{setup}; exec \"$0\" \"$@\""));
+        command.arg(env!("CARGO_BIN_EXE_folio"));
+        command.args(args);
+        Session::spawn(command, home, size)
+    }
+
+    fn spawn(mut command: CommandBuilder, home: &Path, (cols, rows): (u16, u16)) -> Session {
         let pair = native_pty_system()
             .openpty(size((cols, rows)))
             .expect("open a pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
-        command.args(args);
         command.cwd(env!("CARGO_MANIFEST_DIR"));
         command.env_clear();
         command.env("TERM", "xterm-256color");
@@ -135,12 +150,21 @@ impl Session {
 
     /// Sends SIGTERM, as a system shutting down or `kill` would.
     pub fn terminate(&mut self) {
-        let pid = self.child.process_id().expect("folio's process id");
+        self.signal("TERM");
+    }
+
+    /// Sends the signal named `name` ("TERM", "HUP", "INT") with `kill`.
+    pub fn signal(&mut self, name: &str) {
         let status = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
+            .args([&format!("-{name}"), &self.pid().to_string()])
             .status()
             .expect("run kill");
         assert!(status.success());
+    }
+
+    /// folio's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("folio's process id")
     }
 
     /// Waits for folio to exit; returns its exit code.

@@ -102,6 +102,38 @@ impl Queue {
         }
     }
 
+    /// The notes among the changes, each with the words it is on (looked up in `store` for a
+    /// highlight saved earlier), so they can be printed when nothing else could keep them.
+    pub fn notes(&self, store: Option<&Store>) -> Vec<String> {
+        let mut quotes: HashMap<AnnotationId, String> = HashMap::new();
+        let mut notes = Vec::new();
+        for index in 0..self.changes.len() {
+            let (article, change) = &self.changes[index];
+            let (quote, note) = match self.translate(change.clone()) {
+                MarkChange::Add { range, note, .. } => {
+                    let quote = article.slice(range).to_string();
+                    if let Some(local) = self.local_id_of(index) {
+                        quotes.insert(local, quote.clone());
+                    }
+                    (quote, note)
+                }
+                MarkChange::Note { id, note } => {
+                    let saved = store.and_then(|s| s.annotation(&id));
+                    let quote = quotes
+                        .get(&id)
+                        .cloned()
+                        .or_else(|| saved.map(|a| a.target.quote.exact.clone()));
+                    (quote.unwrap_or_default(), note)
+                }
+                _ => continue,
+            };
+            if !note.trim().is_empty() {
+                notes.push(format!("\u{201c}{quote}\u{201d}\n{note}"));
+            }
+        }
+        notes
+    }
+
     /// The unsaved id the queued add at `index` goes by.
     fn local_id_of(&self, index: usize) -> Option<AnnotationId> {
         if !matches!(self.changes[index].1, MarkChange::Add { .. }) {

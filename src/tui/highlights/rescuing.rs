@@ -45,6 +45,18 @@ impl Highlights {
         })
     }
 
+    /// The notes still unsaved, written out for the terminal as the last resort when folio
+    /// ends with them (quit without them, or nowhere could take them on a signal).
+    pub fn unsaved_notes(&self) -> Option<String> {
+        let notes = self.queue.notes(self.store.as_ref());
+        (!notes.is_empty()).then(|| {
+            format!(
+                "these notes were NOT saved; copy them from here if you need them:\n\n{}",
+                notes.join("\n\n")
+            )
+        })
+    }
+
     /// Merges into the store the rescue files an earlier folio wrote for it, removing each
     /// once its changes are saved. One that cannot be saved yet is shown anyway and kept.
     pub(super) fn import_rescued(&mut self) -> Vec<String> {
@@ -59,13 +71,16 @@ impl Highlights {
                         Ok(()) => "removed it".to_string(),
                         Err(e) => format!("could not remove it ({e}); delete it by hand"),
                     };
+                    let plural = |n: usize, what: &str| {
+                        format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+                    };
+                    let mut what = vec![plural(imported.added, "highlight")];
+                    if imported.updated > 0 {
+                        what.push(plural(imported.updated, "change"));
+                    }
                     notices.push(format!(
-                        "added {} highlight{} and {} change{} that an earlier folio could not \
-                         save, from {}, and {removed}",
-                        imported.added,
-                        if imported.added == 1 { "" } else { "s" },
-                        imported.updated,
-                        if imported.updated == 1 { "" } else { "s" },
+                        "added {} that an earlier folio could not save here, from {}, and {removed}",
+                        what.join(" and "),
                         path.display()
                     ));
                 }

@@ -200,3 +200,28 @@ fn unsaved_changes_show_only_on_the_article_they_were_made_on() {
     let (list, _) = marks(highlights.load(&other));
     assert!(list.is_empty());
 }
+
+#[test]
+fn unsaved_notes_can_be_written_out_with_their_words_as_a_last_resort() {
+    let (_dir, _, mut highlights) = blocked();
+    assert_eq!(highlights.unsaved_notes(), None);
+    let a = article();
+    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    assert_eq!(
+        highlights.unsaved_notes(),
+        None,
+        "a highlight without a note"
+    );
+    highlights.change(
+        &a,
+        MarkChange::Note {
+            id: list[0].id.clone(),
+            note: "first line\nsecond line".into(),
+        },
+    );
+    let said = highlights.unsaved_notes().expect("one note");
+    assert!(
+        said.ends_with("\u{201c}One sentence here.\u{201d}\nfirst line\nsecond line"),
+        "{said}"
+    );
+}

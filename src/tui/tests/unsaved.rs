@@ -41,14 +41,10 @@ fn quitting_with_unsaved_changes_tries_again_then_asks_and_quits_once_saved() {
     assert_eq!(press(&mut m, &["q"]), vec![Effect::RetrySave]);
     assert!(!m.quit);
     assert_eq!(m.quit_prompt, Some(QuitPrompt::Choose));
-    // Still failing: the question stays (it says why; the status line need not).
-    update(
-        &mut m,
-        Msg::Notice("NOT SAVED: could not create the folder".into()),
-    );
+    // Still failing: the question stays.
     update(&mut m, Msg::Unsaved(unsaved(2)));
-    assert_eq!(m.message, None);
     assert!(!m.quit);
+    assert_eq!(m.quit_prompt, Some(QuitPrompt::Choose));
     // Reading keys do nothing meanwhile; r tries again.
     assert!(press(&mut m, &["j"]).is_empty());
     assert_eq!(press(&mut m, &["r"]), vec![Effect::RetrySave]);
@@ -158,6 +154,17 @@ fn the_question_shows_how_many_why_and_the_choices() {
     assert!(find(&buf, "Enter write and quit").is_some());
     press(&mut m, &["Esc", "Q"]);
     assert!(find(&frame(&m), "Quit and lose these changes for good?").is_some());
+
+    // Narrow, with a search: the notice keeps its place and the key hints give way.
+    let mut m = model_for(&["# Title", TEXT], (60, 20));
+    update(&mut m, Msg::Unsaved(unsaved(2)));
+    search_for(&mut m, "known as the target");
+    let status = row(&frame(&m), 19);
+    assert!(
+        status.contains("NOT SAVED: 2 · Ctrl-s retry · /known"),
+        "{status}"
+    );
+    assert!(!status.contains("help"), "{status}");
 }
 
 /// A model with the note editor open on a new highlight of "known as the target", `typed`
@@ -198,12 +205,14 @@ fn a_signal_keeps_the_note_being_written_and_the_unsaved_changes_without_asking(
         reader(&m).article.slice(passage.start..passage.end),
         passage.quote
     );
-    // Where it went is said after the screen is restored; if nowhere, the text itself.
-    update(
-        &mut m,
-        Msg::DraftSaved(Err("could not write the draft".into())),
-    );
+    // Where it went is said after the screen is restored; if nowhere, the text itself. The
+    // answers neither hold the quit back nor save the position again.
+    let after = update(&mut m, Msg::DraftSaved(Err("no room".into())));
     assert!(m.farewell[0].ends_with("The note you were writing was:\nhalf a thought"));
+    let after_rescue = update(&mut m, Msg::Rescued(Err("NOT written elsewhere".into())));
+    assert_eq!(m.farewell[1], "NOT written elsewhere");
+    assert!(after.is_empty() && after_rescue.is_empty());
+    assert!(m.quit && m.quit_prompt.is_none());
 }
 
 #[test]

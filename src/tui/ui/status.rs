@@ -21,13 +21,16 @@ pub fn title_line(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
 pub fn status_line(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, theme.status);
     let (left, right) = texts(model);
+    // The right part goes first; cut, it still leaves a column for the left.
+    let right = ellipsize(&right, usize::from(area.width.saturating_sub(1)));
     let right_width = display_width(&right) as u16;
     let room = area.width.saturating_sub(right_width + 1);
     let left = ellipsize(&left, usize::from(room.saturating_sub(1)));
     Line::styled(format!(" {left}"), theme.status).render(Rect::new(area.x, area.y, room, 1), buf);
     if right_width < area.width {
         let x = area.x + area.width - right_width;
-        Line::styled(right, theme.status_key).render(Rect::new(x, area.y, right_width, 1), buf);
+        Line::styled(right.as_ref(), theme.status_key)
+            .render(Rect::new(x, area.y, right_width, 1), buf);
     }
 }
 
@@ -73,7 +76,10 @@ fn texts(model: &Model) -> (String, String) {
 fn view_texts(model: &Model) -> (String, String) {
     let width = usize::from(model.size.0);
     let keys = |full: &str, short: &str| {
-        if width >= 100 {
+        // Unsaved changes take the room of the key hints.
+        if model.unsaved.is_some() {
+            String::new()
+        } else if width >= 100 {
             full.to_string()
         } else if width >= 60 {
             short.to_string()

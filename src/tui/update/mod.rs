@@ -136,7 +136,9 @@ pub struct Bookmark {
 /// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    // A signal ends folio whatever waits; everything else asks first.
+    // Only a quit this message starts is held back (a signal's never is), and only then is the
+    // reading position saved: the answers that follow a quit must not start another.
+    let quitting = model.quit;
     let stopping = matches!(msg, Msg::Stop(_));
     // Only what the user did moves the view (a resize keeps the reading position on top), so
     // only then can the caret fall off screen; checking costs a screen of wrapping.
@@ -151,10 +153,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if moved {
         marks::keep_cursor_in_view(model);
     }
-    if !stopping {
+    if !quitting && !stopping {
         unsaved::hold_quit(model, &mut effects);
     }
     if model.quit
+        && !quitting
         && let Some(reader) = &model.reader
     {
         let height = usize::from(model.panes().text.height);

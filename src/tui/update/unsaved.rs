@@ -64,17 +64,9 @@ pub fn prompt_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
 
 /// What the driver says after a save. Once nothing waits, a quit held back goes ahead.
 pub fn on_unsaved(model: &mut Model, unsaved: Option<Unsaved>) {
-    let asked = model.quit_prompt.is_some();
     model.unsaved = unsaved;
-    if asked {
-        match model.unsaved {
-            None => {
-                model.quit_prompt = None;
-                model.quit = true;
-            }
-            // The question says why already.
-            Some(_) => model.message = None,
-        }
+    if model.unsaved.is_none() && model.quit_prompt.take().is_some() {
+        model.quit = true;
     }
 }
 
