@@ -2,9 +2,8 @@
 //! SIGTERM/SIGHUP/SIGINT), feeds key, mouse, resize and signal events to `update`, runs the
 //! effects it asks for, and draws.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Stdout};
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::thread;
@@ -12,13 +11,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -26,6 +19,7 @@ use signal_hook::iterator::Signals;
 use super::highlights::Highlights;
 use super::keymap::Keymap;
 use super::model::{Library, Model};
+use super::terminal::{enter, enter_again, install_panic_hook, leave};
 use super::ui;
 use super::ui::theme::Theme;
 use super::update::{Effect, Msg, update};
@@ -69,12 +63,8 @@ pub enum Ending {
     Signal(i32),
 }
 
-/// Whether the terminal is in folio's mode (raw, alternate screen, mouse), so restoring
-/// happens exactly once whichever exit path gets there first.
-static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Set while `$EDITOR` runs, so the input thread leaves the terminal's input to it.
 static PAUSED: AtomicBool = AtomicBool::new(false);
-static PANIC_HOOK: Once = Once::new();
 
 /// Bytes of text wrapped between two looks at the input while idle: small enough that a key
 /// pressed meanwhile waits well under a millisecond.
@@ -444,71 +434,4 @@ fn edit_externally(
             "cannot run {editor} ({e}); set $EDITOR to your editor"
         )),
     }
-}
-
-/// Back to folio's screen after another program had the terminal, everything redrawn.
-fn enter_again(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Result<()> {
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
-    terminal.clear()
-}
-
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let mut stdout = io::stdout();
-    if let Err(error) = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    ) {
-        leave();
-        return Err(error);
-    }
-    let terminal = Terminal::new(CrosstermBackend::new(stdout));
-    if terminal.is_err() {
-        leave();
-    }
-    terminal
-}
-
-/// Puts the terminal back as it was; does nothing when it already is.
-fn leave() {
-    if ACTIVE.swap(false, Ordering::SeqCst) {
-        let mut stdout = io::stdout();
-        let _ = execute!(
-            stdout,
-            DisableMouseCapture,
-            LeaveAlternateScreen,
-            cursor::Show
-        );
-        let _ = disable_raw_mode();
-        let _ = stdout.flush();
-    }
-}
-
-/// On a panic: restore the terminal first (or the report would be lost on the alternate
-/// screen), then let the previous hook print the report, then say what to do.
-fn install_panic_hook() {
-    PANIC_HOOK.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let was_active = ACTIVE.load(Ordering::SeqCst);
-            leave();
-            previous(info);
-            if was_active {
-                eprintln!(
-                    "folio crashed and restored the terminal. Please report the message above \
-                     with the file you were reading."
-                );
-            }
-        }));
-    });
 }

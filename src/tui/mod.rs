@@ -10,6 +10,7 @@ pub mod keymap;
 mod marks;
 pub mod model;
 mod motion;
+mod terminal;
 pub mod ui;
 pub mod update;
 
