@@ -2,7 +2,7 @@
 //! SIGTERM/SIGHUP/SIGINT), feeds key, mouse, resize and signal events to `update`, runs the
 //! effects it asks for, and draws.
 
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
@@ -78,8 +78,10 @@ pub fn run(start: Start, settings: Settings) -> io::Result<Ending> {
     let mut farewell = Vec::new();
     let result = event_loop(&mut terminal, start, settings, &mut farewell);
     leave();
+    // After SIGHUP the terminal may be gone: a failed write must not turn into a panic.
+    let mut stderr = io::stderr();
     for line in farewell {
-        eprintln!("folio: {line}");
+        let _ = writeln!(stderr, "folio: {line}");
     }
     result
 }

@@ -185,6 +185,7 @@ fn a_signal_keeps_the_note_being_written_and_the_unsaved_changes_without_asking(
     assert!(m.quit);
     assert!(m.quit_prompt.is_none());
     assert!(effects.contains(&Effect::Rescue(None)));
+    assert!(effects.contains(&Effect::RetrySave));
     assert!(effects.iter().any(is_save_position));
     let draft = effects
         .iter()

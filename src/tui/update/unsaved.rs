@@ -87,12 +87,16 @@ pub fn on_rescued(model: &mut Model, result: Result<String, String>) {
     }
 }
 
-/// A signal: keep the note being written as a draft and the unsaved changes in the rescue
-/// file, then quit.
+/// A signal: keep the note being written as a draft and the unsaved changes (in the store if
+/// it takes them now, else in the rescue file), then quit.
 pub fn stop(model: &mut Model) -> Vec<Effect> {
     model.quit = true;
     model.quit_prompt = None;
+    // Run last first: the draft, one more try at the store, then the rescue file.
     let mut effects = vec![Effect::Rescue(None)];
+    if model.unsaved.is_some() {
+        effects.push(Effect::RetrySave);
+    }
     effects.extend(draft::draft_of(model).map(Effect::SaveDraft));
     effects
 }
