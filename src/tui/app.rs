@@ -128,15 +128,8 @@ fn event_loop(
     }
     // Warnings go on the first screen, after what opening the article said (a draft offered).
     if !notices.is_empty() {
-        model.message = Some(
-            model
-                .message
-                .take()
-                .into_iter()
-                .chain(notices)
-                .collect::<Vec<_>>()
-                .join("; "),
-        );
+        let said: Vec<String> = model.message.take().into_iter().chain(notices).collect();
+        model.message = Some(said.join("; "));
     }
     let inputs = spawn_inputs()?;
     let mut last_click: Option<(Instant, u16, u16, u8)> = None;
