@@ -17,6 +17,7 @@ use crate::reading::ReadingState;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
+use crate::tui::watch::OnDisk;
 use crate::tui::{self, Ending, Settings, Start};
 
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
@@ -26,6 +27,8 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     if let [path] = paths
         && !path.is_dir()
     {
+        // Looked at before reading, so a change made meanwhile is noticed afterwards.
+        let on_disk = OnDisk::take(path);
         let article = Article::open(path)?;
         // Piped, there is no screen to read on: print the reading view, as `render` does.
         if !stdout.is_terminal() {
@@ -37,6 +40,7 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
         let start = Start::Article {
             article,
             path: path.clone(),
+            on_disk,
         };
         return ending(tui::run(start, settings)?);
     }

@@ -118,6 +118,8 @@ verbs! {
     Notes = "notes",
     /// Export this article's highlights to Markdown in the export folder
     Export = "export",
+    /// Read the article's file again (after it changed on disk), keeping the place
+    Reload = "reload",
 }
 
 impl Action {

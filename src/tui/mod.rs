@@ -12,6 +12,7 @@ pub mod model;
 mod motion;
 pub mod ui;
 pub mod update;
+pub mod watch;
 
 pub use app::{Ending, Settings, Start, run};
 
