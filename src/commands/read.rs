@@ -174,7 +174,7 @@ fn count_for(counts: &[Counted], entry: &Entry) -> usize {
 fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Result<Settings> {
     let config_file = dirs.config_file();
     let config = Config::load(&config_file).unwrap_or_else(|error| {
-        notices.push(error.to_string());
+        notices.push(format!("{error} — using the default settings meanwhile"));
         Config::default()
     });
     notices.extend(config.warnings.iter().cloned());
@@ -216,6 +216,63 @@ mod tests {
             mtime: None,
             error: None,
         }
+    }
+
+    #[test]
+    fn a_broken_config_is_reported_once_with_its_line_and_the_defaults_are_used() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = Paths::in_folder(tmp.path());
+        std::fs::write(
+            dirs.config_file(),
+            "[reader]\ncolumn_width = 50\nshow_outline = yes\n\n[keys.reader]\n\"x\" = \"top\"\n",
+        )
+        .unwrap();
+        let annotations = dirs.annotations_file();
+        let settings = settings(&dirs, Vec::new(), &annotations).unwrap();
+        let notice = settings.notice.unwrap();
+        let file = dirs.config_file().display().to_string();
+        assert_eq!(
+            notice,
+            format!(
+                "{file}, line 3: string values must be quoted, expected literal string; fix \
+                 that line — using the default settings meanwhile"
+            )
+        );
+        assert_eq!(settings.column_width, Config::default().reader.column_width);
+        assert_eq!(settings.keymap, Keymap::defaults().unwrap());
+    }
+
+    #[test]
+    fn a_config_value_of_the_wrong_type_names_it_and_unknown_keys_are_listed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = Paths::in_folder(tmp.path());
+        let annotations = dirs.annotations_file();
+        std::fs::write(dirs.config_file(), "[reader]\ncolumn_width = \"wide\"\n").unwrap();
+        let notice = settings(&dirs, Vec::new(), &annotations)
+            .unwrap()
+            .notice
+            .unwrap();
+        assert!(
+            notice.contains("line 2: invalid type: string \"wide\", expected u16"),
+            "{notice}"
+        );
+        assert!(
+            notice.ends_with("using the default settings meanwhile"),
+            "{notice}"
+        );
+        // An unknown key is only a warning: the rest of the file applies.
+        std::fs::write(
+            dirs.config_file(),
+            "[reader]\ncolum_width = 60\nshow_outline = false\n",
+        )
+        .unwrap();
+        let settings = settings(&dirs, Vec::new(), &annotations).unwrap();
+        assert!(!settings.show_outline);
+        let notice = settings.notice.unwrap();
+        assert!(
+            notice.contains("unknown setting `reader.colum_width` ignored"),
+            "{notice}"
+        );
     }
 
     #[test]
