@@ -18,9 +18,7 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{path}, line {line}: {message} (fix the line, or delete the file to use the defaults)"
-    )]
+    #[error("{path}, line {line}: {message}; fix that line")]
     Syntax {
         path: PathBuf,
         line: usize,
@@ -230,9 +228,11 @@ impl Config {
             unknown_keys(&table, &known, "", &mut config.warnings);
         }
         for warning in &mut config.warnings {
+            // Key names are the file's own text: nothing in them may reach the terminal.
             *warning = format!(
-                "{}: unknown setting `{warning}` ignored (see config.example.toml)",
-                path.display()
+                "{}: unknown setting `{}` ignored (see config.example.toml)",
+                path.display(),
+                crate::article::sanitize::strip_controls(warning)
             );
         }
         Ok(config)
@@ -297,10 +297,22 @@ mod tests {
             matches!(err, ConfigError::Syntax { line: 3, .. }),
             "{message}"
         );
-        assert!(
-            message.starts_with("/cfg/config.toml, line 3: "),
-            "{message}"
+        assert_eq!(
+            message,
+            "/cfg/config.toml, line 3: string values must be quoted, expected literal string; \
+             fix that line"
         );
+        // One line, whatever the parser said, so it fits the status line.
+        for broken in [
+            "[reader\n",
+            "x = \"abc\n",
+            "a = 1\n\0\n",
+            "[reader]\nx = 1\nx = 2\n",
+        ] {
+            let message = parse(broken).unwrap_err().to_string();
+            assert!(!message.contains('\n'), "{message}");
+            assert!(message.contains(", line "), "{message}");
+        }
     }
 
     #[test]
@@ -327,6 +339,14 @@ mod tests {
             .collect();
         assert_eq!(names, ["colors.link", "reader.colum_width", "theme"]);
         assert!(config.warnings[0].starts_with("/cfg/config.toml: unknown setting"));
+        // A key name carrying a terminal escape (a title change) is shown without it.
+        let config = parse("\"\\u001b]0;owned\\u0007x\" = 1\n").unwrap();
+        assert_eq!(config.warnings.len(), 1);
+        assert!(
+            config.warnings[0].contains("setting `x` ignored"),
+            "{:?}",
+            config.warnings
+        );
     }
 
     #[test]

@@ -28,7 +28,15 @@ fn opened(name: &str) -> (Model, Screen) {
     let top = article.char_len / 2;
     let result = Ok(Box::new((*article).clone()));
     let path = PathBuf::from(inputs::file_name(name));
-    update(&mut model, Msg::Opened { path, result, top });
+    update(
+        &mut model,
+        Msg::Opened {
+            path,
+            result,
+            top,
+            on_disk: None,
+        },
+    );
     let screen = Terminal::new(TestBackend::new(120, 40)).expect("a test terminal");
     (model, screen)
 }

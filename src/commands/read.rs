@@ -17,6 +17,7 @@ use crate::reading::ReadingState;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
+use crate::tui::watch::OnDisk;
 use crate::tui::{self, Ending, Settings, Start};
 
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
@@ -26,6 +27,8 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     if let [path] = paths
         && !path.is_dir()
     {
+        // Looked at before reading, so a change made meanwhile is noticed afterwards.
+        let on_disk = OnDisk::take(path);
         let article = Article::open(path)?;
         // Piped, there is no screen to read on: print the reading view, as `render` does.
         if !stdout.is_terminal() {
@@ -37,6 +40,7 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
         let start = Start::Article {
             article,
             path: path.clone(),
+            on_disk,
         };
         return ending(tui::run(start, settings)?);
     }
@@ -170,7 +174,7 @@ fn count_for(counts: &[Counted], entry: &Entry) -> usize {
 fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Result<Settings> {
     let config_file = dirs.config_file();
     let config = Config::load(&config_file).unwrap_or_else(|error| {
-        notices.push(error.to_string());
+        notices.push(format!("{error} — using the default settings meanwhile"));
         Config::default()
     });
     notices.extend(config.warnings.iter().cloned());
@@ -213,6 +217,63 @@ mod tests {
             mtime: None,
             error: None,
         }
+    }
+
+    #[test]
+    fn a_broken_config_is_reported_once_with_its_line_and_the_defaults_are_used() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = Paths::in_folder(tmp.path());
+        std::fs::write(
+            dirs.config_file(),
+            "[reader]\ncolumn_width = 50\nshow_outline = yes\n\n[keys.reader]\n\"x\" = \"top\"\n",
+        )
+        .unwrap();
+        let annotations = dirs.annotations_file();
+        let settings = settings(&dirs, Vec::new(), &annotations).unwrap();
+        let notice = settings.notice.unwrap();
+        let file = dirs.config_file().display().to_string();
+        assert_eq!(
+            notice,
+            format!(
+                "{file}, line 3: string values must be quoted, expected literal string; fix \
+                 that line — using the default settings meanwhile"
+            )
+        );
+        assert_eq!(settings.column_width, Config::default().reader.column_width);
+        assert_eq!(settings.keymap, Keymap::defaults().unwrap());
+    }
+
+    #[test]
+    fn a_config_value_of_the_wrong_type_names_it_and_unknown_keys_are_listed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = Paths::in_folder(tmp.path());
+        let annotations = dirs.annotations_file();
+        std::fs::write(dirs.config_file(), "[reader]\ncolumn_width = \"wide\"\n").unwrap();
+        let notice = settings(&dirs, Vec::new(), &annotations)
+            .unwrap()
+            .notice
+            .unwrap();
+        assert!(
+            notice.contains("line 2: invalid type: string \"wide\", expected u16"),
+            "{notice}"
+        );
+        assert!(
+            notice.ends_with("using the default settings meanwhile"),
+            "{notice}"
+        );
+        // An unknown key is only a warning: the rest of the file applies.
+        std::fs::write(
+            dirs.config_file(),
+            "[reader]\ncolum_width = 60\nshow_outline = false\n",
+        )
+        .unwrap();
+        let settings = settings(&dirs, Vec::new(), &annotations).unwrap();
+        assert!(!settings.show_outline);
+        let notice = settings.notice.unwrap();
+        assert!(
+            notice.contains("unknown setting `reader.colum_width` ignored"),
+            "{notice}"
+        );
     }
 
     #[test]

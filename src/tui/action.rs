@@ -120,6 +120,8 @@ verbs! {
     Export = "export",
     /// Try again now to save highlight changes that could not be saved
     RetrySave = "retry_save",
+    /// Read the article's file again (after it changed on disk), keeping the place
+    Reload = "reload",
 }
 
 impl Action {

@@ -23,14 +23,20 @@ use super::terminal::{enter, enter_again, install_panic_hook, leave};
 use super::ui;
 use super::ui::theme::Theme;
 use super::update::{Effect, Msg, update};
+use super::watch::{OnDisk, Watcher, same_fraction};
 use crate::article::Article;
 use crate::drafts::Drafts;
 use crate::reading::{Position, ReadingState};
 
 /// What to show first.
 pub enum Start {
-    /// One article, already loaded; it opens where it was left.
-    Article { article: Article, path: PathBuf },
+    /// One article, already loaded; it opens where it was left. `on_disk` is its file as it
+    /// was just before it was read, to notice changes made to it later.
+    Article {
+        article: Article,
+        path: PathBuf,
+        on_disk: Option<OnDisk>,
+    },
     /// A list of articles to choose from.
     Library(Library),
 }
@@ -90,6 +96,8 @@ enum Input {
     Terminal(Event),
     Signal(i32),
     Failed(io::Error),
+    /// Nothing came in time: a look at the open file is due.
+    Tick,
 }
 
 fn event_loop(
@@ -115,10 +123,20 @@ fn event_loop(
     };
     let mut notices: Vec<String> = settings.notice.into_iter().chain(opening).collect();
     match start {
-        Start::Article { article, path } => {
+        Start::Article {
+            article,
+            path,
+            on_disk,
+        } => {
             let top = saved_top(&world.positions, &article, &path);
             let result = Ok(Box::new(article));
-            let effects = update(&mut model, Msg::Opened { path, result, top });
+            let opened = Msg::Opened {
+                path,
+                result,
+                top,
+                on_disk,
+            };
+            let effects = update(&mut model, opened);
             run_effects(&mut model, &mut world, terminal, effects);
         }
         Start::Library(library) => {
@@ -133,18 +151,23 @@ fn event_loop(
     }
     let inputs = spawn_inputs()?;
     let mut last_click: Option<(Instant, u16, u16, u8)> = None;
+    let mut watcher = Watcher::default();
     terminal.draw(|frame| ui::draw(frame, &model))?;
     if let Some(ending) = exit_for_timing(&model) {
         return Ok(ending);
     }
     loop {
-        let Some(first) = next_input(terminal, &inputs, &model)? else {
+        let Some(first) = next_input(terminal, &inputs, &model, watcher.due())? else {
             return Ok(Ending::Quit);
         };
         // Handle everything already waiting before drawing, so a burst of keys or resizes
         // costs one frame.
         let mut resized = false;
+        // The user may have edited the file in another window: look at it now.
+        let mut refocused = false;
+        let mut ticks_only = true;
         for input in std::iter::once(first).chain(inputs.try_iter()) {
+            ticks_only &= matches!(input, Input::Tick);
             let msg = match input {
                 Input::Signal(signal) => {
                     let effects = update(&mut model, Msg::Stop(signal));
@@ -182,7 +205,11 @@ fn event_loop(
                     resized = true;
                     Msg::Resize(w, h)
                 }
-                Input::Terminal(_) => continue,
+                Input::Terminal(Event::FocusGained) => {
+                    refocused = true;
+                    continue;
+                }
+                Input::Terminal(_) | Input::Tick => continue,
             };
             let effects = update(&mut model, msg);
             run_effects(&mut model, &mut world, terminal, effects);
@@ -191,6 +218,15 @@ fn event_loop(
                 farewell.extend(world.highlights.unsaved_notes());
                 return Ok(Ending::Quit);
             }
+        }
+        match watcher.look(&model, refocused) {
+            Some(msg) => {
+                let effects = update(&mut model, msg);
+                run_effects(&mut model, &mut world, terminal, effects);
+            }
+            // A frame costs little, but nothing changed, so none is drawn.
+            None if ticks_only => continue,
+            None => {}
         }
         // A terminal that shrank and grew back between two frames has lost what was drawn
         // outside the small size, while the last frame says it is there: paint it all again.
@@ -226,13 +262,14 @@ fn exit_for_timing(model: &Model) -> Option<Ending> {
     Some(Ending::Quit)
 }
 
-/// Waits for the next input. Meanwhile the rest of the open article is wrapped, a slice at a
-/// time, and the frame is drawn again once it is all done (percent and line counts are exact
-/// then). `None` when the inputs are gone.
+/// Waits for the next input, or until `until` ([`Input::Tick`]). Meanwhile the rest of the
+/// open article is wrapped, a slice at a time, and the frame is drawn again once it is all
+/// done (percent and line counts are exact then). `None` when the inputs are gone.
 fn next_input(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     inputs: &mpsc::Receiver<Input>,
     model: &Model,
+    until: Instant,
 ) -> io::Result<Option<Input>> {
     loop {
         let Some(layout) = model
@@ -241,8 +278,16 @@ fn next_input(
             .map(|r| &r.layout)
             .filter(|l| !l.is_complete())
         else {
-            return Ok(inputs.recv().ok());
+            let wait = until.saturating_duration_since(Instant::now());
+            return Ok(match inputs.recv_timeout(wait) {
+                Ok(input) => Some(input),
+                Err(mpsc::RecvTimeoutError::Timeout) => Some(Input::Tick),
+                Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            });
         };
+        if Instant::now() >= until {
+            return Ok(Some(Input::Tick));
+        }
         match inputs.try_recv() {
             Ok(input) => return Ok(Some(input)),
             Err(TryRecvError::Disconnected) => return Ok(None),
@@ -308,18 +353,32 @@ fn run_effects(
                 Err(error) => Msg::Notice(error.to_string()),
             },
             Effect::EditExternally(text) => Msg::Edited(edit_externally(terminal, &text)),
-            Effect::Open(path) => match Article::open(&path) {
-                Ok(article) => Msg::Opened {
-                    top: saved_top(positions, &article, &path),
-                    path,
-                    result: Ok(Box::new(article)),
-                },
-                Err(error) => Msg::Opened {
-                    path,
-                    result: Err(error.to_string()),
-                    top: 0,
-                },
-            },
+            Effect::Open(path) => {
+                let on_disk = OnDisk::take(&path);
+                match Article::open(&path) {
+                    Ok(article) => Msg::Opened {
+                        top: saved_top(positions, &article, &path),
+                        path,
+                        result: Ok(Box::new(article)),
+                        on_disk,
+                    },
+                    Err(error) => Msg::Opened {
+                        path,
+                        result: Err(error.to_string()),
+                        top: 0,
+                        on_disk,
+                    },
+                }
+            }
+            Effect::Reload(path) => {
+                let on_disk = OnDisk::take(&path);
+                Msg::Reloaded {
+                    result: Article::open(&path)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string()),
+                    on_disk,
+                }
+            }
             Effect::SavePosition(mark) => {
                 let position = Position::new(mark.offset, mark.chars);
                 match &mark.path {
@@ -345,11 +404,10 @@ fn saved_top(positions: &ReadingState, article: &Article, path: &Path) -> usize 
     let Some(saved) = positions.find(&article.id, Some(path)) else {
         return 0;
     };
-    if saved.chars == article.char_len || saved.chars == 0 {
+    if saved.chars == article.char_len {
         return saved.offset.min(article.char_len);
     }
-    let scaled = saved.offset as u128 * article.char_len as u128 / saved.chars as u128;
-    usize::try_from(scaled).map_or(0, |o| o.min(article.char_len))
+    same_fraction(saved.offset, saved.chars, article.char_len)
 }
 
 /// Terminal events and signals, both delivered on one channel so the loop blocks in one place.

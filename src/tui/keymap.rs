@@ -292,6 +292,16 @@ impl Keymap {
         self.maps.get(&Mode::Global)?.get(&key).copied()
     }
 
+    /// A key that means `action` in `mode`, for messages that tell the user what to press.
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<Key> {
+        [mode, Mode::Global]
+            .iter()
+            .filter_map(|m| self.maps.get(m))
+            .flat_map(|map| map.iter())
+            .find(|&(&key, &a)| a == action && self.lookup(mode, key) == Some(action))
+            .map(|(&key, _)| key)
+    }
+
     /// The keys bound in `mode` itself (not through global), grouped by verb in help order.
     pub fn bindings(&self, mode: Mode) -> Vec<(Action, Vec<Key>)> {
         let Some(map) = self.maps.get(&mode) else {
@@ -361,6 +371,24 @@ mod tests {
         // Letters type into the library's filter.
         assert_eq!(at(Mode::Library, "j"), None);
         assert_eq!(at(Mode::Library, "Down"), Some(Action::Down));
+        assert_eq!(at(Mode::Reader, "R"), Some(Action::Reload));
+    }
+
+    #[test]
+    fn the_key_for_a_verb_is_one_that_reaches_it() {
+        let mut keymap = Keymap::defaults().unwrap();
+        let r: Key = "R".parse().unwrap();
+        assert_eq!(keymap.key_for(Mode::Reader, Action::Reload), Some(r));
+        assert_eq!(keymap.key_for(Mode::Library, Action::Reload), None);
+        // A reader binding shadowing the global one leaves no key for the verb there.
+        let mut tables = KeyTables::new();
+        tables
+            .entry("reader".into())
+            .or_default()
+            .insert("R".into(), "top".into());
+        keymap.apply(&tables).unwrap();
+        assert_eq!(keymap.key_for(Mode::Reader, Action::Reload), None);
+        assert_eq!(keymap.key_for(Mode::Outline, Action::Reload), Some(r));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod motion;
 mod terminal;
 pub mod ui;
 pub mod update;
+pub mod watch;
 
 pub use app::{Ending, Settings, Start, run};
 

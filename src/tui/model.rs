@@ -15,6 +15,7 @@ use super::editor::NoteEditor;
 use super::geometry::Panes;
 use super::keymap::{Keymap, Mode};
 use super::ui::theme::Theme;
+use super::watch::OnDisk;
 
 /// Everything `update` changes and `draw` shows.
 #[derive(Debug)]
@@ -152,6 +153,8 @@ pub struct Reader {
     pub bracket: Option<Bracket>,
     /// Where the left mouse button went down, while it is held: a drag selects from there.
     pub pressed: Option<usize>,
+    /// The file the article was read from, as it was then, and whether it changed since.
+    pub on_disk: Option<OnDisk>,
 }
 
 /// A selection between two character offsets: `anchor` stays, `head` follows the motions.
@@ -204,6 +207,7 @@ impl Reader {
             deleted: None,
             bracket: None,
             pressed: None,
+            on_disk: None,
         }
     }
 

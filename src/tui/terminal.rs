@@ -1,4 +1,4 @@
-//! Putting the terminal into folio's mode (raw, alternate screen, mouse) and back, exactly
+//! Putting the terminal into folio's mode (raw, alternate screen, mouse, focus reports) and back, exactly
 //! once whichever exit path gets there first: quit, error, panic or signal.
 
 use std::io::{self, Stdout, Write};
@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -25,6 +27,7 @@ pub fn enter_again(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Res
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableFocusChange,
         cursor::Hide
     )?;
     terminal.clear()
@@ -38,6 +41,7 @@ pub fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         stdout,
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableFocusChange,
         cursor::Hide
     ) {
         leave();
@@ -57,6 +61,7 @@ pub fn leave() {
         let _ = execute!(
             stdout,
             DisableMouseCapture,
+            DisableFocusChange,
             LeaveAlternateScreen,
             cursor::Show
         );

@@ -269,3 +269,36 @@ fn block_kinds_are_styled_distinctly_and_chrome_is_dimmed() {
     let (x, y) = find(&buf, "A quoted line").unwrap();
     assert_eq!(buf[(x - 2, y)].symbol(), "│");
 }
+
+/// The terminal can change size after the model last heard of it (the Resize event is still
+/// on its way when a frame is drawn): the frame must still be drawn, inside its own bounds.
+/// The soak test found the scrollbar writing below a frame one row shorter than the model.
+#[test]
+fn a_frame_of_another_size_than_the_model_is_drawn_inside_its_bounds() {
+    for (model_size, frame_size) in [
+        ((151, 20), (151, 19)),
+        ((151, 30), (151, 19)),
+        ((151, 20), (150, 20)),
+        ((151, 20), (79, 20)),
+        ((100, 30), (20, 5)),
+        ((100, 30), (1, 1)),
+        ((40, 10), (120, 40)),
+    ] {
+        let mut model = long_model(model_size);
+        press(&mut model, &["A"]);
+        update(
+            &mut model,
+            Msg::Notice("a message long enough to need its own box ".repeat(4)),
+        );
+        for help in [None, Some(0)] {
+            model.help = help;
+            let mut terminal = Terminal::new(TestBackend::new(frame_size.0, frame_size.1)).unwrap();
+            terminal.draw(|f| draw(f, &model)).unwrap();
+            let buf = terminal.backend().buffer();
+            // What fits of the model's frame shows: its title on top.
+            if frame_size.0 >= 20 && help.is_none() {
+                assert!(row(buf, 0).contains("The Long Title"), "{}", row(buf, 0));
+            }
+        }
+    }
+}

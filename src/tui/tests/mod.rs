@@ -56,6 +56,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
     model
 }
 
+mod disk;
 mod frames;
 mod mark_frames;
 mod marks;

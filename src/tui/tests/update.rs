@@ -339,6 +339,7 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
             path: path.clone(),
             result: Ok(Box::new(article)),
             top: 0,
+            on_disk: None,
         },
     );
     press(&mut model, &["G"]);
@@ -395,6 +396,7 @@ fn an_article_saved_at_its_end_reopens_on_its_last_page() {
             path: "/a.md".into(),
             result: Ok(Box::new(article)),
             top: end,
+            on_disk: None,
         },
     );
     let r = reader(&model);

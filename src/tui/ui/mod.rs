@@ -13,6 +13,7 @@ pub mod theme;
 mod unsaved;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
@@ -23,10 +24,30 @@ use reader::ReaderPane;
 
 /// Draws the whole screen for `model`.
 pub fn draw(frame: &mut Frame, model: &Model) {
+    let area = frame.area();
+    let wanted = Rect::new(0, 0, model.size.0, model.size.1);
+    if area == wanted {
+        paint(model, frame.buffer_mut());
+        return;
+    }
+    // The terminal changed size after the model last heard of it (its Resize event is on the
+    // way, and the next frame will fit): the panes are laid out for the model's size, so paint
+    // at that size aside and show what fits, rather than write outside the frame.
+    let mut aside = Buffer::empty(wanted);
+    paint(model, &mut aside);
+    let buf = frame.buffer_mut();
+    for y in 0..area.height.min(wanted.height) {
+        for x in 0..area.width.min(wanted.width) {
+            buf[(x, y)] = aside[(x, y)].clone();
+        }
+    }
+}
+
+/// Paints the whole screen for `model` into `buf`, which is the model's size.
+fn paint(model: &Model, buf: &mut Buffer) {
     let theme = model.theme;
     let panes = model.panes();
-    let area = frame.area();
-    let buf = frame.buffer_mut();
+    let area = buf.area;
     if panes.too_small {
         let note = if area.width >= 18 {
             "terminal too small"

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
+use crate::tui::action::Action;
 use crate::tui::model::Model;
 
 /// Draws `title` in bold across `area`.
@@ -75,11 +76,17 @@ fn texts(model: &Model) -> (String, String) {
 
 fn view_texts(model: &Model) -> (String, String) {
     let width = usize::from(model.size.0);
+    // While the file on disk differs from the text shown, saying so matters more than the
+    // list of keys.
+    let notice = model.reader.as_ref().and_then(|r| {
+        let disk = r.on_disk.as_ref()?;
+        disk.notice(model.keymap.key_for(model.mode(), Action::Reload))
+    });
     let keys = |full: &str, short: &str| {
         // Unsaved changes take the room of the key hints.
         if model.unsaved.is_some() {
             String::new()
-        } else if width >= 100 {
+        } else if width >= 100 && notice.is_none() {
             full.to_string()
         } else if width >= 60 {
             short.to_string()
@@ -131,6 +138,8 @@ fn view_texts(model: &Model) -> (String, String) {
             "{words} word{} selected · h highlight · a note · 1-5 colour · o other end · Esc cancel",
             if words == 1 { "" } else { "s" }
         )
+    } else if let Some(notice) = notice {
+        notice
     } else if let Some(mark) = reader.mark_at(reader.cursor) {
         mark_summary(mark)
     } else {

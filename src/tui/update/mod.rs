@@ -16,11 +16,14 @@ use super::action::Action;
 use super::keymap::{Key, Mode};
 use super::marks;
 use super::model::{Focus, Model, Reader, Unsaved};
+use super::watch::{DiskState, OnDisk};
+use disk::{on_disk_state, reload, reloaded};
 use library::{act_in_library, refilter};
 use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
 use search::search_input;
 
+mod disk;
 mod draft;
 mod library;
 mod mouse;
@@ -39,11 +42,19 @@ pub enum Msg {
     /// Something for the status line (a failed save, say).
     Notice(String),
     /// The driver loaded the article an [`Effect::Open`] asked for (or failed to); `top` is
-    /// the saved reading position.
+    /// the saved reading position, `on_disk` the file as it was when read.
     Opened {
         path: PathBuf,
         result: Result<Box<Article>, String>,
         top: usize,
+        on_disk: Option<OnDisk>,
+    },
+    /// The open article's file as the driver's last look found it.
+    Disk(DiskState),
+    /// The driver read the open article's file again, as [`Effect::Reload`] asked.
+    Reloaded {
+        result: Result<Box<Article>, String>,
+        on_disk: Option<OnDisk>,
     },
     /// The open article's highlights as the store now has them, plus any change that could
     /// not be saved yet (`problem` says why, in plain words).
@@ -80,6 +91,8 @@ pub enum Msg {
 pub enum Effect {
     /// Load the article at this path and answer with [`Msg::Opened`].
     Open(PathBuf),
+    /// Read the open article's file (at this path) again; answered with [`Msg::Reloaded`].
+    Reload(PathBuf),
     /// Remember where the article was left.
     SavePosition(Bookmark),
     /// Read the open article's highlights; answered with [`Msg::Marks`].
@@ -242,22 +255,16 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             draft::on_saved(model, result);
             Vec::new()
         }
-        Msg::Opened { path, result, top } => {
+        Msg::Opened {
+            path,
+            result,
+            top,
+            on_disk,
+        } => {
             match result {
                 Ok(article) => {
-                    let width = usize::from(model.panes().text.width);
-                    let mut reader = Reader::new(*article, Some(path), top, width);
-                    reader.outline.shown = model.outline_by_default;
-                    model.reader = Some(reader);
-                    fit_layout(model);
-                    // A position saved at the end (or past the last page) opens on the last page.
-                    let height = usize::from(model.panes().text.height);
-                    if let Some(reader) = model.reader.as_mut()
-                        && reader.shows_end(height)
-                    {
-                        reader.scroll_to_end(height);
-                    }
-                    follow_outline(model);
+                    let shown = model.outline_by_default;
+                    show_article(model, *article, path, top, on_disk, shown);
                     // Last out first: the highlights, then a draft to put back on them.
                     return vec![Effect::FindDraft, Effect::LoadMarks];
                 }
@@ -265,7 +272,37 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::Disk(state) => {
+            on_disk_state(model, state);
+            Vec::new()
+        }
+        Msg::Reloaded { result, on_disk } => reloaded(model, result, on_disk),
     }
+}
+
+/// Puts `article` in the reader with `top` on top (a position at the end opens on the last
+/// page) and the outline `shown` or not.
+fn show_article(
+    model: &mut Model,
+    article: Article,
+    path: PathBuf,
+    top: usize,
+    on_disk: Option<OnDisk>,
+    shown: bool,
+) {
+    let width = usize::from(model.panes().text.width);
+    let mut reader = Reader::new(article, Some(path), top, width);
+    reader.outline.shown = shown;
+    reader.on_disk = on_disk;
+    model.reader = Some(reader);
+    fit_layout(model);
+    let height = usize::from(model.panes().text.height);
+    if let Some(reader) = model.reader.as_mut()
+        && reader.shows_end(height)
+    {
+        reader.scroll_to_end(height);
+    }
+    follow_outline(model);
 }
 
 fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
@@ -337,6 +374,7 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         Mode::Help => act_in_help(model, action),
         Mode::Library => act_in_library(model, action),
         Mode::Editor => Vec::new(),
+        _ if action == Action::Reload => reload(model),
         Mode::Notes | Mode::Reader | Mode::Select => {
             marks::act(model, action).unwrap_or_else(|| act_in_reader(model, action))
         }

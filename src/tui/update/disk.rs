@@ -1,0 +1,65 @@
+//! The open article's file on disk: what a look at it found, and reading it again on request
+//! while keeping the place.
+
+use crate::article::Article;
+use crate::tui::model::Model;
+use crate::tui::watch::{DiskState, OnDisk, carry_position};
+
+use super::{Effect, show_article};
+
+/// Records what the driver's look at the file found; the status line says it from then on.
+/// The text on screen stays the copy that was loaded.
+pub(super) fn on_disk_state(model: &mut Model, state: DiskState) {
+    if let Some(disk) = model.reader.as_mut().and_then(|r| r.on_disk.as_mut()) {
+        disk.state = state;
+    }
+}
+
+/// Asks the driver to read the open article's file again.
+pub(super) fn reload(model: &mut Model) -> Vec<Effect> {
+    match model.reader.as_ref().and_then(|r| r.path.clone()) {
+        Some(path) => vec![Effect::Reload(path)],
+        None => Vec::new(),
+    }
+}
+
+/// Shows the text read again, with the text that was on top still on top and the highlights
+/// placed anew on it; a failed read keeps the copy on screen and says why.
+pub(super) fn reloaded(
+    model: &mut Model,
+    result: Result<Box<Article>, String>,
+    on_disk: Option<OnDisk>,
+) -> Vec<Effect> {
+    let Some(reader) = model.reader.as_ref() else {
+        return Vec::new();
+    };
+    let article = match result {
+        Ok(article) => article,
+        Err(error) => {
+            let kept = reader
+                .on_disk
+                .as_ref()
+                .map_or_else(String::new, |d| format!(" loaded at {}", d.loaded_at));
+            model.message = Some(format!(
+                "cannot reload: {error} — still showing the copy{kept}"
+            ));
+            return Vec::new();
+        }
+    };
+    let Some(path) = reader.path.clone() else {
+        return Vec::new();
+    };
+    let top = carry_position(&reader.article, reader.top, &article);
+    let same = reader.article.text_hash == article.text_hash;
+    let shown = reader.outline.shown;
+    show_article(model, *article, path, top, on_disk, shown);
+    model.message = Some(
+        if same {
+            "reloaded: the text on disk is the same as before"
+        } else {
+            "reloaded the new text from disk"
+        }
+        .to_string(),
+    );
+    vec![Effect::LoadMarks]
+}
