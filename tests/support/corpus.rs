@@ -24,11 +24,20 @@
 //! body. That last rule is a heuristic; on a page or two it accepts a kicker such as
 //! "More on Slate Book Review" as well.
 //!
-//! **True headings**: the page's `<h1>`–`<h6>` elements whose text is a whole line of the true
-//! body (the benchmark's body keeps each heading on a line of its own), minus the title, without
-//! repeats, in document order. A heading that only appears inside a sentence of the body is not
-//! one, so short navigation headings ("News", "About") that happen to occur in the prose do not
-//! count.
+//! **True headings** (section headings; the title is not one of them and is scored on its own,
+//! in the HTML and the plain-text evaluation alike): in document order, without repeats,
+//! - the page's `<h1>`–`<h6>` elements whose text is a whole line of the true body (the
+//!   benchmark's body keeps each heading on a line of its own); a heading that only appears
+//!   inside a sentence of the body is not one, so short navigation headings ("News", "About")
+//!   that happen to occur in the prose do not count;
+//! - the page's paragraphs written wholly in bold that a reader takes for headings
+//!   (`<p><strong>The al-Tanf base</strong></p>` over the text it heads): a whole line of the
+//!   body, at most 80 characters, not a link, opening with a letter or digit (quotation marks,
+//!   brackets and dashes open pull quotes, sources and signatures), not ending like a sentence
+//!   (full stop, comma, semicolon, colon, ellipsis: a bold sentence is emphasis, a bold line
+//!   ending in a colon leads into what follows), and followed in the body by a line that the
+//!   page does not also set apart as a heading or in bold (a heading heads text; the last of a
+//!   run of bold labels such as "Account: @name" over a bold question does not).
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -265,21 +274,90 @@ fn inside_non_text(node: &NodeRef) -> bool {
     })
 }
 
-/// The page's h1–h6 whose text is a whole line of the body, minus the title, without repeats.
+/// The page's true section headings in document order, without repeats and without the title:
+/// its h1–h6 whose text is a whole line of the body, and its bold paragraphs that head a part
+/// of the body (see [`is_bold_heading`]).
 fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<String> {
-    let lines: HashSet<String> = body
+    let lines: Vec<String> = body
         .lines()
         .map(match_key)
         .filter(|k| !k.is_empty())
         .collect();
-    let mut seen: HashSet<String> = title_keys.iter().cloned().collect();
-    doc.select("h1, h2, h3, h4, h5, h6")
-        .nodes()
+    let whole_lines: HashSet<&String> = lines.iter().collect();
+    let nodes = doc.select("h1, h2, h3, h4, h5, h6, p").nodes().to_vec();
+    let is_tag = |n: &NodeRef| n.node_name().as_deref() != Some("p");
+    // Keys of every line the page sets apart as a heading or in bold, to tell whether a bold
+    // paragraph heads prose or only sits in a run of labels.
+    let set_apart: HashSet<String> = nodes
         .iter()
-        .map(|n| collapse_whitespace(&n.text()))
-        .filter(|text| {
-            let key = match_key(text);
-            lines.contains(&key) && seen.insert(key)
+        .filter(|n| is_tag(n) || is_all_bold(n))
+        .map(|n| match_key(&n.text()))
+        .collect();
+    let mut seen: HashSet<String> = title_keys.iter().cloned().collect();
+    let mut headings = Vec::new();
+    for node in &nodes {
+        let text = collapse_whitespace(&node.text());
+        let key = match_key(&text);
+        if !whole_lines.contains(&key) {
+            continue;
+        }
+        let heading = is_tag(node) || is_bold_heading(node, &text, &key, &lines, &set_apart);
+        if heading && seen.insert(key) {
+            headings.push(text);
+        }
+    }
+    headings
+}
+
+/// Longest bold paragraph that reads as a heading: about one line of a page.
+const BOLD_HEADING_CHARS: usize = 80;
+
+/// A paragraph written wholly in bold that a reader takes for a section heading: short, not a
+/// link, opening with a letter or digit (not a quotation mark, bracket or dash, which mark pull
+/// quotes, sources and signatures), not ending like a sentence (full stop, comma, semicolon,
+/// colon, ellipsis: emphasis or a lead-in), and followed in the body by a line the page does not
+/// also set apart (a heading heads text; the last of a run of bold labels does not).
+fn is_bold_heading(
+    node: &NodeRef,
+    text: &str,
+    key: &str,
+    lines: &[String],
+    set_apart: &HashSet<String>,
+) -> bool {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    let followed_by_text = lines
+        .iter()
+        .position(|l| l == key)
+        .and_then(|i| lines.get(i + 1))
+        .is_some_and(|next| !set_apart.contains(next));
+    is_all_bold(node)
+        && !has_ancestor_or_descendant(node, "a")
+        && text.chars().count() <= BOLD_HEADING_CHARS
+        && text.starts_with(char::is_alphanumeric)
+        && !core.ends_with(['.', ',', ';', ':', '…'])
+        && followed_by_text
+}
+
+/// Whether the element's text, compared by key, is all in its outermost `<strong>`/`<b>`.
+fn is_all_bold(node: &NodeRef) -> bool {
+    let is_bold = |n: &NodeRef| matches!(n.node_name().as_deref(), Some("strong" | "b"));
+    let bold_text: String = node
+        .descendants_it()
+        .filter(|d| {
+            is_bold(d)
+                && !d
+                    .ancestors_it(None)
+                    .take_while(|a| a.id != node.id)
+                    .any(|a| is_bold(&a))
         })
-        .collect()
+        .map(|d| d.text().to_string() + " ")
+        .collect();
+    let key = match_key(&node.text());
+    !key.is_empty() && match_key(&bold_text) == key
+}
+
+fn has_ancestor_or_descendant(node: &NodeRef, name: &str) -> bool {
+    node.ancestors_it(None)
+        .chain(node.descendants_it())
+        .any(|n| n.node_name().as_deref() == Some(name))
 }
