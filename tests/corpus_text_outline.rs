@@ -54,14 +54,22 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-/// Tallies of why headings were missed or wrongly found, over the development half.
+/// Counts of causes, over the development half.
 #[derive(Default)]
-struct Tally(BTreeMap<String, usize>);
+struct Counts(BTreeMap<String, usize>);
 
-impl Tally {
+impl Counts {
     fn add(&mut self, what: String) {
         *self.0.entry(what).or_default() += 1;
     }
+}
+
+/// What the parser made of missed headings, and what follows right and wrong ones.
+#[derive(Default)]
+struct Tally {
+    missed: Counts,
+    right: Counts,
+    wrong: Counts,
 }
 
 /// How many blocks may separate two copies of the headline.
@@ -103,7 +111,7 @@ fn region(page: &Page, keys: &[String]) -> Option<(usize, usize, Option<usize>)>
 /// article region; predicted ones are the outline's entries inside the region of the parsed
 /// blocks, the title's repeats aside. With `tally`, misses and wrong headings are printed and
 /// tallied.
-fn score(page: &Page, tally: Option<(&mut Tally, &mut Tally)>) -> Score {
+fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
     let html = folio::article::detect::decode(&page.html)
         .map(|d| d.text)
         .unwrap_or_default();
@@ -139,7 +147,7 @@ fn score(page: &Page, tally: Option<(&mut Tally, &mut Tally)>) -> Score {
         titles_right: usize::from(dump_title.is_some() && page.title_matches(&article.title)),
         ..Score::default()
     };
-    let mut wrong = Vec::new();
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for section in &article.outline {
         if !(start..=end).contains(&section.block) || page.title_matches(&section.title) {
             continue;
@@ -149,11 +157,22 @@ fn score(page: &Page, tally: Option<(&mut Tally, &mut Tally)>) -> Score {
         if let Some(at) = truth.iter().position(|t| *t == key) {
             truth.swap_remove(at);
             s.correct += 1;
+            right.push(section.block);
         } else {
             wrong.push(section.block);
         }
     }
-    if let Some((misses, wrongs)) = tally {
+    // What follows a heading: the kind of the next block, and whether it is a long one.
+    let then = |b: usize| {
+        article
+            .blocks
+            .get(b + 1)
+            .map_or("then end".to_string(), |n| {
+                let long = article.block_text(b + 1).chars().count() > 100;
+                format!("then {:?}{}", n.kind, if long { " (long)" } else { "" })
+            })
+    };
+    if let Some(tally) = tally {
         if dump_title.is_some() && s.titles_right == 0 {
             println!("  {}: wrong title {:?}", page.name, article.title);
         }
@@ -163,19 +182,19 @@ fn score(page: &Page, tally: Option<(&mut Tally, &mut Tally)>) -> Score {
                 format!("{:?}", article.blocks[b].kind)
             });
             println!("  {}: missed {t:?} ({made})", page.name);
-            misses.add(made);
+            tally.missed.add(made);
         }
         for b in wrong {
-            let next = article.blocks.get(b + 1).map_or("end".to_string(), |n| {
-                let long = article.block_text(b + 1).chars().count() > 100;
-                format!("{:?}{}", n.kind, if long { " (long)" } else { "" })
-            });
             println!(
-                "  {}: wrong {:?} (then {next})",
+                "  {}: wrong {:?} ({})",
                 page.name,
-                article.block_text(b)
+                article.block_text(b),
+                then(b)
             );
-            wrongs.add(format!("then {next}"));
+            tally.wrong.add(then(b));
+        }
+        for b in right {
+            tally.right.add(then(b));
         }
     }
     s
@@ -195,14 +214,15 @@ fn evaluate() -> Option<Score> {
     let pages = corpus::load()?;
     let (dev, held_out) = corpus::split(&pages);
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
-    let (mut misses, mut wrongs) = (Tally::default(), Tally::default());
+    let mut tally = Tally::default();
     let mut dev_score = Score::default();
     for page in dev {
-        dev_score += score(page, verbose.then_some((&mut misses, &mut wrongs)));
+        dev_score += score(page, verbose.then_some(&mut tally));
     }
     if verbose {
-        println!("missed headings, as parsed: {:?}", misses.0);
-        println!("wrong headings, by what follows: {:?}", wrongs.0);
+        println!("missed headings, as parsed: {:?}", tally.missed.0);
+        println!("right headings, by what follows: {:?}", tally.right.0);
+        println!("wrong headings, by what follows: {:?}", tally.wrong.0);
     }
     print_score("development", dev_score);
     if std::env::var_os("FOLIO_EVAL_DEV_ONLY").is_some() {

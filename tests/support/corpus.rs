@@ -30,14 +30,16 @@
 //!   benchmark's body keeps each heading on a line of its own); a heading that only appears
 //!   inside a sentence of the body is not one, so short navigation headings ("News", "About")
 //!   that happen to occur in the prose do not count;
-//! - the page's paragraphs written wholly in bold that a reader takes for headings
-//!   (`<p><strong>The al-Tanf base</strong></p>` over the text it heads): a whole line of the
+//! - the page's paragraphs set apart by their type alone that a reader takes for headings,
+//!   written wholly in bold (`<p><strong>The al-Tanf base</strong></p>`) or wholly in capitals
+//!   (the news agencies' `<p>FRANCE WINS</p>`) over the text they head: a whole line of the
 //!   body, at most 80 characters, not a link, opening with a letter or digit (quotation marks,
 //!   brackets and dashes open pull quotes, sources and signatures), not ending like a sentence
-//!   (full stop, comma, semicolon, colon, ellipsis: a bold sentence is emphasis, a bold line
-//!   ending in a colon leads into what follows), and followed in the body by a line that the
-//!   page does not also set apart as a heading or in bold (a heading heads text; the last of a
-//!   run of bold labels such as "Account: @name" over a bold question does not).
+//!   (full stop, comma, semicolon, colon, ellipsis, exclamation mark: a bold sentence is
+//!   emphasis, a bold line ending in a colon leads into what follows, one ending in an
+//!   exclamation mark calls out to the reader), and followed in the body by a line that the
+//!   page does not also set apart as a heading, in bold or in capitals (a heading heads text;
+//!   the last of a run of bold labels such as "Account: @name" over a bold question does not).
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -275,8 +277,8 @@ fn inside_non_text(node: &NodeRef) -> bool {
 }
 
 /// The page's true section headings in document order, without repeats and without the title:
-/// its h1–h6 whose text is a whole line of the body, and its bold paragraphs that head a part
-/// of the body (see [`is_bold_heading`]).
+/// its h1–h6 whose text is a whole line of the body, and its bold or capital paragraphs that
+/// head a part of the body (see [`is_subhead`]).
 fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<String> {
     let lines: Vec<String> = body
         .lines()
@@ -290,7 +292,7 @@ fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<Strin
     // paragraph heads prose or only sits in a run of labels.
     let set_apart: HashSet<String> = nodes
         .iter()
-        .filter(|n| is_tag(n) || is_all_bold(n))
+        .filter(|n| is_tag(n) || is_all_bold(n) || is_capitals(&n.text()))
         .map(|n| match_key(&n.text()))
         .collect();
     let mut seen: HashSet<String> = title_keys.iter().cloned().collect();
@@ -301,7 +303,7 @@ fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<Strin
         if !whole_lines.contains(&key) {
             continue;
         }
-        let heading = is_tag(node) || is_bold_heading(node, &text, &key, &lines, &set_apart);
+        let heading = is_tag(node) || is_subhead(node, &text, &key, &lines, &set_apart);
         if heading && seen.insert(key) {
             headings.push(text);
         }
@@ -309,15 +311,16 @@ fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<Strin
     headings
 }
 
-/// Longest bold paragraph that reads as a heading: about one line of a page.
-const BOLD_HEADING_CHARS: usize = 80;
+/// Longest subhead: about one line of a page.
+const SUBHEAD_CHARS: usize = 80;
 
-/// A paragraph written wholly in bold that a reader takes for a section heading: short, not a
+/// A paragraph written wholly in bold or capitals that a reader takes for a section heading:
+/// short, not a
 /// link, opening with a letter or digit (not a quotation mark, bracket or dash, which mark pull
 /// quotes, sources and signatures), not ending like a sentence (full stop, comma, semicolon,
-/// colon, ellipsis: emphasis or a lead-in), and followed in the body by a line the page does not
+/// colon, ellipsis, exclamation mark: emphasis, a lead-in or a call to the reader), and followed in the body by a line the page does not
 /// also set apart (a heading heads text; the last of a run of bold labels does not).
-fn is_bold_heading(
+fn is_subhead(
     node: &NodeRef,
     text: &str,
     key: &str,
@@ -330,11 +333,11 @@ fn is_bold_heading(
         .position(|l| l == key)
         .and_then(|i| lines.get(i + 1))
         .is_some_and(|next| !set_apart.contains(next));
-    is_all_bold(node)
+    (is_all_bold(node) || is_capitals(text))
         && !has_ancestor_or_descendant(node, "a")
-        && text.chars().count() <= BOLD_HEADING_CHARS
+        && text.chars().count() <= SUBHEAD_CHARS
         && text.starts_with(char::is_alphanumeric)
-        && !core.ends_with(['.', ',', ';', ':', '…'])
+        && !core.ends_with(['.', ',', ';', ':', '…', '!'])
         && followed_by_text
 }
 
@@ -354,6 +357,12 @@ fn is_all_bold(node: &NodeRef) -> bool {
         .collect();
     let key = match_key(&node.text());
     !key.is_empty() && match_key(&bold_text) == key
+}
+
+/// Whether every cased letter of the text is a capital (two letters at least).
+fn is_capitals(text: &str) -> bool {
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && !text.chars().any(char::is_lowercase)
 }
 
 fn has_ancestor_or_descendant(node: &NodeRef, name: &str) -> bool {

@@ -1,9 +1,9 @@
 //! HTML pages to blocks: a real HTML5 parse, the article found inside the page, its title.
 
-mod bold;
 mod extent;
 mod furniture;
 mod region;
+mod subheads;
 mod title;
 mod walk;
 

@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use super::{bold, furniture};
+use super::{furniture, subheads};
 use crate::article::lists::ListStack;
 use crate::article::{BlockKind, RawBlock};
 
@@ -269,12 +269,12 @@ impl Walker {
             self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
             return;
         }
-        if name == "p" && self.quotes == 0 && bold::is_bold_heading(node) {
+        if name == "p" && self.quotes == 0 && subheads::is_subhead(node) {
             self.flush();
             let kind = if self.furniture_boxes > 0 {
                 BlockKind::Chrome
             } else {
-                // One level under the heading tag above it: the editor's bold lines divide
+                // One level under the heading tag above it: the editor's subheads divide
                 // the section they sit in.
                 BlockKind::Heading {
                     level: self.tag_level.map_or(2, |l| (l + 1).min(6)),
