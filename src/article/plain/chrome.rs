@@ -9,6 +9,7 @@ const LABELS: &[&str] = &[
     "share this article",
     "share this story",
     "share this post",
+    "shares",
     "tweet",
     "print",
     "subscribe",

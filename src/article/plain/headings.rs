@@ -208,14 +208,17 @@ fn is_pull_quote(text: &str) -> bool {
 }
 
 /// Words run together ("HealthMarijuanaCannabis", "Share to LinkedInLinkedInShare"): menu
-/// entries or link labels whose separators the dump lost. One join is a brand ("MacBook").
+/// entries or link labels whose separators the dump lost. One join in a word is a brand
+/// ("MacBook", "AirPods"), and a headline may name several brands.
 fn has_glued_words(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let joins = chars
-        .windows(3)
-        .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
-        .count();
-    joins >= 2
+    text.split_whitespace().any(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        let joins = chars
+            .windows(3)
+            .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
+            .count();
+        joins >= 2
+    })
 }
 
 /// Lines cut off mid-sentence end on an article, preposition or conjunction.
@@ -325,6 +328,7 @@ mod tests {
             "People have even died due to",
         ]);
         assert_eq!(shape("The New MacBook Pro"), Shape::Short);
+        assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }

@@ -3,6 +3,7 @@
 //! article.
 
 mod chrome;
+mod context;
 mod headings;
 mod lists;
 mod meta;
