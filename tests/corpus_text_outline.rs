@@ -195,15 +195,6 @@ fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
         }
         for b in right {
             tally.right.add(then(b));
-            if std::env::var_os("FOLIO_EVAL_RIGHT").is_some() {
-                println!(
-                    "  {}: right {:?} ({}: {:?})",
-                    page.name,
-                    article.block_text(b),
-                    then(b),
-                    article.blocks.get(b + 1).map(|_| article.block_text(b + 1))
-                );
-            }
         }
     }
     s

@@ -273,6 +273,14 @@ pub fn is_read_more(text: &str) -> bool {
     )
 }
 
+/// A line with a "Read more" link glued to its end: a teaser's headline.
+pub fn ends_with_read_more(text: &str) -> bool {
+    let key = key(text);
+    ["read more", "continue reading", "阅读更多", "阅读全文"]
+        .iter()
+        .any(|r| key.len() > r.len() && key.ends_with(r))
+}
+
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
     const NOUNS: &[&str] = &[

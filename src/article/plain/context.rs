@@ -45,20 +45,32 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '）' | '」' | '』')
 }
 
-/// A line with a picture credit right under it is the picture's caption.
+/// A picture's caption: a line with a picture credit right under it, or with its credit glued
+/// on by the dump ("… medical use.Statista").
 fn is_caption(i: usize, pieces: &[Piece]) -> bool {
-    pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
+    let over_credit = pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
         next.chars().nth(CREDIT_CHARS).is_none() && is_credit(next.trim_start_matches(['•', ' ']))
-    })
+    });
+    over_credit || has_glued_credit(pieces[i].text())
 }
 
-/// Another story's headline: over a "Read more" link (after a short blurb), or straight over
-/// its own dateline or byline. A line straight under a byline continues it (the author's role,
+/// A sentence's full stop with a capitalised word glued to it ("use.Statista"), as a dump
+/// joins a caption and its credit; initials ("U.S.") and domains ("Wday.ru") are not.
+fn has_glued_credit(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(4)
+        .any(|w| w[0].is_lowercase() && w[1] == '.' && w[2].is_uppercase() && w[3].is_lowercase())
+}
+
+/// Another story's headline: over a "Read more" link (after a short blurb) or with one glued
+/// on ("Plan Suffers Setback Read more"), or straight over its own dateline or byline. A line straight under a byline continues it (the author's role,
 /// the outlet).
 fn is_teaser(i: usize, pieces: &[Piece]) -> bool {
     let read_more = pieces[i + 1..pieces.len().min(i + 3)]
         .iter()
-        .any(|p| chrome::is_read_more(p.text()));
+        .any(|p| chrome::is_read_more(p.text()))
+        || chrome::ends_with_read_more(pieces[i].text());
     let dated = pieces.get(i + 1).is_some_and(|next| is_byline(next.text()));
     let signed = i > 0 && pieces[i - 1].text().starts_with("By") && is_byline(pieces[i - 1].text());
     read_more || dated || signed
@@ -141,9 +153,12 @@ mod tests {
     }
 
     #[test]
-    fn captions_over_credits_are_not_sections() {
+    fn captions_and_credits_are_not_sections() {
         assert!(!is_section("Kevin Mayer in 2019", "Photo: Getty Images"));
         assert!(is_section("A Section", "(see below)"));
+        assert!(!is_section("States where it is legal.Statista", BODY));
+        assert!(is_section("Made in the U.S.A. Again", BODY));
+        assert!(is_section("Sites Like Wday.ru Grow", BODY));
     }
 
     #[test]
@@ -157,6 +172,8 @@ mod tests {
             "By Jane Doe"
         ));
         assert!(!is_section("Another Story", "Its blurb.\n\nRead more"));
+        assert!(!is_section("Plan Suffers Setback Read more", BODY));
+        assert!(is_section("What to Read More Of", BODY));
         assert!(is_section(
             "Nissan Sentra",
             "The car sells well in November."

@@ -97,15 +97,16 @@ pub fn numbered_level(text: &str) -> Option<u8> {
         .or_else(|| word_level(text))
 }
 
-/// `1. Intro`, `1) Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`.
+/// `1. Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`. A number closed
+/// by a bracket (`7) Item`) numbers a list item, not a section.
 fn decimal_level(text: &str) -> Option<u8> {
     let (number, rest) = text.split_once(' ')?;
-    let number = number.trim_end_matches(['.', ')']);
+    let number = number.trim_end_matches('.');
     let groups: Vec<&str> = number.split('.').collect();
     let numeric = groups
         .iter()
         .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with(['.', ')']);
+    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with('.');
     if !numeric || (plain_number && groups[0].len() > 2) || !starts_like_heading(rest.trim()) {
         return None;
     }
@@ -230,13 +231,19 @@ fn ends_with_function_word(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// A capital, a digit, a letter of a script without case, or a price ("$15 Off AirPods"),
+/// after any opening quotation mark.
 fn starts_like_heading(text: &str) -> bool {
     let mut chars = text
         .chars()
         .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「'));
-    chars.next().is_some_and(|c| {
+    let first = chars.next();
+    let priced = matches!(first, Some('$' | '£' | '€' | '¥'))
+        && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let opens = first.is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || is_titlecase_free(c)
-    }) && has_word(text)
+    });
+    (opens || priced) && has_word(text)
 }
 
 /// At least two letters in a row (or one CJK character): "84.1K" is not a heading.
@@ -329,6 +336,8 @@ mod tests {
         ]);
         assert_eq!(shape("The New MacBook Pro"), Shape::Short);
         assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);
+        assert_eq!(shape("$15 Off Apple AirPods Pro"), Shape::Short);
+        assert_eq!(shape("$ signs everywhere"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }
@@ -359,6 +368,7 @@ mod tests {
         assert_eq!(shape("Part II: The Return"), Shape::Numbered(2));
         assert_eq!(shape("1. Buy milk, eggs and bread."), Shape::Prose);
         assert_eq!(shape("2019 was a good year"), Shape::Short);
+        assert_ne!(shape("7) Indiana Jones Collection"), Shape::Numbered(2));
     }
 
     #[test]
