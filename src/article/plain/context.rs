@@ -1,7 +1,8 @@
 //! What the neighbours of a heading-like line say it is instead of a section heading: a
 //! picture's caption over its credit, another story's headline over its dateline or a "Read
-//! more", a quotation over its attribution, the head of a list of links; and lines that call
-//! out to the reader rather than name what follows.
+//! more", a quotation over its attribution, the head of a list of links, an interview's answer;
+//! and lines that call out to the reader rather than name what follows. An interview's
+//! questions, conversely, head their answers.
 
 use super::chrome;
 use super::headings::ends_like_sentence;
@@ -22,6 +23,7 @@ const LINK_LINE_CHARS: usize = 100;
 pub fn is_something_else(i: usize, pieces: &[Piece]) -> bool {
     let text = pieces[i].text();
     calls_to_reader(text)
+        || is_interview_answer(i, pieces)
         || is_caption(i, pieces)
         || is_teaser(i, pieces)
         || is_quoted(i, pieces)
@@ -45,13 +47,51 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '）' | '」' | '』')
 }
 
-/// A picture's caption: a line with a picture credit right under it, or with its credit glued
-/// on by the dump ("… medical use.Statista").
+/// Longest interview question taken for a heading: about four lines of a dump.
+const QUESTION_CHARS: usize = 300;
+
+/// An interview set out as "Q: …" and "A: …": each question heads its answer, however it is
+/// worded (questions end with a question mark and may run long).
+pub fn is_interview_question(i: usize, pieces: &[Piece]) -> bool {
+    let text = pieces[i].text();
+    matches!(&pieces[i], Piece::Text(_))
+        && opens_with_label(text, 'Q')
+        && text.chars().nth(QUESTION_CHARS).is_none()
+        && pieces
+            .get(i + 1)
+            .is_some_and(|next| opens_with_label(next.text(), 'A'))
+}
+
+/// The answer under an interview question, which it belongs to.
+fn is_interview_answer(i: usize, pieces: &[Piece]) -> bool {
+    i > 0 && opens_with_label(pieces[i].text(), 'A') && is_interview_question(i - 1, pieces)
+}
+
+/// "Q: …", "A. …".
+fn opens_with_label(text: &str, letter: char) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some(letter)
+        && matches!(chars.next(), Some(':' | '.'))
+        && chars.next() == Some(' ')
+}
+
+/// A picture's caption: a line with a picture credit right under it, with its credit glued on
+/// by the dump ("… medical use.Statista"), or ending with its source ("… keyboard via iFixit").
 fn is_caption(i: usize, pieces: &[Piece]) -> bool {
+    let text = pieces[i].text();
     let over_credit = pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
         next.chars().nth(CREDIT_CHARS).is_none() && is_credit(next.trim_start_matches(['•', ' ']))
     });
-    over_credit || has_glued_credit(pieces[i].text())
+    over_credit || has_glued_credit(text) || ends_with_source(text)
+}
+
+/// "… via iFixit", "… via The Verge": a source of one to three words after "via", each with a
+/// capital.
+fn ends_with_source(text: &str) -> bool {
+    text.rsplit_once(" via ").is_some_and(|(_, source)| {
+        let words: Vec<&str> = source.split_whitespace().collect();
+        (1..=3).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_uppercase))
+    })
 }
 
 /// A sentence's full stop with a capitalised word glued to it ("use.Statista"), as a dump
@@ -153,12 +193,31 @@ mod tests {
     }
 
     #[test]
+    fn interview_questions_head_their_answers() {
+        let question = "Q: Favorite apps?";
+        assert_eq!(
+            sections(question, "A: Maps, mail and a calendar"),
+            [question]
+        );
+        let long = "Q: When you woke up that first morning and you were in charge, what were the two \
+                    words that came to mind?";
+        assert_eq!(sections(long, "A: Inspired and humbled!"), [long]);
+        // Without an answer under it, a long question is judged as any other line.
+        assert!(sections(long, BODY).is_empty());
+    }
+
+    #[test]
     fn captions_and_credits_are_not_sections() {
         assert!(!is_section("Kevin Mayer in 2019", "Photo: Getty Images"));
         assert!(is_section("A Section", "(see below)"));
         assert!(!is_section("States where it is legal.Statista", BODY));
         assert!(is_section("Made in the U.S.A. Again", BODY));
         assert!(is_section("Sites Like Wday.ru Grow", BODY));
+        assert!(!is_section(
+            "The new scissor switch keyboard via iFixit",
+            BODY
+        ));
+        assert!(is_section("Travelling via Rome and Milan", BODY));
     }
 
     #[test]

@@ -232,11 +232,16 @@ fn ends_with_function_word(text: &str) -> bool {
 }
 
 /// A capital, a digit, a letter of a script without case, or a price ("$15 Off AirPods"),
-/// after any opening quotation mark.
+/// after any opening quotation mark or bracketed tag ("[Review] The Palace"; a bracketed
+/// number is a footnote's mark, "[1] see above").
 fn starts_like_heading(text: &str) -> bool {
+    let tagged = text.strip_prefix(['[', '【']);
+    if tagged.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
+        return false;
+    }
     let mut chars = text
         .chars()
-        .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「'));
+        .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「' | '[' | '【'));
     let first = chars.next();
     let priced = matches!(first, Some('$' | '£' | '€' | '¥'))
         && chars.next().is_some_and(|c| c.is_ascii_digit());
@@ -338,6 +343,8 @@ mod tests {
         assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);
         assert_eq!(shape("$15 Off Apple AirPods Pro"), Shape::Short);
         assert_eq!(shape("$ signs everywhere"), Shape::Prose);
+        assert_eq!(shape("[Review] The Palace"), Shape::Short);
+        assert_eq!(shape("[1] can be set by --triggers"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::headings::{Shape, is_lone_url, shape};
+use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Piece, Text};
 use super::{chrome, context};
@@ -45,7 +46,9 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         .unwrap_or(pieces.len());
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
-        if roles[i] == Role::Body
+        if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
+            roles[i] = Role::Heading(2);
+        } else if roles[i] == Role::Body
             && !toc[i]
             && !subtitle
             && (matches!(shapes[i], Some(Shape::Marked(_)))
@@ -257,7 +260,8 @@ fn section_level(
 }
 
 /// Heading-like lines that are not headings: runs of two or more whose texts come back later
-/// in the dump (a table of contents), and lines repeated three times or more (labels).
+/// in the dump (a table of contents), lines repeated three times or more (labels), and lines
+/// that stand twice in the page other than in a table of contents.
 fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
     let heading_like =
         |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
@@ -287,7 +291,41 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
         }
         i = end.max(i + 1);
     }
+    // A line that stands twice in the page (a teaser in a box and in a list, a widget label) is
+    // furniture, unless its other copy is an entry of a table of contents (a run above, or a
+    // list item).
+    let mut copies: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, piece) in pieces.iter().enumerate() {
+        copies.entry(bare_key(piece)).or_default().push(j);
+    }
+    let repeats: Vec<usize> = (0..pieces.len())
+        .filter(|i| heading_like(*i) && !toc[*i])
+        .filter(|i| {
+            let others: Vec<usize> = copies[&bare_key(&pieces[*i])]
+                .iter()
+                .copied()
+                .filter(|j| j != i)
+                .collect();
+            !others.is_empty()
+                && !others
+                    .iter()
+                    .any(|j| toc[*j] || matches!(&pieces[*j], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. })))
+        })
+        .collect();
+    for i in repeats {
+        toc[i] = true;
+    }
     toc
+}
+
+/// A piece's text, lower case, without a list item's marker: what two copies of a line share.
+fn bare_key(piece: &Piece) -> String {
+    let text = piece.text().trim();
+    let text = match lists::marker(text) {
+        Some(m) if matches!(piece, Piece::Fixed(_)) => &text[m.len..],
+        _ => text,
+    };
+    text.to_lowercase()
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
