@@ -83,16 +83,19 @@ fn opening(line: &str) -> Option<String> {
 }
 
 /// The article region among `keys` (one per block): from the block holding the title (or,
-/// failing that, the body's first sentence) to the block holding the body's last line, and the
-/// title's block if it was found.
+/// failing that, the body's first line found) to the block holding the body's last line found,
+/// and the title's block if it was found.
 fn region(page: &Page, keys: &[String]) -> Option<(usize, usize, Option<usize>)> {
     let body_lines: Vec<String> = page.body.lines().filter_map(opening).collect();
+    // The first and last body lines the blocks show (a line may be missing, or spaced
+    // differently where the page glued two elements together).
     let first = body_lines
-        .first()
-        .and_then(|o| keys.iter().position(|k| k.contains(o.as_str())))?;
+        .iter()
+        .find_map(|o| keys.iter().position(|k| k.contains(o.as_str())))?;
     let last = body_lines
-        .last()
-        .and_then(|o| keys.iter().rposition(|k| k.contains(o.as_str())));
+        .iter()
+        .rev()
+        .find_map(|o| keys.iter().rposition(|k| k.contains(o.as_str())));
     // The headline nearest the body; pages often print it twice in a row (a share widget, a
     // print header), and the region starts at the first of those copies.
     let is_title = |i: usize| page.title_keys.contains(&keys[i]) && !keys[i].is_empty();
