@@ -263,12 +263,26 @@ mod tests {
     fn credits_cries_and_menus_over_a_heading_are_not_sections() {
         for above in [
             "Nintendo",
+            "DJI",
             "Vote for Anna on the last page!",
             "Home\n\nNews",
         ] {
             let text = format!("Title of the Review\n\n{BODY}\n\n{above}\n\nA Section\n\n{BODY}");
             assert_headings(&text, &[(1, "Title of the Review"), (2, "A Section")]);
         }
+    }
+
+    #[test]
+    fn a_capitals_section_may_open_onto_its_first_subsection() {
+        let text = format!("Title of the Review\n\n{BODY}\n\nPART ONE\n\nThe Beginning\n\n{BODY}");
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Review"),
+                (2, "PART ONE"),
+                (2, "The Beginning"),
+            ],
+        );
     }
 
     #[test]

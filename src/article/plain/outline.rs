@@ -253,7 +253,7 @@ fn section_level(
                 next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
             (!sibling).then_some(level)
         }
-        Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
+        Shape::Capitals if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         Shape::Short if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         _ => None,
     }
