@@ -205,11 +205,11 @@ fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
 
 /// The target on the held-out half: 90% of the true headings at 90% precision.
 const TARGET: f64 = 0.9;
-/// A little under what the parser reaches now (held-out: recall 89.1%, precision 58.2%, with
-/// section headings as `support::corpus` defines them and the title scored apart): falling under
-/// it is a regression.
-const FLOOR_RECALL: f64 = 0.88;
-const FLOOR_PRECISION: f64 = 0.57;
+/// A little under what the parser reaches now (held-out: recall 86.3%, precision 71.8%, with
+/// section headings as `support::corpus` defines them and the title scored apart): falling
+/// under it is a regression.
+const FLOOR_RECALL: f64 = 0.86;
+const FLOOR_PRECISION: f64 = 0.71;
 
 /// Scores both halves and prints them; only the development half's misses (and, with
 /// FOLIO_EVAL_DUMPS=dir, its dumps) are ever shown: the held-out half is for judging.
@@ -276,7 +276,7 @@ fn outline_of_pages_saved_as_text_does_not_regress() {
 }
 
 #[test]
-#[ignore = "not met yet: held-out recall 89.1%, precision 58.2% against the 90% target"]
+#[ignore = "not met yet: held-out recall 86.3%, precision 71.8% against the 90% target; picture captions without a credit, video and gallery captions and teaser headlines read like section headings in a dump"]
 fn outline_of_pages_saved_as_text_meets_the_target() {
     assert_held_out(TARGET, TARGET);
 }

@@ -141,13 +141,17 @@ fn is_attribution(text: &str) -> bool {
 }
 
 /// A line over a list of links: the next piece is one of several short lines the page broke
-/// by hand (its group held more than one line) that does not read as prose, nor as a row of a
-/// table (cells apart by wide gaps).
+/// by hand (its group held more than one line), worded like a headline (opening with a
+/// capital or a digit: a list of references opens with its marks and addresses), and reading neither as
+/// prose nor as a row of a table (cells apart by wide gaps).
 fn heads_link_list(i: usize, pieces: &[Piece]) -> bool {
     let Some(Piece::Text(next)) = pieces.get(i + 1) else {
         return false;
     };
     !next.alone
+        && next
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && next.text.chars().nth(LINK_LINE_CHARS).is_none()
         && !ends_like_sentence(&next.text)
         && !next.text.trim_end().ends_with(['?', '!'])
@@ -270,6 +274,10 @@ mod tests {
         assert!(!is_section("Two Patients Diagnosed With Plague", links));
         let labelled = "Recipe:\nThe steps of the recipe";
         assert!(is_section("Anna Smith", labelled));
+        assert!(is_section(
+            "References",
+            "[0] https://www.openssh.com/\n[1] https://example.org/"
+        ));
         assert!(is_section(
             "Cornerback",
             "Pos   Player   Plays\nCB   Ward   74"

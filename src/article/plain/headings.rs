@@ -233,10 +233,17 @@ fn ends_with_function_word(text: &str) -> bool {
 
 /// A capital, a digit, a letter of a script without case, or a price ("$15 Off AirPods"),
 /// after any opening quotation mark or bracketed tag ("[Review] The Palace"; a bracketed
-/// number is a footnote's mark, "[1] see above").
+/// number is a footnote's mark, "[1] see above", and a line wholly in brackets a note).
 fn starts_like_heading(text: &str) -> bool {
+    // A tag opens a heading only when the heading goes on after it: a line wholly in brackets
+    // is a note or a credit ("[Photo: JTBC]").
     let tagged = text.strip_prefix(['[', '【']);
-    if tagged.is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit())) {
+    let bad_tag = tagged.is_some_and(|t| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            || t.find([']', '】'])
+                .is_none_or(|end| t[end..].chars().nth(1).is_none())
+    });
+    if bad_tag {
         return false;
     }
     let mut chars = text
@@ -345,6 +352,7 @@ mod tests {
         assert_eq!(shape("$ signs everywhere"), Shape::Prose);
         assert_eq!(shape("[Review] The Palace"), Shape::Short);
         assert_eq!(shape("[1] can be set by --triggers"), Shape::Prose);
+        assert_eq!(shape("[사진=JTBC, 이매진아시아]"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }

@@ -286,6 +286,24 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_broken_by_hand_still_opens_the_body() {
+        // Too few wrapped lines to tell the wrap width: every break stays, and the opening
+        // paragraph comes in pieces that do not end like sentences.
+        let text = format!(
+            "The Real Title of It\n\nOver the course of the year the team has been working on its\n\
+             user experience, as the plan said it would.\n\nA Section Below the Opening Paragraph\n\n{BODY} {BODY} \
+             {BODY} {BODY} {BODY} {BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "The Real Title of It"),
+                (2, "A Section Below the Opening Paragraph"),
+            ],
+        );
+    }
+
+    #[test]
     fn dump_without_headings_has_no_title_heading() {
         let text = format!("{BODY}\n\n{BODY}\n\nThe end.");
         assert!(headings(&text).is_empty());

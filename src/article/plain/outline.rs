@@ -117,8 +117,7 @@ fn is_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         }
 }
 
-/// A paragraph that opens an article: prose of some length that ends like a sentence (a
-/// run of headlines joined by the re-flow does not), not a caption-sized line or a
+/// A paragraph that opens an article: prose of some length, not a caption-sized line or a
 /// long link printed under the headline, nor a
 /// breadcrumb trail that ends with the headline under it ("HomeNewsBusiness NewsAscom
 /// announces ...", then "Ascom announces ...").
@@ -130,7 +129,6 @@ fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Rol
     is_body(i, pieces, shapes, roles)
         && t.fallback == BlockKind::Paragraph
         && long
-        && ends_as_prose(&t.text)
         && !is_lone_url(&t.text)
         && !pieces
             .get(i + 1)
@@ -192,13 +190,6 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
         title = previous;
     }
     Some(title)
-}
-
-/// Whether text ends as a sentence does, with its closing quotes and brackets: a full stop,
-/// question or exclamation mark, ellipsis or colon.
-fn ends_as_prose(text: &str) -> bool {
-    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '』', ' ']);
-    core.ends_with(['.', '?', '!', '…', ':', '。', '？', '！', '：'])
 }
 
 /// Characters of body prose in the pieces starting at `i`: an article's opening paragraph is
