@@ -145,6 +145,10 @@ fn html_outline_on_held_out_pages() {
     };
     let (dev, held_out) = corpus::split(&pages);
     summarise("dev", dev, true);
+    if std::env::var_os("FOLIO_EVAL_DEV_ONLY").is_some() {
+        // While tuning, the held-out half is not even scored, so its figures are not seen.
+        return;
+    }
     let held = summarise("held-out", held_out, false);
     assert!(held.recall >= 0.95, "heading recall {:.3}", held.recall);
     assert!(

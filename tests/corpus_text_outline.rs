@@ -1,21 +1,31 @@
 //! Scores the plain-text outline on real news pages saved as text (see `support::text_dump`):
-//! heading recall and precision over each page's article region, on a development half and a
-//! held-out half of the benchmark corpus.
+//! section-heading recall and precision over each page's article region, and title accuracy,
+//! on a development half and a held-out half of the benchmark corpus.
+//!
+//! The title is scored as the HTML evaluation scores it: on its own (is the article's title the
+//! page's headline?), and outline entries that repeat the title count neither for nor against
+//! the sections. With `FOLIO_EVAL_VERBOSE`, each development page's misses and wrong headings
+//! are listed, with tallies of what the parser made of the missed headings and of what follows
+//! the wrong ones; with `FOLIO_EVAL_DEV_ONLY`, the held-out half is not scored at all.
 
 mod support;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use folio::article::Article;
 use support::corpus::{self, Page, match_key};
 use support::text_dump;
 
-/// Found and predicted headings for one page.
+/// Found and predicted section headings, and titles, for one page or a set.
 #[derive(Default, Clone, Copy)]
 struct Score {
     truth: usize,
     predicted: usize,
     correct: usize,
+    /// Pages whose headline the dump shows above the body.
+    titled: usize,
+    titles_right: usize,
 }
 
 impl std::ops::AddAssign for Score {
@@ -23,6 +33,8 @@ impl std::ops::AddAssign for Score {
         self.truth += o.truth;
         self.predicted += o.predicted;
         self.correct += o.correct;
+        self.titled += o.titled;
+        self.titles_right += o.titles_right;
     }
 }
 
@@ -33,10 +45,31 @@ impl Score {
     fn precision(&self) -> f64 {
         ratio(self.correct, self.predicted)
     }
+    fn title_accuracy(&self) -> f64 {
+        ratio(self.titles_right, self.titled)
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
+}
+
+/// Counts of causes, over the development half.
+#[derive(Default)]
+struct Counts(BTreeMap<String, usize>);
+
+impl Counts {
+    fn add(&mut self, what: String) {
+        *self.0.entry(what).or_default() += 1;
+    }
+}
+
+/// What the parser made of missed headings, and what follows right and wrong ones.
+#[derive(Default)]
+struct Tally {
+    missed: Counts,
+    right: Counts,
+    wrong: Counts,
 }
 
 /// How many blocks may separate two copies of the headline.
@@ -49,32 +82,59 @@ fn opening(line: &str) -> Option<String> {
     (words.len() >= 5).then(|| words.join(" "))
 }
 
-/// Scores one page. The article region runs from the block holding the title (or, failing
-/// that, the body's first sentence) to the block holding the body's last line; headings the
-/// parser puts outside it (in the page's chrome) are not scored.
-fn score(page: &Page, verbose: bool) -> Score {
+/// The article region among `keys` (one per block): from the block holding the title (or,
+/// failing that, the body's first line found) to the block holding the body's last line found,
+/// and the title's block if it was found.
+fn region(page: &Page, keys: &[String]) -> Option<(usize, usize, Option<usize>)> {
+    let body_lines: Vec<String> = page.body.lines().filter_map(opening).collect();
+    // The first and last body lines the blocks show (a line may be missing, or spaced
+    // differently where the page glued two elements together).
+    let first = body_lines
+        .iter()
+        .find_map(|o| keys.iter().position(|k| k.contains(o.as_str())))?;
+    let last = body_lines
+        .iter()
+        .rev()
+        .find_map(|o| keys.iter().rposition(|k| k.contains(o.as_str())));
+    // The headline nearest the body; pages often print it twice in a row (a share widget, a
+    // print header), and the region starts at the first of those copies.
+    let is_title = |i: usize| page.title_keys.contains(&keys[i]) && !keys[i].is_empty();
+    let mut title = (0..first).rev().find(|i| is_title(*i));
+    while let Some(t) = title
+        && let Some(copy) = (t.saturating_sub(TITLE_COPY_GAP)..t).find(|i| is_title(*i))
+    {
+        title = Some(copy);
+    }
+    let start = title.unwrap_or(first);
+    let end = last.unwrap_or(keys.len() - 1).max(first);
+    Some((start, end, title))
+}
+
+/// Scores one page. True headings are those the dump shows as a block of their own inside the
+/// article region; predicted ones are the outline's entries inside the region of the parsed
+/// blocks, the title's repeats aside. With `tally`, misses and wrong headings are printed and
+/// tallied.
+fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
     let html = folio::article::detect::decode(&page.html)
         .map(|d| d.text)
         .unwrap_or_default();
     let dump = text_dump::to_text(&html);
-    if verbose && let Some(dir) = std::env::var_os("FOLIO_EVAL_DUMPS") {
+    if tally.is_some()
+        && let Some(dir) = std::env::var_os("FOLIO_EVAL_DUMPS")
+    {
         let path = Path::new(&dir).join(page.name.replace(".html.gz", ".txt"));
         std::fs::write(&path, &dump).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
+    let dump_keys: Vec<String> = dump.split("\n\n").map(match_key).collect();
     let article = Article::from_bytes(dump.as_bytes(), Some(Path::new("page.txt")))
         .unwrap_or_else(|e| panic!("{}: {e}", page.name));
     let keys: Vec<String> = (0..article.blocks.len())
         .map(|i| match_key(article.block_text(i)))
         .collect();
-    let body_lines: Vec<String> = page.body.lines().filter_map(opening).collect();
-    let first = body_lines
-        .first()
-        .and_then(|o| keys.iter().position(|k| k.contains(o.as_str())));
-    let last = body_lines
-        .last()
-        .and_then(|o| keys.iter().rposition(|k| k.contains(o.as_str())));
-    let Some(first) = first else {
-        if verbose {
+    let (Some((dump_start, dump_end, dump_title)), Some((start, end, _))) =
+        (region(page, &dump_keys), region(page, &keys))
+    else {
+        if tally.is_some() {
             println!(
                 "  {}: body not found in the dump, page not scored",
                 page.name
@@ -82,48 +142,62 @@ fn score(page: &Page, verbose: bool) -> Score {
         }
         return Score::default();
     };
-    // The headline nearest the body; pages often print it twice in a row (a share widget, a
-    // print header), and the region starts at the first of those copies.
-    let is_title = |i: usize| page.title_matches(article.block_text(i));
-    let mut title_block = (0..first).rev().find(|i| is_title(*i));
-    while let Some(t) = title_block
-        && let Some(copy) = (t.saturating_sub(TITLE_COPY_GAP)..t).find(|i| is_title(*i))
-    {
-        title_block = Some(copy);
-    }
-    let start = title_block.unwrap_or(first);
-    let end = last.unwrap_or(keys.len() - 1).max(first);
-
     let mut truth: Vec<String> = page.headings.iter().map(|h| match_key(h)).collect();
-    truth.retain(|k| keys[start..=end].contains(k));
-    let mut want_title = title_block.is_some();
-    let total = truth.len() + usize::from(want_title);
+    truth.retain(|k| dump_keys[dump_start..=dump_end].contains(k));
     let mut s = Score {
-        truth: total,
+        truth: truth.len(),
+        titled: usize::from(dump_title.is_some()),
+        titles_right: usize::from(dump_title.is_some() && page.title_matches(&article.title)),
         ..Score::default()
     };
+    let (mut right, mut wrong) = (Vec::new(), Vec::new());
     for section in &article.outline {
-        if !(start..=end).contains(&section.block) {
+        if !(start..=end).contains(&section.block) || page.title_matches(&section.title) {
             continue;
         }
         s.predicted += 1;
         let key = match_key(&section.title);
-        if want_title && page.title_matches(&section.title) {
-            want_title = false;
-            s.correct += 1;
-        } else if let Some(at) = truth.iter().position(|t| *t == key) {
+        if let Some(at) = truth.iter().position(|t| *t == key) {
             truth.swap_remove(at);
             s.correct += 1;
-        } else if verbose {
-            println!("  {}: wrong heading {:?}", page.name, section.title);
+            right.push(section.block);
+        } else {
+            wrong.push(section.block);
         }
     }
-    if verbose {
-        if want_title {
-            println!("  {}: missed title {:?}", page.name, page.title);
+    // What follows a heading: the kind of the next block, and whether it is a long one.
+    let then = |b: usize| {
+        article
+            .blocks
+            .get(b + 1)
+            .map_or("then end".to_string(), |n| {
+                let long = article.block_text(b + 1).chars().count() > 100;
+                format!("then {:?}{}", n.kind, if long { " (long)" } else { "" })
+            })
+    };
+    if let Some(tally) = tally {
+        if dump_title.is_some() && s.titles_right == 0 {
+            println!("  {}: wrong title {:?}", page.name, article.title);
         }
         for t in &truth {
-            println!("  {}: missed heading {t:?}", page.name);
+            let block = keys.iter().position(|k| k == t);
+            let made = block.map_or("no block of its own".to_string(), |b| {
+                format!("{:?}", article.blocks[b].kind)
+            });
+            println!("  {}: missed {t:?} ({made})", page.name);
+            tally.missed.add(made);
+        }
+        for b in wrong {
+            println!(
+                "  {}: wrong {:?} ({})",
+                page.name,
+                article.block_text(b),
+                then(b)
+            );
+            tally.wrong.add(then(b));
+        }
+        for b in right {
+            tally.right.add(then(b));
         }
     }
     s
@@ -131,10 +205,11 @@ fn score(page: &Page, verbose: bool) -> Score {
 
 /// The issue's target on the held-out half: 90% of the true headings at 90% precision.
 const TARGET: f64 = 0.9;
-/// A little under what the parser reaches now (held-out: recall 78.5%, precision 55.9%; when this
-/// evaluation was written, 75.9% and 57.5%): falling under it is a regression.
-const FLOOR_RECALL: f64 = 0.77;
-const FLOOR_PRECISION: f64 = 0.55;
+/// A little under what the parser reaches now (held-out: recall 86.3%, precision 71.8%, with
+/// section headings as `support::corpus` defines them and the title scored apart): falling
+/// under it is a regression.
+const FLOOR_RECALL: f64 = 0.86;
+const FLOOR_PRECISION: f64 = 0.71;
 
 /// Scores both halves and prints them; only the development half's misses (and, with
 /// FOLIO_EVAL_DUMPS=dir, its dumps) are ever shown: the held-out half is for judging.
@@ -142,25 +217,42 @@ fn evaluate() -> Option<Score> {
     let pages = corpus::load()?;
     let (dev, held_out) = corpus::split(&pages);
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
+    let mut tally = Tally::default();
     let mut dev_score = Score::default();
     for page in dev {
-        dev_score += score(page, verbose);
+        dev_score += score(page, verbose.then_some(&mut tally));
+    }
+    if verbose {
+        println!("missed headings, as parsed: {:?}", tally.missed.0);
+        println!("right headings, by what follows: {:?}", tally.right.0);
+        println!("wrong headings, by what follows: {:?}", tally.wrong.0);
+    }
+    print_score("development", dev_score);
+    if std::env::var_os("FOLIO_EVAL_DEV_ONLY").is_some() {
+        // While tuning, the held-out half is not even scored, so its figures are not seen.
+        return None;
     }
     let mut held_score = Score::default();
     for page in held_out {
-        held_score += score(page, false);
+        held_score += score(page, None);
     }
-    for (name, s) in [("development", dev_score), ("held-out", held_score)] {
-        println!(
-            "{name}: {} true headings, {} predicted, {} correct: recall {:.1}%, precision {:.1}%",
-            s.truth,
-            s.predicted,
-            s.correct,
-            100.0 * s.recall(),
-            100.0 * s.precision()
-        );
-    }
+    print_score("held-out", held_score);
     Some(held_score)
+}
+
+fn print_score(name: &str, s: Score) {
+    println!(
+        "{name}: {} true section headings, {} predicted, {} correct: recall {:.1}%, \
+         precision {:.1}%; title right on {} of {} pages ({:.1}%)",
+        s.truth,
+        s.predicted,
+        s.correct,
+        100.0 * s.recall(),
+        100.0 * s.precision(),
+        s.titles_right,
+        s.titled,
+        100.0 * s.title_accuracy()
+    );
 }
 
 /// Fails unless the held-out half reaches both minimums.
@@ -184,7 +276,7 @@ fn outline_of_pages_saved_as_text_does_not_regress() {
 }
 
 #[test]
-#[ignore = "not met yet: held-out recall 78.5%, precision 55.9% against the 90% target"]
+#[ignore = "not met yet: held-out recall 86.3%, precision 71.8% against the 90% target; picture captions without a credit, video and gallery captions and teaser headlines read like section headings in a dump"]
 fn outline_of_pages_saved_as_text_meets_the_target() {
     assert_held_out(TARGET, TARGET);
 }

@@ -24,11 +24,22 @@
 //! body. That last rule is a heuristic; on a page or two it accepts a kicker such as
 //! "More on Slate Book Review" as well.
 //!
-//! **True headings**: the page's `<h1>`–`<h6>` elements whose text is a whole line of the true
-//! body (the benchmark's body keeps each heading on a line of its own), minus the title, without
-//! repeats, in document order. A heading that only appears inside a sentence of the body is not
-//! one, so short navigation headings ("News", "About") that happen to occur in the prose do not
-//! count.
+//! **True headings** (section headings; the title is not one of them and is scored on its own,
+//! in the HTML and the plain-text evaluation alike): in document order, without repeats,
+//! - the page's `<h1>`–`<h6>` elements whose text is a whole line of the true body (the
+//!   benchmark's body keeps each heading on a line of its own); a heading that only appears
+//!   inside a sentence of the body is not one, so short navigation headings ("News", "About")
+//!   that happen to occur in the prose do not count;
+//! - the page's paragraphs set apart by their type alone that a reader takes for headings,
+//!   written wholly in bold (`<p><strong>The al-Tanf base</strong></p>`) or wholly in capitals
+//!   (the news agencies' `<p>FRANCE WINS</p>`) over the text they head: a whole line of the
+//!   body, at most 80 characters, not a link, opening with a letter or digit (quotation marks,
+//!   brackets and dashes open pull quotes, sources and signatures), not ending like a sentence
+//!   (full stop, comma, semicolon, colon, ellipsis, exclamation mark: a bold sentence is
+//!   emphasis, a bold line ending in a colon leads into what follows, one ending in an
+//!   exclamation mark calls out to the reader), and followed in the body by a line that the
+//!   page does not also set apart as a heading, in bold or in capitals (a heading heads text;
+//!   the last of a run of bold labels such as "Account: @name" over a bold question does not).
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -265,21 +276,97 @@ fn inside_non_text(node: &NodeRef) -> bool {
     })
 }
 
-/// The page's h1–h6 whose text is a whole line of the body, minus the title, without repeats.
+/// The page's true section headings in document order, without repeats and without the title:
+/// its h1–h6 whose text is a whole line of the body, and its bold or capital paragraphs that
+/// head a part of the body (see [`is_subhead`]).
 fn true_headings(doc: &Document, body: &str, title_keys: &[String]) -> Vec<String> {
-    let lines: HashSet<String> = body
+    let lines: Vec<String> = body
         .lines()
         .map(match_key)
         .filter(|k| !k.is_empty())
         .collect();
-    let mut seen: HashSet<String> = title_keys.iter().cloned().collect();
-    doc.select("h1, h2, h3, h4, h5, h6")
-        .nodes()
+    let whole_lines: HashSet<&String> = lines.iter().collect();
+    let nodes = doc.select("h1, h2, h3, h4, h5, h6, p").nodes().to_vec();
+    let is_tag = |n: &NodeRef| n.node_name().as_deref() != Some("p");
+    // Keys of every line the page sets apart as a heading or in bold, to tell whether a bold
+    // paragraph heads prose or only sits in a run of labels.
+    let set_apart: HashSet<String> = nodes
         .iter()
-        .map(|n| collapse_whitespace(&n.text()))
-        .filter(|text| {
-            let key = match_key(text);
-            lines.contains(&key) && seen.insert(key)
+        .filter(|n| is_tag(n) || is_all_bold(n) || is_capitals(&n.text()))
+        .map(|n| match_key(&n.text()))
+        .collect();
+    let mut seen: HashSet<String> = title_keys.iter().cloned().collect();
+    let mut headings = Vec::new();
+    for node in &nodes {
+        let text = collapse_whitespace(&node.text());
+        let key = match_key(&text);
+        if !whole_lines.contains(&key) {
+            continue;
+        }
+        let heading = is_tag(node) || is_subhead(node, &text, &key, &lines, &set_apart);
+        if heading && seen.insert(key) {
+            headings.push(text);
+        }
+    }
+    headings
+}
+
+/// Longest subhead: about one line of a page.
+const SUBHEAD_CHARS: usize = 80;
+
+/// A paragraph written wholly in bold or capitals that a reader takes for a section heading:
+/// short, not a
+/// link, opening with a letter or digit (not a quotation mark, bracket or dash, which mark pull
+/// quotes, sources and signatures), not ending like a sentence (full stop, comma, semicolon,
+/// colon, ellipsis, exclamation mark: emphasis, a lead-in or a call to the reader), and followed in the body by a line the page does not
+/// also set apart (a heading heads text; the last of a run of bold labels does not).
+fn is_subhead(
+    node: &NodeRef,
+    text: &str,
+    key: &str,
+    lines: &[String],
+    set_apart: &HashSet<String>,
+) -> bool {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    let followed_by_text = lines
+        .iter()
+        .position(|l| l == key)
+        .and_then(|i| lines.get(i + 1))
+        .is_some_and(|next| !set_apart.contains(next));
+    (is_all_bold(node) || is_capitals(text))
+        && !has_ancestor_or_descendant(node, "a")
+        && text.chars().count() <= SUBHEAD_CHARS
+        && text.starts_with(char::is_alphanumeric)
+        && !core.ends_with(['.', ',', ';', ':', '…', '!'])
+        && followed_by_text
+}
+
+/// Whether the element's text, compared by key, is all in its outermost `<strong>`/`<b>`.
+fn is_all_bold(node: &NodeRef) -> bool {
+    let is_bold = |n: &NodeRef| matches!(n.node_name().as_deref(), Some("strong" | "b"));
+    let bold_text: String = node
+        .descendants_it()
+        .filter(|d| {
+            is_bold(d)
+                && !d
+                    .ancestors_it(None)
+                    .take_while(|a| a.id != node.id)
+                    .any(|a| is_bold(&a))
         })
-        .collect()
+        .map(|d| d.text().to_string() + " ")
+        .collect();
+    let key = match_key(&node.text());
+    !key.is_empty() && match_key(&bold_text) == key
+}
+
+/// Whether every cased letter of the text is a capital (two letters at least).
+fn is_capitals(text: &str) -> bool {
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && !text.chars().any(char::is_lowercase)
+}
+
+fn has_ancestor_or_descendant(node: &NodeRef, name: &str) -> bool {
+    node.ancestors_it(None)
+        .chain(node.descendants_it())
+        .any(|n| n.node_name().as_deref() == Some(name))
 }

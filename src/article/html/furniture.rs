@@ -54,6 +54,13 @@ fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Whether an element's `class` or `id` names it as furniture.
 pub fn is_furniture_box(node: &NodeRef) -> bool {
+    // Schema.org's article body mark is the page's own statement of where the article is.
+    if node
+        .attr("itemprop")
+        .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
+    {
+        return false;
+    }
     let mut names = String::new();
     for attr in ["class", "id"] {
         if let Some(value) = node.attr(attr) {

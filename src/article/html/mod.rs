@@ -3,6 +3,7 @@
 mod extent;
 mod furniture;
 mod region;
+mod subheads;
 mod title;
 mod walk;
 

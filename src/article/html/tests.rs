@@ -255,6 +255,39 @@ fn furniture_headings_around_the_article_stay_out_of_the_outline() {
 }
 
 #[test]
+fn bold_paragraphs_over_prose_are_sections_one_level_under_the_heading_above() {
+    let html = format!(
+        "<body><article><h1>Title</h1>{}<h2>Part</h2>{}<p><strong>The plan</strong></p>{}\
+         <p><b>A bold sentence for emphasis.</b></p>{}</article></body>",
+        prose("Start"),
+        prose("Part"),
+        prose("Plan"),
+        prose("End")
+    );
+    let outline: Vec<(u8, String)> = load(&html)
+        .outline
+        .into_iter()
+        .map(|s| (s.level, s.title))
+        .collect();
+    let want = [(1, "Title"), (2, "Part"), (3, "The plan")];
+    assert_eq!(outline, want.map(|(l, t)| (l, t.to_string())));
+}
+
+#[test]
+fn the_schema_org_article_body_is_never_furniture() {
+    let html = format!(
+        "<body><article><h1>Title</h1><section class='grid-with-right-rail' \
+         itemprop='articleBody'>{}<h2>Inside</h2>{}</section></article>\
+         <div class='right-rail'><h2>Elsewhere</h2>{}</div></body>",
+        prose("Start"),
+        prose("Inside"),
+        prose("Rail")
+    );
+    let outline: Vec<String> = load(&html).outline.into_iter().map(|s| s.title).collect();
+    assert_eq!(outline, ["Title", "Inside"]);
+}
+
+#[test]
 fn markdown_html_fragments_are_read_as_blocks() {
     let blocks = fragment_blocks("<div><p>One</p><ul><li>two</li></ul><script>x</script></div>");
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();

@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use super::furniture;
+use super::{furniture, subheads};
 use crate::article::lists::ListStack;
 use crate::article::{BlockKind, RawBlock};
 
@@ -206,6 +206,8 @@ struct Walker {
     item: Option<BlockKind>,
     lists: ListStack,
     quotes: usize,
+    /// Level of the last heading element read as a heading.
+    tag_level: Option<u8>,
 }
 
 impl Walker {
@@ -261,9 +263,24 @@ impl Walker {
             } else if self.page && (self.furniture_boxes > 0 || !box_has_prose(node)) {
                 BlockKind::Chrome
             } else {
+                self.tag_level = Some(level);
                 BlockKind::Heading { level }
             };
             self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
+            return;
+        }
+        if name == "p" && self.quotes == 0 && subheads::is_subhead(node) {
+            self.flush();
+            let kind = if self.furniture_boxes > 0 {
+                BlockKind::Chrome
+            } else {
+                // One level under the heading tag above it: the editor's subheads divide
+                // the section they sit in.
+                BlockKind::Heading {
+                    level: self.tag_level.map_or(2, |l| (l + 1).min(6)),
+                }
+            };
+            self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
             return;
         }
         match name {

@@ -9,6 +9,7 @@ const LABELS: &[&str] = &[
     "share this article",
     "share this story",
     "share this post",
+    "shares",
     "tweet",
     "print",
     "subscribe",
@@ -270,6 +271,14 @@ pub fn is_read_more(text: &str) -> bool {
         key(text).as_str(),
         "read more" | "continue reading" | "read the full story" | "阅读更多" | "阅读全文"
     )
+}
+
+/// A line with a "Read more" link glued to its end: a teaser's headline.
+pub fn ends_with_read_more(text: &str) -> bool {
+    let key = key(text);
+    ["read more", "continue reading", "阅读更多", "阅读全文"]
+        .iter()
+        .any(|r| key.len() > r.len() && key.ends_with(r))
 }
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".

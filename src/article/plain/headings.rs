@@ -97,15 +97,16 @@ pub fn numbered_level(text: &str) -> Option<u8> {
         .or_else(|| word_level(text))
 }
 
-/// `1. Intro`, `1) Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`.
+/// `1. Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`. A number closed
+/// by a bracket (`7) Item`) numbers a list item, not a section.
 fn decimal_level(text: &str) -> Option<u8> {
     let (number, rest) = text.split_once(' ')?;
-    let number = number.trim_end_matches(['.', ')']);
+    let number = number.trim_end_matches('.');
     let groups: Vec<&str> = number.split('.').collect();
     let numeric = groups
         .iter()
         .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with(['.', ')']);
+    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with('.');
     if !numeric || (plain_number && groups[0].len() > 2) || !starts_like_heading(rest.trim()) {
         return None;
     }
@@ -208,14 +209,17 @@ fn is_pull_quote(text: &str) -> bool {
 }
 
 /// Words run together ("HealthMarijuanaCannabis", "Share to LinkedInLinkedInShare"): menu
-/// entries or link labels whose separators the dump lost. One join is a brand ("MacBook").
+/// entries or link labels whose separators the dump lost. One join in a word is a brand
+/// ("MacBook", "AirPods"), and a headline may name several brands.
 fn has_glued_words(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let joins = chars
-        .windows(3)
-        .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
-        .count();
-    joins >= 2
+    text.split_whitespace().any(|word| {
+        let chars: Vec<char> = word.chars().collect();
+        let joins = chars
+            .windows(3)
+            .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
+            .count();
+        joins >= 2
+    })
 }
 
 /// Lines cut off mid-sentence end on an article, preposition or conjunction.
@@ -227,13 +231,31 @@ fn ends_with_function_word(text: &str) -> bool {
     text.rsplit(' ').next().is_some_and(|w| WORDS.contains(&w))
 }
 
+/// A capital, a digit, a letter of a script without case, or a price ("$15 Off AirPods"),
+/// after any opening quotation mark or bracketed tag ("[Review] The Palace"; a bracketed
+/// number is a footnote's mark, "[1] see above", and a line wholly in brackets a note).
 fn starts_like_heading(text: &str) -> bool {
+    // A tag opens a heading only when the heading goes on after it: a line wholly in brackets
+    // is a note or a credit ("[Photo: JTBC]").
+    let tagged = text.strip_prefix(['[', '【']);
+    let bad_tag = tagged.is_some_and(|t| {
+        t.starts_with(|c: char| c.is_ascii_digit())
+            || t.find([']', '】'])
+                .is_none_or(|end| t[end..].chars().nth(1).is_none())
+    });
+    if bad_tag {
+        return false;
+    }
     let mut chars = text
         .chars()
-        .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「'));
-    chars.next().is_some_and(|c| {
+        .skip_while(|c| matches!(c, '"' | '“' | '‘' | '\'' | '«' | '「' | '[' | '【'));
+    let first = chars.next();
+    let priced = matches!(first, Some('$' | '£' | '€' | '¥'))
+        && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let opens = first.is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || is_cjk(c) || is_titlecase_free(c)
-    }) && has_word(text)
+    });
+    (opens || priced) && has_word(text)
 }
 
 /// At least two letters in a row (or one CJK character): "84.1K" is not a heading.
@@ -325,6 +347,12 @@ mod tests {
             "People have even died due to",
         ]);
         assert_eq!(shape("The New MacBook Pro"), Shape::Short);
+        assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);
+        assert_eq!(shape("$15 Off Apple AirPods Pro"), Shape::Short);
+        assert_eq!(shape("$ signs everywhere"), Shape::Prose);
+        assert_eq!(shape("[Review] The Palace"), Shape::Short);
+        assert_eq!(shape("[1] can be set by --triggers"), Shape::Prose);
+        assert_eq!(shape("[사진=JTBC, 이매진아시아]"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
     }
@@ -355,6 +383,7 @@ mod tests {
         assert_eq!(shape("Part II: The Return"), Shape::Numbered(2));
         assert_eq!(shape("1. Buy milk, eggs and bread."), Shape::Prose);
         assert_eq!(shape("2019 was a good year"), Shape::Short);
+        assert_ne!(shape("7) Indiana Jones Collection"), Shape::Numbered(2));
     }
 
     #[test]

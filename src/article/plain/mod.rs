@@ -3,6 +3,7 @@
 //! article.
 
 mod chrome;
+mod context;
 mod headings;
 mod lists;
 mod meta;
@@ -262,12 +263,44 @@ mod tests {
     fn credits_cries_and_menus_over_a_heading_are_not_sections() {
         for above in [
             "Nintendo",
+            "DJI",
             "Vote for Anna on the last page!",
             "Home\n\nNews",
         ] {
             let text = format!("Title of the Review\n\n{BODY}\n\n{above}\n\nA Section\n\n{BODY}");
             assert_headings(&text, &[(1, "Title of the Review"), (2, "A Section")]);
         }
+    }
+
+    #[test]
+    fn a_capitals_section_may_open_onto_its_first_subsection() {
+        let text = format!("Title of the Review\n\n{BODY}\n\nPART ONE\n\nThe Beginning\n\n{BODY}");
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Review"),
+                (2, "PART ONE"),
+                (2, "The Beginning"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_paragraph_broken_by_hand_still_opens_the_body() {
+        // Too few wrapped lines to tell the wrap width: every break stays, and the opening
+        // paragraph comes in pieces that do not end like sentences.
+        let text = format!(
+            "The Real Title of It\n\nOver the course of the year the team has been working on its\n\
+             user experience, as the plan said it would.\n\nA Section Below the Opening Paragraph\n\n{BODY} {BODY} \
+             {BODY} {BODY} {BODY} {BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "The Real Title of It"),
+                (2, "A Section Below the Opening Paragraph"),
+            ],
+        );
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use std::collections::HashMap;
 
-use super::chrome;
 use super::headings::{Shape, is_lone_url, shape};
+use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Piece, Text};
+use super::{chrome, context};
 use crate::article::{BlockKind, RawBlock};
 
 /// What a piece turned out to be.
@@ -19,8 +20,6 @@ enum Role {
 
 /// Longest chrome piece after a comment form opener that is still one of its fields.
 const FORM_FIELD_CHARS: usize = 100;
-/// Longest picture credit.
-const CREDIT_CHARS: usize = 80;
 /// How many text pieces above the body's first paragraph the title is looked for in.
 const TITLE_WINDOW: usize = 8;
 /// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
@@ -47,20 +46,13 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         .unwrap_or(pieces.len());
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
-        // A headline over a short blurb and a "Read more" link is a teaser for another story.
-        let teaser = pieces[i + 1..pieces.len().min(i + 3)]
-            .iter()
-            .any(|p| chrome::is_read_more(text_of(p)));
-        // A line with a picture credit right under it is the picture's caption.
-        let caption = pieces.get(i + 1).map(text_of).is_some_and(|next| {
-            next.chars().nth(CREDIT_CHARS).is_none()
-                && is_credit(next.trim_start_matches(['•', ' ']))
-        });
-        if roles[i] == Role::Body
+        if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
+            roles[i] = Role::Heading(2);
+        } else if roles[i] == Role::Body
             && !toc[i]
-            && !caption
-            && !teaser
             && !subtitle
+            && (matches!(shapes[i], Some(Shape::Marked(_)))
+                || !context::is_something_else(i, &pieces))
             && let Some(level) = section_level(i, &pieces, &shapes, &roles)
         {
             roles[i] = Role::Heading(level);
@@ -95,20 +87,13 @@ fn text_shape(piece: &Piece) -> Option<Shape> {
     }
 }
 
-fn text_of(piece: &Piece) -> &str {
-    match piece {
-        Piece::Fixed(b) => &b.text,
-        Piece::Text(t) => &t.text,
-    }
-}
-
 /// Chrome by its wording, and the short pieces of a comment form after its opener.
 fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
     let mut in_form = false;
     pieces
         .iter()
         .map(|piece| {
-            let text = text_of(piece);
+            let text = piece.text();
             let bare = text.trim_start_matches(['•', '☐', ' ']);
             if chrome::opens_comment_form(bare) {
                 in_form = true;
@@ -147,7 +132,7 @@ fn opens_body(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Rol
         && !is_lone_url(&t.text)
         && !pieces
             .get(i + 1)
-            .is_some_and(|next| t.text.ends_with(text_of(next)))
+            .is_some_and(|next| t.text.ends_with(next.text()))
 }
 
 /// The title: among the heading-like lines just above where the body starts (after any
@@ -164,7 +149,7 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
         .unwrap_or(pieces.len());
     let after_preamble = (0..body)
         .rev()
-        .find(|i| chrome::is_preamble(text_of(&pieces[*i])))
+        .find(|i| chrome::is_preamble(pieces[*i].text()))
         .map_or(0, |i| i + 1);
     let mut from = body;
     let mut texts = 0;
@@ -180,7 +165,7 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
                 shapes[i],
                 Some(Shape::Marked(_) | Shape::Short | Shape::Capitals)
             )
-            && !is_byline(text_of(&pieces[i]))
+            && !is_byline(pieces[i].text())
     };
     let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
     let marked = candidates
@@ -193,17 +178,14 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
     if let Some((_, i)) = marked {
         return Some(i);
     }
-    let longest = candidates
-        .iter()
-        .map(|i| weight(text_of(&pieces[*i])))
-        .max()?;
-    let long = |i: usize| is_candidate(i) && weight(text_of(&pieces[i])) * 4 >= longest * 3;
+    let longest = candidates.iter().map(|i| weight(pieces[*i].text())).max()?;
+    let long = |i: usize| is_candidate(i) && weight(pieces[i].text()) * 4 >= longest * 3;
     let mut title = candidates.into_iter().rev().find(|i| long(*i))?;
     // A headline with a subtitle (dek) under it: the headline is the first of the two. A line
     // that ends with the headline is the breadcrumb trail leading to it ("HomeNewsHeadline").
     while let Some(previous) = (from..title).rev().find(|j| roles[*j] != Role::Chrome)
         && long(previous)
-        && !text_of(&pieces[previous]).ends_with(text_of(&pieces[title]))
+        && !pieces[previous].text().ends_with(pieces[title].text())
     {
         title = previous;
     }
@@ -215,7 +197,7 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
 fn prose_mass(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> usize {
     (i..pieces.len().min(i + MASS_SPAN))
         .filter(|j| is_body(*j, pieces, shapes, roles) && matches!(pieces[*j], Piece::Text(_)))
-        .map(|j| text_of(&pieces[j]).len())
+        .map(|j| pieces[j].text().len())
         .sum()
 }
 
@@ -234,7 +216,7 @@ fn section_level(
     shapes: &[Option<Shape>],
     roles: &[Role],
 ) -> Option<u8> {
-    let text = text_of(&pieces[i]);
+    let text = pieces[i].text();
     let next = (i + 1..roles.len()).find(|j| roles[*j] != Role::Chrome);
     let next_level = next.and_then(|j| match roles[j] {
         Role::Heading(level) => Some(level),
@@ -262,18 +244,19 @@ fn section_level(
                 next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
             (!sibling).then_some(level)
         }
-        Shape::Capitals if next_is_body || next_level.is_some() => Some(2),
+        Shape::Capitals if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         Shape::Short if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         _ => None,
     }
 }
 
 /// Heading-like lines that are not headings: runs of two or more whose texts come back later
-/// in the dump (a table of contents), and lines repeated three times or more (labels).
+/// in the dump (a table of contents), lines repeated three times or more (labels), and lines
+/// that stand twice in the page other than in a table of contents.
 fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
     let heading_like =
         |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
-    let key = |i: usize| text_of(&pieces[i]).to_lowercase();
+    let key = |i: usize| pieces[i].text().to_lowercase();
     let mut last_seen: HashMap<String, usize> = HashMap::new();
     for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
         last_seen.insert(key(i), i);
@@ -299,7 +282,41 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
         }
         i = end.max(i + 1);
     }
+    // A line that stands twice in the page (a teaser in a box and in a list, a widget label) is
+    // furniture, unless its other copy is an entry of a table of contents (a run above, or a
+    // list item).
+    let mut copies: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, piece) in pieces.iter().enumerate() {
+        copies.entry(bare_key(piece)).or_default().push(j);
+    }
+    let repeats: Vec<usize> = (0..pieces.len())
+        .filter(|i| heading_like(*i) && !toc[*i])
+        .filter(|i| {
+            let others: Vec<usize> = copies[&bare_key(&pieces[*i])]
+                .iter()
+                .copied()
+                .filter(|j| j != i)
+                .collect();
+            !others.is_empty()
+                && !others
+                    .iter()
+                    .any(|j| toc[*j] || matches!(&pieces[*j], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. })))
+        })
+        .collect();
+    for i in repeats {
+        toc[i] = true;
+    }
     toc
+}
+
+/// A piece's text, lower case, without a list item's marker: what two copies of a line share.
+fn bare_key(piece: &Piece) -> String {
+    let text = piece.text().trim();
+    let text = match lists::marker(text) {
+        Some(m) if matches!(piece, Piece::Fixed(_)) => &text[m.len..],
+        _ => text,
+    };
+    text.to_lowercase()
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is

@@ -15,6 +15,16 @@ pub enum Piece {
     Text(Text),
 }
 
+impl Piece {
+    /// The piece's text, whatever its form.
+    pub fn text(&self) -> &str {
+        match self {
+            Piece::Fixed(b) => &b.text,
+            Piece::Text(t) => &t.text,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub text: String,

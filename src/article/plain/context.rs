@@ -1,0 +1,287 @@
+//! What the neighbours of a heading-like line say it is instead of a section heading: a
+//! picture's caption over its credit, another story's headline over its dateline or a "Read
+//! more", a quotation over its attribution, the head of a list of links, an interview's answer;
+//! and lines that call out to the reader rather than name what follows. An interview's
+//! questions, conversely, head their answers.
+
+use super::chrome;
+use super::headings::ends_like_sentence;
+use super::meta::{is_byline, is_credit};
+use super::pieces::Piece;
+
+/// Longest picture credit.
+const CREDIT_CHARS: usize = 80;
+/// How many pieces above an attribution line its quotation may span.
+const QUOTE_PIECES: usize = 3;
+/// A paragraph this long ends a quotation looked for above an attribution: it is article prose.
+const PROSE_CHARS: usize = 300;
+/// Longest line of a list of links under a heading-like line.
+const LINK_LINE_CHARS: usize = 100;
+
+/// Whether the heading-like piece `i` is, by its neighbours or its ending, something other than
+/// a section heading.
+pub fn is_something_else(i: usize, pieces: &[Piece]) -> bool {
+    let text = pieces[i].text();
+    calls_to_reader(text)
+        || is_interview_answer(i, pieces)
+        || is_caption(i, pieces)
+        || is_teaser(i, pieces)
+        || is_quoted(i, pieces)
+        || heads_link_list(i, pieces)
+}
+
+/// "Book your tickets today!", "Vote for Anna on the last page!": a line ending in an
+/// exclamation mark (emoji aside) speaks to the reader; a section heading names what follows.
+/// (A headline may shout; the title is chosen elsewhere.)
+fn calls_to_reader(text: &str) -> bool {
+    // Emoji and other symbols after the mark do not change how the line ends.
+    let trailing = |c: char| {
+        c.is_whitespace()
+            || !(c.is_alphanumeric() || c.is_ascii_punctuation() || is_closing(c) || c == '！')
+    };
+    let core = text.trim_end_matches(trailing).trim_end_matches(is_closing);
+    core.ends_with(['!', '！'])
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | '）' | '」' | '』')
+}
+
+/// Longest interview question taken for a heading: about four lines of a dump.
+const QUESTION_CHARS: usize = 300;
+
+/// An interview set out as "Q: …" and "A: …": each question heads its answer, however it is
+/// worded (questions end with a question mark and may run long).
+pub fn is_interview_question(i: usize, pieces: &[Piece]) -> bool {
+    let text = pieces[i].text();
+    matches!(&pieces[i], Piece::Text(_))
+        && opens_with_label(text, 'Q')
+        && text.chars().nth(QUESTION_CHARS).is_none()
+        && pieces
+            .get(i + 1)
+            .is_some_and(|next| opens_with_label(next.text(), 'A'))
+}
+
+/// The answer under an interview question, which it belongs to.
+fn is_interview_answer(i: usize, pieces: &[Piece]) -> bool {
+    i > 0 && opens_with_label(pieces[i].text(), 'A') && is_interview_question(i - 1, pieces)
+}
+
+/// "Q: …", "A. …".
+fn opens_with_label(text: &str, letter: char) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some(letter)
+        && matches!(chars.next(), Some(':' | '.'))
+        && chars.next() == Some(' ')
+}
+
+/// A picture's caption: a line with a picture credit right under it, with its credit glued on
+/// by the dump ("… medical use.Statista"), or ending with its source ("… keyboard via iFixit").
+fn is_caption(i: usize, pieces: &[Piece]) -> bool {
+    let text = pieces[i].text();
+    let over_credit = pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
+        next.chars().nth(CREDIT_CHARS).is_none() && is_credit(next.trim_start_matches(['•', ' ']))
+    });
+    over_credit || has_glued_credit(text) || ends_with_source(text)
+}
+
+/// "… via iFixit", "… via The Verge": a source of one to three words after "via", each with a
+/// capital.
+fn ends_with_source(text: &str) -> bool {
+    text.rsplit_once(" via ").is_some_and(|(_, source)| {
+        let words: Vec<&str> = source.split_whitespace().collect();
+        (1..=3).contains(&words.len()) && words.iter().all(|w| w.chars().any(char::is_uppercase))
+    })
+}
+
+/// A sentence's full stop with a capitalised word glued to it ("use.Statista"), as a dump
+/// joins a caption and its credit; initials ("U.S.") and domains ("Wday.ru") are not.
+fn has_glued_credit(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(4)
+        .any(|w| w[0].is_lowercase() && w[1] == '.' && w[2].is_uppercase() && w[3].is_lowercase())
+}
+
+/// Another story's headline: over a "Read more" link (after a short blurb) or with one glued
+/// on ("Plan Suffers Setback Read more"), or straight over its own dateline or byline. A line straight under a byline continues it (the author's role,
+/// the outlet).
+fn is_teaser(i: usize, pieces: &[Piece]) -> bool {
+    let read_more = pieces[i + 1..pieces.len().min(i + 3)]
+        .iter()
+        .any(|p| chrome::is_read_more(p.text()))
+        || chrome::ends_with_read_more(pieces[i].text());
+    let dated = pieces.get(i + 1).is_some_and(|next| is_byline(next.text()));
+    let signed = i > 0 && pieces[i - 1].text().starts_with("By") && is_byline(pieces[i - 1].text());
+    read_more || dated || signed
+}
+
+/// A quotation: an embedded post's text ("… pic.twitter.com/x1y2"), or one of the short
+/// pieces just above an attribution line ("— Ann Lee (@ann) May 1, 2019") with no prose
+/// paragraph between.
+fn is_quoted(i: usize, pieces: &[Piece]) -> bool {
+    if pieces[i].text().contains("pic.twitter.com/") {
+        return true;
+    }
+    let end = pieces.len().min(i + 1 + QUOTE_PIECES);
+    (i + 1..end)
+        .take_while(|j| pieces[*j].text().chars().nth(PROSE_CHARS).is_none())
+        .any(|j| is_attribution(pieces[j].text()))
+}
+
+/// "— Ann Lee (@ann) May 1, 2019", "– Ann Lee, 2019": a dash, then who said it, with a handle
+/// or a date.
+fn is_attribution(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['—', '–', '―']) else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    let dated = is_byline(rest) || rest.contains("(@");
+    (1..=15).contains(&words) && dated
+}
+
+/// A line over a list of links: the next piece is one of several short lines the page broke
+/// by hand (its group held more than one line), worded like a headline (opening with a
+/// capital or a digit: a list of references opens with its marks and addresses), and reading neither as
+/// prose nor as a row of a table (cells apart by wide gaps).
+fn heads_link_list(i: usize, pieces: &[Piece]) -> bool {
+    let Some(Piece::Text(next)) = pieces.get(i + 1) else {
+        return false;
+    };
+    !next.alone
+        && next
+            .text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && next.text.chars().nth(LINK_LINE_CHARS).is_none()
+        && !ends_like_sentence(&next.text)
+        && !next.text.trim_end().ends_with(['?', '!'])
+        && !next.text.contains("  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::BlockKind;
+    use crate::article::plain::parse;
+
+    const BODY: &str = "This paragraph is body text of ordinary length, written in sentences.";
+
+    /// The section headings found when `line` stands between two paragraphs of an article,
+    /// with `after` right under it.
+    fn sections(line: &str, after: &str) -> Vec<String> {
+        let text = format!("The Title of the Story\n\n{BODY}\n\n{line}\n\n{after}\n\n{BODY}");
+        parse(&text)
+            .blocks
+            .into_iter()
+            .filter(|b| b.kind == BlockKind::Heading { level: 2 })
+            .map(|b| b.text)
+            .collect()
+    }
+
+    fn is_section(line: &str, after: &str) -> bool {
+        sections(line, after) == [line]
+    }
+
+    #[test]
+    fn calls_to_the_reader_are_not_sections() {
+        for line in [
+            "Vote for Anna on the last page!",
+            "We hope to see you soon! 🙂",
+            "Lowest Prices Anywhere!",
+            "Проголосовать за Оксану вы можете!",
+            "\"Go now!\"",
+        ] {
+            assert!(!is_section(line, BODY), "{line}");
+        }
+        assert!(is_section("What Comes Next?", BODY));
+        assert!(is_section("Results", BODY));
+    }
+
+    #[test]
+    fn interview_questions_head_their_answers() {
+        let question = "Q: Favorite apps?";
+        assert_eq!(
+            sections(question, "A: Maps, mail and a calendar"),
+            [question]
+        );
+        let long = "Q: When you woke up that first morning and you were in charge, what were the two \
+                    words that came to mind?";
+        assert_eq!(sections(long, "A: Inspired and humbled!"), [long]);
+        // Without an answer under it, a long question is judged as any other line.
+        assert!(sections(long, BODY).is_empty());
+    }
+
+    #[test]
+    fn captions_and_credits_are_not_sections() {
+        assert!(!is_section("Kevin Mayer in 2019", "Photo: Getty Images"));
+        assert!(is_section("A Section", "(see below)"));
+        assert!(!is_section("States where it is legal.Statista", BODY));
+        assert!(is_section("Made in the U.S.A. Again", BODY));
+        assert!(is_section("Sites Like Wday.ru Grow", BODY));
+        assert!(!is_section(
+            "The new scissor switch keyboard via iFixit",
+            BODY
+        ));
+        assert!(is_section("Travelling via Rome and Milan", BODY));
+    }
+
+    #[test]
+    fn headlines_over_a_dateline_or_read_more_are_teasers() {
+        assert!(!is_section(
+            "Nissan Sentra Debuts in Los Angeles",
+            "November 20, 2015"
+        ));
+        assert!(!is_section(
+            "Nissan Sentra Debuts in Los Angeles",
+            "By Jane Doe"
+        ));
+        assert!(!is_section("Another Story", "Its blurb.\n\nRead more"));
+        assert!(!is_section("Plan Suffers Setback Read more", BODY));
+        assert!(is_section("What to Read More Of", BODY));
+        assert!(is_section(
+            "Nissan Sentra",
+            "The car sells well in November."
+        ));
+        assert!(!is_section(
+            "By Jane Doe",
+            &format!("Opinion Columnist\n\n{BODY}")
+        ));
+        assert!(sections("By Jane Doe", &format!("Opinion Columnist\n\n{BODY}")).is_empty());
+    }
+
+    #[test]
+    fn quotations_over_their_attribution_are_not_sections() {
+        let tweet = "Delhi has turned into a gas chamber";
+        let signed = "Masks are handed out today\n\n— A. Kejriwal (@ak) November 1, 2019";
+        assert!(!is_section(tweet, signed));
+        assert!(!is_section(
+            "Who are we as a nation pic.twitter.com/s96jjh8AlD",
+            BODY
+        ));
+        assert!(is_section(
+            "Our Reply",
+            "— a dash that opens a sentence of the reply"
+        ));
+        let long = format!("{BODY} {BODY} {BODY} {BODY} {BODY}");
+        assert!(is_section(
+            tweet,
+            &format!("{long}\n\n— A. Kejriwal (@ak) 2019")
+        ));
+    }
+
+    #[test]
+    fn a_line_over_a_list_of_links_is_not_a_section() {
+        let links = "Origin of Black Death traced to Russia\nPrairie dogs force a cancellation";
+        assert!(!is_section("Two Patients Diagnosed With Plague", links));
+        let labelled = "Recipe:\nThe steps of the recipe";
+        assert!(is_section("Anna Smith", labelled));
+        assert!(is_section(
+            "References",
+            "[0] https://www.openssh.com/\n[1] https://example.org/"
+        ));
+        assert!(is_section(
+            "Cornerback",
+            "Pos   Player   Plays\nCB   Ward   74"
+        ));
+        assert!(is_section("Two Patients Diagnosed With Plague", BODY));
+    }
+}
