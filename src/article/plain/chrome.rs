@@ -165,6 +165,7 @@ const PHRASES: &[&str] = &[
     "will open in a new window",
     "sign up for our",
     "subscribe to our",
+    "sharing options",
 ];
 
 /// Phrases of a cookie or consent notice; such notices run longer than other furniture.
@@ -338,6 +339,8 @@ mod tests {
             "© 2024 Example Media. All rights reserved.",
             "Copyright 2019 The Times",
             "Related post: Pickled Brussels Sprouts Recipe",
+            "Share All sharing options for: The law behind the smog",
+            "ShareClose extra sharing options",
             "We use cookies to improve your experience on our site.",
             &format!(
                 "We use cookies and other tracking technologies. {} Read our Cookie Policy.",

@@ -47,6 +47,8 @@ pub fn shape(text: &str) -> Shape {
         || ends_with_function_word(text)
         || is_pull_quote(text)
         || has_glued_words(text)
+        || has_picture_mark(text)
+        || text.contains("___")
         || text.contains("www.")
         || text.contains("://")
     {
@@ -222,6 +224,31 @@ fn has_glued_words(text: &str) -> bool {
     })
 }
 
+/// A text-mode browser's mark for a picture: its file name or number in brackets
+/// ("[33622-59464-Bezels-l.jpg]", "[33622-5946]", "[IMG]"). A line with one is the picture's
+/// caption or label.
+fn has_picture_mark(text: &str) -> bool {
+    text.split('[').skip(1).any(|rest| {
+        let Some((inner, _)) = rest.split_once(']') else {
+            return false;
+        };
+        let lower = inner.to_ascii_lowercase();
+        let file = lower.split('?').next().unwrap_or_default();
+        // A year in brackets is not a picture: its numbers are joined by dashes.
+        let numbered = inner.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && inner.contains(['-', '_'])
+            && inner
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
+        !inner.contains(' ')
+            && (numbered
+                || matches!(lower.as_str(), "img" | "image" | "photo" | "picture")
+                || [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+                    .iter()
+                    .any(|ext| file.ends_with(ext)))
+    })
+}
+
 /// Lines cut off mid-sentence end on an article, preposition or conjunction.
 fn ends_with_function_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -345,12 +372,17 @@ mod tests {
             "It failed. Then it worked",
             "Do you make jam? I don’t know. Help!",
             "People have even died due to",
+            "Still four ports [33622-59472-Thunderbolt-3-Ports-l.jpg]",
+            "The slimmer bezels[33622-5946]",
+            "Catherine Shu / 2 days [GettyImages-10799.jpg?w=600]",
+            "Goodbye and see you soon ______________________",
         ]);
         assert_eq!(shape("The New MacBook Pro"), Shape::Short);
         assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);
         assert_eq!(shape("$15 Off Apple AirPods Pro"), Shape::Short);
         assert_eq!(shape("$ signs everywhere"), Shape::Prose);
         assert_eq!(shape("[Review] The Palace"), Shape::Short);
+        assert_eq!(shape("Results for [2019]"), Shape::Short);
         assert_eq!(shape("[1] can be set by --triggers"), Shape::Prose);
         assert_eq!(shape("[사진=JTBC, 이매진아시아]"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);

@@ -41,8 +41,16 @@ const CREDIT_MARKS: &[&str] = &[
     "摄影",
 ];
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+/// How pages in other languages announce the reading time ("Tempo de leitura: 2 minutos").
+const READING_TIME: &[&str] = &[
+    "reading time",
+    "tempo de leitura",
+    "tiempo de lectura",
+    "temps de lecture",
+    "lesezeit",
+    "tempo di lettura",
+    "время чтения",
+    "waktu baca",
 ];
 
 /// A byline ("By Jane Doe", "ByReuters"), a dateline or timestamp, a reading time, a handle.
@@ -57,6 +65,7 @@ pub fn is_byline(text: &str) -> bool {
         || lower.starts_with("published")
         || lower.starts_with("posted")
         || lower.contains("min read")
+        || READING_TIME.iter().any(|m| lower.starts_with(m))
         || lower.contains("last modified")
         || lower.contains("last updated")
         || lower.ends_with(" ago")
@@ -132,11 +141,12 @@ fn has_clock_time(text: &str) -> bool {
     })
 }
 
-/// `18 Nov 2019`, `November 18, 2019`, `2019-11-18`, `11/19/2019`.
+/// `18 Nov 2019`, `November 18, 2019`, `24 сентября 2018`, `2019-11-18`, `11/19/2019`,
+/// `2019年11月18日`.
 fn has_date(text: &str) -> bool {
     let has_month = text
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.len() >= 3 && MONTHS.iter().any(|m| w.starts_with(m)) && is_month(w));
+        .any(|w| w.chars().nth(2).is_some() && is_month(w));
     let has_year = text
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
@@ -151,27 +161,72 @@ fn has_date(text: &str) -> bool {
                     .iter()
                     .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
         });
-    (has_month && (has_year || text.chars().any(|c| c.is_ascii_digit()))) || numeric
+    (has_month && (has_year || text.chars().any(|c| c.is_ascii_digit())))
+        || numeric
+        || has_cjk_date(text)
 }
 
-/// Whole month names or their usual abbreviations, not words that merely start alike ("market").
+/// `11月18日`, `2019年11月`: a number of days or years around a number of the month.
+fn has_cjk_date(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        *c == '月'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && (chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                || (i >= 2
+                    && chars[..i - 1].iter().rev().find(|c| !c.is_ascii_digit()) == Some(&'年')))
+    })
+}
+
+/// Month names and their usual abbreviations, lower case, in the languages news pages are
+/// most often written in: English abbreviations and names, then German, Spanish, Portuguese,
+/// French, Italian, Dutch and Indonesian names. Words that are also common words or names in
+/// one of them ("Mars", "mai", "mei") are left out.
+#[rustfmt::skip]
+const MONTH_NAMES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+    "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre",
+    "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
+    "dezembro",
+    "janvier", "février", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre",
+    "januari", "februari", "maart", "augustus",
+    "maret", "agustus", "desember",
+];
+
+/// Stems of the Russian month names, which change their ending with the case
+/// ("сентябрь", "24 сентября").
+const RUSSIAN_MONTH_STEMS: &[&str] = &[
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "мая",
+    "май",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
+
+/// Whole month names or their usual abbreviations, not words that merely start alike
+/// ("market").
 fn is_month(word: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "sept",
-    ];
-    word.len() == 3 || NAMES.contains(&word)
+    let word = word.to_lowercase();
+    MONTH_NAMES.contains(&word.as_str())
+        || RUSSIAN_MONTH_STEMS
+            .iter()
+            .any(|stem| word.starts_with(stem) && word.chars().count() <= stem.chars().count() + 2)
 }
 
 #[cfg(test)]
@@ -193,6 +248,13 @@ mod tests {
             "Carlos Nadalim27/09/2018Comente!",
             "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT",
             "Last updated Tuesday",
+            "Текст: Венера Ерофеева·24 сентября 2018",
+            "Publicado em 20 de novembro de 2019",
+            "Diperbarui 21 Agustus 2019",
+            "2019年11月20日 08:00",
+            "发布时间：11月20日",
+            "Tempo de leitura: 2 minutos",
+            "Lesezeit: 3 Minuten",
         ] {
             assert!(is_byline(line), "{line}");
         }
@@ -202,6 +264,9 @@ mod tests {
             "The Market in 2019",
             "The Last Update From Kyiv",
             "Results",
+            "NASA's Mars 2020 Rover",
+            "Mei 2 Festival Lineup",
+            "第3月度报告",
         ] {
             assert!(!is_byline(line), "{line}");
         }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::headings::{Shape, is_lone_url, shape};
 use super::lists;
 use super::meta::{is_byline, is_credit};
-use super::pieces::{Piece, Text};
+use super::pieces::{Margin, Piece, Text};
 use super::{chrome, context};
 use crate::article::{BlockKind, RawBlock};
 
@@ -25,6 +25,9 @@ const TITLE_WINDOW: usize = 8;
 /// Prose (in bytes) the body's first few pieces hold, and how many pieces that spans.
 const BODY_MASS: usize = 400;
 const MASS_SPAN: usize = 8;
+
+/// Fewest words of a subtitle or caption under a section heading.
+const DECK_WORDS: usize = 5;
 
 /// Turns pieces into blocks: title at level 1, sections at 2 and deeper, chrome marked.
 pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
@@ -49,7 +52,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
-            && !toc[i]
+            && (!toc[i] || outdented(&pieces[i]))
             && !subtitle
             && (matches!(shapes[i], Some(Shape::Marked(_)))
                 || !context::is_something_else(i, &pieces))
@@ -58,6 +61,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
             roles[i] = Role::Heading(level);
         }
     }
+    demote_decks(&mut roles, &pieces, &shapes, title);
     nest_under_numbers(&mut roles, &shapes);
     normalise_levels(&mut roles, title);
     pieces
@@ -82,9 +86,16 @@ fn text_shape(piece: &Piece) -> Option<Shape> {
             marked: Some(level),
             ..
         }) => Some(Shape::Marked(*level)),
+        // Inset text is a caption or a credit, however it is worded.
+        Piece::Text(t) if t.alone && t.margin == Margin::In => Some(Shape::Prose),
         Piece::Text(t) if t.alone => Some(shape(&t.text)),
         _ => None,
     }
+}
+
+/// Set left of the margin the body is indented to, where text-mode browsers put headings.
+fn outdented(piece: &Piece) -> bool {
+    matches!(piece, Piece::Text(t) if t.margin == Margin::Out)
 }
 
 /// Chrome by its wording, and the short pieces of a comment form after its opener.
@@ -244,6 +255,17 @@ fn section_level(
                 next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
             (!sibling).then_some(level)
         }
+        // Set apart by the layout, a heading may open onto anything at the margin (a list, a
+        // short line); a run of such lines is a list of headlines, unless body text leads
+        // into the first.
+        Shape::Capitals | Shape::Short
+            if outdented(&pieces[i])
+                && next.is_some_and(|j| {
+                    !outdented(&pieces[j]) || next_level.is_some() && opens_subsection
+                }) =>
+        {
+            Some(2)
+        }
         Shape::Capitals if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         Shape::Short if next_is_body || next_level.is_some() && opens_subsection => Some(2),
         _ => None,
@@ -317,6 +339,34 @@ fn bare_key(piece: &Piece) -> String {
         _ => text,
     };
     text.to_lowercase()
+}
+
+/// A line of several words straight under a section heading, with no text between, and wordier
+/// than the heading, is what the heading's section opens with (its subtitle, or the title of the
+/// picture or video that leads it), not a subsection: a subsection names a narrower topic than
+/// its parent, in few words.
+fn demote_decks(
+    roles: &mut [Role],
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    title: Option<usize>,
+) {
+    let words = |i: usize| pieces[i].text().split_whitespace().count();
+    for i in 0..roles.len() {
+        let short = matches!(shapes[i], Some(Shape::Short | Shape::Capitals));
+        if !short || !matches!(roles[i], Role::Heading(_)) {
+            continue;
+        }
+        let above = (0..i).rev().find(|j| roles[*j] != Role::Chrome);
+        if let Some(j) = above
+            && Some(j) != title
+            && matches!(roles[j], Role::Heading(_))
+            && words(i) > words(j)
+            && words(i) >= DECK_WORDS
+        {
+            roles[i] = Role::Body;
+        }
+    }
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is

@@ -25,11 +25,24 @@ impl Piece {
     }
 }
 
+/// Where a piece of text stands against the margin most prose lines of the dump share.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Margin {
+    /// At the margin, as prose is.
+    #[default]
+    At,
+    /// Left of it: text-mode browsers that indent the body put headings there.
+    Out,
+    /// Well right of it, and not code: centred or inset text, such as a picture's caption.
+    In,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Text {
     pub text: String,
     /// Stood between blank lines on its own, rather than being one line of a group.
     pub alone: bool,
+    pub margin: Margin,
     /// Heading level written as markup (`#`, underline).
     pub marked: Option<u8>,
     /// What it becomes when it is not a heading or chrome.
@@ -41,6 +54,7 @@ impl Text {
         Text {
             text,
             alone,
+            margin: Margin::At,
             marked: None,
             fallback: BlockKind::Paragraph,
         }
@@ -121,9 +135,16 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         out.extend(lines.iter().map(|_| fixed(BlockKind::Rule, "")));
         return;
     }
-    if lines.iter().all(|l| indent(l) >= base + 4) && lists::marker(first.trim()).is_none()
-        || lines.len() > 1 && lines.iter().all(|l| is_code_like(l))
-    {
+    let inset =
+        lines.iter().all(|l| indent(l) >= base + 4) && lists::marker(first.trim()).is_none();
+    if inset && is_centred_prose(lines) {
+        out.push(Piece::Text(Text {
+            margin: Margin::In,
+            ..Text::new(join_lines(lines.iter().copied()), true)
+        }));
+        return;
+    }
+    if inset || lines.len() > 1 && lines.iter().all(|l| is_code_like(l)) {
         out.push(fixed(BlockKind::Code, lines.join("\n")));
         return;
     }
@@ -140,7 +161,12 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         .iter()
         .position(|l| lists::marker(l.trim_start()).is_some());
     let (prose, list) = lines.split_at(list_start.unwrap_or(lines.len()));
-    shape_text(prose, width, list.is_empty(), out);
+    let margin = if indent(first) < base {
+        Margin::Out
+    } else {
+        Margin::At
+    };
+    shape_text(prose, width, list.is_empty(), margin, out);
     let items = lists::items(list);
     // Numbered headings start at the margin; an indented number is a list item.
     let single = items.len() == 1 && indent(first) <= base;
@@ -160,7 +186,13 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
 
 /// Text lines: `#` headings, then runs joined across the wrapper's breaks. A group the author
 /// broke by hand (a menu, an address, a byline under a title) becomes one piece per run.
-fn shape_text(lines: &[&str], width: &WrapWidth, whole_group: bool, out: &mut Vec<Piece>) {
+fn shape_text(
+    lines: &[&str],
+    width: &WrapWidth,
+    whole_group: bool,
+    margin: Margin,
+    out: &mut Vec<Piece>,
+) {
     let mut runs: Vec<Vec<&str>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let soft = i > 0 && width.is_soft_break(lines[i - 1], line);
@@ -177,8 +209,26 @@ fn shape_text(lines: &[&str], width: &WrapWidth, whole_group: bool, out: &mut Ve
             out.push(marked(text, level));
             continue;
         }
-        out.push(Piece::Text(Text::new(join_lines(run), alone)));
+        out.push(Piece::Text(Text {
+            margin,
+            ..Text::new(join_lines(run), alone)
+        }));
     }
+}
+
+/// Lines set right of the margin that are text, not code: one line that opens like a sentence
+/// with a capital and holds no code punctuation, or several whose indentation differs from line
+/// to line, as centring leaves it (code keeps its lines on one indentation).
+fn is_centred_prose(lines: &[&str]) -> bool {
+    let prose = |l: &&str| {
+        let t = l.trim();
+        !is_code_like(t)
+            && t.starts_with(char::is_uppercase)
+            && t.contains(' ')
+            && !t.contains(['{', '}', ';', '=', '<', '>', '$', '`', '|', '\\'])
+    };
+    let varied = lines.iter().any(|l| indent(l) != indent(lines[0]));
+    lines.iter().all(prose) && (lines.len() == 1 || varied)
 }
 
 /// A line that can carry an underline: text, not a list item, a rule or code.
