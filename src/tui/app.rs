@@ -171,8 +171,7 @@ fn event_loop(
                 Input::Signal(signal) => {
                     let effects = update(&mut model, Msg::Stop(signal));
                     run_effects(&mut model, &mut world, terminal, effects);
-                    farewell.append(&mut model.farewell);
-                    farewell.extend(world.highlights.unsaved_notes());
+                    last_words(&mut model, &world, farewell);
                     return Ok(Ending::Signal(signal));
                 }
                 Input::Failed(error) => return Err(error),
@@ -213,8 +212,7 @@ fn event_loop(
             let effects = update(&mut model, msg);
             run_effects(&mut model, &mut world, terminal, effects);
             if model.quit {
-                farewell.append(&mut model.farewell);
-                farewell.extend(world.highlights.unsaved_notes());
+                last_words(&mut model, &world, farewell);
                 return Ok(Ending::Quit);
             }
         }
@@ -237,6 +235,13 @@ fn event_loop(
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }
+}
+
+/// Adds to `farewell` what the session has left to say once the screen is restored: where
+/// a draft or unsaved changes went, and, as the last resort, the unsaved notes themselves.
+fn last_words(model: &mut Model, world: &World, farewell: &mut Vec<String>) {
+    farewell.append(&mut model.farewell);
+    farewell.extend(world.highlights.unsaved_notes());
 }
 
 /// What the effects work on: saved positions, the highlights store, the export and drafts
