@@ -83,6 +83,31 @@ fn a_rewritten_file_is_announced_and_reloaded_in_place() {
 }
 
 #[test]
+fn a_file_saved_again_unchanged_is_not_announced() {
+    let (home, file, mut folio) = open_copy();
+    // Saved again with the same bytes, as editors save: a new file renamed over the old one.
+    let bytes = std::fs::read(&file).unwrap();
+    let fresh = file.with_extension("saving");
+    std::fs::write(&fresh, &bytes).unwrap();
+    std::fs::rename(&fresh, &file).unwrap();
+    // The terminal getting the focus back makes folio look at the file at once; the jump is
+    // drawn after that look.
+    folio.send(FOCUS_IN);
+    second_section_on_top(&mut folio);
+    assert!(!folio.text().contains("file changed"), "{}", folio.text());
+
+    // Other bytes are still news.
+    std::fs::write(&file, [&bytes[..], b"\nOne line more.\n"].concat()).unwrap();
+    folio.send(FOCUS_IN);
+    folio.wait_for("file changed on disk — press R to reload");
+
+    quit(folio, home);
+}
+
+/// What a terminal sends when its window gets the focus back (folio asks for these).
+const FOCUS_IN: &str = "\x1b[I";
+
+#[test]
 fn a_removed_file_keeps_its_copy_on_screen() {
     let (home, file, mut folio) = open_copy();
 

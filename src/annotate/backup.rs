@@ -29,7 +29,7 @@ pub fn rotate(store: &Path, good: &[u8]) -> Result<(), StoreError> {
             Err(e) => return Err(StoreError::io("rotate the backup", &from, e)),
         }
     }
-    disk::write_atomic(&backup_path(store, 1), good)
+    Ok(crate::atomic::replace(&backup_path(store, 1), good)?)
 }
 
 /// The newest backup that reads as a good store, with its path.

@@ -33,6 +33,16 @@ pub enum StoreError {
     Anchor(#[from] AnchorError),
 }
 
+impl From<crate::atomic::Failed> for StoreError {
+    fn from(failed: crate::atomic::Failed) -> StoreError {
+        StoreError::Io {
+            action: failed.action,
+            path: failed.path,
+            source: failed.source,
+        }
+    }
+}
+
 impl StoreError {
     pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> StoreError {
         StoreError::Io {

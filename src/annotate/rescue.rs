@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::disk;
 use super::merge::merge;
 use super::model::StoreFile;
 use super::read_other;
+use crate::atomic;
 
 /// The name a rescue file gets (with `-2`, `-3`… when another store's rescue is there).
 const NAME: &str = "folio-unsaved-notes";
@@ -24,7 +24,7 @@ const FOR_STORE: &str = "rescued_for";
 /// The folders a rescue file goes to by default, best first: beside the store (where folio
 /// looks anyway), the home folder, the temporary folder.
 pub fn folders(store: &Path) -> Vec<PathBuf> {
-    let mut folders = vec![disk::parent(store).to_path_buf()];
+    let mut folders = vec![atomic::parent(store).to_path_buf()];
     if let Some(base) = directories::BaseDirs::new() {
         folders.push(base.home_dir().to_path_buf());
     }
@@ -96,9 +96,9 @@ pub fn write(store: &Path, file: StoreFile, to: &Path) -> Result<(), StoreError>
         source,
     })?;
     bytes.push(b'\n');
-    let dir = disk::parent(to);
+    let dir = atomic::parent(to);
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
-    disk::write_atomic(to, &bytes)
+    Ok(atomic::replace(to, &bytes)?)
 }
 
 /// `path` with a leading `~` standing for the home folder, as a shell reads it.

@@ -19,6 +19,11 @@ use serde::Serialize;
 pub use builder::build;
 pub use detect::{Format, LoadError};
 
+/// The version of what loading an article produces (canonical text, blocks, outline, title,
+/// id). Bump it with any change to the parsers or the builder that can change their output for
+/// some file: what was saved from an older output (the library cache) is then made anew.
+pub const PARSER_VERSION: u32 = 1;
+
 /// What kind of thing a block is; decides how the reader styles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
@@ -120,8 +125,21 @@ pub struct Article {
 impl Article {
     /// Loads and parses the article at `path`.
     pub fn open(path: &Path) -> Result<Article, LoadError> {
+        Article::from_file_bytes(detect::read_file(path)?, path)
+    }
+
+    /// Loads and parses the article at `path`, and hashes (BLAKE3) the bytes it was read
+    /// from, so that a later look at the file can tell a rewrite with the same bytes.
+    pub fn open_hashed(path: &Path) -> Result<(Article, blake3::Hash), LoadError> {
+        let bytes = detect::read_file(path)?;
+        let hash = blake3::hash(&bytes);
+        Ok((Article::from_file_bytes(bytes, path)?, hash))
+    }
+
+    fn from_file_bytes(bytes: Vec<u8>, path: &Path) -> Result<Article, LoadError> {
+        let decoded = detect::decode(&bytes)?;
         // The raw bytes go as soon as they are decoded: a large article is not held twice.
-        let decoded = detect::decode(&detect::read_file(path)?)?;
+        drop(bytes);
         let mut article = Article::from_decoded(decoded, Some(path));
         article.source = Some(path.to_path_buf());
         Ok(article)

@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::article::Article;
 use crate::config::Config;
 use crate::library::{Cache, Entry, empty_library_message, scan};
 use crate::paths::Paths;
@@ -17,7 +16,7 @@ use crate::reading::ReadingState;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
-use crate::tui::watch::OnDisk;
+use crate::tui::watch;
 use crate::tui::{self, Ending, Settings, Start};
 
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
@@ -27,9 +26,8 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     if let [path] = paths
         && !path.is_dir()
     {
-        // Looked at before reading, so a change made meanwhile is noticed afterwards.
-        let on_disk = OnDisk::take(path);
-        let article = Article::open(path)?;
+        let (article, on_disk) = watch::open(path);
+        let article = article?;
         // Piped, there is no screen to read on: print the reading view, as `render` does.
         if !stdout.is_terminal() {
             let mut out = stdout.lock();
@@ -38,7 +36,7 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
         }
         let settings = settings(&dirs, Vec::new(), annotations)?;
         let start = Start::Article {
-            article,
+            article: Box::new(article),
             path: path.clone(),
             on_disk,
         };

@@ -1,5 +1,5 @@
 //! What the last scans learnt about each file, saved as JSON, so a file whose size and
-//! modification time are unchanged is not parsed again.
+//! modification time are unchanged is not parsed again by the same parsers.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::Entry;
+use crate::article::PARSER_VERSION;
 
 const FORMAT: &str = "folio-library-cache";
 
@@ -21,9 +22,10 @@ pub struct CacheError {
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
     format: String,
-    /// The folio that wrote it: another version may parse differently, so its entries are
-    /// not trusted.
+    /// The folio that wrote it, and the version of its parsers: entries another version made
+    /// may differ from what this one reads, so they are not trusted.
     folio: String,
+    parser: u32,
     entries: Vec<Entry>,
 }
 
@@ -42,7 +44,11 @@ impl Cache {
         let entries = std::fs::read(path)
             .ok()
             .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|file| file.format == FORMAT && file.folio == env!("CARGO_PKG_VERSION"))
+            .filter(|file| {
+                file.format == FORMAT
+                    && file.folio == env!("CARGO_PKG_VERSION")
+                    && file.parser == PARSER_VERSION
+            })
             .map(|file| file.entries)
             .unwrap_or_default();
         Cache {
@@ -105,6 +111,7 @@ impl Cache {
         let file = CacheFile {
             format: FORMAT.to_string(),
             folio: env!("CARGO_PKG_VERSION").to_string(),
+            parser: PARSER_VERSION,
             entries,
         };
         let error = |source| CacheError {
@@ -115,5 +122,36 @@ impl Cache {
         crate::atomic::write(path, &json).map_err(error)?;
         self.dirty = false;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    #[test]
+    fn entries_from_other_parsers_are_ignored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("library-cache.json");
+        let mut cache = Cache::load(&path);
+        cache.insert(Entry {
+            path: tmp.path().join("a.md"),
+            title: "A".into(),
+            format: Format::Markdown,
+            chars: 1,
+            id: Some("0123".into()),
+            size: 1,
+            mtime: Some(jiff::Timestamp::UNIX_EPOCH),
+            error: None,
+        });
+        cache.save().unwrap();
+        assert_eq!(Cache::load(&path).len(), 1);
+        // The same cache, as a folio of the same version with other parsers wrote it.
+        let mut file: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        file["parser"] = (PARSER_VERSION + 1).into();
+        std::fs::write(&path, file.to_string()).unwrap();
+        assert!(Cache::load(&path).is_empty());
     }
 }

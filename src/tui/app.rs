@@ -23,7 +23,7 @@ use super::terminal::{enter, enter_again, install_panic_hook, leave};
 use super::ui;
 use super::ui::theme::Theme;
 use super::update::{Effect, Msg, update};
-use super::watch::{OnDisk, Watcher, same_fraction};
+use super::watch::{self, OnDisk, Watcher, same_fraction};
 use crate::article::Article;
 use crate::drafts::Drafts;
 use crate::reading::{Position, ReadingState};
@@ -33,7 +33,7 @@ pub enum Start {
     /// One article, already loaded; it opens where it was left. `on_disk` is its file as it
     /// was just before it was read, to notice changes made to it later.
     Article {
-        article: Article,
+        article: Box<Article>,
         path: PathBuf,
         on_disk: Option<OnDisk>,
     },
@@ -129,10 +129,9 @@ fn event_loop(
             on_disk,
         } => {
             let top = saved_top(&world.positions, &article, &path);
-            let result = Ok(Box::new(article));
             let opened = Msg::Opened {
                 path,
-                result,
+                result: Ok(article),
                 top,
                 on_disk,
             };
@@ -172,8 +171,7 @@ fn event_loop(
                 Input::Signal(signal) => {
                     let effects = update(&mut model, Msg::Stop(signal));
                     run_effects(&mut model, &mut world, terminal, effects);
-                    farewell.append(&mut model.farewell);
-                    farewell.extend(world.highlights.unsaved_notes());
+                    last_words(&mut model, &world, farewell);
                     return Ok(Ending::Signal(signal));
                 }
                 Input::Failed(error) => return Err(error),
@@ -214,8 +212,7 @@ fn event_loop(
             let effects = update(&mut model, msg);
             run_effects(&mut model, &mut world, terminal, effects);
             if model.quit {
-                farewell.append(&mut model.farewell);
-                farewell.extend(world.highlights.unsaved_notes());
+                last_words(&mut model, &world, farewell);
                 return Ok(Ending::Quit);
             }
         }
@@ -238,6 +235,13 @@ fn event_loop(
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }
+}
+
+/// Adds to `farewell` what the session has left to say once the screen is restored: where
+/// a draft or unsaved changes went, and, as the last resort, the unsaved notes themselves.
+fn last_words(model: &mut Model, world: &World, farewell: &mut Vec<String>) {
+    farewell.append(&mut model.farewell);
+    farewell.extend(world.highlights.unsaved_notes());
 }
 
 /// What the effects work on: saved positions, the highlights store, the export and drafts
@@ -354,8 +358,8 @@ fn run_effects(
             },
             Effect::EditExternally(text) => Msg::Edited(edit_externally(terminal, &text)),
             Effect::Open(path) => {
-                let on_disk = OnDisk::take(&path);
-                match Article::open(&path) {
+                let (opened, on_disk) = watch::open(&path);
+                match opened {
                     Ok(article) => Msg::Opened {
                         top: saved_top(positions, &article, &path),
                         path,
@@ -371,11 +375,9 @@ fn run_effects(
                 }
             }
             Effect::Reload(path) => {
-                let on_disk = OnDisk::take(&path);
+                let (result, on_disk) = watch::open(&path);
                 Msg::Reloaded {
-                    result: Article::open(&path)
-                        .map(Box::new)
-                        .map_err(|e| e.to_string()),
+                    result: result.map(Box::new).map_err(|e| e.to_string()),
                     on_disk,
                 }
             }

@@ -232,9 +232,19 @@ impl Reader {
         self.layout.line_of_offset(self.top)
     }
 
-    /// Index into the outline of the section being read.
-    pub fn current_section(&self) -> Option<usize> {
-        self.article.section_at(self.top)
+    /// Index into the outline of the section being read in a pane `height` rows tall: the one
+    /// holding the top line, except once scrolling has brought the article's end on screen,
+    /// when the last heading on screen is (no scrolling could bring it to the top). Status
+    /// line, outline and outline cursor all ask here, so they agree however the view got there.
+    pub fn current_section(&self, height: usize) -> Option<usize> {
+        let at = if self.top > 0 && self.shows_end(height) {
+            // Everything from the top on is on screen: the last heading at or after the top,
+            // or else the top's own section, is the article's last section.
+            self.article.char_len
+        } else {
+            self.top
+        };
+        self.article.section_at(at)
     }
 
     /// The offset to save as the reading position with a pane `height` rows tall: the top

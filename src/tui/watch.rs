@@ -1,13 +1,14 @@
 //! Noticing that the open article's file was rewritten or removed while it is read, cheaply
 //! (its length, modification time and inode, looked at every second and when the terminal
-//! gets the focus back), and carrying the reading position over to a reloaded text.
+//! gets the focus back; the bytes are read only once per new stamp, to tell a rewrite with the
+//! same bytes from a change), and carrying the reading position over to a reloaded text.
 
 use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::annotate::{anchor, reanchor};
-use crate::article::Article;
+use crate::article::{Article, LoadError};
 
 use super::keymap::Key;
 use super::model::Model;
@@ -80,35 +81,76 @@ pub fn compare(loaded: &Stamp, now: &io::Result<Stamp>) -> DiskState {
     }
 }
 
+/// Reads the article at `path`, with its file as it was read (`None` when the file cannot be
+/// looked at): the stamp is taken first, so a change made while it is read shows afterwards.
+pub fn open(path: &Path) -> (Result<Article, LoadError>, Option<OnDisk>) {
+    let stamp = Stamp::of(path).ok();
+    match Article::open_hashed(path) {
+        Ok((article, digest)) => {
+            let loaded_at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
+            let on_disk = stamp.map(|stamp| OnDisk::new(stamp, digest, loaded_at));
+            (Ok(article), on_disk)
+        }
+        Err(error) => (Err(error), None),
+    }
+}
+
 /// The file an article was read from, as it was then, and what the last look found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OnDisk {
     stamp: Stamp,
+    /// The hash of the bytes read: a file written again with the same bytes is no change.
+    digest: blake3::Hash,
     /// When it was read, as local "HH:MM", for the notice once the file is gone.
     pub loaded_at: String,
     pub state: DiskState,
 }
 
 impl OnDisk {
-    /// The file at `path` as it is now. Taken just before reading it, so a change made while
-    /// it is read shows as a change afterwards; `None` when the file cannot be looked at.
-    pub fn take(path: &Path) -> Option<OnDisk> {
-        let stamp = Stamp::of(path).ok()?;
-        let loaded_at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
-        Some(OnDisk::new(stamp, loaded_at))
-    }
-
-    pub fn new(stamp: Stamp, loaded_at: String) -> OnDisk {
+    pub fn new(stamp: Stamp, digest: blake3::Hash, loaded_at: String) -> OnDisk {
         OnDisk {
             stamp,
+            digest,
             loaded_at,
             state: DiskState::Same,
         }
     }
 
-    /// How the file at `path` stands now against this copy.
-    pub fn look(&self, path: &Path) -> DiskState {
-        compare(&self.stamp, &Stamp::of(path))
+    /// How the file at `path` stands now against this copy. Under a new stamp the file is
+    /// read and hashed, once: `checked` keeps the answer for that stamp, so a file rewritten
+    /// with the same bytes (or changed and left so) costs one stat a look from then on.
+    fn look(&self, path: &Path, checked: &mut Option<Checked>) -> DiskState {
+        let now = Stamp::of(path);
+        let state = compare(&self.stamp, &now);
+        let (DiskState::Changed, Ok(stamp)) = (state, now) else {
+            return state;
+        };
+        if let Some(known) = checked
+            && known.digest == self.digest
+            && known.stamp == stamp
+        {
+            return known.state;
+        }
+        let state = if self.holds_same_bytes(path) {
+            DiskState::Same
+        } else {
+            DiskState::Changed
+        };
+        *checked = Some(Checked {
+            digest: self.digest,
+            stamp,
+            state,
+        });
+        state
+    }
+
+    /// Whether the file at `path` holds the very bytes the article was read from; a file that
+    /// cannot be read does not.
+    fn holds_same_bytes(&self, path: &Path) -> bool {
+        let mut hasher = blake3::Hasher::new();
+        std::fs::File::open(path)
+            .and_then(|file| hasher.update_reader(file).map(|_| ()))
+            .is_ok_and(|()| hasher.finalize() == self.digest)
     }
 
     /// What the status line keeps saying while the file differs from the copy shown;
@@ -128,10 +170,20 @@ impl OnDisk {
     }
 }
 
+/// What reading the file under a new stamp found, against the bytes an article was read from.
+#[derive(Debug)]
+struct Checked {
+    digest: blake3::Hash,
+    stamp: Stamp,
+    state: DiskState,
+}
+
 /// Times the looks at the open article's file, for the driver.
 #[derive(Debug)]
 pub struct Watcher {
     next: Instant,
+    /// The last new stamp whose bytes were read, and what they said.
+    checked: Option<Checked>,
 }
 
 impl Default for Watcher {
@@ -139,6 +191,7 @@ impl Default for Watcher {
     fn default() -> Watcher {
         Watcher {
             next: Instant::now() + EVERY,
+            checked: None,
         }
     }
 }
@@ -159,7 +212,7 @@ impl Watcher {
         self.next = Instant::now() + EVERY;
         let reader = model.reader.as_ref()?;
         let (path, disk) = (reader.path.as_ref()?, reader.on_disk.as_ref()?);
-        let state = disk.look(path);
+        let state = disk.look(path, &mut self.checked);
         (state != disk.state).then_some(Msg::Disk(state))
     }
 }
@@ -223,22 +276,56 @@ mod tests {
         assert_eq!(compare(&loaded, &Err(denied)), DiskState::Same);
     }
 
+    /// A file holding `text` in a new folder, read as the reader reads it.
+    fn opened(text: &str) -> (tempfile::TempDir, std::path::PathBuf, OnDisk) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, text).unwrap();
+        let (article, disk) = open(&path);
+        article.unwrap();
+        (dir, path, disk.unwrap())
+    }
+
+    /// Writes `text` to `path` as editors save: a new file renamed over the old one, so the
+    /// stamp is new (another inode) whatever the clock's resolution.
+    fn save(path: &Path, text: &str) {
+        let fresh = path.with_extension("saving");
+        std::fs::write(&fresh, text).unwrap();
+        std::fs::rename(&fresh, path).unwrap();
+    }
+
     #[test]
     fn stamps_of_real_files_see_rewrites_and_removal() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, "one").unwrap();
-        let disk = OnDisk::take(&path).unwrap();
-        assert_eq!(disk.look(&path), DiskState::Same);
+        let (_dir, path, disk) = opened("one");
+        let mut checked = None;
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Same);
         std::fs::write(&path, "one two").unwrap();
-        assert_eq!(disk.look(&path), DiskState::Changed);
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Changed);
         std::fs::remove_file(&path).unwrap();
-        assert_eq!(disk.look(&path), DiskState::Removed);
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Removed);
+    }
+
+    #[test]
+    fn a_file_saved_again_with_the_same_bytes_is_no_change() {
+        let (_dir, path, disk) = opened("# One\n\nText.\n");
+        save(&path, "# One\n\nText.\n");
+        assert_ne!(Stamp::of(&path).unwrap(), disk.stamp);
+        let mut checked = None;
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Same);
+        // The answer for that stamp is kept: the next looks only stat the file.
+        checked.as_mut().unwrap().state = DiskState::Changed;
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Changed);
+        // Other bytes under another stamp are read, and are a change; the same bytes put
+        // back are none again.
+        save(&path, "# One\n\nOther text.\n");
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Changed);
+        save(&path, "# One\n\nText.\n");
+        assert_eq!(disk.look(&path, &mut checked), DiskState::Same);
     }
 
     #[test]
     fn the_notice_names_the_reload_key_or_the_time_of_loading() {
-        let mut disk = OnDisk::new(stamp(1, 1, 1), "09:41".into());
+        let mut disk = OnDisk::new(stamp(1, 1, 1), blake3::hash(b""), "09:41".into());
         assert_eq!(disk.notice("R".parse().ok()), None);
         disk.state = DiskState::Changed;
         assert_eq!(

@@ -19,6 +19,7 @@ use super::model::{
 use super::reanchor;
 use super::{AnnotationId, DocKey, Resolved, StoreError, Warning};
 use crate::article::Article;
+use crate::atomic;
 
 /// The annotations file, loaded, with its path and whether this build may write it.
 #[derive(Debug)]
@@ -49,7 +50,7 @@ impl Store {
             detached: false,
             pending: Vec::new(),
         };
-        if !disk::parent(path).is_dir() {
+        if !atomic::parent(path).is_dir() {
             return Ok((store, Vec::new()));
         }
         let _lock = match WriteLock::acquire(path) {
@@ -92,7 +93,7 @@ impl Store {
         let file = self.path.clone();
         match backup::newest_good(&self.path) {
             Some((backup, OnDisk::Good { file: good, bytes })) => {
-                disk::write_atomic(&self.path, &bytes)?;
+                atomic::replace(&self.path, &bytes)?;
                 self.file = good;
                 Ok(Warning::Recovered {
                     file,
@@ -347,10 +348,10 @@ impl Store {
             self.file = next;
             return Ok(out);
         }
-        let dir = disk::parent(&self.path);
+        let dir = atomic::parent(&self.path);
         fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
         let _lock = WriteLock::acquire(&self.path)?;
-        disk::remove_stale_temps(&self.path);
+        atomic::remove_leftovers(&self.path);
         let (mut next, previous) = match disk::read(&self.path)? {
             OnDisk::Missing => (self.file.clone(), None),
             OnDisk::Good { file, bytes } => (merge(file, &self.file), Some(bytes)),
@@ -388,7 +389,7 @@ impl Store {
         if let Some(previous) = previous {
             backup::rotate(&self.path, &previous)?;
         }
-        disk::write_atomic(&self.path, &bytes)?;
+        atomic::replace(&self.path, &bytes)?;
         self.file = next;
         Ok(out)
     }

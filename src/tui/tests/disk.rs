@@ -7,7 +7,7 @@ use super::frames::{find, frame, row};
 use super::*;
 use crate::article::Article;
 use crate::tui::update::Effect;
-use crate::tui::watch::{DiskState, OnDisk};
+use crate::tui::watch::{self, DiskState};
 
 /// A long model whose article came from a real (temporary) file, stamped when "loaded".
 fn watched_model() -> (Model, tempfile::TempDir, PathBuf) {
@@ -17,7 +17,7 @@ fn watched_model() -> (Model, tempfile::TempDir, PathBuf) {
     let mut model = long_model((100, 24));
     let reader = model.reader.as_mut().unwrap();
     reader.path = Some(path.clone());
-    let mut disk = OnDisk::take(&path).unwrap();
+    let mut disk = watch::open(&path).1.unwrap();
     disk.loaded_at = "09:41".into();
     reader.on_disk = Some(disk);
     (model, dir, path)
@@ -132,7 +132,7 @@ fn reloading_keeps_the_text_on_top_the_outline_and_places_highlights_again() {
     );
     let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
     let new = article_of(&refs);
-    let disk = OnDisk::take(&path).unwrap();
+    let disk = watch::open(&path).1.unwrap();
     let effects = update(
         &mut model,
         Msg::Reloaded {

@@ -302,3 +302,74 @@ fn a_frame_of_another_size_than_the_model_is_drawn_inside_its_bounds() {
         }
     }
 }
+
+/// The section the status line names and the outline entry drawn as current.
+fn shown_section(model: &Model) -> (String, String) {
+    let buf = frame(model);
+    let status = row(&buf, buf.area.height - 1);
+    let named = status
+        .trim_start()
+        .strip_prefix("§ ")
+        .and_then(|s| s.split("  ").next())
+        .unwrap_or_default()
+        .to_string();
+    let outline = model.panes().outline.unwrap();
+    let marked = (outline.y..outline.bottom())
+        .find(|&y| buf[(outline.x, y)].modifier.contains(Modifier::BOLD))
+        .map(|y| {
+            let line = row(&buf, y);
+            line.split('│').next().unwrap().trim().to_string()
+        })
+        .unwrap_or_default();
+    (named, marked)
+}
+
+#[test]
+fn at_the_end_the_last_heading_on_screen_is_current_however_the_end_was_reached() {
+    let mut model = long_model((120, 40));
+    let last = ("Section 6".to_string(), "Section 6".to_string());
+    press(&mut model, &["G"]);
+    // The last section starts below the top line, which is still in the one before.
+    let r = reader(&model);
+    assert_eq!(
+        r.article.outline[r.article.section_at(r.top).unwrap()].title,
+        "Section 5"
+    );
+    assert_eq!(shown_section(&model), last);
+    press(&mut model, &["g"]);
+    for _ in 0..100 {
+        mouse(
+            &mut model,
+            ratatui::crossterm::event::MouseEventKind::ScrollDown,
+            60,
+            10,
+        );
+    }
+    assert_eq!(shown_section(&model), last);
+    // Reopened where it was left: at the end.
+    let article = crate::article::Article::clone(&reader(&model).article);
+    let top = article.char_len;
+    let opened = Msg::Opened {
+        path: "/a.md".into(),
+        result: Ok(Box::new(article)),
+        top,
+        on_disk: None,
+    };
+    update(&mut model, opened);
+    assert_eq!(shown_section(&model), last);
+    update(&mut model, Msg::Resize(120, 44));
+    assert_eq!(shown_section(&model), last);
+    // A jump to a heading further up leaves the end and the rule of the top line holds.
+    press(&mut model, &["["]);
+    assert_eq!(shown_section(&model).0, "Section 5");
+}
+
+#[test]
+fn an_article_that_fits_on_one_screen_is_read_from_its_first_section() {
+    let mut model = model_for(&["# Short", "Text.", "## Last", "More text."], (120, 40));
+    press(&mut model, &["G"]);
+    assert_eq!(
+        shown_section(&model),
+        ("Short".to_string(), "▾ Short".to_string())
+    );
+}

@@ -263,7 +263,7 @@ fn bracket_a_jumps_between_highlights_while_brackets_alone_jump_sections() {
     press(&mut m, &["g", "]", "j"]);
     let r = reader(&m);
     assert_eq!(
-        r.current_section()
+        r.current_section(usize::from(m.panes().text.height))
             .map(|s| r.article.outline[s].title.as_str()),
         Some("Section 1")
     );

@@ -30,6 +30,12 @@ fn unsaved(changes: usize) -> Option<Unsaved> {
     })
 }
 
+fn on_screen(buf: &ratatui::buffer::Buffer, needles: &[&str]) {
+    for needle in needles {
+        assert!(find(buf, needle).is_some(), "{needle:?} not on screen");
+    }
+}
+
 fn is_save_position(effect: &Effect) -> bool {
     matches!(effect, Effect::SavePosition(_))
 }
@@ -138,16 +144,17 @@ fn the_question_shows_how_many_why_and_the_choices() {
     assert!(status.contains("NOT SAVED: 2 · Ctrl-s retry"), "{status}");
     press(&mut m, &["q"]);
     let buf = frame(&m);
-    for needle in [
-        "2 changes to highlights and notes NOT saved",
-        "Why: could not create the folder /home/me/folio: Not a directory",
-        "r    try saving again now",
-        "s    write them to another file, then quit",
-        "Q    quit without them",
-        "Esc  back to reading",
-    ] {
-        assert!(find(&buf, needle).is_some(), "{needle:?} not on screen");
-    }
+    on_screen(
+        &buf,
+        &[
+            "2 changes to highlights and notes NOT saved",
+            "Why: could not create the folder /home/me/folio: Not a directory",
+            "r    try saving again now",
+            "s    write them to another file, then quit",
+            "Q    quit without them",
+            "Esc  back to reading",
+        ],
+    );
     press(&mut m, &["s"]);
     let buf = frame(&m);
     assert!(find(&buf, "> /home/me/folio-unsaved-notes.json▏").is_some());
@@ -165,6 +172,35 @@ fn the_question_shows_how_many_why_and_the_choices() {
         "{status}"
     );
     assert!(!status.contains("help"), "{status}");
+}
+
+#[test]
+fn a_long_reason_gives_way_to_the_choices_on_a_small_screen() {
+    let mut m = model_for(&["# Title", TEXT], (60, 15));
+    let reason = format!(
+        "could not write /home/me/folio/annotations.json: {}",
+        "the disk said no once more; ".repeat(20)
+    );
+    let pending = Unsaved {
+        reason,
+        ..unsaved(1).unwrap()
+    };
+    update(&mut m, Msg::Unsaved(Some(pending)));
+    press(&mut m, &["q"]);
+    let buf = frame(&m);
+    on_screen(
+        &buf,
+        &[
+            "Why: could not write",
+            "r    try saving again now",
+            "Q    quit without them",
+            "Esc  back to reading",
+        ],
+    );
+    // The reason's last line shown says that it goes on.
+    let (_, choices) = find(&buf, "r    try saving").unwrap();
+    let cut = row(&buf, choices - 2);
+    assert!(cut.trim_end_matches([' ', '│']).ends_with('…'), "{cut:?}");
 }
 
 /// A model with the note editor open on a new highlight of "known as the target", `typed`

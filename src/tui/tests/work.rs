@@ -38,10 +38,14 @@ fn wrapped(model: &Model) -> usize {
 
 #[test]
 fn the_first_frame_wraps_a_screen_whatever_the_length() {
-    let mut counts = Vec::new();
     for sections in [2, 400] {
         let model = opened_in_the_middle(sections);
-        assert_eq!(wrapped(&model), 0, "opening wrapped text before any frame");
+        // Opening may wrap the first screen (to know whether the end is on it), no more.
+        let opened = wrapped(&model);
+        assert!(
+            opened <= usize::from(SIZE.1) + SLACK,
+            "opening wrapped {opened} lines"
+        );
         draw_frame(&model);
         let n = wrapped(&model);
         assert!(
@@ -49,9 +53,7 @@ fn the_first_frame_wraps_a_screen_whatever_the_length() {
             "{n} lines wrapped"
         );
         assert!(!reader(&model).layout.is_complete());
-        counts.push(n);
     }
-    assert_eq!(counts[0], counts[1]);
 }
 
 #[test]

@@ -63,6 +63,7 @@ fn paint(model: &Model, buf: &mut Buffer) {
             OutlinePane {
                 reader,
                 theme: &theme,
+                text_rows: usize::from(panes.text.height),
             }
             .render(rect, buf);
         }

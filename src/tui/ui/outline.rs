@@ -16,6 +16,8 @@ use crate::tui::model::{Focus, Reader};
 pub struct OutlinePane<'a> {
     pub reader: &'a Reader,
     pub theme: &'a Theme,
+    /// Rows of the text pane, which decide whether the article's end is on screen.
+    pub text_rows: usize,
 }
 
 impl Widget for &OutlinePane<'_> {
@@ -28,7 +30,9 @@ impl Widget for &OutlinePane<'_> {
         let reader = self.reader;
         let outline = &reader.article.outline;
         let visible = reader.outline.visible();
-        let current = reader.current_section().map(|c| reader.outline.stand_in(c));
+        let current = reader
+            .current_section(self.text_rows)
+            .map(|c| reader.outline.stand_in(c));
         let top_level = reader.outline.top_level();
         // Per section with any: a long article has thousands of sections and few highlights.
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();

@@ -143,9 +143,11 @@ fn view_texts(model: &Model) -> (String, String) {
     } else if let Some(mark) = reader.mark_at(reader.cursor) {
         mark_summary(mark)
     } else {
-        reader.current_section().map_or_else(String::new, |i| {
-            format!("§ {}", reader.article.outline[i].title)
-        })
+        reader
+            .current_section(height)
+            .map_or_else(String::new, |i| {
+                format!("§ {}", reader.article.outline[i].title)
+            })
     };
     (left, right)
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
 use crate::tui::model::{QuitPrompt, Unsaved};
@@ -14,7 +15,12 @@ use crate::tui::model::{QuitPrompt, Unsaved};
 pub fn render(prompt: &QuitPrompt, unsaved: &Unsaved, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).min(78);
     let inner = usize::from(width.saturating_sub(4)).max(1);
-    let lines = lines(prompt, unsaved, inner);
+    let lines = lines(
+        prompt,
+        unsaved,
+        inner,
+        usize::from(area.height.saturating_sub(2)),
+    );
     let rect = super::centered(area, width, lines.len() as u16 + 2);
     Clear.render(rect, buf);
     let count = unsaved.changes;
@@ -40,10 +46,10 @@ pub fn render(prompt: &QuitPrompt, unsaved: &Unsaved, theme: &Theme, area: Rect,
     }
 }
 
-/// The question's lines, wrapped to `width` columns.
-fn lines(prompt: &QuitPrompt, unsaved: &Unsaved, width: usize) -> Vec<String> {
-    let mut out: Vec<String> = wrap(&format!("Why: {}", unsaved.reason), width);
-    out.push(String::new());
+/// The question's lines, wrapped to `width` columns, at most `rows` of them when they can be:
+/// the reason gives up its end (marked "…") before the choices lose a line.
+fn lines(prompt: &QuitPrompt, unsaved: &Unsaved, width: usize, rows: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
     let choices: &[&str] = match prompt {
         QuitPrompt::Choose => &[
             "r    try saving again now (fix the problem first)",
@@ -66,7 +72,16 @@ fn lines(prompt: &QuitPrompt, unsaved: &Unsaved, width: usize) -> Vec<String> {
         ],
     };
     out.extend(choices.iter().flat_map(|c| wrap(c, width)));
-    out
+    let mut why = wrap(&format!("Why: {}", unsaved.reason), width);
+    let room = rows.saturating_sub(out.len()).max(1);
+    if why.len() > room {
+        why.truncate(room);
+        if let Some(last) = why.last_mut() {
+            *last = ellipsize(&format!("{}…", last.trim_end()), width).into_owned();
+        }
+    }
+    why.extend(out);
+    why
 }
 
 fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -419,12 +419,15 @@ fn fit_layout(model: &mut Model) {
 /// Keeps the outline on the section being read (or, with the outline focused, on its
 /// cursor), scrolled so that entry is visible and no rows are wasted below the last entry.
 fn follow_outline(model: &mut Model) {
-    let rows = model.panes().outline.map(|r| usize::from(r.height).max(1));
+    let panes = model.panes();
+    let rows = panes.outline.map(|r| usize::from(r.height).max(1));
     let Some(reader) = model.reader.as_mut() else {
         return;
     };
     if reader.focus == Focus::Reader {
-        let current = reader.current_section().unwrap_or(0);
+        let current = reader
+            .current_section(usize::from(panes.text.height))
+            .unwrap_or(0);
         reader.outline.cursor = reader.outline.stand_in(current);
     }
     // A hidden outline keeps its scroll for when it shows again at a size known then.

@@ -84,7 +84,7 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                 ));
             }
             // With the outline focused, its cursor comes along to the new section.
-            let current = reader.current_section().unwrap_or(0);
+            let current = reader.current_section(height).unwrap_or(0);
             reader.outline.cursor = reader.outline.stand_in(current);
         }
         Action::Fold | Action::Unfold | Action::Open if focus_outline => {
