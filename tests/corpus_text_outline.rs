@@ -6,7 +6,9 @@
 //! page's headline?), and outline entries that repeat the title count neither for nor against
 //! the sections. With `FOLIO_EVAL_VERBOSE`, each development page's misses and wrong headings
 //! are listed, with tallies of what the parser made of the missed headings and of what follows
-//! the wrong ones; with `FOLIO_EVAL_DEV_ONLY`, the held-out half is not scored at all.
+//! the wrong ones; with `FOLIO_EVAL_DUMPS=dir`, each development page's dump and a table of its
+//! article's blocks (true heading or not, kind, text) are written there; with
+//! `FOLIO_EVAL_DEV_ONLY`, the held-out half is not scored at all.
 
 mod support;
 
@@ -15,6 +17,7 @@ use std::path::Path;
 
 use folio::article::Article;
 use support::corpus::{self, Page, match_key};
+use support::text_browsers::Browser;
 use support::text_dump;
 
 /// Found and predicted section headings, and titles, for one page or a set.
@@ -110,15 +113,49 @@ fn region(page: &Page, keys: &[String]) -> Option<(usize, usize, Option<usize>)>
     Some((start, end, title))
 }
 
+/// How a page is saved as text.
+#[derive(Clone, Copy, Debug)]
+enum Saver {
+    /// `support::text_dump`: a browser's text with every structural mark left out.
+    Plain,
+    /// A text-mode browser's `-dump`.
+    Browser(Browser),
+}
+
+impl Saver {
+    fn save(self, page: &Page) -> String {
+        match self {
+            Saver::Plain => {
+                let html = folio::article::detect::decode(&page.html)
+                    .map(|d| d.text)
+                    .unwrap_or_default();
+                text_dump::to_text(&html)
+            }
+            Saver::Browser(browser) => browser.dump(&page.html),
+        }
+    }
+
+    fn available(self) -> bool {
+        match self {
+            Saver::Plain => true,
+            Saver::Browser(browser) => browser.available(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Saver::Plain => "plain dump",
+            Saver::Browser(browser) => browser.name(),
+        }
+    }
+}
+
 /// Scores one page. True headings are those the dump shows as a block of their own inside the
 /// article region; predicted ones are the outline's entries inside the region of the parsed
 /// blocks, the title's repeats aside. With `tally`, misses and wrong headings are printed and
 /// tallied.
-fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
-    let html = folio::article::detect::decode(&page.html)
-        .map(|d| d.text)
-        .unwrap_or_default();
-    let dump = text_dump::to_text(&html);
+fn score(page: &Page, saver: Saver, tally: Option<&mut Tally>) -> Score {
+    let dump = saver.save(page);
     if tally.is_some()
         && let Some(dir) = std::env::var_os("FOLIO_EVAL_DUMPS")
     {
@@ -144,6 +181,16 @@ fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
     };
     let mut truth: Vec<String> = page.headings.iter().map(|h| match_key(h)).collect();
     truth.retain(|k| dump_keys[dump_start..=dump_end].contains(k));
+    if tally.is_some()
+        && let Some(dir) = std::env::var_os("FOLIO_EVAL_DUMPS")
+    {
+        write_table(
+            &Path::new(&dir).join(page.name.replace(".html.gz", ".tsv")),
+            &article,
+            &truth,
+            start..=end,
+        );
+    }
     let mut s = Score {
         truth: truth.len(),
         titled: usize::from(dump_title.is_some()),
@@ -151,14 +198,21 @@ fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
         ..Score::default()
     };
     let (mut right, mut wrong) = (Vec::new(), Vec::new());
+    let mut found: Vec<String> = Vec::new();
     for section in &article.outline {
-        if !(start..=end).contains(&section.block) || page.title_matches(&section.title) {
+        let key = match_key(&section.title);
+        // The truth lists each heading once: a repeat of one found counts neither way, as
+        // the title's repeats do.
+        if !(start..=end).contains(&section.block)
+            || page.title_matches(&section.title)
+            || found.contains(&key)
+        {
             continue;
         }
         s.predicted += 1;
-        let key = match_key(&section.title);
         if let Some(at) = truth.iter().position(|t| *t == key) {
             truth.swap_remove(at);
+            found.push(key);
             s.correct += 1;
             right.push(section.block);
         } else {
@@ -203,6 +257,29 @@ fn score(page: &Page, tally: Option<&mut Tally>) -> Score {
     s
 }
 
+/// One line per block of the article region, for studying misses and wrong headings: whether
+/// the block is a true heading, its kind, and its text.
+fn write_table(
+    path: &Path,
+    article: &Article,
+    truth: &[String],
+    region: std::ops::RangeInclusive<usize>,
+) {
+    let rows: Vec<String> = region
+        .map(|b| {
+            let text = article.block_text(b);
+            let truth = truth.contains(&match_key(text));
+            format!(
+                "{}\t{:?}\t{}",
+                u8::from(truth),
+                article.blocks[b].kind,
+                text.replace(['\n', '\t'], " ")
+            )
+        })
+        .collect();
+    std::fs::write(path, rows.join("\n")).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 /// The target on the held-out half: 90% of the true headings at 90% precision.
 const TARGET: f64 = 0.9;
 /// A little under what the parser reaches now (held-out: recall 86.3%, precision 71.8%, with
@@ -213,14 +290,18 @@ const FLOOR_PRECISION: f64 = 0.71;
 
 /// Scores both halves and prints them; only the development half's misses (and, with
 /// FOLIO_EVAL_DUMPS=dir, its dumps) are ever shown: the held-out half is for judging.
-fn evaluate() -> Option<Score> {
+fn evaluate(saver: Saver) -> Option<Score> {
+    if !saver.available() {
+        return None;
+    }
     let pages = corpus::load()?;
+    println!("pages saved as text by: {}", saver.name());
     let (dev, held_out) = corpus::split(&pages);
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
     let mut tally = Tally::default();
     let mut dev_score = Score::default();
     for page in dev {
-        dev_score += score(page, verbose.then_some(&mut tally));
+        dev_score += score(page, saver, verbose.then_some(&mut tally));
     }
     if verbose {
         println!("missed headings, as parsed: {:?}", tally.missed.0);
@@ -234,7 +315,7 @@ fn evaluate() -> Option<Score> {
     }
     let mut held_score = Score::default();
     for page in held_out {
-        held_score += score(page, None);
+        held_score += score(page, saver, None);
     }
     print_score("held-out", held_score);
     Some(held_score)
@@ -256,27 +337,39 @@ fn print_score(name: &str, s: Score) {
 }
 
 /// Fails unless the held-out half reaches both minimums.
-fn assert_held_out(min_recall: f64, min_precision: f64) {
-    let Some(held) = evaluate() else { return };
+fn assert_held_out(saver: Saver, min_recall: f64, min_precision: f64) {
+    let Some(held) = evaluate(saver) else { return };
     assert!(
         held.recall() >= min_recall,
-        "held-out recall {:.3}",
+        "{}: held-out recall {:.3}",
+        saver.name(),
         held.recall()
     );
     assert!(
         held.precision() >= min_precision,
-        "held-out precision {:.3}",
+        "{}: held-out precision {:.3}",
+        saver.name(),
         held.precision()
     );
 }
 
 #[test]
 fn outline_of_pages_saved_as_text_does_not_regress() {
-    assert_held_out(FLOOR_RECALL, FLOOR_PRECISION);
+    assert_held_out(Saver::Plain, FLOOR_RECALL, FLOOR_PRECISION);
 }
 
 #[test]
 #[ignore = "not met yet: held-out recall 86.3%, precision 71.8% against the 90% target; picture captions without a credit, video and gallery captions and teaser headlines read like section headings in a dump"]
 fn outline_of_pages_saved_as_text_meets_the_target() {
-    assert_held_out(TARGET, TARGET);
+    assert_held_out(Saver::Plain, TARGET, TARGET);
+}
+
+#[test]
+fn outline_of_pages_saved_by_lynx() {
+    assert_held_out(Saver::Browser(Browser::Lynx), TARGET, TARGET);
+}
+
+#[test]
+fn outline_of_pages_saved_by_w3m() {
+    assert_held_out(Saver::Browser(Browser::W3m), TARGET, TARGET);
 }

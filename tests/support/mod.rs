@@ -7,4 +7,5 @@
 pub mod corpus;
 pub mod invariants;
 pub mod pty;
+pub mod text_browsers;
 pub mod text_dump;

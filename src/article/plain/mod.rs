@@ -198,20 +198,6 @@ mod tests {
     }
 
     #[test]
-    fn a_wordier_line_under_a_section_heading_is_its_subtitle() {
-        let text = format!(
-            "Title of the Story\n\n{BODY}\n\n5. Military Aid\n\n\
-             Volker says there was nothing unusual about the hold\n\n{BODY}"
-        );
-        assert_headings(&text, &[(1, "Title of the Story"), (2, "5. Military Aid")]);
-        let text = format!(
-            "Title of the Review\n\n{BODY}\n\nBattery Life\n\n\
-             The Battery Is Improved on the New Model\n\n{BODY}"
-        );
-        assert_headings(&text, &[(1, "Title of the Review"), (2, "Battery Life")]);
-    }
-
-    #[test]
     fn a_breadcrumb_ending_with_the_headline_is_not_the_title() {
         let text = format!(
             "HomeNewsMarkets Rally After the Vote\n\nMarkets Rally After the Vote\n\n{BODY}"

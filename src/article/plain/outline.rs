@@ -26,9 +26,6 @@ const TITLE_WINDOW: usize = 8;
 const BODY_MASS: usize = 400;
 const MASS_SPAN: usize = 8;
 
-/// Fewest words of a subtitle or caption under a section heading.
-const DECK_WORDS: usize = 5;
-
 /// Turns pieces into blocks: title at level 1, sections at 2 and deeper, chrome marked.
 pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
     let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
@@ -61,7 +58,6 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
             roles[i] = Role::Heading(level);
         }
     }
-    demote_decks(&mut roles, &pieces, &shapes, title);
     nest_under_numbers(&mut roles, &shapes);
     normalise_levels(&mut roles, title);
     pieces
@@ -339,34 +335,6 @@ fn bare_key(piece: &Piece) -> String {
         _ => text,
     };
     text.to_lowercase()
-}
-
-/// A line of several words straight under a section heading, with no text between, and wordier
-/// than the heading, is what the heading's section opens with (its subtitle, or the title of the
-/// picture or video that leads it), not a subsection: a subsection names a narrower topic than
-/// its parent, in few words.
-fn demote_decks(
-    roles: &mut [Role],
-    pieces: &[Piece],
-    shapes: &[Option<Shape>],
-    title: Option<usize>,
-) {
-    let words = |i: usize| pieces[i].text().split_whitespace().count();
-    for i in 0..roles.len() {
-        let short = matches!(shapes[i], Some(Shape::Short | Shape::Capitals));
-        if !short || !matches!(roles[i], Role::Heading(_)) {
-            continue;
-        }
-        let above = (0..i).rev().find(|j| roles[*j] != Role::Chrome);
-        if let Some(j) = above
-            && Some(j) != title
-            && matches!(roles[j], Role::Heading(_))
-            && words(i) > words(j)
-            && words(i) >= DECK_WORDS
-        {
-            roles[i] = Role::Body;
-        }
-    }
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
