@@ -77,7 +77,7 @@ fn opens_with_label(text: &str, letter: char) -> bool {
 
 /// A picture's caption: a line with a picture credit right under it, with its credit glued on
 /// by the dump ("… medical use.Statista"), or ending with its source ("… keyboard via iFixit").
-fn is_caption(i: usize, pieces: &[Piece]) -> bool {
+pub fn is_caption(i: usize, pieces: &[Piece]) -> bool {
     let text = pieces[i].text();
     let over_credit = pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
         next.chars().nth(CREDIT_CHARS).is_none() && is_credit(next.trim_start_matches(['•', ' ']))

@@ -48,6 +48,8 @@ pub fn shape(text: &str) -> Shape {
         || is_pull_quote(text)
         || has_glued_words(text)
         || has_picture_mark(text)
+        || has_file_name_word(text)
+        || is_doubled(text)
         || text.contains("___")
         || text.contains("www.")
         || text.contains("://")
@@ -249,6 +251,25 @@ fn has_picture_mark(text: &str) -> bool {
     })
 }
 
+/// A word joined by an underscore ("EPA_Visualisierung", "book__MG_2953"): a picture's file
+/// name standing in for its description, not words of a heading.
+fn has_file_name_word(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(2)
+        .any(|w| w[0] == '_' && w[1].is_alphanumeric() || w[1] == '_' && w[0].is_alphanumeric())
+}
+
+/// The same words twice in a row ("Defense ministries Defense ministries"): a picture's
+/// description and its caption run together.
+fn is_doubled(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let half = chars.len() / 2;
+    let first: String = chars[..half].iter().collect();
+    let second: String = chars[half..].iter().collect();
+    half >= 4 && first.trim() == second.trim()
+}
+
 /// Lines cut off mid-sentence end on an article, preposition or conjunction.
 fn ends_with_function_word(text: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -376,6 +397,9 @@ mod tests {
             "The slimmer bezels[33622-5946]",
             "Catherine Shu / 2 days [GettyImages-10799.jpg?w=600]",
             "Goodbye and see you soon ______________________",
+            "EPA_Visualisierung",
+            "Bike-book__MG_2953Bike-book__MG_2953",
+            "The defense ministries The defense ministries",
         ]);
         assert_eq!(shape("The New MacBook Pro"), Shape::Short);
         assert_eq!(shape("Deals on the DualShock and AirPods"), Shape::Short);

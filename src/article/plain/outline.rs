@@ -173,6 +173,7 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
                 Some(Shape::Marked(_) | Shape::Short | Shape::Capitals)
             )
             && !is_byline(pieces[i].text())
+            && !context::is_caption(i, pieces)
     };
     let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
     let marked = candidates
@@ -202,8 +203,13 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
 /// Characters of body prose in the pieces starting at `i`: an article's opening paragraph is
 /// followed by more prose, a stray sentence in the navigation is not.
 fn prose_mass(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> usize {
+    // Quotations are prose too: some articles are mostly quoted reviews.
+    let prose = |j: usize| match &pieces[j] {
+        Piece::Text(_) => true,
+        Piece::Fixed(b) => b.kind == BlockKind::Quote,
+    };
     (i..pieces.len().min(i + MASS_SPAN))
-        .filter(|j| is_body(*j, pieces, shapes, roles) && matches!(pieces[*j], Piece::Text(_)))
+        .filter(|j| is_body(*j, pieces, shapes, roles) && prose(*j))
         .map(|j| pieces[j].text().len())
         .sum()
 }

@@ -144,6 +144,12 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         }));
         return;
     }
+    if inset && reads_as_prose(lines) {
+        // An indented passage of sentences is a quotation (text-mode browsers indent
+        // `<blockquote>`), not code.
+        out.push(fixed(BlockKind::Quote, join_lines(lines.iter().copied())));
+        return;
+    }
     if inset || lines.len() > 1 && lines.iter().all(|l| is_code_like(l)) {
         out.push(fixed(BlockKind::Code, lines.join("\n")));
         return;
@@ -216,6 +222,31 @@ fn shape_text(
     }
 }
 
+/// Fewest words of an indented passage taken for prose.
+const PROSE_WORDS: usize = 12;
+
+/// Sentences rather than code: a dozen words or more, nearly all letters and spaces, no code
+/// punctuation, and an ending like a sentence's.
+fn reads_as_prose(lines: &[&str]) -> bool {
+    let text = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+    let chars = text.chars().count();
+    let wordy = text
+        .chars()
+        .filter(|c| c.is_alphabetic() || c.is_whitespace())
+        .count();
+    let ends = text
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+        && wordy * 100 >= chars * 85
+        && ends
+        && !lines.iter().any(|l| is_code_like(l))
+        && !text.contains(CODE_PUNCTUATION)
+}
+
+/// Characters that code uses and prose hardly does.
+const CODE_PUNCTUATION: [char; 9] = ['{', '}', ';', '=', '<', '>', '$', '`', '\\'];
+
 /// Lines set right of the margin that are text, not code: one line that opens like a sentence
 /// with a capital and holds no code punctuation, or several whose indentation differs from line
 /// to line, as centring leaves it (code keeps its lines on one indentation).
@@ -225,7 +256,8 @@ fn is_centred_prose(lines: &[&str]) -> bool {
         !is_code_like(t)
             && t.starts_with(char::is_uppercase)
             && t.contains(' ')
-            && !t.contains(['{', '}', ';', '=', '<', '>', '$', '`', '|', '\\'])
+            && !t.contains(CODE_PUNCTUATION)
+            && !t.contains('|')
     };
     let varied = lines.iter().any(|l| indent(l) != indent(lines[0]));
     lines.iter().all(prose) && (lines.len() == 1 || varied)
