@@ -7,7 +7,7 @@
 use super::chrome;
 use super::headings::ends_like_sentence;
 use super::meta::{is_byline, is_credit};
-use super::pieces::Piece;
+use super::pieces::{Margin, Piece};
 
 /// Longest picture credit.
 const CREDIT_CHARS: usize = 80;
@@ -148,7 +148,10 @@ fn heads_link_list(i: usize, pieces: &[Piece]) -> bool {
     let Some(Piece::Text(next)) = pieces.get(i + 1) else {
         return false;
     };
-    !next.alone
+    // A line the layout sets apart as a heading heads whatever follows: a table, a list.
+    let outdented = matches!(&pieces[i], Piece::Text(t) if t.margin == Margin::Out);
+    !outdented
+        && !next.alone
         && next
             .text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())

@@ -197,6 +197,106 @@ mod tests {
         assert_headings(&text, &[(2, "2. Findings"), (3, "What We Saw")]);
     }
 
+    /// `text` laid out as lynx saves a page: prose indented by three columns, headings at the
+    /// left edge.
+    fn lynx(blocks: &[&str]) -> String {
+        blocks
+            .iter()
+            .map(|b| match b.strip_prefix('#') {
+                Some(heading) => heading.to_string(),
+                None => format!("   {b}"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn headings_left_of_an_indented_body_are_headings() {
+        let text = lynx(&[
+            "#Title of the Story",
+            BODY,
+            BODY,
+            "#Meal 1",
+            "Eat every two hours",
+            BODY,
+            "#Meal 2",
+            "Eat every two hours",
+            BODY,
+            "#Meal 1",
+            BODY,
+            "#Defensive Line",
+            "Pos Player Plays\n   Ward Smith 74",
+        ]);
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Story"),
+                (2, "Meal 1"),
+                (2, "Meal 2"),
+                (2, "Meal 1"),
+                (2, "Defensive Line"),
+            ],
+        );
+    }
+
+    #[test]
+    fn at_the_margin_of_such_a_dump_only_capitals_and_numbers_head_sections() {
+        let text = lynx(&[
+            "#Title of the Story",
+            BODY,
+            "#A Section",
+            BODY,
+            "The slimmer bezels of the new model",
+            BODY,
+            "FRANCE WINS",
+            BODY,
+        ]);
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Story"),
+                (2, "A Section"),
+                (2, "FRANCE WINS"),
+            ],
+        );
+        // Without headings set apart, a line at the margin is judged by its words.
+        let text = format!("Title of the Story\n\n{BODY}\n\nA Section\n\n{BODY}");
+        assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+    }
+
+    #[test]
+    fn a_run_of_headlines_left_of_the_margin_is_not_sections() {
+        let text = lynx(&[
+            "#Title of the Story",
+            BODY,
+            "#Origin of Black Death traced to Russia",
+            "#Prairie dogs force a cancellation",
+            "#A Section",
+            BODY,
+        ]);
+        assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+    }
+
+    #[test]
+    fn centred_captions_and_indented_quotations_are_not_code() {
+        let text = format!(
+            "Title of the Story\n\n{BODY}\n\n                The slimmer bezels of the model\n\n\
+             {BODY}\n\n    Stadia is an attempt to make cloud gaming happen, and it\n    \
+             delivers on most of what was promised.\n\n    cargo build --release\n\n{BODY}"
+        );
+        let kinds = kinds(&text);
+        assert_eq!(
+            kinds[2],
+            (Paragraph, "The slimmer bezels of the model".into())
+        );
+        assert_eq!(kinds[4].0, BlockKind::Quote);
+        assert_eq!(
+            kinds[5],
+            (BlockKind::Code, "    cargo build --release".into())
+        );
+        assert_headings(&text, &[(1, "Title of the Story")]);
+    }
+
     #[test]
     fn a_breadcrumb_ending_with_the_headline_is_not_the_title() {
         let text = format!(

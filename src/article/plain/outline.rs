@@ -38,6 +38,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         roles[t] = Role::Heading(1);
     }
     let toc = not_sections(&pieces, &shapes, &roles);
+    let layout_marks_headings = marks_headings_by_layout(&pieces, &shapes);
     let start = title.map_or(0, |t| t + 1);
     // Lines between the title and the first body prose are subtitles, bylines and captions,
     // unless markup or numbering says they are headings.
@@ -50,6 +51,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
             && (!toc[i] || outdented(&pieces[i]))
+            && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
             && !subtitle
             && (matches!(shapes[i], Some(Shape::Marked(_)))
                 || !context::is_something_else(i, &pieces))
@@ -87,6 +89,31 @@ fn text_shape(piece: &Piece) -> Option<Shape> {
         Piece::Text(t) if t.alone => Some(shape(&t.text)),
         _ => None,
     }
+}
+
+/// Fewest outdented heading-like lines for a dump to count as setting its headings apart by
+/// layout.
+const OUTDENTED_HEADINGS: usize = 2;
+
+/// Whether the dump sets its headings left of the body's margin, as lynx does.
+fn marks_headings_by_layout(pieces: &[Piece], shapes: &[Option<Shape>]) -> bool {
+    let heading_like = |i: usize| matches!(shapes[i], Some(s) if s != Shape::Prose);
+    (0..pieces.len())
+        .filter(|i| outdented(&pieces[*i]) && heading_like(*i))
+        .nth(OUTDENTED_HEADINGS - 1)
+        .is_some()
+}
+
+/// In a dump that sets headings apart by layout, what may still be a heading: a line the layout
+/// sets apart, one with markup or a number, or one in capitals (the one mark of emphasis a
+/// text-mode browser keeps); a line at the margin in ordinary type is a caption, a quotation or
+/// a teaser.
+fn stands_out(piece: &Piece, shape: Option<Shape>) -> bool {
+    outdented(piece)
+        || matches!(
+            shape,
+            Some(Shape::Marked(_) | Shape::Numbered(_) | Shape::Capitals)
+        )
 }
 
 /// Set left of the margin the body is indented to, where text-mode browsers put headings.
@@ -252,7 +279,7 @@ fn section_level(
         _ if is_byline(text) => None,
         // A numbered heading may open onto a deeper or an unnumbered heading ("1." then "1.1"),
         // not onto a sibling: a run of numbered lines is a list.
-        Shape::Numbered(level) if next_is_body || next_level.is_some() => {
+        Shape::Numbered(level) if next_is_body || next_level.is_some() || outdented(&pieces[i]) => {
             let sibling =
                 next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
             (!sibling).then_some(level)

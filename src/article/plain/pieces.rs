@@ -182,6 +182,7 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         if single && prose.is_empty() && text.starts_with(|c: char| c.is_ascii_digit()) {
             out.push(Piece::Text(Text {
                 fallback: kind,
+                margin,
                 ..Text::new(text, true)
             }));
         } else {
