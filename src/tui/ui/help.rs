@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::tui::keymap::{Keymap, Mode};
@@ -43,6 +43,9 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
     out
 }
 
+/// Widest the overlay gets.
+const WIDTH: u16 = 72;
+
 /// Draws the overlay centred over `area`, scrolled down `scroll` lines.
 pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(keymap);
@@ -53,25 +56,16 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
         .max()
         .unwrap_or(0)
         .min(24);
-    let popup = super::centered(area, 72, lines.len() as u16 + 2);
+    let inner = usize::from(WIDTH.min(area.width).saturating_sub(2));
+    let rows = rows(&lines, key_width, inner, theme);
+    let popup = super::centered(
+        area,
+        WIDTH,
+        u16::try_from(rows.len() + 2).unwrap_or(u16::MAX),
+    );
     Clear.render(popup, buf);
-    let rows: Vec<Line> = lines
-        .iter()
-        .map(|(keys, description)| {
-            if description.is_empty() {
-                Line::styled(keys.clone(), theme.heading)
-            } else {
-                Line::from(vec![
-                    Span::styled(format!(" {keys:<key_width$}  "), theme.title),
-                    Span::raw(description.clone()),
-                ])
-            }
-        })
-        .collect();
-    // Wrapped, so that on a narrow screen the descriptions continue below their keys.
-    let scroll = u16::try_from(scroll.min(lines.len().saturating_sub(1))).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(scroll.min(rows.len().saturating_sub(1))).unwrap_or(u16::MAX);
     Paragraph::new(rows)
-        .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
         .block(
             Block::new()
@@ -80,6 +74,35 @@ pub fn render(keymap: &Keymap, scroll: usize, theme: &Theme, area: Rect, buf: &m
                 .title(" Keys · Esc closes · j/k scroll "),
         )
         .render(popup, buf);
+}
+
+/// The overlay's rows for an inner width of `width` columns: headings, then keys with their
+/// descriptions wrapped into the description column, so a long one continues under itself
+/// rather than under the keys.
+fn rows(
+    lines: &[(String, String)],
+    key_width: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let indent = key_width + 3;
+    let text_width = width.saturating_sub(indent).max(12);
+    let mut rows = Vec::new();
+    for (keys, description) in lines {
+        if description.is_empty() {
+            rows.push(Line::styled(keys.clone(), theme.heading));
+            continue;
+        }
+        for (i, part) in textwrap::wrap(description, text_width).iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(format!(" {keys:<key_width$}  "), theme.title)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            rows.push(Line::from(vec![lead, Span::raw(part.to_string())]));
+        }
+    }
+    rows
 }
 
 #[cfg(test)]
@@ -103,5 +126,26 @@ mod tests {
             );
         }
         assert!(lines.iter().any(|(k, _)| k.contains("ctrl-d")));
+    }
+
+    #[test]
+    fn long_descriptions_continue_under_themselves() {
+        let lines = vec![(
+            "ctrl-s".to_string(),
+            "Try again now to save highlight changes that could not be saved".to_string(),
+        )];
+        let rows: Vec<String> = rows(&lines, 6, 40, &Theme::new(false))
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(rows.len() > 1, "{rows:?}");
+        assert!(rows[0].starts_with(" ctrl-s  Try again"), "{rows:?}");
+        for row in &rows[1..] {
+            assert!(
+                row.starts_with("         ") && !row.trim().is_empty(),
+                "{row:?}"
+            );
+        }
+        assert!(rows.iter().all(|r| r.chars().count() <= 40), "{rows:?}");
     }
 }
