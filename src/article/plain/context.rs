@@ -77,12 +77,18 @@ fn opens_with_label(text: &str, letter: char) -> bool {
 
 /// A picture's caption: a line with a picture credit right under it, with its credit glued on
 /// by the dump ("… medical use.Statista"), or ending with its source ("… keyboard via iFixit").
-pub fn is_caption(i: usize, pieces: &[Piece]) -> bool {
-    let text = pieces[i].text();
+fn is_caption(i: usize, pieces: &[Piece]) -> bool {
     let over_credit = pieces.get(i + 1).map(Piece::text).is_some_and(|next| {
         next.chars().nth(CREDIT_CHARS).is_none() && is_credit(next.trim_start_matches(['•', ' ']))
     });
-    over_credit || has_glued_credit(text) || ends_with_source(text)
+    over_credit || carries_credit(pieces[i].text())
+}
+
+/// A caption by its own text: its credit glued on or its source at the end. (A line over a
+/// credit may also be a headline over an agency's byline, so that alone does not rule out a
+/// title.)
+pub fn carries_credit(text: &str) -> bool {
+    has_glued_credit(text) || ends_with_source(text)
 }
 
 /// "… via iFixit", "… via The Verge": a source of one to three words after "via", each with a

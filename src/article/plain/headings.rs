@@ -236,9 +236,10 @@ fn has_picture_mark(text: &str) -> bool {
         };
         let lower = inner.to_ascii_lowercase();
         let file = lower.split('?').next().unwrap_or_default();
-        // A year in brackets is not a picture: its numbers are joined by dashes.
-        let numbered = inner.bytes().filter(u8::is_ascii_digit).count() >= 4
-            && inner.contains(['-', '_'])
+        // Picture numbers run to five digits or more; years ("[2019-2020]") do not.
+        let numbered = inner
+            .split(['-', '_'])
+            .any(|part| part.len() >= 5 && part.bytes().all(|b| b.is_ascii_digit()))
             && inner
                 .bytes()
                 .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
@@ -251,13 +252,20 @@ fn has_picture_mark(text: &str) -> bool {
     })
 }
 
-/// A word joined by an underscore ("EPA_Visualisierung", "book__MG_2953"): a picture's file
-/// name standing in for its description, not words of a heading.
+/// A camera's or a page builder's file name standing in for a picture's description: a lone
+/// word joined by an underscore ("EPA_Visualisierung"), or a word with a double underscore or an
+/// underscore before digits ("book__MG_2953"). Identifiers inside a heading ("The ONE_LEVEL Key
+/// Type", "max_connections") are not.
 fn has_file_name_word(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(2)
-        .any(|w| w[0] == '_' && w[1].is_alphanumeric() || w[1] == '_' && w[0].is_alphanumeric())
+    let lone = !text.trim().contains(' ') && text.contains('_');
+    let camera = text.split_whitespace().any(|word| {
+        word.contains("__")
+            || word
+                .split('_')
+                .skip(1)
+                .any(|after| after.starts_with(|c: char| c.is_ascii_digit()) && word.len() > 4)
+    });
+    lone || camera
 }
 
 /// The same words twice in a row ("Defense ministries Defense ministries"): a picture's
@@ -407,6 +415,9 @@ mod tests {
         assert_eq!(shape("$ signs everywhere"), Shape::Prose);
         assert_eq!(shape("[Review] The Palace"), Shape::Short);
         assert_eq!(shape("Results for [2019]"), Shape::Short);
+        assert_eq!(shape("Results for [2019-2020]"), Shape::Short);
+        assert_eq!(shape("The ONE_LEVEL Key Type"), Shape::Short);
+        assert_eq!(shape("Setting max_connections"), Shape::Short);
         assert_eq!(shape("[1] can be set by --triggers"), Shape::Prose);
         assert_eq!(shape("[사진=JTBC, 이매진아시아]"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);

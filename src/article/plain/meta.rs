@@ -182,14 +182,14 @@ fn has_cjk_date(text: &str) -> bool {
 /// Month names and their usual abbreviations, lower case, in the languages news pages are
 /// most often written in: English abbreviations and names, then German, Spanish, Portuguese,
 /// French, Italian, Dutch and Indonesian names. Words that are also common words or names in
-/// one of them ("Mars", "mai", "mei") are left out.
+/// one of them ("Mars", "mai", "mei", "mayo") are left out.
 #[rustfmt::skip]
 const MONTH_NAMES: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december",
     "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre",
     "setiembre", "octubre", "noviembre", "diciembre",
     "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro",
     "dezembro",
@@ -201,32 +201,21 @@ const MONTH_NAMES: &[&str] = &[
     "maret", "agustus", "desember",
 ];
 
-/// Stems of the Russian month names, which change their ending with the case
-/// ("сентябрь", "24 сентября").
-const RUSSIAN_MONTH_STEMS: &[&str] = &[
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "мая",
-    "май",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
+/// Russian month names in the nominative and the genitive ("сентябрь", "24 сентября") and the
+/// prepositional ("в сентябре").
+#[rustfmt::skip]
+const RUSSIAN_MONTHS: &[&str] = &[
+    "январь", "января", "январе", "февраль", "февраля", "феврале", "март", "марта", "марте",
+    "апрель", "апреля", "апреле", "май", "мая", "мае", "июнь", "июня", "июне", "июль", "июля",
+    "июле", "август", "августа", "августе", "сентябрь", "сентября", "сентябре", "октябрь",
+    "октября", "октябре", "ноябрь", "ноября", "ноябре", "декабрь", "декабря", "декабре",
 ];
 
 /// Whole month names or their usual abbreviations, not words that merely start alike
 /// ("market").
 fn is_month(word: &str) -> bool {
     let word = word.to_lowercase();
-    MONTH_NAMES.contains(&word.as_str())
-        || RUSSIAN_MONTH_STEMS
-            .iter()
-            .any(|stem| word.starts_with(stem) && word.chars().count() <= stem.chars().count() + 2)
+    MONTH_NAMES.contains(&word.as_str()) || RUSSIAN_MONTHS.contains(&word.as_str())
 }
 
 #[cfg(test)]
@@ -267,6 +256,8 @@ mod tests {
             "NASA's Mars 2020 Rover",
             "Mei 2 Festival Lineup",
             "第3月度报告",
+            "Майор Петров и 3 солдата",
+            "Mayo Clinic 2019 Report",
         ] {
             assert!(!is_byline(line), "{line}");
         }

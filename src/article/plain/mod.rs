@@ -279,10 +279,19 @@ mod tests {
 
     #[test]
     fn centred_captions_and_indented_quotations_are_not_code() {
+        // Prose wrapped at 60 columns, so that the dump's width is known.
+        let prose = textwrap::fill(&[BODY; 4].join(" "), 60);
+        let quote = textwrap::fill(
+            "Stadia is an attempt to make cloud gaming happen, and it delivers on most of what \
+             was promised, at least on a television and with a good connection.",
+            textwrap::Options::new(60)
+                .initial_indent("    ")
+                .subsequent_indent("    "),
+        );
+        let list = "    Where is this variable used?\n    What functions call this one?";
         let text = format!(
-            "Title of the Story\n\n{BODY}\n\n                The slimmer bezels of the model\n\n\
-             {BODY}\n\n    Stadia is an attempt to make cloud gaming happen, and it\n    \
-             delivers on most of what was promised.\n\n    cargo build --release\n\n{BODY}"
+            "Title of the Story\n\n{prose}\n\n              The slimmer bezels of the model\n\n\
+             {prose}\n\n{quote}\n\n    Cargo Build Release\n\n{list}\n\n{prose}"
         );
         let kinds = kinds(&text);
         assert_eq!(
@@ -290,11 +299,33 @@ mod tests {
             (Paragraph, "The slimmer bezels of the model".into())
         );
         assert_eq!(kinds[4].0, BlockKind::Quote);
+        // Indented but not centred: code, as is a list of one short line per item.
         assert_eq!(
             kinds[5],
-            (BlockKind::Code, "    cargo build --release".into())
+            (BlockKind::Code, "    Cargo Build Release".into())
         );
+        assert_eq!(kinds[6], (BlockKind::Code, list.into()));
         assert_headings(&text, &[(1, "Title of the Story")]);
+        // A centred line in capitals may still head a section.
+        let capitals = format!(
+            "Title of the Story\n\n{prose}\n\n                  TERMS AND CONDITIONS\n\n{prose}"
+        );
+        assert_headings(
+            &capitals,
+            &[(1, "Title of the Story"), (2, "TERMS AND CONDITIONS")],
+        );
+    }
+
+    #[test]
+    fn a_headline_over_an_agency_byline_is_the_title() {
+        let text = format!(
+            "Markets Rally After the Vote\n\nBy Jane Doe, Associated Press\n\n{BODY} {BODY}\n\n\
+             {BODY} {BODY}\n\nWhat Comes Next\n\n{BODY} {BODY}"
+        );
+        assert_headings(
+            &text,
+            &[(1, "Markets Rally After the Vote"), (2, "What Comes Next")],
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
-            && (!toc[i] || outdented(&pieces[i]))
+            && (!toc[i] || outdented_over_margin(i, &pieces, &roles))
             && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
             && !subtitle
             && (matches!(shapes[i], Some(Shape::Marked(_)))
@@ -84,8 +84,12 @@ fn text_shape(piece: &Piece) -> Option<Shape> {
             marked: Some(level),
             ..
         }) => Some(Shape::Marked(*level)),
-        // Inset text is a caption or a credit, however it is worded.
-        Piece::Text(t) if t.alone && t.margin == Margin::In => Some(Shape::Prose),
+        // Centred text is a caption or a credit, unless it is set in capitals (a plain-text
+        // document's centred "TERMS AND CONDITIONS").
+        Piece::Text(t) if t.alone && t.margin == Margin::In => match shape(&t.text) {
+            Shape::Capitals => Some(Shape::Capitals),
+            _ => Some(Shape::Prose),
+        },
         Piece::Text(t) if t.alone => Some(shape(&t.text)),
         _ => None,
     }
@@ -114,6 +118,15 @@ fn stands_out(piece: &Piece, shape: Option<Shape>) -> bool {
             shape,
             Some(Shape::Marked(_) | Shape::Numbered(_) | Shape::Capitals)
         )
+}
+
+/// An outdented line with text at the margin after it: a heading over its section, not an
+/// entry of a table of contents or a run of headlines set at the left edge.
+fn outdented_over_margin(i: usize, pieces: &[Piece], roles: &[Role]) -> bool {
+    outdented(&pieces[i])
+        && (i + 1..pieces.len())
+            .find(|j| roles[*j] != Role::Chrome)
+            .is_some_and(|j| !outdented(&pieces[j]))
 }
 
 /// Set left of the margin the body is indented to, where text-mode browsers put headings.
@@ -200,7 +213,7 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
                 Some(Shape::Marked(_) | Shape::Short | Shape::Capitals)
             )
             && !is_byline(pieces[i].text())
-            && !context::is_caption(i, pieces)
+            && !context::carries_credit(pieces[i].text())
     };
     let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
     let marked = candidates
@@ -279,7 +292,9 @@ fn section_level(
         _ if is_byline(text) => None,
         // A numbered heading may open onto a deeper or an unnumbered heading ("1." then "1.1"),
         // not onto a sibling: a run of numbered lines is a list.
-        Shape::Numbered(level) if next_is_body || next_level.is_some() || outdented(&pieces[i]) => {
+        Shape::Numbered(level)
+            if next_is_body || next_level.is_some() || outdented_over_margin(i, pieces, roles) =>
+        {
             let sibling =
                 next.is_some_and(|j| matches!(shapes[j], Some(Shape::Numbered(l)) if l <= level));
             (!sibling).then_some(level)

@@ -5,6 +5,7 @@ use super::headings::{atx, is_code_like, setext_level};
 use super::lists;
 use super::reflow::{WrapWidth, join_lines};
 use crate::article::{BlockKind, RawBlock};
+use unicode_width::UnicodeWidthStr;
 
 /// A piece of the dump once its form is known.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,10 +27,9 @@ impl Piece {
 }
 
 /// Where a piece of text stands against the margin most prose lines of the dump share.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Margin {
     /// At the margin, as prose is.
-    #[default]
     At,
     /// Left of it: text-mode browsers that indent the body put headings there.
     Out,
@@ -137,14 +137,17 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
     }
     let inset =
         lines.iter().all(|l| indent(l) >= base + 4) && lists::marker(first.trim()).is_none();
-    if inset && is_centred_prose(lines) {
-        out.push(Piece::Text(Text {
-            margin: Margin::In,
-            ..Text::new(join_lines(lines.iter().copied()), true)
+    if inset && lines.iter().all(|l| is_centred_prose(l, base, width)) {
+        // Centred lines keep their breaks: a title block, a caption and its credit.
+        out.extend(lines.iter().map(|l| {
+            Piece::Text(Text {
+                margin: Margin::In,
+                ..Text::new(l.trim().to_string(), lines.len() == 1)
+            })
         }));
         return;
     }
-    if inset && reads_as_prose(lines) {
+    if inset && reads_as_prose(lines, width) {
         // An indented passage of sentences is a quotation (text-mode browsers indent
         // `<blockquote>`), not code.
         out.push(fixed(BlockKind::Quote, join_lines(lines.iter().copied())));
@@ -167,12 +170,7 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         .iter()
         .position(|l| lists::marker(l.trim_start()).is_some());
     let (prose, list) = lines.split_at(list_start.unwrap_or(lines.len()));
-    let margin = if indent(first) < base {
-        Margin::Out
-    } else {
-        Margin::At
-    };
-    shape_text(prose, width, list.is_empty(), margin, out);
+    shape_text(prose, width, list.is_empty(), base, out);
     let items = lists::items(list);
     // Numbered headings start at the margin; an indented number is a list item.
     let single = items.len() == 1 && indent(first) <= base;
@@ -182,7 +180,7 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         if single && prose.is_empty() && text.starts_with(|c: char| c.is_ascii_digit()) {
             out.push(Piece::Text(Text {
                 fallback: kind,
-                margin,
+                margin: margin_of(first, base),
                 ..Text::new(text, true)
             }));
         } else {
@@ -197,7 +195,7 @@ fn shape_text(
     lines: &[&str],
     width: &WrapWidth,
     whole_group: bool,
-    margin: Margin,
+    base: usize,
     out: &mut Vec<Piece>,
 ) {
     let mut runs: Vec<Vec<&str>> = Vec::new();
@@ -217,9 +215,18 @@ fn shape_text(
             continue;
         }
         out.push(Piece::Text(Text {
-            margin,
+            margin: margin_of(run[0], base),
             ..Text::new(join_lines(run), alone)
         }));
+    }
+}
+
+/// Left of the margin or at it (text right of it is code, a quotation or centred).
+fn margin_of(line: &str, base: usize) -> Margin {
+    if indent(line) < base {
+        Margin::Out
+    } else {
+        Margin::At
     }
 }
 
@@ -227,8 +234,9 @@ fn shape_text(
 const PROSE_WORDS: usize = 12;
 
 /// Sentences rather than code: a dozen words or more, nearly all letters and spaces, no code
-/// punctuation, and an ending like a sentence's.
-fn reads_as_prose(lines: &[&str]) -> bool {
+/// punctuation, an ending like a sentence's, and lines that run on as a wrapper breaks them
+/// (a list of one short line per item stays as it is).
+fn reads_as_prose(lines: &[&str], width: &WrapWidth) -> bool {
     let text = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
     let chars = text.chars().count();
     let wordy = text
@@ -238,9 +246,11 @@ fn reads_as_prose(lines: &[&str]) -> bool {
     let ends = text
         .trim_end_matches(['"', '\'', '”', '’', ')'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？']);
+    let wrapped = lines.windows(2).all(|w| width.is_soft_break(w[0], w[1]));
     text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
         && wordy * 100 >= chars * 85
         && ends
+        && wrapped
         && !lines.iter().any(|l| is_code_like(l))
         && !text.contains(CODE_PUNCTUATION)
 }
@@ -248,20 +258,25 @@ fn reads_as_prose(lines: &[&str]) -> bool {
 /// Characters that code uses and prose hardly does.
 const CODE_PUNCTUATION: [char; 9] = ['{', '}', ';', '=', '<', '>', '$', '`', '\\'];
 
-/// Lines set right of the margin that are text, not code: one line that opens like a sentence
-/// with a capital and holds no code punctuation, or several whose indentation differs from line
-/// to line, as centring leaves it (code keeps its lines on one indentation).
-fn is_centred_prose(lines: &[&str]) -> bool {
-    let prose = |l: &&str| {
-        let t = l.trim();
-        !is_code_like(t)
-            && t.starts_with(char::is_uppercase)
-            && t.contains(' ')
-            && !t.contains(CODE_PUNCTUATION)
-            && !t.contains('|')
+/// How far apart the gaps left and right of a centred line may be, in columns.
+const CENTRING_SLACK: usize = 4;
+
+/// A line of text centred between the margin and the wrap width, as text-mode browsers centre
+/// captions and title blocks: it opens with a capital, holds a space and no code punctuation,
+/// and the gaps on its two sides are about equal. Without a wrap width nothing is centred.
+fn is_centred_prose(line: &str, base: usize, width: &WrapWidth) -> bool {
+    let t = line.trim();
+    let prose = !is_code_like(t)
+        && t.starts_with(char::is_uppercase)
+        && t.contains(' ')
+        && !t.contains(CODE_PUNCTUATION)
+        && !t.contains('|');
+    let Some(columns) = width.columns() else {
+        return false;
     };
-    let varied = lines.iter().any(|l| indent(l) != indent(lines[0]));
-    lines.iter().all(prose) && (lines.len() == 1 || varied)
+    let left = indent(line).saturating_sub(base);
+    let right = (base + columns).checked_sub(indent(line) + t.width());
+    prose && right.is_some_and(|right| left.abs_diff(right) <= CENTRING_SLACK)
 }
 
 /// A line that can carry an underline: text, not a list item, a rule or code.

@@ -36,6 +36,11 @@ impl WrapWidth {
             .map_or(WrapWidth(None), |w| WrapWidth(Some(w)))
     }
 
+    /// The wrap width in columns, if the text was wrapped.
+    pub fn columns(&self) -> Option<usize> {
+        self.0
+    }
+
     /// Whether the break between `line` and `next` was made by the wrapper: the next line's
     /// first word would not have fitted (with some slack for wrappers that leave room).
     pub fn is_soft_break(&self, line: &str, next: &str) -> bool {
