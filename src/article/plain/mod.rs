@@ -306,14 +306,6 @@ mod tests {
         );
         assert_eq!(kinds[6], (BlockKind::Code, list.into()));
         assert_headings(&text, &[(1, "Title of the Story")]);
-        // A centred line in capitals may still head a section.
-        let capitals = format!(
-            "Title of the Story\n\n{prose}\n\n                  TERMS AND CONDITIONS\n\n{prose}"
-        );
-        assert_headings(
-            &capitals,
-            &[(1, "Title of the Story"), (2, "TERMS AND CONDITIONS")],
-        );
     }
 
     #[test]

@@ -84,12 +84,10 @@ fn text_shape(piece: &Piece) -> Option<Shape> {
             marked: Some(level),
             ..
         }) => Some(Shape::Marked(*level)),
-        // Centred text is a caption or a credit, unless it is set in capitals (a plain-text
-        // document's centred "TERMS AND CONDITIONS").
-        Piece::Text(t) if t.alone && t.margin == Margin::In => match shape(&t.text) {
-            Shape::Capitals => Some(Shape::Capitals),
-            _ => Some(Shape::Prose),
-        },
+        // Centred text is a caption or a credit. (A plain-text document may centre its title
+        // or a heading in capitals too, but such a line alone does not tell which, and a
+        // centred line far down must not become the title.)
+        Piece::Text(t) if t.alone && t.margin == Margin::In => Some(Shape::Prose),
         Piece::Text(t) if t.alone => Some(shape(&t.text)),
         _ => None,
     }
