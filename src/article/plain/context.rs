@@ -7,7 +7,7 @@
 use super::chrome;
 use super::headings::ends_like_sentence;
 use super::meta::{is_byline, is_credit};
-use super::pieces::{Margin, Piece};
+use super::pieces::Piece;
 
 /// Longest picture credit.
 const CREDIT_CHARS: usize = 80;
@@ -155,8 +155,7 @@ fn heads_link_list(i: usize, pieces: &[Piece]) -> bool {
         return false;
     };
     // A line the layout sets apart as a heading heads whatever follows: a table, a list.
-    let outdented = matches!(&pieces[i], Piece::Text(t) if t.margin == Margin::Out);
-    !outdented
+    !pieces[i].is_outdented()
         && !next.alone
         && next
             .text

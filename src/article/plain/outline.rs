@@ -101,7 +101,7 @@ const OUTDENTED_HEADINGS: usize = 2;
 fn marks_headings_by_layout(pieces: &[Piece], shapes: &[Option<Shape>]) -> bool {
     let heading_like = |i: usize| matches!(shapes[i], Some(s) if s != Shape::Prose);
     (0..pieces.len())
-        .filter(|i| outdented(&pieces[*i]) && heading_like(*i))
+        .filter(|i| pieces[*i].is_outdented() && heading_like(*i))
         .nth(OUTDENTED_HEADINGS - 1)
         .is_some()
 }
@@ -111,7 +111,7 @@ fn marks_headings_by_layout(pieces: &[Piece], shapes: &[Option<Shape>]) -> bool 
 /// text-mode browser keeps); a line at the margin in ordinary type is a caption, a quotation or
 /// a teaser.
 fn stands_out(piece: &Piece, shape: Option<Shape>) -> bool {
-    outdented(piece)
+    piece.is_outdented()
         || matches!(
             shape,
             Some(Shape::Marked(_) | Shape::Numbered(_) | Shape::Capitals)
@@ -121,15 +121,10 @@ fn stands_out(piece: &Piece, shape: Option<Shape>) -> bool {
 /// An outdented line with text at the margin after it: a heading over its section, not an
 /// entry of a table of contents or a run of headlines set at the left edge.
 fn outdented_over_margin(i: usize, pieces: &[Piece], roles: &[Role]) -> bool {
-    outdented(&pieces[i])
+    pieces[i].is_outdented()
         && (i + 1..pieces.len())
             .find(|j| roles[*j] != Role::Chrome)
-            .is_some_and(|j| !outdented(&pieces[j]))
-}
-
-/// Set left of the margin the body is indented to, where text-mode browsers put headings.
-fn outdented(piece: &Piece) -> bool {
-    matches!(piece, Piece::Text(t) if t.margin == Margin::Out)
+            .is_some_and(|j| !pieces[j].is_outdented())
 }
 
 /// Chrome by its wording, and the short pieces of a comment form after its opener.
@@ -301,10 +296,8 @@ fn section_level(
         // short line); a run of such lines is a list of headlines, unless body text leads
         // into the first.
         Shape::Capitals | Shape::Short
-            if outdented(&pieces[i])
-                && next.is_some_and(|j| {
-                    !outdented(&pieces[j]) || next_level.is_some() && opens_subsection
-                }) =>
+            if outdented_over_margin(i, pieces, roles)
+                || pieces[i].is_outdented() && next_level.is_some() && opens_subsection =>
         {
             Some(2)
         }

@@ -24,6 +24,11 @@ impl Piece {
             Piece::Text(t) => &t.text,
         }
     }
+
+    /// Set left of the margin the body is indented to, where text-mode browsers put headings.
+    pub fn is_outdented(&self) -> bool {
+        matches!(self, Piece::Text(t) if t.margin == Margin::Out)
+    }
 }
 
 /// Where a piece of text stands against the margin most prose lines of the dump share.
