@@ -42,9 +42,10 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
         kept_texts(html)
     };
     let anchors: Vec<NodeRef> = doc
-        .select("p")
+        .select("p, div")
         .nodes()
         .iter()
+        .filter(|p| p.node_name().as_deref() == Some("p") || is_text_div(p))
         .filter(|p| {
             let text = walk::inline_text(p);
             text.chars().count() >= MIN_ANCHOR_CHARS && kept.contains(&text)
@@ -85,8 +86,74 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
             return Some(Found { root, kept });
         }
     }
-    let root = common_ancestor(&anchors).unwrap_or(body);
+    let root = common_ancestor(&anchors).map_or(body, |root| widen_to_chapter(doc, root));
     Some(Found { root, kept })
+}
+
+/// Elements that never sit inside a paragraph: a `<div>` holding one of them is a container,
+/// not a paragraph written as a `<div>`.
+const BLOCKS: [&str; 22] = [
+    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "ol", "p", "section", "ul",
+];
+
+/// Whether a `<div>` is a paragraph in all but name (DocBook's `div.para`, pages written in
+/// `<div>`s): it holds text and no block. Readability scoring turns such divs into `<p>`.
+fn is_text_div(node: &NodeRef) -> bool {
+    node.node_name().as_deref() == Some("div")
+        && !node.element_children().iter().any(|c| {
+            c.node_name()
+                .is_some_and(|n| BLOCKS.contains(&n.as_ref()) || n.as_ref() == "table")
+        })
+}
+
+/// The whole chapter when the paragraphs found lie in one of its sections: manuals nest
+/// sections (`div.section`, `<section>`), each led by its heading, and readability scoring
+/// may keep only one of them. If `root` sits inside such a section and the page's top heading
+/// lies outside `root`, the article is the nearest element holding both. A news story's body,
+/// which no heading leads, keeps its element.
+fn widen_to_chapter<'a>(doc: &'a Document, root: NodeRef<'a>) -> NodeRef<'a> {
+    let Some(top) = top_heading(doc) else {
+        return root;
+    };
+    if is_inclusive_ancestor(&root, &top) {
+        return root;
+    }
+    let Some(chapter) = common_ancestor(&[root, top]) else {
+        return root;
+    };
+    let in_section = std::iter::once(root)
+        .chain(root.ancestors_it(None))
+        .take_while(|n| n.id != chapter.id)
+        .any(|n| led_by_heading(&n));
+    if in_section { chapter } else { root }
+}
+
+/// The page's first `<h1>` outside furniture, else its first heading of the highest level.
+fn top_heading<'a>(doc: &'a Document) -> Option<NodeRef<'a>> {
+    let headings: Vec<(u8, NodeRef<'a>)> = doc
+        .select("h1, h2, h3, h4, h5, h6")
+        .nodes()
+        .iter()
+        .filter(|h| !walk::is_skipped(h) && !inside_skipped(h))
+        .filter_map(|h| Some((walk::heading_level(&h.node_name()?)?, *h)))
+        .collect();
+    let top = headings.iter().map(|(level, _)| *level).min()?;
+    headings
+        .into_iter()
+        .find(|(level, _)| *level == top)
+        .map(|(_, h)| h)
+}
+
+/// Whether the first text inside an element belongs to a heading: the element is a section.
+fn led_by_heading(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .find(|d| d.is_text() && !d.text().trim().is_empty())
+        .is_some_and(|text| {
+            text.ancestors_it(None)
+                .take_while(|a| a.id != node.id)
+                .any(|a| a.node_name().is_some_and(|n| walk::heading_level(&n).is_some()))
+        })
 }
 
 /// Whether some element under `root` lies more than `limit` levels below it.
