@@ -45,7 +45,7 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
         .select("p, div")
         .nodes()
         .iter()
-        .filter(|p| p.node_name().as_deref() == Some("p") || is_text_div(p))
+        .filter(|p| p.node_name().as_deref() == Some("p") || walk::is_text_div(p))
         .filter(|p| {
             let text = walk::inline_text(p);
             text.chars().count() >= MIN_ANCHOR_CHARS && kept.contains(&text)
@@ -88,23 +88,6 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
     }
     let root = common_ancestor(&anchors).map_or(body, |root| widen_to_chapter(doc, root));
     Some(Found { root, kept })
-}
-
-/// Elements that never sit inside a paragraph: a `<div>` holding one of them is a container,
-/// not a paragraph written as a `<div>`.
-const BLOCKS: [&str; 22] = [
-    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "ol", "p", "section", "ul",
-];
-
-/// Whether a `<div>` is a paragraph in all but name (DocBook's `div.para`, pages written in
-/// `<div>`s): it holds text and no block. Readability scoring turns such divs into `<p>`.
-fn is_text_div(node: &NodeRef) -> bool {
-    node.node_name().as_deref() == Some("div")
-        && !node.element_children().iter().any(|c| {
-            c.node_name()
-                .is_some_and(|n| BLOCKS.contains(&n.as_ref()) || n.as_ref() == "table")
-        })
 }
 
 /// The whole chapter when the paragraphs found lie in one of its sections: manuals nest

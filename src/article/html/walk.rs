@@ -71,6 +71,23 @@ const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
 
+/// Elements that never sit inside a paragraph: a `<div>` holding one of them is a container,
+/// not a paragraph written as a `<div>`.
+const BLOCKS: [&str; 22] = [
+    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "ol", "p", "section", "ul",
+];
+
+/// Whether a `<div>` is a paragraph in all but name (DocBook's `div.para`, pages written in
+/// `<div>`s): it holds text and no block. Readability scoring turns such divs into `<p>`.
+pub fn is_text_div(node: &NodeRef) -> bool {
+    node.node_name().as_deref() == Some("div")
+        && !node.element_children().iter().any(|c| {
+            c.node_name()
+                .is_some_and(|n| BLOCKS.contains(&n.as_ref()) || n.as_ref() == "table")
+        })
+}
+
 /// Whether the box a heading sits in (its parent, or the nearest ancestor with more in it than
 /// the heading) holds prose that is not mostly links. Section headings sit among the
 /// paragraphs they head; a "Related stories" heading sits in a box of links.
@@ -83,8 +100,9 @@ fn box_has_prose(heading: &NodeRef) -> bool {
         }
     }
     boxed.descendants_it().any(|d| {
-        d.node_name()
+        (d.node_name()
             .is_some_and(|name| PROSE.contains(&name.as_ref()))
+            || is_text_div(&d))
             && !is_skipped(&d)
             && !inline_text(&d).is_empty()
             && link_share(&d) < LINK_HEAVY
