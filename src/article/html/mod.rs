@@ -39,4 +39,6 @@ pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
 }
 
 #[cfg(test)]
+mod manual_tests;
+#[cfg(test)]
 mod tests;

@@ -68,6 +68,8 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Elements whose text can be article prose.
 const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
+/// A `<div>` with text and no blocks this long is a paragraph.
+const TEXT_DIV_CHARS: usize = 40;
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
 
@@ -100,11 +102,16 @@ fn box_has_prose(heading: &NodeRef) -> bool {
         }
     }
     boxed.descendants_it().any(|d| {
-        (d.node_name()
-            .is_some_and(|name| PROSE.contains(&name.as_ref()))
-            || is_text_div(&d))
+        let prose = d
+            .node_name()
+            .is_some_and(|name| PROSE.contains(&name.as_ref()));
+        // A `<div>` of text is prose when it is as long as a paragraph: boxes of teasers
+        // and widgets are written in short ones.
+        let text_div = !prose && is_text_div(&d);
+        (prose || text_div)
             && !is_skipped(&d)
             && !inline_text(&d).is_empty()
+            && (!text_div || inline_text(&d).chars().count() >= TEXT_DIV_CHARS)
             && link_share(&d) < LINK_HEAVY
     })
 }
