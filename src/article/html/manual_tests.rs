@@ -21,12 +21,13 @@ fn para(tag: &str, topic: &str) -> String {
     )
 }
 
-/// A DocBook-style chapter: a title page, then nested sections each led by its heading.
+/// A DocBook-style chapter: a title page, then nested sections each led by its heading, an
+/// example with its caption; white space between the tags, as generators write them.
 fn chapter(tag: &str, anchor: &str) -> String {
     let section = |level: u8, number: &str, name: &str| {
         format!(
             "<div class='section'><div class='titlepage'><div><div><h{level} class='title'>\
-             {anchor}{number} {name}</h{level}></div></div></div>{}{}",
+             {anchor}{number} {name}</h{level}>\n</div></div></div>\n{}\n{}\n",
             para(tag, name),
             para(tag, &format!("More on {name}"))
         )
@@ -36,14 +37,13 @@ fn chapter(tag: &str, anchor: &str) -> String {
          <head><title>Chapter 6. Building</title></head><body>\
          <div class='navheader'><a href='prev.html'>Prev</a> <a href='next.html'>Next</a></div>\
          <div class='chapter'><div class='titlepage'><div><div><h1 class='title'>{anchor}\
-         Chapter 6. Building</h1></div></div></div>{}{}{}</div>{}</div>{}</div></div>\
+         Chapter 6. Building</h1>\n</div></div></div>\n{}{}</div>\n\
+         <div class='example'><p class='title'><b>Example 6.1. A build log</b></p>\
+         <div class='example-contents'><pre>$ make\nok</pre></div></div>\n</div>\n{}</div>\n\
          <div class='navfooter'><a href='index.html'>Home</a></div></body></html>",
         section(2, "6.1.", "Full builds"),
         section(3, "6.1.1.", "Clean rooms"),
         section(2, "6.2.", "Quick rebuilds"),
-        "<div class='example'><p class='title'><b>Example 6.1. A build log</b></p>\
-         <div class='example-contents'><pre>$ make\nok</pre></div>",
-        "<p>See also the next chapter.</p>"
     )
 }
 
@@ -129,11 +129,16 @@ fn labels_in_table_cells_and_list_items_are_not_headings() {
 
 #[test]
 fn footnotes_the_body_refers_to_are_part_of_it() {
+    // As DocBook writes them: numbered marks linking both ways, the notes in their own box
+    // after the chapter's last paragraph.
     let html = format!(
-        "<html><head><title>Patches</title></head><body><article><h1>Patches</h1>{}{}\
-         <p>Run the tests once more before you upload the result.[22]</p>\
-         <div class='footnotes'><p>[22] The test suite lives in debian/tests.</p></div>\
-         </article></body></html>",
+        "<html><head><title>Patches</title></head><body><div class='chapter'>\
+         <h1>Patches</h1>{}{}\
+         <p>Run the tests once more before you upload.<sup>[<a id='id22' href='#ftn.22'>22</a>]\
+         </sup></p><div class='footnotes'><br><hr width='100' align='left'>\
+         <div class='footnote'><p><sup>[<a id='ftn.22' href='#id22'>22</a>] </sup>\
+         See <a href='https://example.org/tests'>the test suite</a>.</p></div></div>\
+         </div></body></html>",
         para("p", "Patching"),
         para("p", "Quilt")
     );
