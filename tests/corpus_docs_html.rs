@@ -147,5 +147,13 @@ fn docs_html_on_held_out_manuals_or_skip() {
         return;
     }
     let held = summarise("docs held-out", &held_out, false);
-    assert!(held.recall >= 0.0, "heading recall {:.3}", held.recall);
+    assert!(held.recall >= 0.95, "heading recall {:.3}", held.recall);
+    assert!(held.precision >= 0.95, "heading precision {:.3}", held.precision);
+    assert_eq!(held.titles_wrong, 0, "titles wrong");
+    // A floor against regressions; the aim is 0.98 on every page.
+    assert!(
+        held.lowest_coverage >= 0.85,
+        "lowest text coverage {:.3}",
+        held.lowest_coverage
+    );
 }
