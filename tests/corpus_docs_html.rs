@@ -88,7 +88,11 @@ fn token_recall(truth: &str, shown: &str) -> f64 {
             found += 1;
         }
     }
-    if total == 0 { 1.0 } else { found as f64 / total as f64 }
+    if total == 0 {
+        1.0
+    } else {
+        found as f64 / total as f64
+    }
 }
 
 /// Totals over a half.
@@ -133,7 +137,11 @@ fn summarise(label: &str, pages: &[DocPage], details: bool) -> Summary {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 #[test]
@@ -148,7 +156,11 @@ fn docs_html_on_held_out_manuals_or_skip() {
     }
     let held = summarise("docs held-out", &held_out, false);
     assert!(held.recall >= 0.95, "heading recall {:.3}", held.recall);
-    assert!(held.precision >= 0.95, "heading precision {:.3}", held.precision);
+    assert!(
+        held.precision >= 0.95,
+        "heading precision {:.3}",
+        held.precision
+    );
     assert_eq!(held.titles_wrong, 0, "titles wrong");
     // A floor against regressions; the aim is 0.98 on every page.
     assert!(

@@ -118,7 +118,10 @@ fn gunzip(path: &Path) -> Vec<u8> {
 /// character a word of its own (those scripts do not separate words with spaces).
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for word in super::corpus::match_key(text).split(' ').filter(|w| !w.is_empty()) {
+    for word in super::corpus::match_key(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+    {
         let mut run = String::new();
         for c in word.chars() {
             if is_ideographic(c) {

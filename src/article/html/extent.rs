@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::furniture;
 use crate::article::lists::BULLET;
+use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
 
 /// A block with at least this share of link text is navigation, not prose.
@@ -85,14 +86,7 @@ pub fn mark_chrome(
 /// Characters of a text, a CJK character counting as two Latin letters: it carries about as
 /// much as a short word, so a Chinese paragraph of 40 characters is prose, not a date line.
 fn weighed_chars(text: &str) -> usize {
-    text.chars()
-        .map(|c| if is_wide_script(c) { 2 } else { 1 })
-        .sum()
-}
-
-fn is_wide_script(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
 /// The body's end moved past the notes that follow it: a manual's or a paper's footnotes

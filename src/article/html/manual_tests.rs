@@ -60,9 +60,11 @@ fn self_closed_anchors_in_xhtml_headings_leave_the_chapter_whole() {
         ]
     );
     let shown = |needle: &str| {
-        article.blocks.iter().enumerate().any(|(i, b)| {
-            b.kind != BlockKind::Chrome && article.block_text(i).contains(needle)
-        })
+        article
+            .blocks
+            .iter()
+            .enumerate()
+            .any(|(i, b)| b.kind != BlockKind::Chrome && article.block_text(i).contains(needle))
     };
     assert!(shown("More on Quick rebuilds is explained"));
 }
@@ -73,7 +75,10 @@ fn a_chapter_written_in_div_paragraphs_is_read_whole() {
     assert_eq!(article.title, "Chapter 6. Building");
     assert_eq!(outline(&article).len(), 4, "{:?}", outline(&article));
     for topic in ["Full builds", "Clean rooms", "More on Quick rebuilds"] {
-        assert!(article.text.contains(&format!("{topic} is explained")), "{topic}");
+        assert!(
+            article.text.contains(&format!("{topic} is explained")),
+            "{topic}"
+        );
     }
 }
 
@@ -81,7 +86,9 @@ fn a_chapter_written_in_div_paragraphs_is_read_whole() {
 fn a_caption_over_a_listing_is_not_a_heading() {
     let article = load(&chapter("p", ""));
     assert!(
-        !outline(&article).iter().any(|h| h.starts_with("Example 6.1")),
+        !outline(&article)
+            .iter()
+            .any(|h| h.starts_with("Example 6.1")),
         "{:?}",
         outline(&article)
     );

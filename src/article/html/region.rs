@@ -47,7 +47,10 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
     // Pages written in `<div>`s (Publican's div.para) are located by those when their `<p>`s
     // are too few to say where the body is.
     let anchors = if anchors.len() < MIN_P_ANCHORS {
-        anchors.into_iter().chain(anchors_in_divs(doc, &kept)).collect()
+        anchors
+            .into_iter()
+            .chain(anchors_in_divs(doc, &kept))
+            .collect()
     } else {
         anchors
     };
@@ -130,7 +133,10 @@ fn led_by_heading(node: &NodeRef) -> bool {
         .is_some_and(|text| {
             text.ancestors_it(None)
                 .take_while(|a| a.id != node.id)
-                .any(|a| a.node_name().is_some_and(|n| walk::heading_level(&n).is_some()))
+                .any(|a| {
+                    a.node_name()
+                        .is_some_and(|n| walk::heading_level(&n).is_some())
+                })
         })
 }
 

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 /// Elements that never have content in HTML: their `/>` means nothing and needs no repair.
 const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose content is raw text, where a `<` starts no tag.

@@ -76,8 +76,28 @@ const LINK_HEAVY: f32 = 0.5;
 /// Elements that never sit inside a paragraph: a `<div>` holding one of them is a container,
 /// not a paragraph written as a `<div>`.
 const BLOCKS: [&str; 22] = [
-    "address", "article", "aside", "blockquote", "div", "dl", "fieldset", "figure", "footer",
-    "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "nav", "ol", "p", "section", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "ul",
 ];
 
 /// Whether a `<div>` is a paragraph in all but name (DocBook's `div.para`, pages written in
