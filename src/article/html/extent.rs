@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::furniture;
+use super::{furniture, inside};
 use crate::article::lists::BULLET;
 use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
@@ -81,6 +81,7 @@ pub fn mark_chrome(
     {
         blocks[i].kind = BlockKind::Chrome;
     }
+    inside::mark(blocks, link_share, lead..=last);
 }
 
 /// Characters of a text, a CJK character counting as two Latin letters: it carries about as
@@ -109,7 +110,7 @@ fn through_footnotes(blocks: &[RawBlock], first: usize, last: usize) -> usize {
 }
 
 /// The `[n]` mark a footnote opens with.
-fn footnote_mark(text: &str) -> Option<&str> {
+pub(super) fn footnote_mark(text: &str) -> Option<&str> {
     let rest = text.strip_prefix('[')?;
     let close = rest.find(']')?;
     (close > 0 && rest[..close].chars().all(|c| c.is_ascii_digit())).then(|| &text[..close + 2])

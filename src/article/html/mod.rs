@@ -2,6 +2,7 @@
 
 mod extent;
 mod furniture;
+mod inside;
 mod region;
 mod self_closing;
 mod subheads;
