@@ -7,6 +7,7 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::annotate::Color;
+use crate::render::Furniture;
 
 /// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form
 /// and the man page. A macro so both texts are built from one literal.
@@ -125,6 +126,10 @@ pub struct RenderArgs {
     /// When to use colours and bold.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Page furniture (site menus, share buttons, comment forms): left out, folded into one
+    /// line per run, or shown.
+    #[arg(long, value_enum, default_value_t = Furniture::Hide)]
+    pub furniture: Furniture,
     /// The article to render.
     pub file: PathBuf,
 }

@@ -120,7 +120,11 @@ fn render(args: &RenderArgs) -> Result<()> {
     };
     // Blocks are small; the buffer turns them into a few large writes.
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    folio::render::render_each(&article, width, styled, |chunk| {
+    let view = folio::render::View {
+        styled,
+        furniture: args.furniture,
+    };
+    folio::render::render_each(&article, width, view, |chunk| {
         out.write_all(chunk.as_bytes())
     })?;
     out.flush()?;

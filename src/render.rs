@@ -5,12 +5,32 @@ use std::fmt::Write;
 use crate::article::{Article, BlockKind};
 use crate::layout::{Line, MIN_WIDTH, lay_out_block, wants_gap};
 
-/// Renders the article at `width` columns. With `styled`, headings are bold, quotes italic,
-/// code and chrome dimmed, using SGR sequences only (never text from the article).
-pub fn render(article: &Article, width: usize, styled: bool) -> String {
+/// What becomes of page furniture (site chrome around and inside the article) in the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Furniture {
+    /// Left out: only the article is printed.
+    #[default]
+    Hide,
+    /// Each run of it is one line saying how many lines it holds.
+    Fold,
+    /// Printed like the rest (dimmed when styled).
+    Show,
+}
+
+/// How the reading view is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    /// Headings bold, quotes italic, code and chrome dimmed, with SGR sequences only (never
+    /// text from the article).
+    pub styled: bool,
+    pub furniture: Furniture,
+}
+
+/// Renders the article at `width` columns.
+pub fn render(article: &Article, width: usize, view: View) -> String {
     let mut out = String::with_capacity(article.text.len() + article.text.len() / 16);
     let written: Result<(), std::convert::Infallible> =
-        render_each(article, width, styled, |chunk| {
+        render_each(article, width, view, |chunk| {
             out.push_str(chunk);
             Ok(())
         });
@@ -24,43 +44,109 @@ pub fn render(article: &Article, width: usize, styled: bool) -> String {
 pub fn render_each<E>(
     article: &Article,
     width: usize,
-    styled: bool,
+    view: View,
     mut sink: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
     let width = width.max(MIN_WIDTH);
     // One block's lines and one block's text at a time, both reused from block to block.
     let mut lines: Vec<Line> = Vec::new();
     let mut out = String::new();
-    for index in 0..article.blocks.len() {
-        if index > 0 && wants_gap(article, index) {
+    let mut shown_any = false;
+    let mut index = 0;
+    while index < article.blocks.len() {
+        let furniture = article.blocks[index].kind == BlockKind::Chrome;
+        if furniture && view.furniture != Furniture::Show {
+            let run = furniture_run(article, index);
+            if view.furniture == Furniture::Fold {
+                if shown_any {
+                    out.push('\n');
+                }
+                // The gap above the run stays a gap above the fold line.
+                let gap_above = usize::from(index > 0 && wants_gap(article, index));
+                let count = run
+                    .clone()
+                    .map(|i| block_lines(article, i, width, &mut lines))
+                    .sum::<usize>()
+                    - gap_above;
+                fold_line(&mut out, count, view.styled);
+                shown_any = true;
+            }
+            index = run.end;
+            sink(&out)?;
+            out.clear();
+            continue;
+        }
+        if shown_any && (index == 0 || wants_gap(article, index)) {
             out.push('\n');
         }
         lines.clear();
         lay_out_block(article, index, width, &mut lines);
-        let kind = article.blocks[index].kind;
-        let sgr = if styled { style_of(kind) } else { "" };
-        for line in &lines {
-            out.extend(std::iter::repeat_n(' ', line.indent.into()));
-            if line.quote {
-                out.push_str("│ ");
-            }
-            if !sgr.is_empty() {
-                let _ = write!(out, "\x1b[{sgr}m");
-            }
-            if kind == BlockKind::Rule {
-                out.extend(std::iter::repeat_n('─', width.min(40)));
-            } else {
-                out.push_str(&article.text[line.bytes.clone()]);
-            }
-            if !sgr.is_empty() {
-                out.push_str("\x1b[0m");
-            }
-            out.push('\n');
-        }
+        write_block(&mut out, article, index, &lines, width, view.styled);
+        shown_any = true;
         sink(&out)?;
         out.clear();
+        index += 1;
     }
     Ok(())
+}
+
+/// The blocks of the run of furniture that starts at `start`.
+fn furniture_run(article: &Article, start: usize) -> std::ops::Range<usize> {
+    let end = (start..article.blocks.len())
+        .find(|&i| article.blocks[i].kind != BlockKind::Chrome)
+        .unwrap_or(article.blocks.len());
+    start..end
+}
+
+/// How many lines block `index` takes at `width`, its gap above included.
+fn block_lines(article: &Article, index: usize, width: usize, lines: &mut Vec<Line>) -> usize {
+    lines.clear();
+    lay_out_block(article, index, width, lines);
+    lines.len() + usize::from(index > 0 && wants_gap(article, index))
+}
+
+/// The line that stands for a folded run of furniture.
+fn fold_line(out: &mut String, count: usize, styled: bool) {
+    let plural = if count == 1 { "" } else { "s" };
+    if styled {
+        out.push_str("\x1b[2m");
+    }
+    let _ = write!(out, "⋯ {count} line{plural} of page furniture");
+    if styled {
+        out.push_str("\x1b[0m");
+    }
+    out.push('\n');
+}
+
+/// Writes one block's laid-out lines.
+fn write_block(
+    out: &mut String,
+    article: &Article,
+    index: usize,
+    lines: &[Line],
+    width: usize,
+    styled: bool,
+) {
+    let kind = article.blocks[index].kind;
+    let sgr = if styled { style_of(kind) } else { "" };
+    for line in lines {
+        out.extend(std::iter::repeat_n(' ', line.indent.into()));
+        if line.quote {
+            out.push_str("│ ");
+        }
+        if !sgr.is_empty() {
+            let _ = write!(out, "\x1b[{sgr}m");
+        }
+        if kind == BlockKind::Rule {
+            out.extend(std::iter::repeat_n('─', width.min(40)));
+        } else {
+            out.push_str(&article.text[line.bytes.clone()]);
+        }
+        if !sgr.is_empty() {
+            out.push_str("\x1b[0m");
+        }
+        out.push('\n');
+    }
 }
 
 fn style_of(kind: BlockKind) -> &'static str {
@@ -94,9 +180,66 @@ mod tests {
             "UTF-8",
             "t",
         );
-        let plain = render(&article, 20, false);
+        let plain = render(&article, 20, View::default());
         assert_eq!(plain, "Title\n\nBody text.\n\n────────────────────\n");
-        let styled = render(&article, 20, true);
+        let styled = render(
+            &article,
+            20,
+            View {
+                styled: true,
+                ..View::default()
+            },
+        );
         assert!(styled.starts_with("\x1b[1;4mTitle\x1b[0m\n"));
+    }
+
+    fn with_furniture() -> Article {
+        build(
+            Parsed {
+                title_hint: None,
+                blocks: vec![
+                    RawBlock::new(BlockKind::Chrome, "Site name"),
+                    RawBlock::new(BlockKind::Chrome, "Menu"),
+                    RawBlock::new(BlockKind::Heading { level: 1 }, "Title"),
+                    RawBlock::new(BlockKind::Paragraph, "Body text."),
+                    RawBlock::new(BlockKind::Chrome, "Share this"),
+                ],
+            },
+            Format::Plain,
+            "UTF-8",
+            "t",
+        )
+    }
+
+    #[test]
+    fn furniture_is_left_out_by_default() {
+        assert_eq!(
+            render(&with_furniture(), 20, View::default()),
+            "Title\n\nBody text.\n"
+        );
+    }
+
+    #[test]
+    fn folded_furniture_is_one_line_per_run_counting_its_lines() {
+        let view = View {
+            furniture: Furniture::Fold,
+            ..View::default()
+        };
+        assert_eq!(
+            render(&with_furniture(), 20, view),
+            "⋯ 3 lines of page furniture\n\nTitle\n\nBody text.\n\n⋯ 1 line of page furniture\n"
+        );
+    }
+
+    #[test]
+    fn shown_furniture_is_printed_in_place() {
+        let view = View {
+            furniture: Furniture::Show,
+            ..View::default()
+        };
+        assert_eq!(
+            render(&with_furniture(), 20, view),
+            "Site name\n\nMenu\n\nTitle\n\nBody text.\n\nShare this\n"
+        );
     }
 }

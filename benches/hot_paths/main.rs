@@ -12,6 +12,7 @@ use std::path::Path;
 use divan::Bencher;
 use folio::article::Article;
 use folio::layout::Layout;
+use folio::render::View;
 use folio::search::Haystack;
 
 fn main() {
@@ -43,10 +44,11 @@ fn render(bencher: Bencher, name: &str) {
     let article = inputs::article(name);
     bencher.bench(|| {
         let mut bytes = 0;
-        let done: Result<(), ()> = folio::render::render_each(&article, 100, false, |chunk| {
-            bytes += chunk.len();
-            Ok(())
-        });
+        let done: Result<(), ()> =
+            folio::render::render_each(&article, 100, View::default(), |chunk| {
+                bytes += chunk.len();
+                Ok(())
+            });
         (done, bytes)
     });
 }

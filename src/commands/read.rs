@@ -31,7 +31,9 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
         // Piped, there is no screen to read on: print the reading view, as `render` does.
         if !stdout.is_terminal() {
             let mut out = stdout.lock();
-            out.write_all(crate::render::render(&article, 80, false).as_bytes())?;
+            out.write_all(
+                crate::render::render(&article, 80, crate::render::View::default()).as_bytes(),
+            )?;
             return Ok(ExitCode::SUCCESS);
         }
         let settings = settings(&dirs, Vec::new(), annotations)?;

@@ -148,7 +148,11 @@ pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
 /// What `folio render` prints at `width`: no character that must not reach a terminal, and no
 /// line wider than the width.
 pub fn check_render(article: &Article, width: usize) -> Result<(), String> {
-    let out = folio::render::render(article, width, false);
+    let view = folio::render::View {
+        furniture: folio::render::Furniture::Show,
+        ..folio::render::View::default()
+    };
+    let out = folio::render::render(article, width, view);
     check_clean("rendered output", &out)?;
     let width = width.max(folio::layout::MIN_WIDTH);
     match out.lines().find(|line| display_width(line) > width) {

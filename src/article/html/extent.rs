@@ -5,8 +5,9 @@
 
 use std::collections::HashSet;
 
-use super::furniture;
+use super::{furniture, inside};
 use crate::article::lists::BULLET;
+use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
 
 /// A block with at least this share of link text is navigation, not prose.
@@ -37,7 +38,7 @@ pub fn mark_chrome(
     // The body starts at a real paragraph (not a byline or a date line): a kept one, or a
     // long one, since readability scoring sometimes leaves out the first paragraphs.
     let Some(first) = (body_start..blocks.len()).find(|&i| {
-        let chars = blocks[i].text.chars().count();
+        let chars = weighed_chars(&blocks[i].text);
         blocks[i].kind == BlockKind::Paragraph
             && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
             && (chars >= LONE_PARAGRAPH_CHARS
@@ -49,6 +50,7 @@ pub fn mark_chrome(
         .rev()
         .find(|&i| prose(i))
         .unwrap_or(first);
+    let last = through_footnotes(blocks, first, last);
     let lead = if first > body_start && is_heading(&blocks[first - 1]) {
         first - 1
     } else {
@@ -79,6 +81,39 @@ pub fn mark_chrome(
     {
         blocks[i].kind = BlockKind::Chrome;
     }
+    inside::mark(blocks, link_share, lead..=last);
+}
+
+/// Characters of a text, a CJK character counting as two Latin letters: it carries about as
+/// much as a short word, so a Chinese paragraph of 40 characters is prose, not a date line.
+fn weighed_chars(text: &str) -> usize {
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+/// The body's end moved past the notes that follow it: a manual's or a paper's footnotes
+/// ("[22] …") that the body refers to ("…[22]"), with nothing but their own text between
+/// them (a heading ends the run: what follows another heading is not the article's).
+fn through_footnotes(blocks: &[RawBlock], first: usize, last: usize) -> usize {
+    let mut end = last;
+    for i in last + 1..blocks.len() {
+        if is_heading(&blocks[i]) {
+            break;
+        }
+        let Some(mark) = footnote_mark(&blocks[i].text) else {
+            continue;
+        };
+        if blocks[first..=last].iter().any(|b| b.text.contains(mark)) {
+            end = i;
+        }
+    }
+    end
+}
+
+/// The `[n]` mark a footnote opens with.
+pub(super) fn footnote_mark(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    (close > 0 && rest[..close].chars().all(|c| c.is_ascii_digit())).then(|| &text[..close + 2])
 }
 
 /// Whether the blocks up to the next heading include code or a table.

@@ -4,6 +4,8 @@
 
 use dom_query::NodeRef;
 
+use super::walk::{heading_level, heading_text};
+
 /// Whole headings (lower case, without trailing punctuation or a leading count) that title
 /// furniture, separated by `|`.
 const WHOLE: &str = "related|related articles|related stories|related posts|related news|\
@@ -64,6 +66,9 @@ pub fn is_furniture_box(node: &NodeRef) -> bool {
     let mut names = String::new();
     for attr in ["class", "id"] {
         if let Some(value) = node.attr(attr) {
+            if attr == "id" && names_own_heading(node, &value) {
+                continue;
+            }
             names.push_str(&value.to_ascii_lowercase());
             names.push(' ');
         }
@@ -72,6 +77,24 @@ pub fn is_furniture_box(node: &NodeRef) -> bool {
         |n: &str| n == "ad" || n == "ads" || phrases(BOX_NAMES).any(|b| n.contains(b));
     let vouches = |n: &str| ARTICLE_NAMES.iter().any(|a| n.contains(a)) && !is_furniture(n);
     names.split_whitespace().any(is_furniture) && !names.split_whitespace().any(vouches)
+}
+
+/// Whether `id` is made from the element's own first heading, as documentation generators
+/// name sections ("9.4. Advanced Topics" in `<section id="advanced-topics">`): such an id says what
+/// the section is about, not what role the box plays.
+fn names_own_heading(node: &NodeRef, id: &str) -> bool {
+    let slug = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    node.descendants_it()
+        .find(|d| d.node_name().is_some_and(|n| heading_level(&n).is_some()))
+        .is_some_and(|h| {
+            let id = slug(id);
+            id.chars().count() >= 4 && slug(&heading_text(&h)).contains(&id)
+        })
 }
 
 /// Whether a heading's text names page furniture, or is only decoration ("______").

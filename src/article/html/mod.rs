@@ -2,7 +2,9 @@
 
 mod extent;
 mod furniture;
+mod inside;
 mod region;
+mod self_closing;
 mod subheads;
 mod title;
 mod walk;
@@ -12,8 +14,9 @@ use dom_query::Document;
 use super::{Parsed, RawBlock};
 
 pub fn parse(text: &str) -> Parsed {
-    let doc = Document::from(text);
-    let Some(found) = region::find(&doc, text) else {
+    let text = self_closing::close_self_closed(text);
+    let doc = Document::from(text.as_ref());
+    let Some(found) = region::find(&doc, &text) else {
         return Parsed::default();
     };
     let walked = walk::blocks(&found.root, true);
@@ -36,5 +39,7 @@ pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
     walk::blocks(&doc.root(), false).blocks
 }
 
+#[cfg(test)]
+mod manual_tests;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use dom_query::{Document, NodeRef};
 
-use super::walk;
+use super::{title, walk};
 
 /// An `<article>` (or `<main>`) with less text than this is a teaser or a stub, not the
 /// article itself, when the page has much more text elsewhere.
@@ -13,6 +13,8 @@ const MIN_MARKED_CHARS: usize = 400;
 /// Paragraphs at least this long locate the body; shorter ones (captions, bylines, "Share
 /// this") occur everywhere on a page.
 const MIN_ANCHOR_CHARS: usize = 40;
+/// Fewer `<p>` anchors than this do not locate a body on their own.
+const MIN_P_ANCHORS: usize = 3;
 /// A marked element must hold at least this share (in percent) of the body's paragraphs.
 const MIN_ANCHOR_SHARE: usize = 50;
 /// Elements whose text dom_smoothie's result is compared by.
@@ -41,16 +43,17 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
     } else {
         kept_texts(html)
     };
-    let anchors: Vec<NodeRef> = doc
-        .select("p")
-        .nodes()
-        .iter()
-        .filter(|p| {
-            let text = walk::inline_text(p);
-            text.chars().count() >= MIN_ANCHOR_CHARS && kept.contains(&text)
-        })
-        .copied()
-        .collect();
+    let anchors = anchors(doc, &kept, "p");
+    // Pages written in `<div>`s (Publican's div.para) are located by those when their `<p>`s
+    // are too few to say where the body is.
+    let anchors = if anchors.len() < MIN_P_ANCHORS {
+        anchors
+            .into_iter()
+            .chain(anchors_in_divs(doc, &kept))
+            .collect()
+    } else {
+        anchors
+    };
     let body_chars = text_chars(&body);
     for selector in ["article", "main, [role=main]"] {
         let candidates: Vec<NodeRef> = doc
@@ -85,8 +88,78 @@ pub fn find<'a>(doc: &'a Document, html: &str) -> Option<Found<'a>> {
             return Some(Found { root, kept });
         }
     }
-    let root = common_ancestor(&anchors).unwrap_or(body);
+    let root = common_ancestor(&anchors).map_or(body, |root| widen_to_chapter(doc, root));
     Some(Found { root, kept })
+}
+
+/// The whole chapter when the paragraphs found lie in one of its sections: manuals nest
+/// sections (`div.section`, `<section>`), each led by its heading, and readability scoring
+/// may keep only one of them. If `root` sits inside such a section and the title's heading
+/// (see [`title::choose`]: one that agrees with the page's stated title, never a site name)
+/// lies outside `root`, the article is the nearest element holding both. A news story's body,
+/// which no heading leads, keeps its element.
+fn widen_to_chapter<'a>(doc: &'a Document, root: NodeRef<'a>) -> NodeRef<'a> {
+    let Some(top) = title_heading(doc, &root) else {
+        return root;
+    };
+    if is_inclusive_ancestor(&root, &top) {
+        return root;
+    }
+    let Some(chapter) = common_ancestor(&[root, top]) else {
+        return root;
+    };
+    let in_section = std::iter::once(root)
+        .chain(root.ancestors_it(None))
+        .take_while(|n| n.id != chapter.id)
+        .any(|n| led_by_heading(&n));
+    if in_section { chapter } else { root }
+}
+
+/// The heading element that holds the article's title, if the title is a heading's text.
+fn title_heading<'a>(doc: &'a Document, root: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let title = title::choose(doc, root)?;
+    doc.select("h1, h2, h3, h4, h5, h6")
+        .nodes()
+        .iter()
+        .filter(|h| !walk::is_skipped(h) && !inside_skipped(h))
+        .find(|h| walk::heading_text(h) == title)
+        .copied()
+}
+
+/// Whether the first text inside an element belongs to a heading: the element is a section.
+fn led_by_heading(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .find(|d| d.is_text() && !d.text().trim().is_empty())
+        .is_some_and(|text| {
+            text.ancestors_it(None)
+                .take_while(|a| a.id != node.id)
+                .any(|a| {
+                    a.node_name()
+                        .is_some_and(|n| walk::heading_level(&n).is_some())
+                })
+        })
+}
+
+/// The elements matching `selector` whose text readability scoring kept and that are long
+/// enough to say where the body is.
+fn anchors<'a>(doc: &'a Document, kept: &HashSet<String>, selector: &str) -> Vec<NodeRef<'a>> {
+    doc.select(selector)
+        .nodes()
+        .iter()
+        .filter(|p| {
+            let text = walk::inline_text(p);
+            text.chars().count() >= MIN_ANCHOR_CHARS && kept.contains(&text)
+        })
+        .copied()
+        .collect()
+}
+
+/// Anchors among the `<div>`s that are paragraphs in all but name.
+fn anchors_in_divs<'a>(doc: &'a Document, kept: &HashSet<String>) -> Vec<NodeRef<'a>> {
+    anchors(doc, kept, "div")
+        .into_iter()
+        .filter(walk::is_text_div)
+        .collect()
 }
 
 /// Whether some element under `root` lies more than `limit` levels below it.

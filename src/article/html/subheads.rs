@@ -29,6 +29,28 @@ pub fn is_subhead(p: &NodeRef) -> bool {
         && text.starts_with(char::is_alphanumeric)
         && !core.ends_with(['.', ',', ';', ':', '…', '!', '。', '，', '：', '！'])
         && next_with_text(p).is_some_and(|next| !is_set_apart(&next))
+        && !in_cell_or_item(p)
+        && !next_with_text(p).is_some_and(|next| opens_with_display(&next))
+}
+
+/// Whether the paragraph sits in a table cell or a list item, where a bold or capital line
+/// labels a row or an item ("DEBUG", "Text data") and heads no section.
+fn in_cell_or_item(p: &NodeRef) -> bool {
+    p.ancestors_it(None)
+        .any(|a| matches!(a.node_name().as_deref(), Some("td" | "th" | "li")))
+}
+
+/// Whether an element's first text is in a code listing, a table or a figure: a bold line
+/// over it is that display's caption ("Example 12.1. mdadm.conf", "例 6.1."), not a heading.
+fn opens_with_display(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .find(|d| d.is_text() && !d.text().trim().is_empty())
+        .is_some_and(|text| {
+            text.ancestors_it(None)
+                .take_while(|a| a.id != node.id)
+                .chain(std::iter::once(*node))
+                .any(|a| matches!(a.node_name().as_deref(), Some("pre" | "table" | "figure")))
+        })
 }
 
 /// Whether every visible character of the element is inside `<strong>` or `<b>` within it.
@@ -87,11 +109,9 @@ fn next_with_text<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 
 /// Text whose letters are all capitals, two at least.
 fn is_capitals(text: &str) -> bool {
-    let cased: Vec<char> = text
-        .chars()
-        .filter(|c| c.is_lowercase() || c.is_uppercase())
-        .collect();
-    cased.len() >= 2 && cased.iter().all(|c| c.is_uppercase())
+    // Letters without case (Chinese, Japanese) are not capitals: "ELF库文件包" is not shouted.
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// A heading element or another paragraph written wholly in bold or capitals.

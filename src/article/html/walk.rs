@@ -68,8 +68,47 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Elements whose text can be article prose.
 const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
+/// A `<div>` with text and no blocks this long is a paragraph.
+const TEXT_DIV_CHARS: usize = 40;
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
+
+/// Elements that never sit inside a paragraph: a `<div>` holding one of them is a container,
+/// not a paragraph written as a `<div>`.
+const BLOCKS: [&str; 22] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "ul",
+];
+
+/// Whether a `<div>` is a paragraph in all but name (DocBook's `div.para`, pages written in
+/// `<div>`s): it holds text and no block. Readability scoring turns such divs into `<p>`.
+pub fn is_text_div(node: &NodeRef) -> bool {
+    node.node_name().as_deref() == Some("div")
+        && !node.element_children().iter().any(|c| {
+            c.node_name()
+                .is_some_and(|n| BLOCKS.contains(&n.as_ref()) || n.as_ref() == "table")
+        })
+}
 
 /// Whether the box a heading sits in (its parent, or the nearest ancestor with more in it than
 /// the heading) holds prose that is not mostly links. Section headings sit among the
@@ -83,10 +122,16 @@ fn box_has_prose(heading: &NodeRef) -> bool {
         }
     }
     boxed.descendants_it().any(|d| {
-        d.node_name()
-            .is_some_and(|name| PROSE.contains(&name.as_ref()))
+        let prose = d
+            .node_name()
+            .is_some_and(|name| PROSE.contains(&name.as_ref()));
+        // A `<div>` of text is prose when it is as long as a paragraph: boxes of teasers
+        // and widgets are written in short ones.
+        let text_div = !prose && is_text_div(&d);
+        (prose || text_div)
             && !is_skipped(&d)
             && !inline_text(&d).is_empty()
+            && (!text_div || inline_text(&d).chars().count() >= TEXT_DIV_CHARS)
             && link_share(&d) < LINK_HEAVY
     })
 }

@@ -9,7 +9,7 @@ mod lists;
 mod meta;
 mod outline;
 mod pieces;
-mod reflow;
+pub(crate) mod reflow;
 
 use super::Parsed;
 

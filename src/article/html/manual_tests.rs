@@ -1,0 +1,163 @@
+//! Unit tests of how the HTML reader reads manuals: DocBook and Publican chapters written in
+//! XHTML and `div`s, Sphinx sections named after their headings, captions and table labels.
+
+use crate::article::{Article, BlockKind};
+use std::path::Path;
+
+fn load(html: &str) -> Article {
+    Article::from_bytes(html.as_bytes(), Some(Path::new("page.html"))).expect("loads")
+}
+
+fn outline(article: &Article) -> Vec<String> {
+    article.outline.iter().map(|s| s.title.clone()).collect()
+}
+
+/// A paragraph long enough to count as prose, in a `<p>` or in a Publican `div.para`.
+fn para(tag: &str, topic: &str) -> String {
+    let class = if tag == "div" { " class='para'" } else { "" };
+    format!(
+        "<{tag}{class}>{topic} is explained in this paragraph, which runs long enough to be \
+         read as prose by any reader, with clauses, commas and a full stop.</{tag}>"
+    )
+}
+
+/// A DocBook-style chapter: a title page, then nested sections each led by its heading, an
+/// example with its caption; white space between the tags, as generators write them.
+fn chapter(tag: &str, anchor: &str) -> String {
+    let section = |level: u8, number: &str, name: &str| {
+        format!(
+            "<div class='section'><div class='titlepage'><div><div><h{level} class='title'>\
+             {anchor}{number} {name}</h{level}>\n</div></div></div>\n{}\n{}\n",
+            para(tag, name),
+            para(tag, &format!("More on {name}"))
+        )
+    };
+    format!(
+        "<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'>\
+         <head><title>Chapter 6. Building</title></head><body>\
+         <div class='navheader'><a href='prev.html'>Prev</a> <a href='next.html'>Next</a></div>\
+         <div class='chapter'><div class='titlepage'><div><div><h1 class='title'>{anchor}\
+         Chapter 6. Building</h1>\n</div></div></div>\n{}{}</div>\n\
+         <div class='example'><p class='title'><b>Example 6.1. A build log</b></p>\
+         <div class='example-contents'><pre>$ make\nok</pre></div></div>\n</div>\n{}</div>\n\
+         <div class='navfooter'><a href='index.html'>Home</a></div></body></html>",
+        section(2, "6.1.", "Full builds"),
+        section(3, "6.1.1.", "Clean rooms"),
+        section(2, "6.2.", "Quick rebuilds"),
+    )
+}
+
+#[test]
+fn self_closed_anchors_in_xhtml_headings_leave_the_chapter_whole() {
+    let article = load(&chapter("p", "<a id='x'/>"));
+    assert_eq!(
+        outline(&article),
+        [
+            "Chapter 6. Building",
+            "6.1. Full builds",
+            "6.1.1. Clean rooms",
+            "6.2. Quick rebuilds"
+        ]
+    );
+    let shown = |needle: &str| {
+        article
+            .blocks
+            .iter()
+            .enumerate()
+            .any(|(i, b)| b.kind != BlockKind::Chrome && article.block_text(i).contains(needle))
+    };
+    assert!(shown("More on Quick rebuilds is explained"));
+}
+
+#[test]
+fn a_chapter_written_in_div_paragraphs_is_read_whole() {
+    let article = load(&chapter("div", ""));
+    assert_eq!(article.title, "Chapter 6. Building");
+    assert_eq!(outline(&article).len(), 4, "{:?}", outline(&article));
+    for topic in ["Full builds", "Clean rooms", "More on Quick rebuilds"] {
+        assert!(
+            article.text.contains(&format!("{topic} is explained")),
+            "{topic}"
+        );
+    }
+}
+
+#[test]
+fn a_caption_over_a_listing_is_not_a_heading() {
+    let article = load(&chapter("p", ""));
+    assert!(
+        !outline(&article)
+            .iter()
+            .any(|h| h.starts_with("Example 6.1")),
+        "{:?}",
+        outline(&article)
+    );
+    assert!(article.text.contains("Example 6.1. A build log"));
+}
+
+#[test]
+fn a_section_named_after_its_heading_is_not_furniture() {
+    let html = format!(
+        "<html><head><title>Clinic How-To</title></head><body><div role='main'>\
+         <section id='clinic-how-to'><h1>Clinic How-To</h1>{}\
+         <section id='advanced-topics'><h2>Advanced Topics</h2>{}\
+         <section id='symbolic-defaults'><h3>Symbolic defaults</h3>{}</section></section>\
+         <section id='random-remarks'><h2>9.4. Random Remarks</h2>{}</section>\
+         </section></div><div class='related-topics'><h2>Elsewhere</h2>{}</div></body></html>",
+        para("p", "The clinic"),
+        para("p", "Advanced use"),
+        para("p", "A default"),
+        para("p", "A remark"),
+        para("p", "Another page")
+    );
+    assert_eq!(
+        outline(&load(&html)),
+        [
+            "Clinic How-To",
+            "Advanced Topics",
+            "Symbolic defaults",
+            "9.4. Random Remarks"
+        ]
+    );
+}
+
+#[test]
+fn labels_in_table_cells_and_list_items_are_not_headings() {
+    let html = format!(
+        "<html><head><title>Levels</title></head><body><article><h1>Levels</h1>{}\
+         <table><tr><td><p><strong>Text data</strong></p></td><td><p>str</p></td></tr>\
+         <tr><td><p>DEBUG</p></td><td><p>10</p></td></tr></table>\
+         <ul><li><p>ELF库文件包</p></li><li><p>多个上游</p></li></ul>{}</article></body></html>",
+        para("p", "Logging"),
+        para("p", "The rest")
+    );
+    assert_eq!(outline(&load(&html)), ["Levels"]);
+}
+
+#[test]
+fn footnotes_the_body_refers_to_are_part_of_it() {
+    // As DocBook writes them: numbered marks linking both ways, the notes in their own box
+    // after the chapter's last paragraph.
+    let html = format!(
+        "<html><head><title>Patches</title></head><body><div class='chapter'>\
+         <h1>Patches</h1>{}{}\
+         <p>Run the tests once more before you upload.<sup>[<a id='id22' href='#ftn.22'>22</a>]\
+         </sup></p><div class='footnotes'><br><hr width='100' align='left'>\
+         <div class='footnote'><p><sup>[<a id='ftn.22' href='#id22'>22</a>] </sup>\
+         See <a href='https://example.org/tests'>the test suite</a>.</p></div></div>\
+         </div></body></html>",
+        para("p", "Patching"),
+        para("p", "Quilt")
+    );
+    let article = load(&html);
+    let note = article
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(i, _)| article.block_text(*i).starts_with("[22]"));
+    assert!(
+        note.is_some_and(|(_, b)| b.kind != BlockKind::Chrome),
+        "{:?}",
+        article.text
+    );
+}
