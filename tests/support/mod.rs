@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod corpus;
+pub mod first_hour;
 pub mod invariants;
 pub mod pty;
 pub mod text_browsers;
