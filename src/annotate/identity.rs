@@ -102,4 +102,45 @@ mod tests {
         assert_eq!(keys, ["a", "c"]);
         assert_eq!(file.documents["a"].paths, ["/x", "/y"]);
     }
+
+    #[test]
+    fn issue15_1_a_rescue_of_an_edited_article_joins_its_entry() {
+        use crate::annotate::{Color, Store};
+        use crate::article::Article;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Title\n\nOne sentence here. Another one.\n").unwrap();
+        let store_path = dir.path().join("annotations.json");
+        let (mut store, _) = Store::open(&store_path).unwrap();
+        let a = Article::open(&path).unwrap();
+        store
+            .add(&store.document(&a), &a, 7..25, Color::Yellow, "one")
+            .unwrap();
+        // Edited: the store's entry keeps the key of the first text.
+        std::fs::write(&path, "Title\n\nOne sentence here. Another one, longer.\n").unwrap();
+        let edited = Article::open(&path).unwrap();
+        store
+            .add(
+                &store.document(&edited),
+                &edited,
+                26..37,
+                Color::Blue,
+                "two",
+            )
+            .unwrap();
+        // A reader that could not open the store wrote a rescue made from nothing.
+        let mut elsewhere = Store::detached(&store_path);
+        let doc = elsewhere.document(&edited);
+        elsewhere
+            .add(&doc, &edited, 7..25, Color::Pink, "three")
+            .unwrap();
+        store.import(elsewhere.file()).unwrap();
+        assert_eq!(store.file().documents.len(), 1);
+        let notes: Vec<String> = store
+            .resolve(&store.document(&edited), &edited)
+            .into_iter()
+            .map(|r| r.note)
+            .collect();
+        assert_eq!(notes.len(), 3, "{notes:?}");
+    }
 }

@@ -23,7 +23,6 @@ use crate::tui::{self, Ending, Settings, Start};
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
 pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     let dirs = Paths::from_env()?;
-    let stdout = std::io::stdout();
     let one = match paths {
         [] if stdin_is_piped() => Some(None),
         [path] if path.as_os_str() == "-" => Some(None),
@@ -31,28 +30,9 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
         _ => None,
     };
     if let Some(path) = one {
-        let (article, on_disk) = match &path {
-            None => (Article::from_stdin()?, None),
-            Some(path) => {
-                let (article, on_disk) = watch::open(path);
-                (article?, on_disk)
-            }
-        };
-        // Piped, there is no screen to read on: print the reading view, as `render` does.
-        if !stdout.is_terminal() {
-            let mut out = stdout.lock();
-            out.write_all(crate::render::render(&article, 80, false).as_bytes())?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        let settings = settings(&dirs, Vec::new(), annotations)?;
-        let start = Start::Article {
-            article: Box::new(article),
-            path,
-            on_disk,
-        };
-        return ending(tui::run(start, settings)?);
+        return read_one(path, &dirs, annotations);
     }
-    if !stdout.is_terminal() {
+    if !std::io::stdout().is_terminal() {
         bail!("the library view needs a terminal; to print one article use `folio render FILE`");
     }
     // The library folder is only made by `folio add`; before that there is nothing to scan.
@@ -84,6 +64,31 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     };
     let library = library_of(entries, &settings.positions, &counts, empty_hint);
     ending(tui::run(Start::Library(library), settings)?)
+}
+
+/// Opens the reader on the article at `path`, or on standard input for `None`.
+fn read_one(path: Option<PathBuf>, dirs: &Paths, annotations: &Path) -> Result<ExitCode> {
+    let (article, on_disk) = match &path {
+        None => (Article::from_stdin()?, None),
+        Some(path) => {
+            let (article, on_disk) = watch::open(path);
+            (article?, on_disk)
+        }
+    };
+    let stdout = std::io::stdout();
+    // Piped, there is no screen to read on: print the reading view, as `render` does.
+    if !stdout.is_terminal() {
+        let mut out = stdout.lock();
+        out.write_all(crate::render::render(&article, 80, false).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = settings(dirs, Vec::new(), annotations)?;
+    let start = Start::Article {
+        article: Box::new(article),
+        path,
+        on_disk,
+    };
+    ending(tui::run(start, settings)?)
 }
 
 /// Whether an article is piped or redirected into standard input (a pipe or a file; not a
