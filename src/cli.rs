@@ -16,6 +16,7 @@ macro_rules! examples {
         "\
 Examples:
   folio article.txt                 read one article
+  curl -s URL | folio               read what a program prints
   folio ~/articles                  browse a folder of articles
   folio outline --json page.html    print the outline as JSON
   folio render --width 72 notes.md  print the reading view as plain text
@@ -32,7 +33,9 @@ Examples:
 
 const EXAMPLES: &str = examples!();
 
-const LONG_NOTES: &str = concat!(
+/// The notes `--help` prints after the options: examples, files, settings, environment. Each
+/// block starts with a heading line ending in `:` (the man page makes them sections).
+pub const LONG_NOTES: &str = concat!(
     examples!(),
     "
 Files (under $XDG_DATA_HOME/folio, usually ~/.local/share/folio):
@@ -55,7 +58,8 @@ Environment:
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, about, after_help = EXAMPLES, after_long_help = LONG_NOTES)]
 pub struct Cli {
-    /// Articles or folders to open (default: the library folder).
+    /// Articles or folders to open (default: the library folder); `-`, or no path with an
+    /// article piped in, reads one from standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -107,6 +111,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff); read it with `folio man | man -l -`.
     Man,
+    /// Say where the settings file is; with --example, print every setting with its default
+    /// (`folio config --example > FILE` starts one).
+    Config(ConfigArgs),
 }
 
 #[derive(Debug, Args)]
@@ -114,7 +121,7 @@ pub struct OutlineArgs {
     /// Print JSON: {"title": ..., "sections": [{"level", "title", "offset"}, ...]}.
     #[arg(long)]
     pub json: bool,
-    /// The article to read.
+    /// The article to read (`-`: standard input).
     pub file: PathBuf,
 }
 
@@ -130,8 +137,15 @@ pub struct RenderArgs {
     /// line per run, or shown.
     #[arg(long, value_enum, default_value_t = Furniture::Hide)]
     pub furniture: Furniture,
-    /// The article to render.
+    /// The article to render (`-`: standard input).
     pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the example settings file: every setting at its default, explained.
+    #[arg(long)]
+    pub example: bool,
 }
 
 #[derive(Debug, Args)]
@@ -152,7 +166,7 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Articles whose highlights to export.
-    #[arg(value_name = "FILE", required_unless_present = "all")]
+    #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Export every article in the highlights store, one file each.
     #[arg(long, conflicts_with = "files")]

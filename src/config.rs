@@ -230,7 +230,7 @@ impl Config {
         for warning in &mut config.warnings {
             // Key names are the file's own text: nothing in them may reach the terminal.
             *warning = format!(
-                "{}: unknown setting `{}` ignored (see config.example.toml)",
+                "{}: unknown setting `{}` ignored (`folio config --example` lists every setting)",
                 path.display(),
                 crate::article::sanitize::strip_controls(warning)
             );
@@ -360,6 +360,17 @@ mod tests {
         for bad in ["#12345", "#1234567", "#gg0000", "", "pink"] {
             assert_eq!(Color::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn issue15_11_an_unknown_setting_names_the_command_that_lists_them() {
+        let config = parse("[reader]\ncolum_width = 60\n").unwrap();
+        assert_eq!(config.warnings.len(), 1);
+        assert!(
+            config.warnings[0].contains("`folio config --example` lists every setting"),
+            "{:?}",
+            config.warnings
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The `folio` binary: parses the command line, runs one command, maps failures to exit codes.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -69,6 +69,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             commands::docs::completions(args.shell, &mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Config(args)) => {
+            let config_file = Paths::from_env()?.config_file();
+            commands::config::run(&args, &config_file, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Man) => {
             commands::docs::man(&mut std::io::stdout().lock())?;
             Ok(ExitCode::SUCCESS)
@@ -85,15 +90,29 @@ fn annotations_file(option: &Option<PathBuf>) -> Result<PathBuf> {
     }
 }
 
+/// The article at `path`, or on standard input for `-`.
+fn open_article(path: &Path) -> Result<Article> {
+    Ok(if path.as_os_str() == "-" {
+        Article::from_stdin()?
+    } else {
+        Article::open(path)?
+    })
+}
+
 fn outline(args: &OutlineArgs) -> Result<()> {
-    let article = Article::open(&args.file)?;
+    let article = open_article(&args.file)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         let json = serde_json::json!({ "title": article.title, "sections": article.outline });
         writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
     } else {
         writeln!(out, "{}", article.title)?;
-        for section in &article.outline {
+        // The title is usually the first heading too: printed once.
+        let repeated = article
+            .outline
+            .first()
+            .is_some_and(|s| s.title == article.title);
+        for section in &article.outline[usize::from(repeated)..] {
             let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)));
             writeln!(out, "{indent}{}", section.title)?;
         }
@@ -102,7 +121,7 @@ fn outline(args: &OutlineArgs) -> Result<()> {
 }
 
 fn render(args: &RenderArgs) -> Result<()> {
-    let article = Article::open(&args.file)?;
+    let article = open_article(&args.file)?;
     let stdout = std::io::stdout();
     let width = args.width.map(usize::from).unwrap_or_else(|| {
         if stdout.is_terminal() {

@@ -57,14 +57,22 @@ impl Position {
         }
     }
 
-    /// How far through the article the position is, 0 to 100.
+    /// How far through the article the position is, 0 to 100 (see [`percent`]).
     pub fn percent(&self) -> u8 {
-        if self.chars == 0 {
-            return 0;
-        }
-        let percent = self.offset.min(self.chars) as u128 * 100 / self.chars as u128;
-        u8::try_from(percent).unwrap_or(100)
+        percent(self.offset, self.chars)
     }
+}
+
+/// How far a reader is through an article, the one measure of "% read" that the status line
+/// and the library both show: the characters before the reading position (the first one on
+/// screen) out of all of them, where the reader saves the text's end as the position once the
+/// last line is on screen, so an article read to the end, or fitting on one screen, is 100%.
+pub fn percent(offset: usize, chars: usize) -> u8 {
+    if chars == 0 {
+        return 0;
+    }
+    let percent = offset.min(chars) as u128 * 100 / chars as u128;
+    u8::try_from(percent).unwrap_or(100)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

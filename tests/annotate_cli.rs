@@ -278,7 +278,7 @@ fn an_edited_article_re_anchors_its_highlights() {
 }
 
 #[test]
-fn the_seed_article_re_anchors_after_edits() {
+fn the_seed_article_re_anchors_after_edits_or_skip() {
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles/tiktok-xiaohongshu.txt");
     let Ok(original) = fs::read_to_string(&seed) else {

@@ -65,7 +65,7 @@ fn outline_of_encoded(dir: &Path, text: &str, encoding: &str) -> String {
 }
 
 #[test]
-fn encodings_give_the_same_outline() {
+fn encodings_give_the_same_outline_or_skip() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut texts = vec![std::fs::read_to_string(asset("竹林的经济学.txt")).expect("asset")];
     if let Some(seed) = seed() {

@@ -107,7 +107,10 @@ fn an_unknown_setting_is_named_and_the_rest_of_the_file_applies() {
     let file = fixture("night-ferry.txt");
     let mut folio = Session::start(&[&file], home.path(), (100, 30));
     folio.wait_until("the unknown setting named", |s| {
-        words(s).contains("unknown setting `reader.colum_width` ignored (see config.example.toml)")
+        words(s).contains(
+            "unknown setting `reader.colum_width` ignored (`folio config --example` lists every \
+             setting)",
+        )
     });
     assert!(!outline_shown(&folio.screen()), "{}", folio.text());
     folio.send("q");

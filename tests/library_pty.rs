@@ -1,4 +1,4 @@
-//! End to end: the library view in a pseudo-terminal: list a folder, filter by typing, open
+//! End to end: the library view in a pseudo-terminal: list a folder, filter after `/`, open
 //! an article, go back with `q` (the article now first, with its progress), quit with Esc.
 
 mod support;
@@ -25,8 +25,8 @@ fn the_library_lists_filters_opens_and_comes_back() {
     folio.wait_for("Orchard Ladders");
     folio.wait_for("2 articles");
 
-    // Typing filters; Enter opens the best match.
-    folio.send("night");
+    // `/` starts a filter; Enter opens the best match.
+    folio.send("/night");
     folio.wait_until("the filter applied", |s| {
         let text = s.contents();
         text.contains("filter: night") && !text.contains("Orchard Ladders")

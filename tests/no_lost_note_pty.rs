@@ -139,7 +139,7 @@ fn unsaved_notes_written_to_another_file_come_back_at_the_next_start() {
 }
 
 #[test]
-fn a_full_disk_keeps_the_note_and_a_retry_saves_it_once_there_is_room() {
+fn a_full_disk_keeps_the_note_and_a_retry_saves_it_once_there_is_room_or_skip() {
     if Command::new("prlimit").arg("--version").output().is_err() {
         eprintln!("skipped: prlimit (util-linux) not found, to lift the file-size limit");
         return;

@@ -62,13 +62,13 @@ fn assert_seed_outline(json: &serde_json::Value) {
 }
 
 #[test]
-fn seed_outline_is_title_then_seven_sections() {
+fn seed_outline_is_title_then_seven_sections_or_skip() {
     let Some(path) = seed() else { return };
     assert_seed_outline(&outline_json(&path));
 }
 
 #[test]
-fn seed_chrome_is_marked() {
+fn seed_chrome_is_marked_or_skip() {
     let Some(path) = seed() else { return };
     let article = Article::open(&path).unwrap();
     let chrome: Vec<&str> = (0..article.blocks.len())
@@ -105,7 +105,7 @@ fn hard_wrap(text: &str) -> String {
 }
 
 #[test]
-fn seed_wrapped_at_72_columns_gives_the_same_outline_and_paragraphs() {
+fn seed_wrapped_at_72_columns_gives_the_same_outline_and_paragraphs_or_skip() {
     let Some(path) = seed() else { return };
     let text = std::fs::read_to_string(&path).unwrap();
     let wrapped = hard_wrap(&text);

@@ -31,7 +31,7 @@ fn opened(name: &str) -> (Model, Screen) {
     update(
         &mut model,
         Msg::Opened {
-            path,
+            path: Some(path),
             result,
             top,
             on_disk: None,

@@ -3,24 +3,35 @@
 
 use std::collections::HashMap;
 
+use super::identity;
 use super::model::{Annotation, Document, StoreFile};
 
-/// `theirs` (read from disk just now) with everything from `ours` that it lacks or that is
-/// newer in `ours`. Top-level and document fields not merged by id come from `theirs`.
+/// `theirs` (read from disk just now, or the store an annotations file is imported into) with
+/// everything from `ours` that it lacks or that is newer in `ours`. A document of `ours` goes
+/// into the one of `theirs` with its key, else into the one its text and paths identify (an
+/// article annotated elsewhere has another key), else it is added. Top-level and document
+/// fields not merged by id come from `theirs`.
 pub fn merge(mut theirs: StoreFile, ours: &StoreFile) -> StoreFile {
     for (key, doc) in &ours.documents {
-        match theirs.documents.get_mut(key) {
+        let into = if theirs.documents.contains_key(key) {
+            Some(key.clone())
+        } else {
+            identity::find(&theirs.documents, &doc.text.hash, &doc.paths).cloned()
+        };
+        match into.and_then(|k| theirs.documents.get_mut(&k)) {
             Some(existing) => merge_document(existing, doc),
             None => {
                 theirs.documents.insert(key.clone(), doc.clone());
             }
         }
     }
+    identity::coalesce(&mut theirs);
     theirs.generation = theirs.generation.max(ours.generation);
     theirs
 }
 
-fn merge_document(theirs: &mut Document, ours: &Document) {
+/// Adds `ours`'s paths and highlights to `theirs`, the newer version of each highlight winning.
+pub(super) fn merge_document(theirs: &mut Document, ours: &Document) {
     for path in &ours.paths {
         if !theirs.paths.contains(path) {
             theirs.paths.push(path.clone());

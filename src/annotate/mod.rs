@@ -71,6 +71,7 @@ mod backup;
 mod disk;
 mod error;
 mod fuzzy;
+mod identity;
 mod lock;
 mod merge;
 pub mod model;

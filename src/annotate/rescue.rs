@@ -71,13 +71,19 @@ pub fn find(store: &Path) -> Vec<(PathBuf, StoreFile)> {
     found
 }
 
-/// `file` with only the highlights whose ids are in `ids`, and the documents holding them.
-pub fn only(mut file: StoreFile, ids: &HashSet<String>) -> StoreFile {
-    for doc in file.documents.values_mut() {
+/// A new annotations file in this folio's schema holding only the highlights of `file` whose
+/// ids are in `ids`, and the documents holding them: a rescue of changes to a store written by
+/// a newer folio must still be importable by this one, and carries nothing else of that store.
+pub fn only(file: StoreFile, ids: &HashSet<String>) -> StoreFile {
+    let mut documents = file.documents;
+    for doc in documents.values_mut() {
         doc.annotations.retain(|a| ids.contains(&a.id));
     }
-    file.documents.retain(|_, d| !d.annotations.is_empty());
-    file
+    documents.retain(|_, d| !d.annotations.is_empty());
+    StoreFile {
+        documents,
+        ..StoreFile::default()
+    }
 }
 
 /// Writes `file` (changes to `store`'s highlights) to `to`, merged with the annotations file
@@ -201,6 +207,36 @@ mod tests {
         let refused = write(&store, changes(dir.path(), &store, "n"), &to).unwrap_err();
         assert!(refused.to_string().contains("notes.txt"), "{refused}");
         assert_eq!(std::fs::read_to_string(&to).unwrap(), "my own notes");
+    }
+
+    #[test]
+    fn issue14_9_a_rescue_from_a_store_of_a_newer_folio_can_be_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("annotations.json");
+        let newer = StoreFile {
+            schema_version: crate::annotate::model::SCHEMA_VERSION + 1,
+            extra: [("newer_field".to_string(), serde_json::json!(1))]
+                .into_iter()
+                .collect(),
+            ..StoreFile::default()
+        };
+        std::fs::write(&store, serde_json::to_vec(&newer).unwrap()).unwrap();
+        let (read_only, _) = Store::open(&store).unwrap();
+        assert!(read_only.read_only().is_some());
+        // As the reader does: the changes made on a copy, only those kept, written elsewhere.
+        let mut copy = read_only.detached_copy();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "Title\n\nOne sentence here.\n").unwrap();
+        let a = Article::open(&path).unwrap();
+        let doc = copy.document(&a);
+        let id = copy.add(&doc, &a, 7..25, Color::Yellow, "kept").unwrap();
+        let ids = HashSet::from([id.0]);
+        let to = dir.path().join(format!("{NAME}.json"));
+        write(&store, only(copy.file().clone(), &ids), &to).unwrap();
+        let rescued = read_other(&to).expect("importable by this folio");
+        assert!(!rescued.extra.contains_key("newer_field"));
+        let (mut elsewhere, _) = Store::open(&dir.path().join("other.json")).unwrap();
+        assert_eq!(elsewhere.import(&rescued).unwrap().added, 1);
     }
 
     #[test]

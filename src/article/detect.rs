@@ -59,6 +59,24 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         path: shown.clone(),
         source: e,
     })?;
+    not_binary(bytes, shown)
+}
+
+/// Reads standard input to its end (`folio -`, `cat f | folio`), refusing binary data as
+/// [`read_file`] does.
+pub fn read_stdin() -> Result<Vec<u8>, LoadError> {
+    let shown = "standard input".to_string();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+        LoadError::Io {
+            path: shown.clone(),
+            source: e,
+        }
+    })?;
+    not_binary(bytes, shown)
+}
+
+fn not_binary(bytes: Vec<u8>, shown: String) -> Result<Vec<u8>, LoadError> {
     if let Some(what) = binary_kind(&bytes) {
         return Err(LoadError::Binary { path: shown, what });
     }

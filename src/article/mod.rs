@@ -145,6 +145,12 @@ impl Article {
         Ok(article)
     }
 
+    /// Reads and parses the article on standard input. It has no source path: its highlights
+    /// and reading position are kept by its text.
+    pub fn from_stdin() -> Result<Article, LoadError> {
+        Article::from_bytes(&detect::read_stdin()?, None)
+    }
+
     /// Parses an article from raw bytes; `path` (if any) is only used for its extension and name.
     pub fn from_bytes(bytes: &[u8], path: Option<&Path>) -> Result<Article, LoadError> {
         Ok(Article::from_decoded(detect::decode(bytes)?, path))

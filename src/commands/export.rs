@@ -88,6 +88,12 @@ fn destination(args: &ExportArgs, count: usize, default_dir: &Path) -> Destinati
 /// file can still be read (the others are reported and skipped).
 fn gather(args: &ExportArgs, store: &Store, exported: &str) -> Result<Vec<ExportDoc>> {
     let mut docs = Vec::new();
+    if !args.all && args.files.is_empty() {
+        bail!(
+            "name the articles whose highlights to export (folio export FILE...), or export \
+             every article's with: folio export --all"
+        );
+    }
     if !args.all {
         for file in &args.files {
             let article = Article::open(file)?;

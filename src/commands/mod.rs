@@ -2,6 +2,7 @@
 //! dispatches.
 
 pub mod add;
+pub mod config;
 pub mod docs;
 pub mod export;
 pub mod highlight;

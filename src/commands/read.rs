@@ -1,6 +1,6 @@
-//! `folio [PATH...]`: one file opens in the reader; folders, several paths or none (the
-//! library folder) open the library view. Loads the settings and the saved reading positions
-//! the TUI starts from.
+//! `folio [PATH...]`: one file (or standard input: `-`, or a pipe and no path) opens in the
+//! reader; folders, several paths or none (the library folder) open the library view. Loads
+//! the settings and the saved reading positions the TUI starts from.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::article::Article;
 use crate::config::Config;
 use crate::library::{Cache, Entry, empty_library_message, scan};
 use crate::paths::Paths;
@@ -22,29 +23,16 @@ use crate::tui::{self, Ending, Settings, Start};
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.
 pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     let dirs = Paths::from_env()?;
-    let stdout = std::io::stdout();
-    if let [path] = paths
-        && !path.is_dir()
-    {
-        let (article, on_disk) = watch::open(path);
-        let article = article?;
-        // Piped, there is no screen to read on: print the reading view, as `render` does.
-        if !stdout.is_terminal() {
-            let mut out = stdout.lock();
-            out.write_all(
-                crate::render::render(&article, 80, crate::render::View::default()).as_bytes(),
-            )?;
-            return Ok(ExitCode::SUCCESS);
-        }
-        let settings = settings(&dirs, Vec::new(), annotations)?;
-        let start = Start::Article {
-            article: Box::new(article),
-            path: path.clone(),
-            on_disk,
-        };
-        return ending(tui::run(start, settings)?);
+    let one = match paths {
+        [] if stdin_is_piped() => Some(None),
+        [path] if path.as_os_str() == "-" => Some(None),
+        [path] if !path.is_dir() => Some(Some(path.clone())),
+        _ => None,
+    };
+    if let Some(path) = one {
+        return read_one(path, &dirs, annotations);
     }
-    if !stdout.is_terminal() {
+    if !std::io::stdout().is_terminal() {
         bail!("the library view needs a terminal; to print one article use `folio render FILE`");
     }
     // The library folder is only made by `folio add`; before that there is nothing to scan.
@@ -76,6 +64,53 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     };
     let library = library_of(entries, &settings.positions, &counts, empty_hint);
     ending(tui::run(Start::Library(library), settings)?)
+}
+
+/// Opens the reader on the article at `path`, or on standard input for `None`.
+fn read_one(path: Option<PathBuf>, dirs: &Paths, annotations: &Path) -> Result<ExitCode> {
+    let (article, on_disk) = match &path {
+        None => (Article::from_stdin()?, None),
+        Some(path) => {
+            let (article, on_disk) = watch::open(path);
+            (article?, on_disk)
+        }
+    };
+    let stdout = std::io::stdout();
+    // Piped, there is no screen to read on: print the reading view, as `render` does.
+    if !stdout.is_terminal() {
+        let mut out = stdout.lock();
+        out.write_all(
+            crate::render::render(&article, 80, crate::render::View::default()).as_bytes(),
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = settings(dirs, Vec::new(), annotations)?;
+    let start = Start::Article {
+        article: Box::new(article),
+        path,
+        on_disk,
+    };
+    ending(tui::run(start, settings)?)
+}
+
+/// Whether an article is piped or redirected into standard input (a pipe or a file; not a
+/// terminal, nor /dev/null or a closed input that scripts and services start folio with).
+fn stdin_is_piped() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .is_ok_and(|m| m.file_type().is_fifo() || m.is_file())
+    }
+    #[cfg(not(unix))]
+    {
+        !std::io::stdin().is_terminal()
+    }
 }
 
 fn ending(ending: Ending) -> Result<ExitCode> {

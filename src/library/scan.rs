@@ -11,7 +11,8 @@ use super::{Cache, Entry, format_of_extension};
 use crate::article::{Article, Format, LoadError, sanitize};
 
 /// Lists the articles in `paths`: files as given, folders searched recursively for files with
-/// an article extension (hidden files and folders skipped). Files the cache knows with the same
+/// an article extension or, without an extension, holding text (hidden files and folders
+/// skipped). Files the cache knows with the same
 /// size and modification time are not parsed again; files that cannot be read become entries
 /// with [`Entry::error`] set. `progress(done, total)` is called after each file.
 pub fn scan(
@@ -120,7 +121,9 @@ impl Found {
             // Only regular files are taken from folders: reading a named pipe or a device that
             // happens to end in `.txt` would hang or never end. A path the user names may be
             // one (`folio <(curl ...)`), and is read as asked.
-            let article = meta.is_file() && format_of_extension(path).is_some();
+            let article = meta.is_file()
+                && (format_of_extension(path).is_some()
+                    || path.extension().is_none() && is_text_file(path));
             if explicit || article {
                 self.files.push(path.to_path_buf());
             }
@@ -150,6 +153,28 @@ impl Found {
         }
     }
 }
+
+/// Whether a file without an extension (README, NOTES) holds text: its first 8 KB are UTF-8
+/// (or carry a byte-order mark) and not binary. Only regular files get here.
+fn is_text_file(path: &Path) -> bool {
+    use std::io::Read;
+    let mut sample = Vec::with_capacity(SNIFF_BYTES);
+    let read =
+        std::fs::File::open(path).and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut sample));
+    if read.is_err() || sample.is_empty() {
+        return false;
+    }
+    let utf8 = match std::str::from_utf8(&sample) {
+        Ok(_) => true,
+        // A character cut by the end of the sample is still text.
+        Err(e) => e.error_len().is_none(),
+    };
+    let marked = encoding_rs::Encoding::for_bom(&sample).is_some();
+    (utf8 || marked) && crate::article::detect::decode(&sample).is_ok()
+}
+
+/// How much of a file without an extension is read to tell text from binary.
+const SNIFF_BYTES: usize = 8192;
 
 /// An entry for a path that could not be read.
 pub(super) fn failed(path: &Path, message: &str) -> Entry {
@@ -194,6 +219,28 @@ mod tests {
         fs::write(root.join(".git/x.txt"), "in a hidden folder").unwrap();
         fs::write(root.join("notes.pdf"), "not an article extension").unwrap();
         tmp
+    }
+
+    #[test]
+    fn issue15_16_text_files_without_an_extension_are_listed_binary_ones_not() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::write(
+            root.join("README"),
+            "Read me\n\nWhat this folder holds, in prose.\n",
+        )
+        .unwrap();
+        fs::write(root.join("NOTES"), "中文笔记\n\n一段文字。\n".repeat(2000)).unwrap();
+        fs::write(root.join("blob"), b"\x00\x01\x02\x03binary\x00\x00").unwrap();
+        fs::write(root.join("image"), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        fs::write(root.join("latin1"), b"caf\xe9 cr\xe8me").unwrap();
+        fs::write(root.join("empty"), b"").unwrap();
+        let (files, _) = article_files(root);
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["NOTES", "README"]);
     }
 
     /// Scans with a parser that records which files it parsed.
@@ -378,7 +425,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn named_pipes_in_folders_are_not_read() {
+    fn named_pipes_in_folders_are_not_read_or_skip() {
         let tmp = library();
         let status = std::process::Command::new("mkfifo")
             .arg(tmp.path().join("pipe.txt"))

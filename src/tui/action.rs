@@ -54,6 +54,8 @@ verbs! {
     PrevSection = "prev_section",
     /// Search forward; every match is highlighted
     Search = "search",
+    /// Filter the list by title as you type (Esc clears the filter)
+    Filter = "filter",
     /// Next search match
     NextMatch = "next_match",
     /// Previous search match

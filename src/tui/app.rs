@@ -31,10 +31,11 @@ use crate::reading::{Position, ReadingState};
 /// What to show first.
 pub enum Start {
     /// One article, already loaded; it opens where it was left. `on_disk` is its file as it
-    /// was just before it was read, to notice changes made to it later.
+    /// was just before it was read, to notice changes made to it later. `path` is `None` for
+    /// an article read from standard input (its position is kept by its text).
     Article {
         article: Box<Article>,
-        path: PathBuf,
+        path: Option<PathBuf>,
         on_disk: Option<OnDisk>,
     },
     /// A list of articles to choose from.
@@ -128,7 +129,7 @@ fn event_loop(
             path,
             on_disk,
         } => {
-            let top = saved_top(&world.positions, &article, &path);
+            let top = saved_top(&world.positions, &article, path.as_deref());
             let opened = Msg::Opened {
                 path,
                 result: Ok(article),
@@ -361,13 +362,13 @@ fn run_effects(
                 let (opened, on_disk) = watch::open(&path);
                 match opened {
                     Ok(article) => Msg::Opened {
-                        top: saved_top(positions, &article, &path),
-                        path,
+                        top: saved_top(positions, &article, Some(&path)),
+                        path: Some(path),
                         result: Ok(Box::new(article)),
                         on_disk,
                     },
                     Err(error) => Msg::Opened {
-                        path,
+                        path: Some(path),
                         result: Err(error.to_string()),
                         top: 0,
                         on_disk,
@@ -402,8 +403,8 @@ fn run_effects(
 
 /// Where to reopen an article: where it was left, or (when the file's text changed since)
 /// the same fraction of the way through.
-fn saved_top(positions: &ReadingState, article: &Article, path: &Path) -> usize {
-    let Some(saved) = positions.find(&article.id, Some(path)) else {
+fn saved_top(positions: &ReadingState, article: &Article, path: Option<&Path>) -> usize {
+    let Some(saved) = positions.find(&article.id, path) else {
         return 0;
     };
     if saved.chars == article.char_len {

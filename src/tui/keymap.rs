@@ -11,8 +11,7 @@ use super::action::Action;
 
 const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// Which bindings apply: the focused pane's, then (except in the library, where letters type
-/// into the filter) the global ones.
+/// Which bindings apply: the focused pane's, then the global ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mode {
     Global,
@@ -286,7 +285,7 @@ impl Keymap {
     /// The verb `key` means in `mode`.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
         let own = self.maps.get(&mode).and_then(|m| m.get(&key)).copied();
-        if own.is_some() || mode == Mode::Library {
+        if own.is_some() {
             return own;
         }
         self.maps.get(&Mode::Global)?.get(&key).copied()
@@ -368,8 +367,9 @@ mod tests {
         assert_eq!(at(Mode::Reader, "]"), Some(Action::NextSection));
         assert_eq!(at(Mode::Outline, "Enter"), Some(Action::Open));
         assert_eq!(at(Mode::Outline, "j"), Some(Action::Down));
-        // Letters type into the library's filter.
-        assert_eq!(at(Mode::Library, "j"), None);
+        // The library moves with the same keys; `/` starts its filter.
+        assert_eq!(at(Mode::Library, "j"), Some(Action::Down));
+        assert_eq!(at(Mode::Library, "/"), Some(Action::Filter));
         assert_eq!(at(Mode::Library, "Down"), Some(Action::Down));
         assert_eq!(at(Mode::Reader, "R"), Some(Action::Reload));
     }
@@ -379,7 +379,6 @@ mod tests {
         let mut keymap = Keymap::defaults().unwrap();
         let r: Key = "R".parse().unwrap();
         assert_eq!(keymap.key_for(Mode::Reader, Action::Reload), Some(r));
-        assert_eq!(keymap.key_for(Mode::Library, Action::Reload), None);
         // A reader binding shadowing the global one leaves no key for the verb there.
         let mut tables = KeyTables::new();
         tables

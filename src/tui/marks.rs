@@ -135,6 +135,7 @@ pub fn act(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             model.notes = Some(NotesPanel {
                 selected,
                 scroll: 0,
+                confirm: None,
             });
         }
         Action::Export => effects.push(Effect::Export),
@@ -301,11 +302,33 @@ fn act_in_notes(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             None => {}
         },
-        Action::DeleteHighlight => return delete(model, chosen.map(|m| m.id)),
+        // A note is the user's own writing: deleting it is asked first.
+        Action::DeleteHighlight => match chosen {
+            Some(mark) if !mark.note.trim().is_empty() => {
+                panel.confirm = Some(mark.id);
+                model.message = Some(DELETE_NOTE_QUESTION.into());
+            }
+            other => return delete(model, other.map(|m| m.id)),
+        },
         Action::Undo => return undo(model),
         _ => {}
     }
     Vec::new()
+}
+
+/// What the highlights list asks before deleting a highlight with a note.
+pub const DELETE_NOTE_QUESTION: &str =
+    "delete this highlight and its note? y deletes it (u brings it back), any other key keeps it";
+
+/// The answer to [`DELETE_NOTE_QUESTION`]: `y` deletes, any other key keeps the highlight and
+/// is used for nothing else. `None` when no question waits.
+pub fn answer_delete(model: &mut Model, typed: Option<char>) -> Option<Vec<Effect>> {
+    let id = model.notes.as_mut()?.confirm.take()?;
+    if typed == Some('y') {
+        return Some(delete(model, Some(id)));
+    }
+    model.message = Some("kept the highlight and its note".into());
+    Some(Vec::new())
 }
 
 /// Entries the highlights list shows at once (two rows each, inside a border).

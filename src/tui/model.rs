@@ -185,6 +185,8 @@ pub struct NotesPanel {
     /// Index into [`Reader::marks`] of the chosen row.
     pub selected: usize,
     pub scroll: usize,
+    /// A highlight with a note that `d` asked to delete, waiting for `y`.
+    pub confirm: Option<AnnotationId>,
 }
 
 impl Reader {
@@ -266,17 +268,11 @@ impl Reader {
         self.top_line() + height >= self.layout.len()
     }
 
-    /// How far through the article the saved position is, in percent, as the library
-    /// shows it (the same measure as a saved position's).
-    pub fn bookmark_percent(&self, height: usize) -> u8 {
-        let offset = self.bookmark_offset(height).min(self.article.char_len);
-        u8::try_from(offset * 100 / self.article.char_len.max(1)).unwrap_or(100)
-    }
-
-    /// How far through the article the bottom of a pane `height` rows tall is, in percent.
-    pub fn percent(&self, height: usize) -> usize {
-        let total = self.layout.len().max(1);
-        ((self.top_line() + height).min(total) * 100) / total
+    /// How far through the article the reader is with a pane `height` rows tall, in percent:
+    /// the status line's figure, and the library's once the position is saved
+    /// ([`crate::reading::percent`] of [`Self::bookmark_offset`]).
+    pub fn percent(&self, height: usize) -> u8 {
+        crate::reading::percent(self.bookmark_offset(height), self.article.char_len)
     }
 }
 
@@ -391,6 +387,8 @@ pub struct Library {
     pub entries: Vec<LibraryEntry>,
     /// What the user typed to filter.
     pub filter: String,
+    /// Whether the filter is being typed (after `/`): letters go to it, not to the keys.
+    pub typing: bool,
     /// Indices into `entries` that pass the filter, best first.
     pub shown: Vec<usize>,
     /// Index into `shown` of the selected row.

@@ -6,6 +6,7 @@
 
 pub mod corpus;
 pub mod docs;
+pub mod first_hour;
 pub mod invariants;
 pub mod pty;
 pub mod text_browsers;

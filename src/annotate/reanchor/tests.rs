@@ -150,7 +150,7 @@ fn cjk_quotes_move_with_their_text() {
 }
 
 #[test]
-fn the_seed_article_re_anchors_after_edits() {
+fn the_seed_article_re_anchors_after_edits_or_skip() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/articles/tiktok-xiaohongshu.txt");
     let Ok(a) = Article::open(&path) else {

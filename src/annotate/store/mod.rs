@@ -11,6 +11,7 @@ use ulid::Ulid;
 use super::anchor;
 use super::backup;
 use super::disk::{self, OnDisk};
+use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
 use super::model::{
@@ -69,9 +70,9 @@ impl Store {
         let mut warnings = Vec::new();
         match disk::read(path)? {
             OnDisk::Missing => {}
-            OnDisk::Good { file, .. } => store.file = file,
+            OnDisk::Good { file, .. } => store.file = identity::coalesced(file),
             OnDisk::Newer { version, file } => {
-                store.file = file.unwrap_or_default();
+                store.file = identity::coalesced(file.unwrap_or_default());
                 store.read_only = Some(format!(
                     "it was written by a newer folio (schema {version}); update folio to change notes"
                 ));
@@ -141,24 +142,9 @@ impl Store {
     /// holding a highlight made on this very text, else a new key, which [`Store::add`]
     /// creates on first use.
     pub fn document(&self, article: &Article) -> DocKey {
-        let path = path_key(article);
         let docs = &self.file.documents;
-        let same_text = |d: &Document| d.text.hash == article.text_hash;
-        let same_path = |d: &Document| path.as_ref().is_some_and(|p| d.paths.contains(p));
-        let found = docs
-            .iter()
-            .find(|(_, d)| same_text(d) && same_path(d))
-            .or_else(|| docs.iter().find(|(_, d)| same_text(d)))
-            .or_else(|| docs.iter().find(|(_, d)| same_path(d)))
-            .or_else(|| {
-                // Edited, then moved before folio saw the edit: a highlight made on this text.
-                docs.iter().find(|(_, d)| {
-                    d.annotations
-                        .iter()
-                        .any(|a| a.target.text_hash == article.text_hash)
-                })
-            });
-        if let Some((key, _)) = found {
+        let paths: Vec<String> = path_key(article).into_iter().collect();
+        if let Some(key) = identity::find(docs, &article.text_hash, &paths) {
             return DocKey(key.clone());
         }
         // Keys come from the text hash so two processes adding to a new article agree.

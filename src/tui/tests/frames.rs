@@ -217,11 +217,76 @@ fn the_library_lists_articles_and_marks_the_selection() {
     assert_eq!(buf[(1, 2)].bg, theme.selected_row.bg.unwrap());
     assert_ne!(buf[(1, 3)].bg, theme.selected_row.bg.unwrap());
     assert!(row(&buf, 23).contains("3 articles"));
-    type_text(&mut model, "tk");
+    type_text(&mut model, "/tk");
     let buf = frame(&model);
     assert!(row(&buf, 2).starts_with(" TikTok exodus"));
     assert!(row(&buf, 3).trim().is_empty());
     assert!(row(&buf, 23).contains("filter: tk"));
+}
+
+#[test]
+fn issue15_17_library_rows_name_the_file_and_the_length_unit() {
+    let mut model = library_model();
+    model.library.as_mut().unwrap().entries[2].title = "Zebra stripes".into();
+    let buf = frame(&model);
+    let header = row(&buf, 1);
+    assert!(
+        header.contains("file") && header.contains("chars"),
+        "{header}"
+    );
+    // Two articles of one title are told apart by their files.
+    assert!(
+        row(&buf, 2).contains("Zebra stripes.md"),
+        "{}",
+        row(&buf, 2)
+    );
+    assert!(row(&buf, 4).contains("Tea.md"), "{}", row(&buf, 4));
+}
+
+#[test]
+fn issue15_17_the_selection_hint_is_never_cut_inside_a_word() {
+    for width in [60, 80, 120] {
+        let mut model = long_model((width, 20));
+        press(&mut model, &["v"]);
+        let status = row(&frame(&model), 19);
+        assert!(status.contains("selected · h highlight"), "{status}");
+        assert!(!status.contains('…'), "{width}: {status}");
+    }
+}
+
+/// The number before the last `%` of a row.
+fn percent_in(row: &str) -> u8 {
+    let before = &row[..row.rfind('%').expect("a percentage")];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    before[before.len() - digits..].parse().expect("a number")
+}
+
+#[test]
+fn issue15_4_the_status_line_and_the_library_show_the_same_percent() {
+    let long = long_article_blocks(3, 8);
+    let long: Vec<&str> = long.iter().map(String::as_str).collect();
+    let short = ["# Short", "One screen is enough for this one."];
+    for (blocks, keys) in [(&long[..], &["Space"; 3][..]), (&short[..], &[][..])] {
+        let mut model = library_model();
+        update(
+            &mut model,
+            Msg::Opened {
+                path: Some("/articles/Zebra stripes.md".into()),
+                result: Ok(Box::new(article_of(blocks))),
+                top: 0,
+                on_disk: None,
+            },
+        );
+        press(&mut model, keys);
+        let in_reader = percent_in(&row(&frame(&model), 23));
+        press(&mut model, &["q"]);
+        let buf = frame(&model);
+        assert!(row(&buf, 2).starts_with(" Zebra stripes"));
+        assert_eq!(percent_in(&row(&buf, 2)), in_reader);
+        if keys.is_empty() {
+            assert_eq!(in_reader, 100, "an article on one screen is read");
+        }
+    }
 }
 
 #[test]
@@ -350,7 +415,7 @@ fn at_the_end_the_last_heading_on_screen_is_current_however_the_end_was_reached(
     let article = crate::article::Article::clone(&reader(&model).article);
     let top = article.char_len;
     let opened = Msg::Opened {
-        path: "/a.md".into(),
+        path: Some("/a.md".into()),
         result: Ok(Box::new(article)),
         top,
         on_disk: None,

@@ -290,6 +290,34 @@ fn the_notes_panel_lists_highlights_jumps_and_exports() {
 }
 
 #[test]
+fn issue15_17_the_notes_list_asks_before_deleting_a_note_and_shows_each_colour() {
+    let mut m = long_model((100, 30));
+    let mut noted = mark_on(&m, "A", "2.1 lorem", "my own words");
+    noted.color = Color::Blue;
+    let plain = mark_on(&m, "B", "6.3 lorem", "");
+    give_marks(&mut m, vec![noted, plain]);
+    press(&mut m, &["A"]);
+    // The swatch: the colour's number, painted as the highlight is.
+    let buf = super::frames::frame(&m);
+    let blue = m.theme.highlights[2];
+    let painted = buf
+        .content()
+        .iter()
+        .any(|c| c.symbol() == "3" && c.bg == blue.bg.unwrap());
+    assert!(painted, "a blue swatch");
+    // A highlight with a note: asked first; any key but y keeps it.
+    assert!(press(&mut m, &["d"]).is_empty());
+    assert!(m.message.as_deref().unwrap().contains("y deletes"));
+    assert!(press(&mut m, &["n"]).is_empty());
+    assert!(press(&mut m, &["d"]).is_empty());
+    let delete_a = vec![Effect::Mark(MarkChange::Delete(AnnotationId("A".into())))];
+    assert_eq!(press(&mut m, &["y"]), delete_a);
+    // Without a note, at once (u brings it back).
+    let delete_b = vec![Effect::Mark(MarkChange::Delete(AnnotationId("B".into())))];
+    assert_eq!(press(&mut m, &["j", "d"]), delete_b);
+}
+
+#[test]
 fn a_failed_save_is_said_in_plain_words() {
     let mut m = model();
     let mark = mark_on(&m, "unsaved-1", "It begins here.", "");

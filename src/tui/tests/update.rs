@@ -306,7 +306,7 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn the_library_filters_as_you_type_and_opens_the_choice() {
     let mut model = library_model();
-    type_text(&mut model, "tk");
+    type_text(&mut model, "/tk");
     let library = model.library.as_ref().unwrap();
     assert_eq!(library.shown, vec![1]);
     press(&mut model, &["Backspace"]);
@@ -326,6 +326,38 @@ fn the_library_filters_as_you_type_and_opens_the_choice() {
 }
 
 #[test]
+fn issue15_3_the_library_moves_and_quits_with_the_keys_its_help_names() {
+    let mut model = library_model();
+    press(&mut model, &["j", "j"]);
+    assert_eq!(model.library.as_ref().unwrap().selected, 2);
+    press(&mut model, &["k"]);
+    assert_eq!(model.library.as_ref().unwrap().selected, 1);
+    press(&mut model, &["g"]);
+    assert_eq!(model.library.as_ref().unwrap().selected, 0);
+    press(&mut model, &["?"]);
+    assert_eq!(model.help, Some(0));
+    press(&mut model, &["q"]);
+    assert_eq!(model.help, None);
+    assert_eq!(
+        model.library.as_ref().unwrap().filter,
+        "",
+        "no key typed into it"
+    );
+    // `/` types a filter, letters and all; the arrows still choose; Esc gives the keys back.
+    type_text(&mut model, "/tjq");
+    assert_eq!(model.library.as_ref().unwrap().filter, "tjq");
+    press(&mut model, &["Backspace", "Backspace", "Down"]);
+    let library = model.library.as_ref().unwrap();
+    assert_eq!((library.filter.as_str(), library.typing), ("t", true));
+    assert_eq!(library.selected, 1);
+    press(&mut model, &["Esc"]);
+    let library = model.library.as_ref().unwrap();
+    assert_eq!((library.filter.as_str(), library.typing), ("", false));
+    press(&mut model, &["q"]);
+    assert!(model.quit);
+}
+
+#[test]
 fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     let mut model = library_model();
     press(&mut model, &["Down", "Down"]);
@@ -339,7 +371,7 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     update(
         &mut model,
         Msg::Opened {
-            path: path.clone(),
+            path: Some(path.clone()),
             result: Ok(Box::new(article)),
             top: 0,
             on_disk: None,
@@ -347,13 +379,9 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     );
     press(&mut model, &["G"]);
     let height = usize::from(model.panes().text.height);
-    assert_eq!(
-        reader(&model).bookmark_percent(height),
-        100,
-        "read to the end"
-    );
+    assert_eq!(reader(&model).percent(height), 100, "read to the end");
     press(&mut model, &["g", "Space"]);
-    let percent = reader(&model).bookmark_percent(height);
+    let percent = reader(&model).percent(height);
     let top = reader(&model).top;
     assert!((1..100).contains(&percent), "{percent}");
     let effects = press(&mut model, &["q"]);
@@ -396,7 +424,7 @@ fn an_article_saved_at_its_end_reopens_on_its_last_page() {
     update(
         &mut model,
         Msg::Opened {
-            path: "/a.md".into(),
+            path: Some("/a.md".into()),
             result: Ok(Box::new(article)),
             top: end,
             on_disk: None,

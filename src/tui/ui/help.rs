@@ -15,7 +15,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
         ("Selecting (after v; j/k move by lines)", vec![Mode::Select]),
         ("Highlights list (A)", vec![Mode::Notes]),
         ("Outline (Tab focuses it)", vec![Mode::Outline]),
-        ("Library (type to filter)", vec![Mode::Library]),
+        ("Library", vec![Mode::Library]),
     ];
     let mut out = Vec::new();
     for (heading, modes) in groups {

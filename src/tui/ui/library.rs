@@ -1,5 +1,6 @@
-//! The library list: one row per article with its format, length, progress and highlights,
-//! filtered by what was typed, the selected row marked.
+//! The library list: one row per article with its file's name (to tell articles with the same
+//! title apart), format, length in characters, progress and highlights, filtered by what was
+//! typed, the selected row marked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,8 +12,11 @@ use super::theme::Theme;
 use crate::tui::geometry::LIBRARY_HEADER_ROWS;
 use crate::tui::model::{Library, LibraryEntry};
 
-/// Columns of everything but the title: format, length, progress, highlights.
-const FIXED: usize = 9 + 8 + 6 + 6;
+/// Width of the file-name column.
+const FILE: usize = 18;
+
+/// Columns of everything but the title: file, format, length, progress, highlights.
+const FIXED: usize = FILE + 1 + 9 + 7 + 6 + 6;
 
 /// Draws the list in `area`.
 pub fn render(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -24,7 +28,14 @@ pub fn render(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(area.width);
     let title_width = width.saturating_sub(FIXED + 2).max(8);
-    let header = row("title", "format", "length", "read", "notes", title_width);
+    let columns = Columns {
+        file: "file",
+        format: "format",
+        length: "chars",
+        read: "read",
+        notes: "notes",
+    };
+    let header = row("title", &columns, title_width);
     Line::styled(header, theme.dim).render(Rect::new(area.x, area.y, area.width, 1), buf);
     if library.shown.is_empty() {
         let y = area.y + LIBRARY_HEADER_ROWS;
@@ -66,20 +77,39 @@ fn entry_row(entry: &LibraryEntry, title_width: usize) -> String {
     let progress = entry
         .progress
         .map_or_else(|| "—".to_string(), |p| format!("{p}%"));
-    row(
-        &entry.title,
-        &entry.format,
-        &human_length(entry.chars),
-        &progress,
-        &entry.highlights.to_string(),
-        title_width,
-    )
+    let file = entry
+        .path
+        .file_name()
+        .map(|n| crate::article::sanitize::strip_controls(&n.to_string_lossy()))
+        .unwrap_or_default();
+    let columns = Columns {
+        file: &file,
+        format: &entry.format,
+        length: &human_length(entry.chars),
+        read: &progress,
+        notes: &entry.highlights.to_string(),
+    };
+    row(&entry.title, &columns, title_width)
 }
 
-fn row(title: &str, format: &str, length: &str, read: &str, notes: &str, width: usize) -> String {
+/// The cells of a row after the title.
+struct Columns<'a> {
+    file: &'a str,
+    format: &'a str,
+    length: &'a str,
+    read: &'a str,
+    notes: &'a str,
+}
+
+fn row(title: &str, c: &Columns, width: usize) -> String {
     format!(
-        " {} {format:<8} {length:>7} {read:>5} {notes:>5}",
-        fit(title, width)
+        " {} {} {:<8} {:>6} {:>5} {:>5}",
+        fit(title, width),
+        fit(c.file, FILE),
+        c.format,
+        c.length,
+        c.read,
+        c.notes
     )
 }
 

@@ -56,9 +56,12 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         let first = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(first, style);
         let head = heading(mark);
-        let room = width.saturating_sub(head.chars().count() + 1);
+        let (swatch, swatch_style) = swatch(mark, theme);
+        let room = width.saturating_sub(head.chars().count() + swatch.chars().count() + 2);
         let quote = mark.quote.split_whitespace().collect::<Vec<_>>().join(" ");
         Line::from(vec![
+            Span::styled(" ", style),
+            Span::styled(swatch, swatch_style),
             Span::styled(format!("{head} "), style.patch(theme.dim)),
             Span::styled(ellipsize(&quote, room).into_owned(), style),
         ])
@@ -74,6 +77,13 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
                 .render(Rect::new(inner.x, y + 1, inner.width, 1), buf);
         }
     }
+}
+
+/// The mark before each quote: the colour's number (the key that gives it) painted as the
+/// highlight is, so the list shows each highlight's colour, with or without colours.
+fn swatch(mark: &Resolved, theme: &Theme) -> (String, ratatui::style::Style) {
+    let index = super::paint::color_index(mark.color);
+    (format!(" {} ", index + 1), theme.highlights[index])
 }
 
 /// Status and section, short: "[orphan] § Section".

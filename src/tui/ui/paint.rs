@@ -41,7 +41,7 @@ pub fn is_flagged(status: AnchorStatus) -> bool {
     matches!(status, AnchorStatus::Fuzzy | AnchorStatus::Review)
 }
 
-fn color_index(color: Color) -> usize {
+pub(super) fn color_index(color: Color) -> usize {
     Color::ALL.iter().position(|&c| c == color).unwrap_or(0)
 }
 

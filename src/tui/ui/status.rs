@@ -95,12 +95,21 @@ fn view_texts(model: &Model) -> (String, String) {
         }
     };
     let Some(reader) = &model.reader else {
-        let hint = keys(
-            "type to filter · ↑↓ choose · Enter open · Esc quit · F1 help ",
-            "Enter open · Esc quit ",
-        );
+        let typing = model.library.as_ref().is_some_and(|l| l.typing);
+        let hint = if typing {
+            keys(
+                "↑↓ choose · Enter open · Esc clear the filter ",
+                "Enter open · Esc clear ",
+            )
+        } else {
+            keys(
+                "/ filter · j k choose · Enter open · q quit · ? help ",
+                "Enter open · q quit ",
+            )
+        };
         let left = match (&model.message, &model.library) {
             (Some(m), _) => m.clone(),
+            (None, Some(l)) if l.typing => format!("filter: {}▏", l.filter),
             (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
             (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
             (None, Some(l)) => format!("{} articles", l.entries.len()),
@@ -121,22 +130,35 @@ fn view_texts(model: &Model) -> (String, String) {
         right.push_str(&format!("{current}/{} · ", search.matches.len()));
     }
     right.push_str(&format!("{}% ", reader.percent(height)));
-    right.push_str(&keys(
-        "· ? help  / search  ] next section  o outline  q quit ",
-        "· ? help  q quit ",
-    ));
+    // While selecting, the left part lists the keys that act on the selection.
+    let selected = reader.selected_range();
+    if selected.is_none() {
+        right.push_str(&keys(
+            "· ? help  / search  ] next section  o outline  q quit ",
+            "· ? help  q quit ",
+        ));
+    }
     let left = if let Some((typed, _)) = &search.input {
         format!("/{typed}▏")
     } else if let Some(message) = &model.message {
         message.clone()
-    } else if let Some(range) = reader.selected_range() {
+    } else if let Some(range) = selected {
         // Counted as the motions count them: each Han character is a word.
         let words =
             unicode_segmentation::UnicodeSegmentation::unicode_words(reader.article.slice(range))
                 .count();
-        format!(
-            "{words} word{} selected · h highlight · a note · 1-5 colour · o other end · Esc cancel",
-            if words == 1 { "" } else { "s" }
+        let count = format!("{words} word{} selected", if words == 1 { "" } else { "s" });
+        let room = width.saturating_sub(display_width(&right) + 2);
+        whole_parts(
+            &[
+                &count,
+                "h highlight",
+                "a note",
+                "Esc cancel",
+                "1-5 colour",
+                "o other end",
+            ],
+            room,
         )
     } else if let Some(notice) = notice {
         notice
@@ -150,6 +172,24 @@ fn view_texts(model: &Model) -> (String, String) {
             })
     };
     (left, right)
+}
+
+/// `parts` joined with " · ", as many whole ones as fit in `room` columns (at least the
+/// first): a hint cut inside a word ("o o…") tells nothing.
+fn whole_parts(parts: &[&str], room: usize) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let next = if out.is_empty() {
+            part.to_string()
+        } else {
+            format!("{out} · {part}")
+        };
+        if !out.is_empty() && display_width(&next) > room {
+            break;
+        }
+        out = next;
+    }
+    out
 }
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how

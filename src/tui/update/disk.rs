@@ -52,7 +52,7 @@ pub(super) fn reloaded(
     let top = carry_position(&reader.article, reader.top, &article);
     let same = reader.article.text_hash == article.text_hash;
     let shown = reader.outline.shown;
-    show_article(model, *article, path, top, on_disk, shown);
+    show_article(model, *article, Some(path), top, on_disk, shown);
     model.message = Some(
         if same {
             "reloaded: the text on disk is the same as before"

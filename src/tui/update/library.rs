@@ -1,6 +1,8 @@
 //! The library view's verbs: moving the selection, opening, filtering, and coming back to it
 //! from the reader.
 
+use ratatui::crossterm::event::KeyCode;
+
 use crate::search::fuzzy_score;
 use crate::tui::action::Action;
 use crate::tui::geometry::LIBRARY_HEADER_ROWS;
@@ -13,6 +15,11 @@ pub(super) fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => model.quit = true,
         Action::Help => model.help = Some(0),
+        Action::Filter => {
+            if let Some(library) = model.library.as_mut() {
+                library.typing = true;
+            }
+        }
         Action::Close | Action::Back => match model.library.as_mut() {
             Some(library) if !library.filter.is_empty() => {
                 library.filter.clear();
@@ -46,6 +53,38 @@ pub(super) fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
         }
     }
     Vec::new()
+}
+
+/// A key while the library's filter is being typed: a character goes into it, Backspace
+/// takes one out, Esc clears it and gives the keys back. `None` when the key is not the
+/// filter's: no filter being typed, a key that moves the list, or Enter, which opens the
+/// best match (and ends the typing).
+pub(super) fn filter_input(
+    model: &mut Model,
+    typed: Option<char>,
+    code: KeyCode,
+) -> Option<Vec<Effect>> {
+    let library = model
+        .library
+        .as_mut()
+        .filter(|l| l.typing && model.reader.is_none() && model.help.is_none())?;
+    match (typed, code) {
+        (Some(c), _) => library.filter.push(c),
+        (None, KeyCode::Backspace) => {
+            library.filter.pop();
+        }
+        (None, KeyCode::Enter) => {
+            library.typing = false;
+            return None;
+        }
+        (None, KeyCode::Esc) => {
+            library.typing = false;
+            library.filter.clear();
+        }
+        _ => return None,
+    }
+    refilter(library);
+    Some(Vec::new())
 }
 
 /// Rows of the library list under its header.
@@ -93,12 +132,13 @@ pub(super) fn close_reader(model: &mut Model) -> Vec<Effect> {
         .position(|e| Some(&e.path) == reader.path.as_ref())
     {
         let mut entry = library.entries.remove(i);
-        entry.progress = Some(reader.bookmark_percent(height));
+        entry.progress = Some(reader.percent(height));
         entry.highlights = reader.marks.len();
         library.entries.insert(0, entry);
     }
     // The filter found this article; the next one is picked from the whole list.
     library.filter.clear();
+    library.typing = false;
     refilter(library);
     save
 }

@@ -18,7 +18,7 @@ use super::marks;
 use super::model::{Focus, Model, Reader, Unsaved};
 use super::watch::{DiskState, OnDisk};
 use disk::{on_disk_state, reload, reloaded};
-use library::{act_in_library, refilter};
+use library::act_in_library;
 use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
 use search::search_input;
@@ -42,9 +42,10 @@ pub enum Msg {
     /// Something for the status line (a failed save, say).
     Notice(String),
     /// The driver loaded the article an [`Effect::Open`] asked for (or failed to); `top` is
-    /// the saved reading position, `on_disk` the file as it was when read.
+    /// the saved reading position, `on_disk` the file as it was when read. `path` is `None`
+    /// for an article read from standard input.
     Opened {
-        path: PathBuf,
+        path: Option<PathBuf>,
         result: Result<Box<Article>, String>,
         top: usize,
         on_disk: Option<OnDisk>,
@@ -285,13 +286,13 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn show_article(
     model: &mut Model,
     article: Article,
-    path: PathBuf,
+    path: Option<PathBuf>,
     top: usize,
     on_disk: Option<OnDisk>,
     shown: bool,
 ) {
     let width = usize::from(model.panes().text.width);
-    let mut reader = Reader::new(article, Some(path), top, width);
+    let mut reader = Reader::new(article, path, top, width);
     reader.outline.shown = shown;
     reader.on_disk = on_disk;
     model.reader = Some(reader);
@@ -335,6 +336,12 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         }
         _ => None,
     };
+    if let Some(effects) = library::filter_input(model, typed, event.code) {
+        return effects;
+    }
+    if let Some(effects) = marks::answer_delete(model, typed) {
+        return effects;
+    }
     let Some(key) = Key::from_event(event) else {
         return Vec::new();
     };
@@ -347,19 +354,6 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
                 marks::note_bracket(model, action, top, cursor);
             }
             effects
-        }
-        None if mode == Mode::Library => {
-            if let Some(library) = model.library.as_mut() {
-                match (typed, event.code) {
-                    (Some(c), _) => library.filter.push(c),
-                    (None, KeyCode::Backspace) => {
-                        library.filter.pop();
-                    }
-                    _ => return Vec::new(),
-                }
-                refilter(library);
-            }
-            Vec::new()
         }
         None => Vec::new(),
     }
