@@ -184,6 +184,21 @@ fn ten_megabyte_single_line_loads() {
 }
 
 #[test]
+fn the_mixed_sample_outlines_every_section_chengguo_included() {
+    // "成果" heads a paragraph that opens "By the third year, …", which is a sentence, not a
+    // byline under a teaser.
+    let out = stdout(&folio(&[
+        "outline",
+        asset("深圳的开源社区-mixed.txt").to_str().expect("path"),
+    ]));
+    let sections: Vec<&str> = out.lines().skip(1).map(str::trim).collect();
+    assert!(
+        sections.ends_with(&["起点：一个周末 Meetup", "困难：语言和时差", "成果"]),
+        "{out}"
+    );
+}
+
+#[test]
 fn render_respects_width_with_cjk() {
     for name in [
         "竹林的经济学.txt",

@@ -57,10 +57,15 @@ const READING_TIME: &[&str] = &[
 pub fn is_byline(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words = lower.split_whitespace().count();
+    // "By Anna Lee", "by ANNA LEE", "ByAnna Lee": a name follows. "By the third year, …"
+    // opens a sentence.
     let by = text
         .strip_prefix("By")
         .or_else(|| text.strip_prefix("by"))
-        .is_some_and(|rest| rest.starts_with(|c: char| c == ' ' || c.is_uppercase()));
+        .is_some_and(|rest| {
+            rest.starts_with(|c: char| c == ' ' || c.is_uppercase())
+                && rest.trim_start().starts_with(|c: char| !c.is_lowercase())
+        });
     by || lower.starts_with("updated")
         || lower.starts_with("published")
         || lower.starts_with("posted")
@@ -226,6 +231,7 @@ mod tests {
     fn bylines_and_datelines() {
         for line in [
             "By Jane Doe",
+            "by JANE DOE, CNN",
             "ByReuters",
             "19 Nov 2019 05:44 GMT",
             "Monday 5:30PM",
@@ -249,6 +255,8 @@ mod tests {
         }
         for line in [
             "Bye Bye Birdie",
+            "By the third year, four members had become maintainers.",
+            "by now the river was low",
             "March Madness Begins",
             "The Market in 2019",
             "The Last Update From Kyiv",
