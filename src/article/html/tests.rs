@@ -293,3 +293,32 @@ fn markdown_html_fragments_are_read_as_blocks() {
     let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, vec!["One", "• two"]);
 }
+
+#[test]
+fn a_site_name_heading_does_not_agree_with_a_longer_stated_title() {
+    let html = format!(
+        "<html><head><title>Silicon Exposed: Probing an Old Chip</title></head><body>\
+         <header><h1>Silicon Exposed</h1></header><div>{}{}</div></body></html>",
+        prose("The chip"),
+        prose("Its layers")
+    );
+    assert_eq!(load(&html).title, "Silicon Exposed: Probing an Old Chip");
+}
+
+#[test]
+fn the_title_is_read_from_json_ld_and_dublin_core_when_the_page_has_no_heading() {
+    let body = format!(
+        "<body><div>{}{}</div></body>",
+        prose("The vote"),
+        prose("Results")
+    );
+    let json_ld = format!(
+        "<html><head><script type='application/ld+json'>{{\"@graph\": [{{\"@type\": \
+         \"NewsArticle\", \"headline\": \"Council Votes on the Bridge\"}}]}}</script></head>{body}</html>"
+    );
+    assert_eq!(load(&json_ld).title, "Council Votes on the Bridge");
+    let dublin_core = format!(
+        "<html><head><meta name='DC.title' content='River Levels in Spring'></head>{body}</html>"
+    );
+    assert_eq!(load(&dublin_core).title, "River Levels in Spring");
+}

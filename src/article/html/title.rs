@@ -47,21 +47,56 @@ fn could_be_headline(h1: &str, stated: &str) -> bool {
         || h1.chars().count() * 2 >= stated.chars().count()
 }
 
-/// `og:title` and `<title>`, white space collapsed, empty ones left out.
+/// Titles the page states outside its text, white space collapsed, empty ones left out, in
+/// this order: `og:title`, a JSON-LD `headline`, Dublin Core's `dc.title`, Parse.ly's
+/// `parsely-title`, `twitter:title`, then `<title>`.
 fn stated_titles(doc: &Document) -> Vec<String> {
-    let og = doc
-        .select(r#"meta[property="og:title"], meta[name="og:title"]"#)
-        .attr("content")
-        .map(|c| walk::collapse(&c));
+    let meta = |selector: &str| {
+        doc.select(selector)
+            .attr("content")
+            .map(|c| walk::collapse(&c))
+    };
     let title = doc
         .select("title")
         .nodes()
         .first()
         .map(|n| walk::collapse(&n.text()));
-    og.into_iter()
-        .chain(title)
-        .filter(|t| !t.is_empty())
-        .collect()
+    [
+        meta(r#"meta[property="og:title"], meta[name="og:title"]"#),
+        json_ld_headline(doc),
+        meta(r#"meta[name="dc.title" i], meta[name="dcterms.title" i]"#),
+        meta(r#"meta[name="parsely-title"]"#),
+        meta(r#"meta[name="twitter:title"], meta[property="twitter:title"]"#),
+        title,
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.is_empty())
+    .collect()
+}
+
+/// The first `headline` of the page's JSON-LD (schema.org's `Article` and its kin), looked
+/// for in objects, arrays and `@graph`s a few levels deep.
+fn json_ld_headline(doc: &Document) -> Option<String> {
+    fn find(value: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 4 {
+            return None;
+        }
+        match value {
+            serde_json::Value::Object(map) => map
+                .get("headline")
+                .and_then(|h| h.as_str())
+                .map(walk::collapse)
+                .or_else(|| map.values().find_map(|v| find(v, depth + 1))),
+            serde_json::Value::Array(items) => items.iter().find_map(|v| find(v, depth + 1)),
+            _ => None,
+        }
+    }
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|n| serde_json::from_str::<serde_json::Value>(&n.text()).ok())
+        .find_map(|v| find(&v, 0))
 }
 
 fn h1_texts(root: &NodeRef) -> Vec<String> {
@@ -106,13 +141,17 @@ fn key(text: &str) -> String {
 }
 
 /// Two titles agree when most words of the shorter one occur in the other (headlines are
-/// often shortened or reworded slightly for the metadata).
+/// often shortened or reworded slightly for the metadata) and those words are a fair part of
+/// the longer one too: a site's name in an `<h1>` logo is all in "Post title: Site name",
+/// but it is not that title.
 fn agree(a: &str, b: &str) -> bool {
     let (a, b) = (key(a), key(b));
     let a_words: HashSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
     let b_words: HashSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
     let shorter = a_words.len().min(b_words.len());
-    shorter > 0 && a_words.intersection(&b_words).count() * 10 >= shorter * 6
+    let longer = a_words.len().max(b_words.len());
+    let shared = a_words.intersection(&b_words).count();
+    shorter > 0 && shared * 10 >= shorter * 6 && shared * 10 >= longer * 4
 }
 
 /// Index of the heading that carries the title, if one does near the start of the blocks
