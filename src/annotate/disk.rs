@@ -29,10 +29,22 @@ pub enum OnDisk {
         bytes: Vec<u8>,
         reason: String,
     },
+    /// Not a regular file (a link to `/dev/null`, a FIFO): never read nor written, as reading
+    /// a device or a pipe may never end and writing one throws the notes away.
+    NotAFile {
+        reason: String,
+    },
 }
 
 /// Reads and classifies the file at `path`.
 pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
+    if let Err(e) = crate::atomic::resolve(path)
+        && e.kind() == ErrorKind::InvalidInput
+    {
+        return Ok(OnDisk::NotAFile {
+            reason: e.to_string(),
+        });
+    }
     match fs::read(path) {
         Ok(bytes) => Ok(classify(bytes)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(OnDisk::Missing),

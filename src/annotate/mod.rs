@@ -85,8 +85,9 @@ use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
 pub use error::{StoreError, Warning};
+pub use lock::{on_wait, stop_waiting};
 pub use model::{AnchorStatus, Color};
-pub use store::{Imported, Store, read_other};
+pub use store::{Added, Imported, NoteSaved, Store, read_other};
 
 /// The stable key of a document in the store.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -21,6 +21,25 @@ use super::{AnnotationId, DocKey, Resolved, StoreError, Warning};
 use crate::article::Article;
 use crate::atomic;
 
+/// What [`Store::highlight`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// A new highlight, with this id.
+    New(AnnotationId),
+    /// The passage was highlighted already: that highlight, and whether the new note was
+    /// added to its own.
+    Existing { id: AnnotationId, note_added: bool },
+}
+
+impl Added {
+    /// The highlight's id, new or found.
+    pub fn into_id(self) -> AnnotationId {
+        match self {
+            Added::New(id) | Added::Existing { id, .. } => id,
+        }
+    }
+}
+
 /// The annotations file, loaded, with its path and whether this build may write it.
 #[derive(Debug)]
 pub struct Store {
@@ -82,6 +101,13 @@ impl Store {
             }
             OnDisk::Corrupt { bytes, reason } => {
                 warnings.push(store.recover(&bytes, reason)?);
+            }
+            OnDisk::NotAFile { reason } => {
+                store.read_only = Some(reason.clone());
+                warnings.push(Warning::NotAFile {
+                    file: path.to_path_buf(),
+                    reason,
+                });
             }
         }
         Ok((store, warnings))
@@ -179,7 +205,8 @@ impl Store {
             .map(|(k, d)| (DocKey(k.clone()), d))
     }
 
-    /// Highlights `range` (character offsets) of `article` and saves.
+    /// Highlights `range` (character offsets) of `article` and saves; a passage highlighted
+    /// already keeps its one highlight (see [`Store::highlight`]), whose id is returned.
     pub fn add(
         &mut self,
         doc: &DocKey,
@@ -188,10 +215,39 @@ impl Store {
         color: Color,
         note: &str,
     ) -> Result<AnnotationId, StoreError> {
+        self.highlight(doc, article, range, color, note)
+            .map(Added::into_id)
+    }
+
+    /// Highlights `range` of `article` with `note` and saves, unless a live highlight sits on
+    /// exactly that passage of the same text already (made here, by another folio or by the
+    /// CLI): then that one is kept, never doubled, and a new note is added after its own,
+    /// never in its place.
+    pub fn highlight(
+        &mut self,
+        doc: &DocKey,
+        article: &Article,
+        range: Range<usize>,
+        color: Color,
+        note: &str,
+    ) -> Result<Added, StoreError> {
         let target = anchor::target_for(article, range)?;
         let id = Ulid::new().to_string();
         self.commit(|file, now| {
             let document = document_for(file, doc, article);
+            let same = document.annotations.iter_mut().find(|a| {
+                a.deleted_at.is_none()
+                    && a.target.text_hash == target.text_hash
+                    && a.target.position == target.position
+            });
+            if let Some(same) = same {
+                let note_added = note::append(&mut same.note, note);
+                if note_added {
+                    same.updated_at = later(now, same.updated_at);
+                }
+                let id = AnnotationId(same.id.clone());
+                return Ok(Added::Existing { id, note_added });
+            }
             document.annotations.push(Annotation {
                 id: id.clone(),
                 created_at: now,
@@ -204,7 +260,7 @@ impl Store {
                 anchor: verified(),
                 extra: Extra::new(),
             });
-            Ok(AnnotationId(id))
+            Ok(Added::New(AnnotationId(id)))
         })
     }
 
@@ -300,6 +356,23 @@ impl Store {
         out
     }
 
+    /// Takes in what other processes saved since this store last read or wrote its file;
+    /// `true` when that changed anything. It does not wait for the lock: a save replaces the
+    /// file whole, so it is never read half-written. A file that cannot be read now is left
+    /// for the next save to deal with.
+    pub fn pick_up(&mut self) -> bool {
+        if self.detached {
+            return false;
+        }
+        let Ok(OnDisk::Good { file, .. }) = disk::read(&self.path) else {
+            return false;
+        };
+        let merged = merge(file, &self.file);
+        let changed = merged.documents != self.file.documents;
+        self.file = merged;
+        changed
+    }
+
     /// Re-reads the file, keeping anything of ours it lacks.
     pub fn reload(&mut self) -> Result<Vec<Warning>, StoreError> {
         let (fresh, warnings) = Store::open(&self.path)?;
@@ -375,6 +448,13 @@ impl Store {
                 });
                 (self.file.clone(), None)
             }
+            OnDisk::NotAFile { reason } => {
+                self.read_only = Some(reason.clone());
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                    reason,
+                });
+            }
         };
         let now = Timestamp::now();
         let out = op(&mut next, now)?;
@@ -386,11 +466,18 @@ impl Store {
             source,
         })?;
         bytes.push(b'\n');
-        if let Some(previous) = previous {
-            backup::rotate(&self.path, &previous)?;
-        }
         atomic::replace(&self.path, &bytes)?;
         self.file = next;
+        // Only after the save: a failed one must not push the history out of the backups.
+        // A crash in between costs one backup, never the store.
+        if let Some(previous) = previous
+            && let Err(e) = backup::rotate(&self.path, &previous)
+        {
+            self.pending.push(Warning::NoBackup {
+                file: self.path.clone(),
+                reason: e.to_string(),
+            });
+        }
         Ok(out)
     }
 }
@@ -472,9 +559,13 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
     }
 }
 
+mod note;
 mod refresh;
 mod transfer;
+pub use note::NoteSaved;
 pub use transfer::{Imported, read_other};
+#[cfg(test)]
+mod shared;
 #[cfg(test)]
 mod tests;
 #[cfg(all(test, unix))]
