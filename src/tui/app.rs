@@ -237,13 +237,10 @@ fn event_loop(
         // outside the small size, while the last frame says it is there: paint it all again.
         // (`resize` clears without asking the terminal where its cursor is, an answer the
         // input thread would swallow.)
-        if resized {
+        // A wait for the lock wrote its line past ratatui: paint everything again too.
+        if WROTE_PAST.swap(false, Ordering::SeqCst) || resized {
             let size = terminal.size()?;
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
-        }
-        // A wait for the lock wrote its line past ratatui: paint everything again.
-        if WROTE_PAST.swap(false, Ordering::SeqCst) {
-            terminal.clear()?;
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }
