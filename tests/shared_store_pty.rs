@@ -30,6 +30,14 @@ fn reader(home: &Path) -> Session {
     folio
 }
 
+/// Quits each reader with `q`: each must end well.
+fn quit<const N: usize>(readers: [Session; N]) {
+    for mut folio in readers {
+        folio.send("q");
+        assert_eq!(folio.wait_exit(), 0);
+    }
+}
+
 /// Puts the caret on the sentence about the cello case (from the top, as after `g`).
 fn find_sentence(folio: &mut Session) {
     folio.send("g");
@@ -134,8 +142,7 @@ fn rehighlighting_a_passage_edits_its_note() {
         home.path(),
         &[(SENTENCE, "FIRST note, important SECOND", false)],
     );
-    folio.send("q");
-    assert_eq!(folio.wait_exit(), 0);
+    quit([folio]);
 }
 
 #[test]
@@ -148,8 +155,7 @@ fn rehighlighting_a_passage_the_cli_highlighted_edits_its_note() {
     folio.send(", and more");
     folio.send("\x13");
     wait_stored(home.path(), &[(SENTENCE, "from the CLI, and more", false)]);
-    folio.send("q");
-    assert_eq!(folio.wait_exit(), 0);
+    quit([folio]);
 }
 
 #[test]
@@ -178,10 +184,7 @@ fn second_reader_sees_saved_note() {
     a.send(" and A");
     a.send("\x13");
     wait_stored(home.path(), &[(SENTENCE, "from B, again and A", false)]);
-    for mut folio in [a, b] {
-        folio.send("q");
-        assert_eq!(folio.wait_exit(), 0);
-    }
+    quit([a, b]);
 }
 
 #[test]
@@ -202,10 +205,7 @@ fn both_editors_open_the_second_save_is_told_of_the_conflict() {
     let merged = "<<<<<<< your note\nbase from A\n=======\nbase from B\n\
                   >>>>>>> saved meanwhile by another folio";
     wait_stored(home.path(), &[(SENTENCE, merged, false)]);
-    for mut folio in [a, b] {
-        folio.send("q");
-        assert_eq!(folio.wait_exit(), 0);
-    }
+    quit([a, b]);
 }
 
 #[test]
@@ -226,10 +226,7 @@ fn note_saved_onto_a_highlight_deleted_elsewhere_is_restored() {
         home.path(),
         &[(SENTENCE, "kept, written while A deletes", false)],
     );
-    for mut folio in [a, b] {
-        folio.send("q");
-        assert_eq!(folio.wait_exit(), 0);
-    }
+    quit([a, b]);
 }
 
 /// Holds the store's lock as another folio would, naming this process in the lock file.
@@ -269,8 +266,7 @@ fn a_held_lock_is_shown_and_times_out_into_not_saved() {
     drop(lock);
     folio.send("\x13");
     wait_stored(home.path(), &[(SENTENCE, "held up", false)]);
-    folio.send("q");
-    assert_eq!(folio.wait_exit(), 0);
+    quit([folio]);
 }
 
 #[test]
