@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::annotate::backup::backup_path;
+use ulid::Ulid;
 
 pub(super) const TEXT: &str = "Heading One\n\n\
 The first paragraph says something worth keeping about social commerce.\n\n\
