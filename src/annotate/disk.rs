@@ -52,6 +52,28 @@ pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
     }
 }
 
+/// The store at `path` if it is a good one of another generation than `known`: what another
+/// process saved since. `None` for the same generation (read only up to knowing that), a
+/// missing, damaged or newer file, or one that is not a regular file.
+pub fn read_changed(path: &Path, known: u64) -> Option<StoreFile> {
+    #[derive(Deserialize)]
+    struct Generation {
+        #[serde(default)]
+        generation: u64,
+    }
+    // Never read a FIFO or a device: it may never end.
+    crate::atomic::resolve(path).ok()?;
+    let bytes = fs::read(path).ok()?;
+    let found: Generation = serde_json::from_slice(&bytes).ok()?;
+    if found.generation == known {
+        return None;
+    }
+    match classify(bytes) {
+        OnDisk::Good { file, .. } => Some(file),
+        _ => None,
+    }
+}
+
 /// The two fields that say whether a file is ours and which schema it follows. Reading only
 /// these first checks the whole file's syntax without building a tree of it.
 #[derive(Deserialize)]

@@ -279,13 +279,14 @@ impl Store {
 
     /// Takes in what other processes saved since this store last read or wrote its file;
     /// `true` when that changed anything. It does not wait for the lock: a save replaces the
-    /// file whole, so it is never read half-written. A file that cannot be read now is left
-    /// for the next save to deal with.
+    /// file whole, so it is never read half-written. Every save raises the generation past
+    /// any before it, so a file of the generation held is the one held. A file that cannot be
+    /// read now is left for the next save to deal with.
     pub fn pick_up(&mut self) -> bool {
         if self.detached {
             return false;
         }
-        let Ok(OnDisk::Good { file, .. }) = disk::read(&self.path) else {
+        let Some(file) = disk::read_changed(&self.path, self.file.generation) else {
             return false;
         };
         let merged = merge(file, &self.file);
