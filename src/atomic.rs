@@ -28,15 +28,20 @@ fn failed(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Failed
 /// rename stays on one file system, and a leftover is known by [`remove_leftovers`]), given
 /// the permissions of the file it replaces, flushed to disk, renamed over `path`, then the
 /// folder flushed so the rename itself survives a power cut. The folder must exist.
+///
+/// A symbolic link is written through: the file it leads to is replaced and the link kept.
+/// Anything but a regular file (a device such as `/dev/null`, a FIFO, a folder) is refused.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failed> {
-    let dir = parent(path);
+    let target = resolve(path).map_err(failed("write", path))?;
+    let dir = parent(&target);
     let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
+        .prefix(&temp_prefix(&target))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(failed("create a temp file in", dir))?;
-    // Keep the permissions the user gave the file; a new file gets the temp file's private ones.
-    if let Ok(meta) = fs::metadata(path) {
+    // Keep the permissions the user gave the file; a new file keeps the temp file's private
+    // ones (0600), so no new store is readable by others.
+    if let Ok(meta) = fs::metadata(&target) {
         temp.as_file()
             .set_permissions(meta.permissions())
             .map_err(failed("set permissions on", temp.path()))?;
@@ -47,9 +52,74 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), Failed> {
         .write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(failed("write", path))?;
-    temp.persist(path)
+    temp.persist(&target)
         .map_err(|e| failed("replace", path)(e.error))?;
     sync_dir(dir)
+}
+
+/// How many links are followed before giving up, as the kernel does (`ELOOP`).
+const MAX_LINKS: usize = 40;
+
+/// The file that writing `path` must replace: `path` itself, or the end of the chain of
+/// symbolic links it starts (which need not exist yet). An error when that is not a regular
+/// file, or the links go round in a loop.
+pub fn resolve(path: &Path) -> io::Result<PathBuf> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        let meta = match fs::symlink_metadata(&at) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(at),
+            Err(e) => return Err(e),
+        };
+        if meta.file_type().is_symlink() {
+            // A relative link is relative to the folder holding it; an absolute one replaces.
+            at = parent(&at).join(fs::read_link(&at)?);
+            continue;
+        }
+        if meta.is_file() {
+            return Ok(at);
+        }
+        let leads = if at == path {
+            String::new()
+        } else {
+            format!("it leads to {}, which is ", at.display())
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{leads}{} and not a regular file; folio keeps notes only in regular files",
+                kind_of(&meta)
+            ),
+        ));
+    }
+    Err(io::Error::other(
+        "too many levels of symbolic links (a loop?)",
+    ))
+}
+
+/// What a file that is not a regular file is, in plain words.
+pub fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
 }
 
 /// [`replace`], making the folder first if it is missing; the error is the system's alone,
@@ -90,8 +160,10 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// Removes the temp files that killed writers of `path` left beside it. Call only while no
 /// other write to `path` can be in progress (holding its lock).
 pub fn remove_leftovers(path: &Path) {
-    let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(parent(path)) else {
+    // Temp files sit beside the file a link leads to.
+    let path = resolve(path).unwrap_or_else(|_| path.to_path_buf());
+    let prefix = temp_prefix(&path);
+    let Ok(entries) = fs::read_dir(parent(&path)) else {
         return;
     };
     for entry in entries.flatten() {

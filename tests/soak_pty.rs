@@ -8,6 +8,11 @@
 //! highlight on its article's text. Every fourth session opens the article's folder as a
 //! library instead of the article.
 //!
+//! The shared soak runs two readers and the CLI on one store at once (random keys with a
+//! scripted note after every batch, `folio highlight` calls meanwhile) and then finds every
+//! note any of them confirmed in the store. `FOLIO_SOAK_SHARED_KEYS` sets its total inputs
+//! (default [`DEFAULT_SHARED_KEYS`]; the acceptance run is 10,000).
+//!
 //! `FOLIO_SOAK_KEYS` sets how many inputs each soak sends (default [`DEFAULT_KEYS`]),
 //! `FOLIO_SOAK_SEED` the generator's seed.
 
@@ -204,10 +209,15 @@ fn restored(screen: &vt100::Screen) -> bool {
 
 /// One soak: folio, its home, and what happened so far.
 struct Soak {
-    home: tempfile::TempDir,
-    /// What sessions open: the article, or (every fourth session) its folder as a library,
-    /// where letters type into the filter.
+    home: PathBuf,
+    /// The temporary home, removed when the soak ends; `None` when it is shared.
+    _owned: Option<tempfile::TempDir>,
+    /// What sessions open: the article, or (every fourth session, unless `shared`) its
+    /// folder as a library, where letters type into the filter.
     targets: [String; 2],
+    /// A soak sharing its store with others: only the article is opened, and no random key
+    /// saves a note (`Ctrl-s`), so every note text comes from a scripted, logged save.
+    shared: bool,
     rng: Rng,
     keys: Vec<String>,
     size: (u16, u16),
@@ -216,11 +226,21 @@ struct Soak {
 
 impl Soak {
     fn new(article: &Path, seed: u64) -> Soak {
-        let home = tempfile::tempdir().expect("a temporary home");
-        std::fs::create_dir_all(home.path().join("tmp")).expect("a temporary folder");
+        let owned = tempfile::tempdir().expect("a temporary home");
+        let mut soak = Soak::sharing(article, seed, owned.path());
+        soak._owned = Some(owned);
+        soak.shared = false;
+        soak
+    }
+
+    /// A soak in `home`, which other soaks and the CLI use at the same time.
+    fn sharing(article: &Path, seed: u64, home: &Path) -> Soak {
+        std::fs::create_dir_all(home.join("tmp")).expect("a temporary folder");
         let folder = article.parent().expect("the article's folder");
         Soak {
-            home,
+            home: home.to_path_buf(),
+            _owned: None,
+            shared: true,
             targets: [
                 article.to_string_lossy().into_owned(),
                 folder.to_string_lossy().into_owned(),
@@ -235,14 +255,14 @@ impl Soak {
     /// Starts folio with `$EDITOR` a program that returns at once, and waits until it has
     /// the terminal (keys sent before that would reach a cooked terminal).
     fn start(&mut self) -> Session {
-        let target = &self.targets[usize::from(self.sessions % 4 == 3)];
+        let target = &self.targets[usize::from(!self.shared && self.sessions % 4 == 3)];
         self.sessions += 1;
-        let tmp = self.home.path().join("tmp");
+        let tmp = self.home.join("tmp");
         let env = [
             ("EDITOR", "true"),
             ("TMPDIR", tmp.to_str().expect("a UTF-8 temporary path")),
         ];
-        let mut folio = Session::start_with_env(&[target], self.home.path(), SCREEN, &env);
+        let mut folio = Session::start_with_env(&[target], &self.home, SCREEN, &env);
         folio.resize_terminal_only(self.size.0, self.size.1);
         folio.wait_until("folio to take the terminal", |s| s.alternate_screen());
         folio
@@ -297,25 +317,32 @@ impl Soak {
         let mut folio = self.start();
         let mut sent = 0;
         while sent < count {
-            for _ in 0..BATCH.min(count - sent) {
-                sent += 1;
-                if folio.exit_code().is_some() {
-                    break;
-                }
-                match random_input(&mut self.rng, &self.keys, self.size) {
-                    Input::Bytes(bytes) => folio.send(&bytes),
-                    Input::Resize(cols, rows) => {
-                        self.size = (cols, rows);
-                        folio.resize_terminal_only(cols, rows);
-                    }
-                }
-            }
-            if let Some(code) = self.answers(&mut folio) {
-                self.ended(&folio, code);
-                folio = self.start();
-            }
+            sent += self.batch(&mut folio, BATCH.min(count - sent));
         }
         folio
+    }
+
+    /// Sends up to `count` random inputs (fewer when folio quits) and checks that folio
+    /// still answers, starting a new session if it ended; how many were sent.
+    fn batch(&mut self, folio: &mut Session, count: usize) -> usize {
+        let mut sent = 0;
+        while sent < count && folio.exit_code().is_none() {
+            sent += 1;
+            match random_input(&mut self.rng, &self.keys, self.size) {
+                // Shared, no random key saves a note: the log of saves stays complete.
+                Input::Bytes(bytes) if self.shared && bytes.contains('\x13') => {}
+                Input::Bytes(bytes) => folio.send(&bytes),
+                Input::Resize(cols, rows) => {
+                    self.size = (cols, rows);
+                    folio.resize_terminal_only(cols, rows);
+                }
+            }
+        }
+        if let Some(code) = self.answers(folio) {
+            self.ended(folio, code);
+            *folio = self.start();
+        }
+        sent.max(1)
     }
 
     /// Closes whatever is open (a note being written asks before discarding: Esc again
@@ -346,7 +373,7 @@ impl Soak {
     /// highlight in it sits on its article's text; reading positions load; `folio notes
     /// --json` reads it all. Returns how many highlights it holds (deleted ones too).
     fn check_files(&self) -> usize {
-        let data = self.home.path().join("folio");
+        let data = self.home.join("folio");
         let file = data.join("annotations.json");
         if file.exists() {
             let bytes = std::fs::read(&file).expect("read annotations.json");
@@ -425,4 +452,177 @@ fn soak_on_the_seed_article_or_skip() {
         return;
     }
     soak(&article);
+}
+
+/// Inputs in all of a shared soak in a plain `cargo test` (two readers and the CLI);
+/// `FOLIO_SOAK_SHARED_KEYS` sets another count (the acceptance run uses 10,000).
+const DEFAULT_SHARED_KEYS: usize = 1_000;
+/// The size scripted notes are written at, so the screen says what they need to see.
+const SCRIPT_SIZE: (u16, u16) = (100, 30);
+/// Passages of the bundled article the scripted notes go on, each found once in it.
+const PASSAGES: [&str; 4] = [
+    "built from larch and oak",
+    "ride the short, steep chop",
+    "two battery-powered catamarans",
+    "Fishermen worry about the wash",
+];
+
+/// Waits up to [`PATIENCE`] for `ready`; whether it came.
+fn within(folio: &Session, ready: impl Fn(&str) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if ready(&folio.text()) {
+            return true;
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+impl Soak {
+    /// Writes a note holding `token` on `passage` as a person would: Esc until nothing is
+    /// open (one at a time, so none joins the next key as Alt), a search, `v`, `a` (which
+    /// opens a highlighted passage's note), the token after the words there, `Ctrl-s`.
+    /// Whether folio confirmed it: the editor closed and nothing said NOT SAVED. Random keys
+    /// may have left folio where this cannot be done (the outline focused): not confirmed.
+    fn scripted_note(&mut self, folio: &mut Session, passage: &str, token: &str) -> bool {
+        let before = folio.clears();
+        self.size = SCRIPT_SIZE;
+        folio.resize_terminal_only(SCRIPT_SIZE.0, SCRIPT_SIZE.1);
+        if !within(folio, |_| folio.clears() > before) {
+            return false;
+        }
+        for _ in 0..4 {
+            folio.send("\x1b");
+            thread::sleep(Duration::from_millis(150));
+        }
+        folio.send(&format!("g/{passage}\r"));
+        folio.send("va");
+        if !within(folio, |s| s.contains("Ctrl-s save")) {
+            return false;
+        }
+        folio.send(&format!(" {token}"));
+        if !within(folio, |s| s.contains(token)) {
+            return false;
+        }
+        folio.send("\x13");
+        within(folio, |s| !s.contains("Ctrl-s save")) && !folio.text().contains("NOT SAVED")
+    }
+
+    /// Sends `count` inputs, random ones with a scripted note after every batch; the tokens
+    /// of the notes folio confirmed, named `«{who}N»`.
+    fn run_confirming(&mut self, count: usize, who: &str) -> Vec<String> {
+        let mut folio = self.start();
+        let mut confirmed = Vec::new();
+        let mut sent = 0;
+        for n in 0.. {
+            if sent >= count {
+                break;
+            }
+            sent += self.batch(&mut folio, BATCH.min(count - sent));
+            let token = format!("«{who}{n}»");
+            let passage = PASSAGES[self.rng.below(PASSAGES.len())];
+            if self.scripted_note(&mut folio, passage, &token) {
+                confirmed.push(token);
+            }
+            sent += 1;
+            if let Some(code) = folio.exit_code() {
+                self.ended(&folio, code);
+                folio = self.start();
+            }
+        }
+        self.quit(folio);
+        confirmed
+    }
+}
+
+/// `count` notes added with `folio highlight` meanwhile; the tokens of those it confirmed.
+fn cli_notes(home: &Path, article: &Path, count: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng(seed.max(1));
+    let mut confirmed = Vec::new();
+    for n in 0..count {
+        let token = format!("«C{n}»");
+        let passage = PASSAGES[rng.below(PASSAGES.len())];
+        let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("highlight")
+            .arg(article)
+            .args(["--quote", passage, "--note", &token])
+            .env("FOLIO_HOME", home.join("folio"))
+            .output()
+            .expect("run folio highlight");
+        if out.status.success() && !out.stdout.is_empty() {
+            confirmed.push(token);
+        }
+        thread::sleep(Duration::from_millis(rng.below(200) as u64));
+    }
+    confirmed
+}
+
+/// Two readers and the CLI write one store at once; afterwards every note any of them
+/// confirmed is in it, word for word (in a live highlight or one a random `d` deleted).
+fn shared_soak(article: &Path) {
+    let text = std::fs::read_to_string(article).expect("the article");
+    for passage in PASSAGES {
+        assert_eq!(text.matches(passage).count(), 1, "{passage}");
+    }
+    let count = env_number("FOLIO_SOAK_SHARED_KEYS", DEFAULT_SHARED_KEYS as u64) as usize;
+    let seed = env_number("FOLIO_SOAK_SEED", 0x5eed_f011_0000_0007);
+    let started = Instant::now();
+    let home = tempfile::tempdir().expect("a temporary home");
+    let per_reader = count * 9 / 20;
+    let readers: Vec<_> = ["A", "B"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, who)| {
+            let (article, home) = (article.to_path_buf(), home.path().to_path_buf());
+            thread::spawn(move || {
+                let mut soak = Soak::sharing(&article, seed + i as u64, &home);
+                let confirmed = soak.run_confirming(per_reader, who);
+                (confirmed, soak.sessions)
+            })
+        })
+        .collect();
+    let cli = cli_notes(home.path(), article, count - 2 * per_reader, seed + 2);
+    let mut confirmed = vec![("C", cli)];
+    let mut sessions = 0;
+    for (reader, who) in readers.into_iter().zip(["A", "B"]) {
+        let (tokens, n) = reader.join().expect("a reader's soak");
+        confirmed.push((who, tokens));
+        sessions += n;
+    }
+    let checker = Soak::sharing(article, seed, home.path());
+    let highlights = checker.check_files();
+    let (store, _) = Store::open(&home.path().join("folio/annotations.json")).expect("the store");
+    let notes: Vec<&str> = store
+        .documents()
+        .flat_map(|(_, doc)| doc.annotations.iter().map(|a| a.note.as_str()))
+        .collect();
+    let mut total = 0;
+    for (who, tokens) in &confirmed {
+        assert!(!tokens.is_empty(), "{who} confirmed no note at all");
+        total += tokens.len();
+        for token in tokens {
+            assert!(
+                notes.iter().any(|n| n.contains(token.as_str())),
+                "{who}'s confirmed note {token} is not in the store; its notes: {notes:#?}"
+            );
+        }
+    }
+    eprintln!(
+        "shared soak of {}: {count} inputs, seed {seed:#x}, {sessions} reader sessions, \
+         {total} confirmed notes (A {}, B {}, CLI {}) all present, {highlights} highlights \
+         stored, {:.1} s",
+        article.display(),
+        confirmed[1].1.len(),
+        confirmed[2].1.len(),
+        confirmed[0].1.len(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+#[test]
+fn two_readers_and_the_cli_share_a_store_and_keep_every_confirmed_note() {
+    let article =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/harbour-ferries-web-dump.txt");
+    shared_soak(&article);
 }

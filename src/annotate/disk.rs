@@ -29,14 +29,48 @@ pub enum OnDisk {
         bytes: Vec<u8>,
         reason: String,
     },
+    /// Not a regular file (a link to `/dev/null`, a FIFO): never read nor written, as reading
+    /// a device or a pipe may never end and writing one throws the notes away.
+    NotAFile {
+        reason: String,
+    },
 }
 
 /// Reads and classifies the file at `path`.
 pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
+    if let Err(e) = crate::atomic::resolve(path)
+        && e.kind() == ErrorKind::InvalidInput
+    {
+        return Ok(OnDisk::NotAFile {
+            reason: e.to_string(),
+        });
+    }
     match fs::read(path) {
         Ok(bytes) => Ok(classify(bytes)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(OnDisk::Missing),
         Err(e) => Err(StoreError::io("read", path, e)),
+    }
+}
+
+/// The store at `path` if it is a good one of another generation than `known`: what another
+/// process saved since. `None` for the same generation (read only up to knowing that), a
+/// missing, damaged or newer file, or one that is not a regular file.
+pub fn read_changed(path: &Path, known: u64) -> Option<StoreFile> {
+    #[derive(Deserialize)]
+    struct Generation {
+        #[serde(default)]
+        generation: u64,
+    }
+    // Never read a FIFO or a device: it may never end.
+    crate::atomic::resolve(path).ok()?;
+    let bytes = fs::read(path).ok()?;
+    let found: Generation = serde_json::from_slice(&bytes).ok()?;
+    if found.generation == known {
+        return None;
+    }
+    match classify(bytes) {
+        OnDisk::Good { file, .. } => Some(file),
+        _ => None,
     }
 }
 

@@ -79,6 +79,10 @@ pub enum Warning {
     },
     /// A newer folio wrote the store: it is shown but never written.
     NewerSchema { file: PathBuf, version: u64 },
+    /// The store is not a regular file (a link to `/dev/null`, a FIFO): never read nor written.
+    NotAFile { file: PathBuf, reason: String },
+    /// A save succeeded but the version it replaced could not be kept as a backup.
+    NoBackup { file: PathBuf, reason: String },
 }
 
 impl fmt::Display for Warning {
@@ -123,6 +127,18 @@ impl fmt::Display for Warning {
                 f,
                 "{} was written by a newer folio (schema {version}). Notes are shown but not \
                  saved; update folio to change them.",
+                file.display()
+            ),
+            Warning::NotAFile { file, reason } => write!(
+                f,
+                "{}: {reason}. Notes are not saved there; point it at a regular file (or remove \
+                 it) to save them.",
+                file.display()
+            ),
+            Warning::NoBackup { file, reason } => write!(
+                f,
+                "{} was saved, but the version it replaced could not be kept as a backup \
+                 ({reason}).",
                 file.display()
             ),
         }

@@ -52,11 +52,15 @@
 //!
 //! # Saving
 //!
-//! Under an exclusive lock on `annotations.json.lock`, a save re-reads the file, merges our
-//! state into it by annotation id (newest `updated_at` wins; a tombstone wins a tie and only
-//! an explicit undelete clears it), applies the change, copies the version it replaces to
-//! `annotations.json.1` (older ones shift to `.2`, `.3`), writes a temp file in the same folder,
-//! fsyncs it, renames it over the file and fsyncs the folder. A damaged file is copied to
+//! Under an exclusive lock on `annotations.json.lock` (which names its holder's pid, so a
+//! waiting process can say for whom it waits), a save re-reads the file, merges our state
+//! into it by annotation id (newest `updated_at` wins; a tombstone wins a tie and only an
+//! explicit undelete clears it), applies the change, writes a temp file in the same folder,
+//! fsyncs it, renames it over the file (through a symbolic link, to the file it leads to) and
+//! fsyncs the folder; only then is the version it replaced kept as `annotations.json.1`
+//! (older ones shift to `.2`, `.3`). [`Store::save_note`] saves a note only over the text
+//! the user saw, keeping both texts otherwise; [`Store::highlight`] never doubles a passage;
+//! [`Store::pick_up`] takes in what other processes saved. A damaged file is copied to
 //! `annotations.json.corrupt-<time>` and replaced by the newest good backup; a file with a newer
 //! `schema_version` is shown but never written.
 //!
@@ -86,8 +90,9 @@ use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
 pub use error::{StoreError, Warning};
+pub use lock::{on_wait, stop_waiting};
 pub use model::{AnchorStatus, Color};
-pub use store::{Imported, Store, read_other};
+pub use store::{Added, Imported, NoteSaved, Store, read_other};
 
 /// The stable key of a document in the store.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -115,6 +115,7 @@ fn event_loop(
         (size.width, size.height),
     );
     model.outline_by_default = settings.show_outline;
+    crate::annotate::on_wait(show_waiting);
     let (highlights, opening) = Highlights::open(&settings.annotations);
     let mut world = World {
         positions: settings.positions,
@@ -217,6 +218,13 @@ fn event_loop(
                 return Ok(Ending::Quit);
             }
         }
+        // Another folio (a reader, the CLI) may have saved highlights or notes meanwhile.
+        let news = (model.reader.as_ref()).and_then(|r| world.highlights.look(&r.article));
+        if let Some(msg) = news {
+            ticks_only = false;
+            let effects = update(&mut model, msg);
+            run_effects(&mut model, &mut world, terminal, effects);
+        }
         match watcher.look(&model, refocused) {
             Some(msg) => {
                 let effects = update(&mut model, msg);
@@ -230,12 +238,38 @@ fn event_loop(
         // outside the small size, while the last frame says it is there: paint it all again.
         // (`resize` clears without asking the terminal where its cursor is, an answer the
         // input thread would swallow.)
-        if resized {
+        // A wait for the lock wrote its line past ratatui: paint everything again too.
+        if WROTE_PAST.swap(false, Ordering::SeqCst) || resized {
             let size = terminal.size()?;
             terminal.resize(Rect::new(0, 0, size.width, size.height))?;
         }
         terminal.draw(|frame| ui::draw(frame, &model))?;
     }
+}
+
+/// Set when a line was written straight to the terminal, so the next frame is drawn whole.
+static WROTE_PAST: AtomicBool = AtomicBool::new(false);
+
+/// Shows `line` in the bottom row while a save waits for another folio's lock ("waiting for
+/// another folio (pid N) …"). The loop is stuck in that save, so the line goes straight to
+/// the terminal.
+fn show_waiting(line: &str) {
+    use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
+    use ratatui::crossterm::terminal::{Clear, ClearType, size};
+    use ratatui::crossterm::{cursor::MoveTo, queue};
+    let (cols, rows) = size().unwrap_or((80, 24));
+    let shown: String = line.chars().take(usize::from(cols)).collect();
+    let mut out = io::stdout();
+    let _ = queue!(
+        out,
+        MoveTo(0, rows.saturating_sub(1)),
+        Clear(ClearType::CurrentLine),
+        SetAttribute(Attribute::Reverse),
+        Print(shown),
+        SetAttribute(Attribute::Reset)
+    );
+    let _ = out.flush();
+    WROTE_PAST.store(true, Ordering::SeqCst);
 }
 
 /// Adds to `farewell` what the session has left to say once the screen is restored: where
@@ -421,6 +455,8 @@ fn spawn_inputs() -> io::Result<mpsc::Receiver<Input>> {
     let to_loop = sender.clone();
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // The loop may be waiting for another folio's lock: it must stop waiting.
+            crate::annotate::stop_waiting();
             let _ = to_loop.send(Input::Signal(signal));
         }
     });

@@ -155,7 +155,8 @@ fn color_of(action: Action) -> Color {
 }
 
 /// Highlights the selection (snapped to whole words), ends it, and with `note` opens the
-/// editor on the new highlight.
+/// editor on the new highlight. A passage highlighted already is not highlighted again: `a`
+/// edits its note, a colour recolours it.
 fn highlight_selection(model: &mut Model, color: Color, note: bool) -> Vec<Effect> {
     let Some(reader) = model.reader.as_mut() else {
         return Vec::new();
@@ -169,6 +170,23 @@ fn highlight_selection(model: &mut Model, color: Color, note: bool) -> Vec<Effec
         return Vec::new();
     }
     reader.cursor = range.start;
+    let same = reader
+        .marks
+        .iter()
+        .find(|m| m.range.as_ref() == Some(&range));
+    if let Some(mark) = same {
+        let id = mark.id.clone();
+        if note {
+            model.editor = Some(NoteEditor::new(NoteTarget::Id(id), &mark.note));
+            model.message = Some("this passage is highlighted already: editing its note".into());
+            return Vec::new();
+        }
+        model.message = Some("this passage is highlighted already".into());
+        return match mark.color == color {
+            true => Vec::new(),
+            false => vec![Effect::Mark(MarkChange::Color { id, color })],
+        };
+    }
     if note {
         model.editor = Some(NoteEditor::new(NoteTarget::Range(range.clone()), ""));
     }
@@ -356,20 +374,23 @@ pub fn editor_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             let marks = model.reader.as_ref().map_or(&[][..], |r| &r.marks[..]);
-            vec![Effect::Mark(note_change(marks, editor.target, note))]
+            vec![Effect::Mark(note_change(marks, editor, note))]
         }
     }
 }
 
-/// The change that gives the highlight `target` names the note `note`.
-fn note_change(marks: &[Resolved], target: NoteTarget, note: String) -> MarkChange {
-    match target {
-        NoteTarget::Id(id) => MarkChange::Note { id, note },
+/// The change that gives the highlight the editor is on the note `note`, saved over the text
+/// the editor started from.
+fn note_change(marks: &[Resolved], editor: NoteEditor, note: String) -> MarkChange {
+    let seen = editor.original;
+    match editor.target {
+        NoteTarget::Id(id) => MarkChange::Note { id, note, seen },
         NoteTarget::Range(range) => {
             match marks.iter().find(|m| m.range.as_ref() == Some(&range)) {
                 Some(mark) => MarkChange::Note {
                     id: mark.id.clone(),
                     note,
+                    seen,
                 },
                 // The highlight never made it, not even into memory: make it with its note.
                 None => MarkChange::Add {
@@ -379,6 +400,34 @@ fn note_change(marks: &[Resolved], target: NoteTarget, note: String) -> MarkChan
                 },
             }
         }
+    }
+}
+
+/// After the highlights were read again (another folio saved): a note editor that is open on
+/// a highlight whose note changed meanwhile shows the new note if nothing was typed yet, else
+/// keeps the typing and says that saving will keep both texts.
+pub fn follow_store(model: &mut Model) {
+    let (Some(editor), Some(reader)) = (model.editor.as_mut(), model.reader.as_ref()) else {
+        return;
+    };
+    let NoteTarget::Id(id) = &editor.target else {
+        return;
+    };
+    let Some(mark) = reader.marks.iter().find(|m| &m.id == id) else {
+        return;
+    };
+    if mark.note == editor.original {
+        return;
+    }
+    if editor.text() == editor.original {
+        let draft = editor.draft.take();
+        *editor = NoteEditor::new(editor.target.clone(), &mark.note);
+        editor.draft = draft;
+        model.message = Some("another folio changed this note: showing its new text".into());
+    } else {
+        model.message = Some(
+            "another folio changed this note while you edit it: Ctrl-s keeps both texts".into(),
+        );
     }
 }
 

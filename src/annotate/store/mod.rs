@@ -6,7 +6,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use jiff::{SignedDuration, Timestamp};
-use ulid::Ulid;
 
 use super::anchor;
 use super::backup;
@@ -83,6 +82,13 @@ impl Store {
             }
             OnDisk::Corrupt { bytes, reason } => {
                 warnings.push(store.recover(&bytes, reason)?);
+            }
+            OnDisk::NotAFile { reason } => {
+                store.read_only = Some(reason.clone());
+                warnings.push(Warning::NotAFile {
+                    file: path.to_path_buf(),
+                    reason,
+                });
             }
         }
         Ok((store, warnings))
@@ -163,35 +169,6 @@ impl Store {
             .documents
             .iter()
             .map(|(k, d)| (DocKey(k.clone()), d))
-    }
-
-    /// Highlights `range` (character offsets) of `article` and saves.
-    pub fn add(
-        &mut self,
-        doc: &DocKey,
-        article: &Article,
-        range: Range<usize>,
-        color: Color,
-        note: &str,
-    ) -> Result<AnnotationId, StoreError> {
-        let target = anchor::target_for(article, range)?;
-        let id = Ulid::new().to_string();
-        self.commit(|file, now| {
-            let document = document_for(file, doc, article);
-            document.annotations.push(Annotation {
-                id: id.clone(),
-                created_at: now,
-                updated_at: now,
-                deleted_at: None,
-                color: color.name().to_string(),
-                tags: Vec::new(),
-                note: note.to_string(),
-                target,
-                anchor: verified(),
-                extra: Extra::new(),
-            });
-            Ok(AnnotationId(id))
-        })
     }
 
     /// Replaces a highlight's note (Markdown) and saves.
@@ -286,6 +263,24 @@ impl Store {
         out
     }
 
+    /// Takes in what other processes saved since this store last read or wrote its file;
+    /// `true` when that changed anything. It does not wait for the lock: a save replaces the
+    /// file whole, so it is never read half-written. Every save raises the generation past
+    /// any before it, so a file of the generation held is the one held. A file that cannot be
+    /// read now is left for the next save to deal with.
+    pub fn pick_up(&mut self) -> bool {
+        if self.detached {
+            return false;
+        }
+        let Some(file) = disk::read_changed(&self.path, self.file.generation) else {
+            return false;
+        };
+        let merged = merge(file, &self.file);
+        let changed = merged.documents != self.file.documents;
+        self.file = merged;
+        changed
+    }
+
     /// Re-reads the file, keeping anything of ours it lacks.
     pub fn reload(&mut self) -> Result<Vec<Warning>, StoreError> {
         let (fresh, warnings) = Store::open(&self.path)?;
@@ -361,6 +356,13 @@ impl Store {
                 });
                 (self.file.clone(), None)
             }
+            OnDisk::NotAFile { reason } => {
+                self.read_only = Some(reason.clone());
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                    reason,
+                });
+            }
         };
         let now = Timestamp::now();
         let out = op(&mut next, now)?;
@@ -372,11 +374,18 @@ impl Store {
             source,
         })?;
         bytes.push(b'\n');
-        if let Some(previous) = previous {
-            backup::rotate(&self.path, &previous)?;
-        }
         atomic::replace(&self.path, &bytes)?;
         self.file = next;
+        // Only after the save: a failed one must not push the history out of the backups.
+        // A crash in between costs one backup, never the store.
+        if let Some(previous) = previous
+            && let Err(e) = backup::rotate(&self.path, &previous)
+        {
+            self.pending.push(Warning::NoBackup {
+                file: self.path.clone(),
+                reason: e.to_string(),
+            });
+        }
         Ok(out)
     }
 }
@@ -458,9 +467,15 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
     }
 }
 
+mod highlight;
+mod note;
 mod refresh;
 mod transfer;
+pub use highlight::Added;
+pub use note::NoteSaved;
 pub use transfer::{Imported, read_other};
+#[cfg(test)]
+mod shared;
 #[cfg(test)]
 mod tests;
 #[cfg(all(test, unix))]

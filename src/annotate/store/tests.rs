@@ -5,33 +5,34 @@ use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::annotate::backup::backup_path;
+use ulid::Ulid;
 
-const TEXT: &str = "Heading One\n\n\
+pub(super) const TEXT: &str = "Heading One\n\n\
 The first paragraph says something worth keeping about social commerce.\n\n\
 The second paragraph has another thought, which also deserves a note.";
 
-struct Fixture {
-    dir: tempfile::TempDir,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
 }
 
 impl Fixture {
-    fn new() -> Fixture {
+    pub(super) fn new() -> Fixture {
         Fixture {
             dir: tempfile::tempdir().unwrap(),
         }
     }
 
-    fn store_path(&self) -> PathBuf {
+    pub(super) fn store_path(&self) -> PathBuf {
         self.dir.path().join("data").join("annotations.json")
     }
 
-    fn open(&self) -> Store {
+    pub(super) fn open(&self) -> Store {
         let (store, warnings) = Store::open(&self.store_path()).unwrap();
         assert!(warnings.is_empty(), "{warnings:?}");
         store
     }
 
-    fn article(&self, name: &str, text: &str) -> Article {
+    pub(super) fn article(&self, name: &str, text: &str) -> Article {
         let path = self.dir.path().join(name);
         fs::write(&path, text).unwrap();
         Article::open(&path).unwrap()
@@ -50,11 +51,11 @@ fn setup() -> (Fixture, Article, Store) {
     (fx, article, store)
 }
 
-fn range_of(article: &Article, quote: &str) -> Range<usize> {
+pub(super) fn range_of(article: &Article, quote: &str) -> Range<usize> {
     crate::annotate::find_quote(article, quote, None).unwrap()
 }
 
-fn add(store: &mut Store, article: &Article, quote: &str, note: &str) -> AnnotationId {
+pub(super) fn add(store: &mut Store, article: &Article, quote: &str, note: &str) -> AnnotationId {
     let doc = store.document(article);
     store
         .add(&doc, article, range_of(article, quote), Color::Yellow, note)

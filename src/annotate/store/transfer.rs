@@ -86,7 +86,7 @@ pub fn read_other(path: &Path) -> Result<StoreFile, StoreError> {
         OnDisk::Newer { version, .. } => Err(refuse(format!(
             "it was written by a newer folio (schema {version}); update folio"
         ))),
-        OnDisk::Corrupt { reason, .. } => Err(refuse(reason)),
+        OnDisk::Corrupt { reason, .. } | OnDisk::NotAFile { reason } => Err(refuse(reason)),
     }
 }
 

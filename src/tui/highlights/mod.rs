@@ -14,6 +14,7 @@ use crate::export::merge::merge;
 
 use super::model::Unsaved;
 use super::update::{MarkChange, Msg};
+use super::watch::Stamp;
 use queue::Queue;
 pub use queue::UNSAVED;
 
@@ -29,6 +30,18 @@ pub struct Highlights {
     problem: Option<String>,
     /// What opening the file had to say, not shown yet.
     opening: Vec<String>,
+    /// The store file as it was when last looked at, to notice another's saves. Its own saves
+    /// change it too: the next look reads the file once and finds nothing new.
+    seen: Option<Stamp>,
+}
+
+/// The line for the status line after a flush: why it failed, or what the saves had to say.
+fn said(flushed: Result<Vec<String>, String>) -> Option<String> {
+    match flushed {
+        Err(problem) => Some(problem),
+        Ok(said) if said.is_empty() => None,
+        Ok(said) => Some(said.join("; ")),
+    }
 }
 
 impl Highlights {
@@ -42,6 +55,7 @@ impl Highlights {
             queue: Queue::default(),
             problem: None,
             opening: Vec::new(),
+            seen: None,
         };
         let mut notices = match highlights.store() {
             Ok(_) => highlights.import_rescued(),
@@ -64,14 +78,17 @@ impl Highlights {
 
     /// The highlights of `article` to show now (saving what waits first).
     pub fn load(&mut self, article: &Article) -> Msg {
-        let problem = self.flush().err();
-        self.listing(article, problem)
+        let said = said(self.flush());
+        self.listing(article, said)
     }
 
     /// Tries again to save what waits, with no article open; the answer says how it went.
     pub fn retry(&mut self) -> Msg {
         Msg::Notice(match self.flush() {
-            Ok(()) => "all changes to highlights and notes are saved".to_string(),
+            Ok(said) if said.is_empty() => {
+                "all changes to highlights and notes are saved".to_string()
+            }
+            Ok(said) => said.join("; "),
             Err(problem) => problem,
         })
     }
@@ -79,8 +96,21 @@ impl Highlights {
     /// Applies `change` (saving it, or keeping it for later) and answers with the list.
     pub fn change(&mut self, article: &Arc<Article>, change: MarkChange) -> Msg {
         self.queue.push(article, change);
-        let problem = self.flush().err();
-        self.listing(article, problem)
+        let said = said(self.flush());
+        self.listing(article, said)
+    }
+
+    /// Looks whether another folio (a reader, the CLI) saved the store since this one last
+    /// read or wrote it, and if so answers with `article`'s highlights as they are now. A
+    /// stat when nothing changed.
+    pub fn look(&mut self, article: &Article) -> Option<Msg> {
+        let stamp = Stamp::of(&self.path).ok();
+        if stamp == self.seen {
+            return None;
+        }
+        self.seen = stamp;
+        let store = self.store.as_mut()?;
+        store.pick_up().then(|| self.listing(article, None))
     }
 
     /// The changes still unsaved, why, and where they could be written instead.
@@ -98,16 +128,18 @@ impl Highlights {
     /// Saves the queued changes in order. A change that failed for a reason that may pass
     /// (the disk, the lock, a read-only file) stops the saving and stays queued with those
     /// after it; one that can never succeed (its highlight is gone) is dropped and reported.
-    fn flush(&mut self) -> Result<(), String> {
+    /// Saved, the answer is what the user must hear about the changes made (a note in
+    /// conflict).
+    fn flush(&mut self) -> Result<Vec<String>, String> {
         if self.queue.is_empty() {
             self.problem = None;
-            return Ok(());
+            return Ok(Vec::new());
         }
         if let Err(problem) = self.store() {
             return Err(self.not_saved(problem));
         }
         let Some(store) = self.store.as_mut() else {
-            return Ok(());
+            return Ok(Vec::new());
         };
         let replayed = self.queue.replay(store);
         self.queue.forget(replayed.done);
@@ -116,9 +148,9 @@ impl Highlights {
         }
         self.problem = None;
         if replayed.dropped.is_empty() {
-            Ok(())
+            Ok(replayed.said)
         } else {
-            Err(replayed.dropped.join("; "))
+            Err([replayed.dropped, replayed.said].concat().join("; "))
         }
     }
 

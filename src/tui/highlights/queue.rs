@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::annotate::{AnchorStatus, AnnotationId, Resolved, Store, StoreError};
+use crate::annotate::{Added, AnchorStatus, AnnotationId, Resolved, Store, StoreError};
 use crate::article::Article;
 use crate::tui::update::MarkChange;
 
@@ -32,6 +32,9 @@ pub struct Replayed {
     pub dropped: Vec<String>,
     /// Store ids of the highlights the changes made were about.
     pub touched: HashSet<String>,
+    /// What the user must hear about changes made (a note in conflict, a deleted highlight
+    /// brought back), in plain words.
+    pub said: Vec<String>,
 }
 
 impl Queue {
@@ -69,7 +72,8 @@ impl Queue {
             let change = self.translate(change.clone());
             let about = id_of(&change);
             match apply(store, article, change) {
-                Ok(made) => {
+                Ok(Applied { made, said }) => {
+                    replayed.said.extend(said);
                     if let (Some(local), Some(id)) = (local, &made) {
                         self.saved_as.insert(local, id.clone());
                     }
@@ -117,7 +121,7 @@ impl Queue {
                     }
                     (quote, note)
                 }
-                MarkChange::Note { id, note } => {
+                MarkChange::Note { id, note, .. } => {
                     let saved = store.and_then(|s| s.annotation(&id));
                     let quote = quotes
                         .get(&id)
@@ -150,7 +154,11 @@ impl Queue {
     fn translate(&self, change: MarkChange) -> MarkChange {
         let real = |id: AnnotationId| self.saved_as.get(&id).cloned().unwrap_or(id);
         match change {
-            MarkChange::Note { id, note } => MarkChange::Note { id: real(id), note },
+            MarkChange::Note { id, note, seen } => MarkChange::Note {
+                id: real(id),
+                note,
+                seen,
+            },
             MarkChange::Color { id, color } => MarkChange::Color {
                 id: real(id),
                 color,
@@ -179,23 +187,45 @@ fn id_of(change: &MarkChange) -> Option<AnnotationId> {
     }
 }
 
-/// Carries out one change in the store; an add answers with the new id.
-fn apply(
-    store: &mut Store,
-    article: &Article,
-    change: MarkChange,
-) -> Result<Option<AnnotationId>, StoreError> {
+/// What one change made in the store.
+#[derive(Default)]
+struct Applied {
+    /// The id of the highlight an add made (or found on the very same passage).
+    made: Option<AnnotationId>,
+    /// What the user must hear about it.
+    said: Option<String>,
+}
+
+/// Carries out one change in the store.
+fn apply(store: &mut Store, article: &Article, change: MarkChange) -> Result<Applied, StoreError> {
     let result = match change {
         MarkChange::Add { range, color, note } => {
             let doc = store.document(article);
-            return store.add(&doc, article, range, color, &note).map(Some);
+            let added = store.highlight(&doc, article, range, color, &note)?;
+            let said = matches!(
+                added,
+                Added::Existing {
+                    note_added: true,
+                    ..
+                }
+            )
+            .then(|| {
+                "this passage was highlighted already (by another folio): your note was added \
+                 after its note"
+                    .to_string()
+            });
+            let made = Some(added.into_id());
+            return Ok(Applied { made, said });
         }
-        MarkChange::Note { id, note } => store.set_note(&id, &note),
+        MarkChange::Note { id, note, seen } => {
+            let said = store.save_note(&id, &seen, &note)?.said();
+            return Ok(Applied { made: None, said });
+        }
         MarkChange::Color { id, color } => store.set_color(&id, color),
         MarkChange::Delete(id) => store.delete(&id),
         MarkChange::Undelete(id) => store.undelete(&id),
     };
-    result.map(|()| None)
+    result.map(|()| Applied::default())
 }
 
 /// Shows an unsaved change in the list as if it were saved.
@@ -222,7 +252,7 @@ fn overlay(
                 updated_at: now,
             });
         }
-        MarkChange::Note { id, note } => {
+        MarkChange::Note { id, note, .. } => {
             if let Some(i) = find(list, &id) {
                 list[i].note = note;
             }

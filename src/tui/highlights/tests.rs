@@ -48,6 +48,7 @@ fn a_failed_save_is_kept_shown_and_saved_with_the_next_change() {
         MarkChange::Note {
             id: local,
             note: "kept".into(),
+            seen: String::new(),
         },
     ));
     assert_eq!(list[0].note, "kept");
@@ -73,6 +74,7 @@ fn a_change_that_can_never_be_made_is_dropped_not_retried() {
     let gone = MarkChange::Note {
         id: AnnotationId("01NOSUCHID".into()),
         note: "x".into(),
+        seen: String::new(),
     };
     let (_, problem) = marks(highlights.change(&a, gone));
     assert!(problem.unwrap().contains("no highlight with id"));
@@ -128,6 +130,7 @@ fn unsaved_changes_are_written_beside_the_store_and_merged_back_at_the_next_open
         MarkChange::Note {
             id: local,
             note: "rescued note".into(),
+            seen: String::new(),
         },
     );
     let unsaved = highlights.unsaved().expect("two changes wait");
@@ -217,6 +220,7 @@ fn unsaved_notes_can_be_written_out_with_their_words_as_a_last_resort() {
         MarkChange::Note {
             id: list[0].id.clone(),
             note: "first line\nsecond line".into(),
+            seen: String::new(),
         },
     );
     let said = highlights.unsaved_notes().expect("one note");

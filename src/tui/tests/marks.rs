@@ -189,7 +189,8 @@ fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
         press(&mut m, &["ctrl-s"]),
         vec![Effect::Mark(MarkChange::Note {
             id,
-            note: "old note\nmore".into()
+            note: "old note\nmore".into(),
+            seen: "old note".into()
         })]
     );
     assert!(m.editor.is_none());
@@ -217,7 +218,8 @@ fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
         press(&mut m, &["ctrl-s"]),
         vec![Effect::Mark(MarkChange::Note {
             id: AnnotationId("NEW".into()),
-            note: "line one\nline two".into()
+            note: "line one\nline two".into(),
+            seen: String::new()
         })]
     );
 }

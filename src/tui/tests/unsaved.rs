@@ -315,7 +315,8 @@ fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
         vec![
             Effect::Mark(MarkChange::Note {
                 id: AnnotationId("01SAVED".into()),
-                note: "old note, and more".into()
+                note: "old note, and more".into(),
+                seen: "old note".into()
             }),
             Effect::DropDraft(key)
         ]

@@ -126,9 +126,12 @@ pub enum MarkChange {
         color: Color,
         note: String,
     },
+    /// A note saved over `seen`, the text the user started from: the store keeps both
+    /// texts if another folio changed it meanwhile.
     Note {
         id: AnnotationId,
         note: String,
+        seen: String,
     },
     Color {
         id: AnnotationId,
@@ -223,6 +226,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             if problem.is_some() {
                 model.message = problem;
             }
+            marks::follow_store(model);
             Vec::new()
         }
         Msg::Edited(result) => {

@@ -1,0 +1,90 @@
+//! Making highlights: one per passage, whoever makes it (this reader, another, the CLI).
+
+use std::ops::Range;
+
+use ulid::Ulid;
+
+use super::{Store, document_for, later, note, verified};
+use crate::annotate::model::{Annotation, Extra};
+use crate::annotate::{AnnotationId, Color, DocKey, StoreError, anchor};
+use crate::article::Article;
+
+/// What [`Store::highlight`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// A new highlight, with this id.
+    New(AnnotationId),
+    /// The passage was highlighted already: that highlight, and whether the new note was
+    /// added to its own.
+    Existing { id: AnnotationId, note_added: bool },
+}
+
+impl Added {
+    /// The highlight's id, new or found.
+    pub fn into_id(self) -> AnnotationId {
+        match self {
+            Added::New(id) | Added::Existing { id, .. } => id,
+        }
+    }
+}
+
+impl Store {
+    /// Highlights `range` (character offsets) of `article` and saves; a passage highlighted
+    /// already keeps its one highlight (see [`Store::highlight`]), whose id is returned.
+    pub fn add(
+        &mut self,
+        doc: &DocKey,
+        article: &Article,
+        range: Range<usize>,
+        color: Color,
+        note: &str,
+    ) -> Result<AnnotationId, StoreError> {
+        self.highlight(doc, article, range, color, note)
+            .map(Added::into_id)
+    }
+
+    /// Highlights `range` of `article` with `note` and saves, unless a live highlight sits on
+    /// exactly that passage of the same text already (made here, by another folio or by the
+    /// CLI): then that one is kept, never doubled, and a new note is added after its own,
+    /// never in its place.
+    pub fn highlight(
+        &mut self,
+        doc: &DocKey,
+        article: &Article,
+        range: Range<usize>,
+        color: Color,
+        note: &str,
+    ) -> Result<Added, StoreError> {
+        let target = anchor::target_for(article, range)?;
+        let id = Ulid::new().to_string();
+        self.commit(|file, now| {
+            let document = document_for(file, doc, article);
+            let same = document.annotations.iter_mut().find(|a| {
+                a.deleted_at.is_none()
+                    && a.target.text_hash == target.text_hash
+                    && a.target.position == target.position
+            });
+            if let Some(same) = same {
+                let note_added = note::append(&mut same.note, note);
+                if note_added {
+                    same.updated_at = later(now, same.updated_at);
+                }
+                let id = AnnotationId(same.id.clone());
+                return Ok(Added::Existing { id, note_added });
+            }
+            document.annotations.push(Annotation {
+                id: id.clone(),
+                created_at: now,
+                updated_at: now,
+                deleted_at: None,
+                color: color.name().to_string(),
+                tags: Vec::new(),
+                note: note.to_string(),
+                target,
+                anchor: verified(),
+                extra: Extra::new(),
+            });
+            Ok(Added::New(AnnotationId(id)))
+        })
+    }
+}
