@@ -40,8 +40,11 @@ fn assert_inert(what: &str, bytes: &[u8]) {
 /// rendered text.
 fn rendered_inert(path: &Path) -> String {
     let name = path.display();
+    // Furniture shown too: everything folio can put on a screen must be inert.
     let render = folio(&[
         "render".as_ref(),
+        "--furniture".as_ref(),
+        "show".as_ref(),
         "--width".as_ref(),
         "60".as_ref(),
         path.as_os_str(),
