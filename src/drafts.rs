@@ -178,7 +178,7 @@ impl Drafts {
 }
 
 fn read(path: &Path) -> Result<Draft, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let bytes = crate::regular_file::read(path).map_err(|e| format!("cannot read it: {e}"))?;
     let draft: Draft =
         serde_json::from_slice(&bytes).map_err(|e| format!("it is not a draft: {e}"))?;
     if draft.format != FORMAT {

