@@ -117,3 +117,52 @@ fn fifo_or_device_given_to_commands_is_refused() {
         assert!(said.contains("not a regular file"), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn editor_output_with_invalid_utf8_is_kept() {
+    let home = tempfile::tempdir().expect("temp home");
+    // An "editor" that writes a note with one byte that is not UTF-8 (Latin-1 é).
+    let editor = home.path().join("latin1-editor");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'written in the editor, caf\\351 au lait\\n' > \"$1\"\n",
+    )
+    .expect("write the editor");
+    let made_executable = Command::new("chmod").arg("+x").arg(&editor).status();
+    assert!(made_executable.is_ok_and(|s| s.success()));
+    let editor = editor.to_string_lossy().into_owned();
+    let file = fixture().to_string_lossy().into_owned();
+    let mut folio = Session::start_with_env(&[&file], home.path(), SIZE, &[("EDITOR", &editor)]);
+    write_note(&mut folio, "typed first");
+    folio.send("\x05");
+    // The text is kept, the bad byte turned into U+FFFD (which vt100 does not show), and the
+    // user told where the file is.
+    folio.wait_for("written in the editor, caf");
+    folio.wait_for("not UTF-8");
+    folio.wait_for("file is kept as");
+    let kept: Vec<PathBuf> = std::fs::read_dir(std::env::temp_dir())
+        .expect("temp dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("folio-note-"))
+                && std::fs::read(p).is_ok_and(|b| b.ends_with(b"caf\xe9 au lait\n"))
+        })
+        .collect();
+    assert!(!kept.is_empty(), "the editor's file is kept");
+    for path in kept {
+        let _ = std::fs::remove_file(path);
+    }
+    folio.send("\x13");
+    folio.wait_until("the editor closed", |s| {
+        !s.contents().contains("Ctrl-s save")
+    });
+    folio.send("q");
+    assert_eq!(folio.wait_exit(), 0);
+    let store = std::fs::read_to_string(home.path().join("folio/annotations.json")).expect("store");
+    assert!(
+        store.contains("written in the editor, caf\u{fffd} au lait"),
+        "{store}"
+    );
+}
