@@ -166,3 +166,33 @@ fn editor_output_with_invalid_utf8_is_kept() {
         "{store}"
     );
 }
+
+#[test]
+fn bidi_controls_never_reach_the_terminal() {
+    let home = tempfile::tempdir().expect("temp home");
+    let file = fixture().to_string_lossy().into_owned();
+    // A note (from a script, an import) whose right-to-left override would turn the rest of
+    // the line around on a terminal that honours it; and a direction mark.
+    let note = "qq\u{202e}zz\u{2067}jj\u{200f}vv";
+    let made = folio_cli(
+        home.path(),
+        &["highlight", &file, "--quote", PHRASE, "--note", note],
+    );
+    assert!(made.status.success(), "{made:?}");
+    let mut folio = Session::start(&[&file], home.path(), SIZE);
+    folio.wait_for("The last boat leaves");
+    folio.send(&format!("/{PHRASE}\r"));
+    folio.wait_for("1/1");
+    // The status line names the note under the caret; the list shows it too.
+    folio.wait_for("qqzzjjvv");
+    let bidi = |s: &str| {
+        s.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'))
+    };
+    assert!(!bidi(&folio.text()), "{:?}", folio.text());
+    folio.send("A");
+    folio.wait_for("✎ qqzzjjvv");
+    assert!(!bidi(&folio.text()), "{:?}", folio.text());
+    folio.send("\x1b");
+    folio.send("q");
+    assert_eq!(folio.wait_exit(), 0);
+}

@@ -87,6 +87,8 @@ pub fn run(start: Start, settings: Settings) -> io::Result<Ending> {
     // After SIGHUP the terminal may be gone: a failed write must not turn into a panic.
     let mut stderr = io::stderr();
     for line in farewell {
+        // Notes and paths are the user's text: nothing in them may act on the terminal.
+        let line = crate::article::sanitize::strip_controls(&line);
         let _ = writeln!(stderr, "folio: {line}");
     }
     result
