@@ -196,3 +196,71 @@ fn bidi_controls_never_reach_the_terminal() {
     folio.send("q");
     assert_eq!(folio.wait_exit(), 0);
 }
+
+/// Whether this machine lets a test mount a small file system of its own (a user and mount
+/// namespace, as an unprivileged user may).
+fn can_mount_tmpfs() -> bool {
+    Command::new("unshare")
+        .args(["-Urm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn full_disk_under_a_signal_keeps_the_note_and_changes_elsewhere() {
+    if !can_mount_tmpfs() {
+        eprintln!("skipped: cannot mount a small tmpfs here (unshare -Urm)");
+        return;
+    }
+    let home = tempfile::tempdir().expect("temp home");
+    let data = home.path().join("folio");
+    let tmp = home.path().join("tmp");
+    std::fs::create_dir_all(&data).expect("data folder");
+    std::fs::create_dir_all(&tmp).expect("temporary folder");
+    // The data folder is a 64 KB file system, filled: every write there fails with ENOSPC,
+    // while an empty file can still be made. The home folder has room.
+    let setup = format!(
+        "export TMPDIR='{tmp}'; exec unshare -Urm sh -c \"mount -t tmpfs -o size=64k tmpfs '{data}' \
+         && (cat /dev/zero > '{data}/filler' 2>/dev/null; true) && exec \\\"\\$0\\\" \\\"\\$@\\\"\" \"$0\" \"$@\"",
+        tmp = tmp.display(),
+        data = data.display(),
+    );
+    let file = fixture().to_string_lossy().into_owned();
+    let mut folio = Session::start_under(&setup, &[&file], home.path(), SIZE);
+    write_note(&mut folio, "saved on a full disk");
+    folio.send("\x13");
+    folio.wait_for("NOT SAVED: 2");
+    // The quit box offers the first folder a probe write succeeds in: not the full one.
+    folio.send("q");
+    folio.wait_for("s    write them to another file, then quit");
+    folio.send("s");
+    let rescue = home.path().join("folio-unsaved-notes.json");
+    folio.wait_for(&format!("> {}", rescue.display()));
+    folio.send("\x1b");
+    folio.wait_for("Esc  back to reading");
+    folio.send("\x1b");
+    folio.wait_until("the box closed", |s| {
+        !s.contents().contains("Esc  back to reading")
+    });
+    // Back in the note: more text, then the terminal goes away.
+    folio.send("a");
+    folio.wait_for("Ctrl-s save");
+    folio.send(" and more");
+    folio.wait_for("saved on a full disk and more");
+    folio.signal("HUP");
+    assert_eq!(folio.wait_exit(), 128 + 1);
+    folio.wait_until("the terminal restored", restored);
+    // Both went where a write succeeded, and the last words say where.
+    let draft = std::fs::read_dir(home.path())
+        .expect("home")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("folio-draft-"))
+        .expect("the draft, in the home folder");
+    let draft = std::fs::read_to_string(draft).expect("read the draft");
+    assert!(draft.contains("saved on a full disk and more"), "{draft}");
+    let rescued = std::fs::read_to_string(&rescue).expect("the rescue file, in the home folder");
+    assert!(rescued.contains("saved on a full disk"), "{rescued}");
+    folio.wait_for("kept as a draft in");
+    folio.wait_for("written to");
+}
