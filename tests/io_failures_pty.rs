@@ -264,3 +264,44 @@ fn full_disk_under_a_signal_keeps_the_note_and_changes_elsewhere() {
     folio.wait_for("kept as a draft in");
     folio.wait_for("written to");
 }
+
+#[test]
+fn huge_one_line_article_keeps_a_bounded_highlight() {
+    let home = tempfile::tempdir().expect("temp home");
+    // 5 MB on one line with no full stop: the "sentence" under the caret is the whole line.
+    let words = "lorem ipsum dolor sit amet consectetur adipiscing elit ";
+    let file = home.path().join("one-line.txt");
+    let text = format!(
+        "One line\n\n{}\n",
+        words.repeat(5 * 1024 * 1024 / words.len())
+    );
+    std::fs::write(&file, &text).expect("write the article");
+    let arg = file.to_string_lossy().into_owned();
+    let mut folio = Session::start(&[&arg], home.path(), SIZE);
+    folio.wait_for("lorem ipsum dolor");
+    folio.send("jjj");
+    folio.send("v");
+    folio.wait_for("selected");
+    folio.send("a");
+    folio.wait_for("Ctrl-s save");
+    folio.send("bounded");
+    folio.send("\x13");
+    folio.wait_until("the editor closed", |s| {
+        !s.contents().contains("Ctrl-s save")
+    });
+    folio.send("q");
+    assert_eq!(folio.wait_exit(), 0);
+    // One highlight with its context costs kilobytes, not the megabytes of the line.
+    let store =
+        std::fs::read_to_string(home.path().join("folio/annotations.json")).expect("the store");
+    assert!(
+        store.contains("\"note\": \"bounded\""),
+        "{}",
+        &store[..store.len().min(2000)]
+    );
+    assert!(
+        store.len() < 64 * 1024,
+        "the store holds {} bytes",
+        store.len()
+    );
+}
