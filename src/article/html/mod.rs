@@ -3,6 +3,7 @@
 mod extent;
 mod furniture;
 mod region;
+mod shallow;
 mod subheads;
 mod title;
 mod walk;
@@ -12,8 +13,9 @@ use dom_query::Document;
 use super::{Parsed, RawBlock};
 
 pub fn parse(text: &str) -> Parsed {
-    let doc = Document::from(text);
-    let Some(found) = region::find(&doc, text) else {
+    let text = shallow::shallow(text);
+    let doc = Document::from(text.as_ref());
+    let Some(found) = region::find(&doc, &text) else {
         return Parsed::default();
     };
     let walked = walk::blocks(&found.root, true);
@@ -32,7 +34,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Blocks of a piece of HTML inside another format (a raw HTML block in Markdown).
 pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
-    let doc = Document::fragment(html);
+    let doc = Document::fragment(shallow::shallow(html).as_ref());
     walk::blocks(&doc.root(), false).blocks
 }
 
