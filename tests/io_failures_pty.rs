@@ -190,9 +190,12 @@ fn bidi_controls_never_reach_the_terminal() {
     };
     assert!(!bidi(&folio.text()), "{:?}", folio.text());
     folio.send("A");
-    folio.wait_for("✎ qqzzjjvv");
+    folio.wait_for("Esc close");
+    folio.wait_for("  ✎ qqzzjjvv");
     assert!(!bidi(&folio.text()), "{:?}", folio.text());
     folio.send("\x1b");
+    // Esc and q sent together would read as Alt-q.
+    folio.wait_until("the list closed", |s| !s.contents().contains("Esc close"));
     folio.send("q");
     assert_eq!(folio.wait_exit(), 0);
 }
