@@ -1,6 +1,8 @@
 //! Notes that were being written when folio was stopped (SIGTERM, a closed terminal, SIGINT):
 //! kept as drafts in the data folder's `drafts/`, one file per article, until the note is
-//! saved or discarded. A damaged draft is moved aside and reported, never fatal.
+//! saved or discarded; when that folder cannot take it (unwritable, a full disk), in the home
+//! folder, else the temporary folder, as `folio-draft-*.json`, where folio looks too. A
+//! damaged draft is moved aside and reported, never fatal.
 
 use std::path::{Path, PathBuf};
 
@@ -12,11 +14,8 @@ const FORMAT: &str = "folio-draft";
 /// Why a draft could not be kept or removed.
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
-    #[error("could not write the draft {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    #[error("could not write the draft anywhere: {}", failures.join("; "))]
+    Write { failures: Vec<String> },
     #[error("could not remove the draft {} ({source}); delete it by hand", path.display())]
     Remove {
         path: PathBuf,
@@ -81,47 +80,78 @@ impl Draft {
     }
 }
 
-/// The drafts folder.
+/// The name a draft has outside the drafts folder.
+const ELSEWHERE: &str = "folio-draft-";
+
+/// The drafts folder, and the folders that take a draft it cannot.
 #[derive(Clone, Debug)]
 pub struct Drafts {
     dir: PathBuf,
+    fallbacks: Vec<PathBuf>,
 }
 
 impl Drafts {
+    /// Drafts kept in `dir`, else in the home folder, else in the temporary folder.
     pub fn new(dir: impl Into<PathBuf>) -> Drafts {
-        Drafts { dir: dir.into() }
+        let dir = dir.into();
+        let fallbacks = crate::refuge::folders(&dir).split_off(1);
+        Drafts::with_fallbacks(dir, fallbacks)
     }
 
-    fn file(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{}.json", file_stem(key)))
+    /// Drafts kept in `dir`, else in the first of `fallbacks` that takes them.
+    pub fn with_fallbacks(dir: impl Into<PathBuf>, fallbacks: Vec<PathBuf>) -> Drafts {
+        Drafts {
+            dir: dir.into(),
+            fallbacks,
+        }
+    }
+
+    /// The draft kept under `key` in each place, best first.
+    fn files(&self, key: &str) -> Vec<PathBuf> {
+        let stem = file_stem(key);
+        let mut files = vec![self.dir.join(format!("{stem}.json"))];
+        files.extend(
+            self.fallbacks
+                .iter()
+                .map(|f| f.join(format!("{ELSEWHERE}{stem}.json"))),
+        );
+        files
     }
 
     /// Keeps `draft` (replacing an earlier one of the same article), atomically, stamped
-    /// with the time and its path spelt as [`Drafts::find`] compares it.
+    /// with the time and its path spelt as [`Drafts::find`] compares it: in the drafts
+    /// folder, else in the first fallback folder where the write succeeds. Answers where.
     pub fn save(&self, draft: &Draft) -> Result<PathBuf, DraftError> {
         let draft = Draft {
             path: draft.path.as_deref().map(crate::paths::normalize),
             saved_at: Some(Timestamp::now()),
             ..draft.clone()
         };
-        let path = self.file(&draft.key());
-        let write_error = |source| DraftError::Write {
-            path: path.clone(),
-            source,
-        };
-        let json = serde_json::to_vec_pretty(&draft).map_err(|e| write_error(e.into()))?;
-        crate::atomic::write(&path, &json).map_err(write_error)?;
-        Ok(path)
+        let json = serde_json::to_vec_pretty(&draft).map_err(|e| DraftError::Write {
+            failures: vec![e.to_string()],
+        })?;
+        crate::refuge::first_that_takes(self.files(&draft.key()), |path| {
+            crate::atomic::write(path, &json)
+        })
+        .map(|(path, ())| path)
+        .map_err(|failures| DraftError::Write { failures })
     }
 
-    /// Removes the draft kept under `key`; one already gone is fine.
+    /// Removes the draft kept under `key`, wherever it was kept; one already gone is fine.
     pub fn remove(&self, key: &str) -> Result<(), DraftError> {
-        let path = self.file(key);
-        match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(source) => Err(DraftError::Remove { path, source }),
+        for path in self.files(key) {
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                // Nothing there (nor a folder to hold it): nothing to remove.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                    ) => {}
+                Err(source) => return Err(DraftError::Remove { path, source }),
+            }
         }
+        Ok(())
     }
 
     /// The draft of the article with this id, else of the file at `path` (whose text may
@@ -141,15 +171,10 @@ impl Drafts {
     pub fn all(&self) -> (Vec<Draft>, Vec<String>) {
         let mut drafts = Vec::new();
         let mut problems = Vec::new();
-        let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return (drafts, problems);
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
+        let mut paths = json_files(&self.dir, "");
+        for folder in &self.fallbacks {
+            paths.extend(json_files(folder, ELSEWHERE));
+        }
         for path in paths {
             match read(&path) {
                 Ok(draft) => drafts.push(draft),
@@ -177,8 +202,26 @@ impl Drafts {
     }
 }
 
+/// The `.json` files in `folder` whose names start with `prefix`, sorted.
+fn json_files(folder: &Path, prefix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
 fn read(path: &Path) -> Result<Draft, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let bytes = crate::regular_file::read(path).map_err(|e| format!("cannot read it: {e}"))?;
     let draft: Draft =
         serde_json::from_slice(&bytes).map_err(|e| format!("it is not a draft: {e}"))?;
     if draft.format != FORMAT {
@@ -243,7 +286,7 @@ mod tests {
     #[test]
     fn a_draft_round_trips_and_is_found_by_id_then_by_path() {
         let dir = tempfile::tempdir().unwrap();
-        let drafts = Drafts::new(dir.path().join("drafts"));
+        let drafts = Drafts::with_fallbacks(dir.path().join("drafts"), Vec::new());
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "x").unwrap();
         let kept = draft("abc123", &article, "first line\nsecond 行");
@@ -278,7 +321,7 @@ mod tests {
     #[test]
     fn a_damaged_draft_is_moved_aside_reported_once_and_never_fatal() {
         let dir = tempfile::tempdir().unwrap();
-        let drafts = Drafts::new(dir.path());
+        let drafts = Drafts::with_fallbacks(dir.path(), Vec::new());
         let article = dir.path().join("a.txt");
         drafts.save(&draft("good", &article, "kept")).unwrap();
         for (name, bytes) in [
@@ -304,11 +347,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocker = dir.path().join("data");
         std::fs::write(&blocker, "a file where the folder should be").unwrap();
-        let drafts = Drafts::new(blocker.join("drafts"));
+        let drafts = Drafts::with_fallbacks(blocker.join("drafts"), Vec::new());
         let error = drafts
             .save(&draft("x", &dir.path().join("a.txt"), "n"))
             .unwrap_err();
         assert!(error.to_string().contains("drafts/x.json"), "{error}");
+    }
+
+    #[test]
+    fn a_draft_the_drafts_folder_cannot_take_goes_to_the_next_folder_and_is_found_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("data");
+        std::fs::write(&blocker, "a file where the folder should be").unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir(&home).unwrap();
+        let drafts = Drafts::with_fallbacks(blocker.join("drafts"), vec![home.clone()]);
+        let kept = draft("x", &dir.path().join("a.txt"), "typed on a full disk");
+        let file = drafts.save(&kept).unwrap();
+        assert_eq!(file, home.join("folio-draft-x.json"));
+        let found = drafts.find("x", None).0.map(|d| d.note);
+        assert_eq!(found.as_deref(), Some("typed on a full disk"));
+        drafts.remove("x").unwrap();
+        assert!(!file.exists());
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub mod library;
 pub mod paths;
 pub mod progress;
 pub mod reading;
+pub mod refuge;
+pub mod regular_file;
 pub mod render;
 pub mod search;
 pub mod selection;

@@ -28,7 +28,7 @@ pub fn unit_at(article: &Article, unit: Unit, offset: usize) -> Range<usize> {
         return offset..offset;
     }
     let block = article.block_at(offset);
-    let units = units_of(article, unit, block);
+    let units = units_of(article, unit, block, offset);
     units
         .iter()
         .find(|u| u.end > offset)
@@ -57,7 +57,12 @@ fn first_after(
     let first = article.block_at(offset);
     (first..article.blocks.len())
         .find_map(|b| {
-            units_of(article, unit, b)
+            let near = if b == first {
+                offset
+            } else {
+                article.blocks[b].chars.start
+            };
+            units_of(article, unit, b, near)
                 .iter()
                 .map(end_of)
                 .find(|&o| o > offset)
@@ -74,7 +79,12 @@ pub fn prev_start(article: &Article, unit: Unit, offset: usize) -> usize {
     (0..=last)
         .rev()
         .find_map(|b| {
-            units_of(article, unit, b)
+            let near = if b == last {
+                offset
+            } else {
+                article.blocks[b].chars.end
+            };
+            units_of(article, unit, b, near)
                 .into_iter()
                 .rev()
                 .find(|u| u.start < offset)
@@ -103,7 +113,7 @@ pub fn snap_point(article: &Article, offset: usize, forward: bool) -> usize {
         return offset;
     }
     let block = article.block_at(offset);
-    let inside = words_or_graphemes(article, block)
+    let inside = words_or_graphemes(article, block, offset)
         .into_iter()
         .find(|w| w.start < offset && offset < w.end);
     match inside {
@@ -113,13 +123,52 @@ pub fn snap_point(article: &Article, offset: usize, forward: bool) -> usize {
     }
 }
 
-/// The `unit`s of block `block`, as character ranges into the whole text.
-fn units_of(article: &Article, unit: Unit, block: usize) -> Vec<Range<usize>> {
-    let Some(b) = article.blocks.get(block) else {
-        return Vec::new();
-    };
+/// Bytes of a block looked at on each side of an offset. A paragraph longer than twice this
+/// (a 50 MB page on one line) is segmented only around the offset, so selecting in it costs
+/// the same as in a short one, and a unit never runs further than this (a "sentence" with no
+/// full stop in megabytes of text ends here).
+const WINDOW: usize = 4096;
+
+/// The part of block `block` that selection looks at around character offset `near`: its
+/// text and the character offset where that text starts. The whole block when it is short;
+/// otherwise [`WINDOW`] bytes each side of `near`, cut at white space so no word is split.
+fn window(article: &Article, block: usize, near: usize) -> (&str, usize) {
+    let b = &article.blocks[block];
     let text = article.block_text(block);
-    let base = b.chars.start;
+    if text.len() <= 2 * WINDOW {
+        return (text, b.chars.start);
+    }
+    let at = article.byte_of(near.clamp(b.chars.start, b.chars.end)) - b.bytes.start;
+    let mut lo = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    // Start after white space and end before it: the edge words are whole.
+    if lo > 0 {
+        lo = text[lo..at]
+            .find(char::is_whitespace)
+            .map_or(lo, |i| lo + i);
+    }
+    if hi < text.len() {
+        hi = text[at..hi]
+            .rfind(char::is_whitespace)
+            .map_or(hi, |i| at + i);
+    }
+    let start = b.chars.start + text[..lo].chars().count();
+    (&text[lo..hi], start)
+}
+
+/// The `unit`s of block `block` around character offset `near` (see [`window`]), as
+/// character ranges into the whole text.
+fn units_of(article: &Article, unit: Unit, block: usize, near: usize) -> Vec<Range<usize>> {
+    if article.blocks.get(block).is_none() {
+        return Vec::new();
+    }
+    let (text, base) = window(article, block, near);
     let byte_ranges = match unit {
         Unit::Word => words(text),
         Unit::Sentence => sentences(text),
@@ -129,12 +178,12 @@ fn units_of(article: &Article, unit: Unit, block: usize) -> Vec<Range<usize>> {
 }
 
 /// Words plus every grapheme that is not in a word (punctuation, spaces), so snapping never
-/// lands inside a cluster such as an emoji sequence.
-fn words_or_graphemes(article: &Article, block: usize) -> Vec<Range<usize>> {
-    let Some(b) = article.blocks.get(block) else {
+/// lands inside a cluster such as an emoji sequence; around `near` (see [`window`]).
+fn words_or_graphemes(article: &Article, block: usize, near: usize) -> Vec<Range<usize>> {
+    if article.blocks.get(block).is_none() {
         return Vec::new();
-    };
-    let text = article.block_text(block);
+    }
+    let (text, base) = window(article, block, near);
     let clusters = text
         .split_word_bound_indices()
         .flat_map(|(i, s)| {
@@ -147,7 +196,7 @@ fn words_or_graphemes(article: &Article, block: usize) -> Vec<Range<usize>> {
             }
         })
         .collect();
-    to_chars(text, b.chars.start, clusters)
+    to_chars(text, base, clusters)
 }
 
 fn is_word(segment: &str) -> bool {

@@ -225,8 +225,12 @@ fn a_renamed_article_keeps_its_notes() {
         "verified"
     );
     assert_eq!(notes[0]["note"], "n");
-    // Listing everything finds the article at its new path only once it was opened there.
-    assert!(s.ok(&["notes"]).contains("verified"));
+    // Listing everything finds the article at its new path only once it was opened there
+    // (highlighting records the path); until then nothing can be checked, and it says so.
+    assert!(s.ok(&["notes"]).contains("unchecked"));
+    s.highlight("moved/renamed.txt", CHANGED, "m");
+    let listed = s.ok(&["notes"]);
+    assert!(listed.contains("verified") && !listed.contains("unchecked"));
 }
 
 const TOP: &str = "Boats lean on their keels in the mud";

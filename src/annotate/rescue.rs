@@ -12,7 +12,7 @@ use super::StoreError;
 use super::merge::merge;
 use super::model::StoreFile;
 use super::read_other;
-use crate::atomic;
+use crate::{atomic, refuge};
 
 /// The name a rescue file gets (with `-2`, `-3`… when another store's rescue is there).
 const NAME: &str = "folio-unsaved-notes";
@@ -24,31 +24,38 @@ const FOR_STORE: &str = "rescued_for";
 /// The folders a rescue file goes to by default, best first: beside the store (where folio
 /// looks anyway), the home folder, the temporary folder.
 pub fn folders(store: &Path) -> Vec<PathBuf> {
-    let mut folders = vec![atomic::parent(store).to_path_buf()];
-    if let Some(base) = directories::BaseDirs::new() {
-        folders.push(base.home_dir().to_path_buf());
-    }
-    folders.push(std::env::temp_dir());
-    folders
+    refuge::folders(atomic::parent(store))
 }
 
-/// Where `store`'s changes go when nobody says otherwise: in the first of [`folders`] that can
-/// be written, the first name that is free or already holds a rescue of this store.
+/// Where `store`'s changes go when nobody says otherwise: in the first of [`folders`] where a
+/// probe write succeeds (a full disk takes an empty file, so the probe writes some bytes), the
+/// first name that is free or already holds a rescue of this store.
 pub fn default_path(store: &Path) -> PathBuf {
-    let key = store_key(store);
     let folders = folders(store);
-    let writable = folders.iter().find(|f| {
-        tempfile::Builder::new()
-            .prefix(".folio-probe")
-            .tempfile_in(f)
-            .is_ok()
-    });
+    let writable = folders.iter().find(|f| refuge::takes_writes(f));
     let Some(folder) = writable.or(folders.last()) else {
         return PathBuf::from(format!("{NAME}.json"));
     };
+    slot_in(folder, &store_key(store))
+}
+
+/// The rescue file's name in `folder` for the store keyed `key`.
+fn slot_in(folder: &Path, key: &str) -> PathBuf {
     slots(folder)
-        .find(|slot| !slot.exists() || rescued_for(slot).as_deref() == Some(key.as_str()))
+        .find(|slot| !slot.exists() || rescued_for(slot).as_deref() == Some(key))
         .unwrap_or_else(|| folder.join(format!("{NAME}.json")))
+}
+
+/// Writes `file` (changes to `store`'s highlights) in the first of [`folders`] where writing
+/// it succeeds, not only the first that looks writable: a write that fails (a full disk)
+/// moves on to the next. Answers with where it went, or what failed in each.
+pub fn write_somewhere(store: &Path, file: &StoreFile) -> Result<PathBuf, Vec<String>> {
+    let key = store_key(store);
+    let places = folders(store)
+        .iter()
+        .map(|f| slot_in(f, &key))
+        .collect::<Vec<_>>();
+    refuge::first_that_takes(places, |to| write(store, file.clone(), to)).map(|(to, ())| to)
 }
 
 /// The rescue files of `store` in the default folders, with their contents.

@@ -5,6 +5,8 @@ use std::path::Path;
 use chardetng::{EncodingDetector, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
+use crate::regular_file::{self, OpenError};
+
 /// The formats folio reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,6 +35,8 @@ pub enum LoadError {
     IsDirectory { path: String },
     #[error("{path}: looks like a binary file ({what}), not an article")]
     Binary { path: String, what: &'static str },
+    #[error("{path}: {why}")]
+    Refused { path: String, why: String },
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -40,24 +44,26 @@ pub enum LoadError {
     },
 }
 
-/// Reads a file, turning the usual failures into clear errors.
+/// Reads a file, turning the usual failures into clear errors. Only a regular file is read
+/// (a FIFO or a device is refused at once, never waited on), and at most
+/// [`regular_file::MAX_BYTES`] of it.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound {
+    let bytes = regular_file::read(path).map_err(|e| match e {
+        OpenError::NotFound => LoadError::NotFound {
             path: shown.clone(),
         },
-        _ => LoadError::Io {
+        OpenError::Directory => LoadError::IsDirectory {
             path: shown.clone(),
-            source: e,
         },
-    })?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory { path: shown });
-    }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
-        source: e,
+        OpenError::Io(source) => LoadError::Io {
+            path: shown.clone(),
+            source,
+        },
+        refused => LoadError::Refused {
+            path: shown.clone(),
+            why: refused.to_string(),
+        },
     })?;
     not_binary(bytes, shown)
 }

@@ -113,10 +113,12 @@ fn clean_prefix(text: &str) -> usize {
             0x00..=0x1f | 0x7f => true,
             // U+0080..U+009F
             0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-            // U+202A..U+202E and U+2066..U+2069
+            // U+061C
+            0xd8 => bytes.get(i + 1) == Some(&0x9c),
+            // U+200E, U+200F, U+202A..U+202E and U+2066..U+2069
             0xe2 => matches!(
                 (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+                (Some(0x80), Some(0x8e..=0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
             ),
             // U+FEFF
             0xef => bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf),
@@ -135,10 +137,13 @@ fn peek(chars: &Chars<'_>) -> Option<char> {
 }
 
 /// Whether `ch` must never be written to a terminal: C0 and C1 controls (newline aside, which
-/// callers handle), DEL, bidirectional overrides and isolates, and stray byte-order marks.
+/// callers handle), DEL, bidirectional overrides, embeddings and isolates, the invisible
+/// direction marks (LRM, RLM, ALM: a terminal that lays out bidirectional text reorders the
+/// characters around them), and stray byte-order marks.
 pub fn is_unsafe(ch: char) -> bool {
     matches!(ch,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
@@ -266,6 +271,11 @@ mod tests {
         assert_eq!(
             normalize("a\u{85}b\u{202e}c\u{2066}d\u{7f}e\u{0}f"),
             "abcdef"
+        );
+        // The direction marks too, in the fast path's byte check as in the slow one.
+        assert_eq!(
+            strip_controls("left\u{200e}right\u{200f}arabic\u{61c}end"),
+            "leftrightarabicend"
         );
     }
 

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::annotate::{DocKey, Store};
-use crate::article::Article;
+use crate::article::{Article, LoadError};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::export::file_name::safe_stem;
-use crate::export::from_store::export_doc;
+use crate::export::from_store::{export_doc, export_stored};
 use crate::export::merge::merge;
 use crate::export::{ExportDoc, markdown, web_annotation};
 
@@ -84,8 +84,12 @@ fn destination(args: &ExportArgs, count: usize, default_dir: &Path) -> Destinati
     }
 }
 
-/// The articles to export: those named, or every stored document with live highlights whose
-/// file can still be read (the others are reported and skipped).
+/// Said of an article whose file is gone: its notes are exported all the same.
+const MISSING: &str = "the article's file is missing; its highlights are exported as folio \
+                       stored them, unchecked";
+
+/// The articles to export: those named, or every stored document with live highlights. One
+/// whose file is missing is exported from what the store keeps, and said so.
 fn gather(args: &ExportArgs, store: &Store, exported: &str) -> Result<Vec<ExportDoc>> {
     let mut docs = Vec::new();
     if !args.all && args.files.is_empty() {
@@ -96,15 +100,19 @@ fn gather(args: &ExportArgs, store: &Store, exported: &str) -> Result<Vec<Export
     }
     if !args.all {
         for file in &args.files {
-            let article = Article::open(file)?;
+            let source = file.display().to_string();
+            let article = match Article::open(file) {
+                Ok(article) => article,
+                Err(error @ LoadError::NotFound { .. }) => {
+                    let key = super::stored_document(store, file).ok_or(error)?;
+                    eprintln!("folio: {source}: {MISSING}");
+                    docs.push(export_stored(store, &key, &source, exported));
+                    continue;
+                }
+                Err(error) => return Err(error.into()),
+            };
             let key = store.document(&article);
-            docs.push(export_doc(
-                store,
-                &key,
-                &article,
-                &file.display().to_string(),
-                exported,
-            ));
+            docs.push(export_doc(store, &key, &article, &source, exported));
         }
         return Ok(docs);
     }
@@ -120,10 +128,11 @@ fn gather(args: &ExportArgs, store: &Store, exported: &str) -> Result<Vec<Export
             .find_map(|p| Article::open(Path::new(p)).ok().map(|a| (a, p)));
         match opened {
             Some((article, path)) => docs.push(export_doc(store, &key, &article, path, exported)),
-            None => eprintln!(
-                "folio: skipped {key}: none of its files can be read ({})",
-                paths.join(", ")
-            ),
+            None => {
+                let source = paths.last().map_or("", String::as_str);
+                eprintln!("folio: {}: {MISSING}", paths.join(", "));
+                docs.push(export_stored(store, &key, source, exported));
+            }
         }
     }
     if docs.is_empty() {

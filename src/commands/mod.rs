@@ -12,7 +12,7 @@ pub mod read;
 
 use std::path::Path;
 
-use crate::annotate::Store;
+use crate::annotate::{DocKey, Store};
 
 /// Opens the highlights store, printing any warning (a damaged file restored from a backup,
 /// a newer file opened read-only) on standard error.
@@ -22,4 +22,22 @@ fn open_store(path: &Path) -> Result<Store, crate::annotate::StoreError> {
         eprintln!("folio: warning: {warning}");
     }
     Ok(store)
+}
+
+/// The stored document whose article was read from `file`, now missing: matched against the
+/// paths the store recorded (canonical when they were recorded, so the folder is resolved
+/// here the same way). The newest such document when several are.
+fn stored_document(store: &Store, file: &Path) -> Option<DocKey> {
+    let folder = file.parent().filter(|p| !p.as_os_str().is_empty());
+    let folder = folder.map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
+    let wanted = match (std::fs::canonicalize(folder), file.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => crate::paths::normalize(file),
+    };
+    let wanted = wanted.to_string_lossy();
+    store
+        .documents()
+        .filter(|(_, d)| d.paths.iter().any(|p| *p == wanted))
+        .map(|(key, _)| key)
+        .last()
 }

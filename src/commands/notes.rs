@@ -14,11 +14,13 @@
 //!           "created_at": "2026-11-24T10:22:03Z", "updated_at": "2026-11-24T10:22:03Z" } ] } ] }
 //! ```
 //!
-//! `status` is one of `verified`, `moved`, `fuzzy`, `review`, `orphan`. `start`/`end` are
-//! character offsets into the article's current text and `text` the words there (all three
-//! `null` for orphans); `quote` is the text as it was highlighted. When the article cannot be
-//! opened from any path the store knows (`article_found: false`), `status` is the one last
-//! recorded and `start`/`end` the stored position. Deleted highlights are not listed.
+//! `status` is one of `verified`, `moved`, `fuzzy`, `review`, `orphan`, or `unchecked`.
+//! `start`/`end` are character offsets into the article's current text and `text` the words
+//! there (all three `null` for orphans); `quote` is the text as it was highlighted. When the
+//! article cannot be opened from any path the store knows (`article_found: false`), nothing
+//! could be checked: `status` is `unchecked` (never a status recorded earlier, which the
+//! reader may since have found wrong) and `start`/`end` the stored position. Deleted
+//! highlights are not listed.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,10 +28,13 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::annotate::{AnchorStatus, DocKey, Resolved, Store};
-use crate::article::Article;
+use crate::annotate::{DocKey, Resolved, Store};
 use crate::article::sanitize::{escape_json_for_terminal, strip_controls};
+use crate::article::{Article, LoadError};
 use crate::cli::NotesArgs;
+
+/// The status of a highlight whose article cannot be opened: it could not be looked for.
+const UNCHECKED: &str = "unchecked";
 
 #[derive(Serialize)]
 struct Listing {
@@ -67,7 +72,20 @@ pub fn run(args: &NotesArgs, store_path: &Path, out: &mut impl Write) -> Result<
     let store = super::open_store(store_path)?;
     let documents = match &args.file {
         Some(file) => {
-            let article = Article::open(file)?;
+            let article = match Article::open(file) {
+                Ok(article) => article,
+                Err(error @ LoadError::NotFound { .. }) => {
+                    let key = super::stored_document(&store, file).ok_or(error)?;
+                    let shown = file.display().to_string();
+                    return print(
+                        args,
+                        store_path,
+                        vec![not_found(&store, &key, Some(shown))],
+                        out,
+                    );
+                }
+                Err(error) => return Err(error.into()),
+            };
             let key = store.document(&article);
             let path = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
             let listing = found(&store, &key, &article, path.display().to_string());
@@ -81,6 +99,16 @@ pub fn run(args: &NotesArgs, store_path: &Path, out: &mut impl Write) -> Result<
             .filter(|d| !d.highlights.is_empty())
             .collect(),
     };
+    print(args, store_path, documents, out)
+}
+
+/// Prints the listing of `documents`, as JSON or text.
+fn print(
+    args: &NotesArgs,
+    store_path: &Path,
+    documents: Vec<DocListing>,
+    out: &mut impl Write,
+) -> Result<()> {
     let listing = Listing {
         store: store_path.to_path_buf(),
         documents,
@@ -161,11 +189,7 @@ fn not_found(store: &Store, key: &DocKey, path: Option<String>) -> DocListing {
         .filter(|a| a.deleted_at.is_none())
         .map(|a| Highlight {
             id: a.id.clone(),
-            status: if a.anchor.status.is_empty() {
-                AnchorStatus::Orphan.name().to_string()
-            } else {
-                a.anchor.status.clone()
-            },
+            status: UNCHECKED.to_string(),
             start: Some(a.target.position.start),
             end: Some(a.target.position.end),
             quote: a.target.quote.exact.clone(),
@@ -196,7 +220,7 @@ fn write_text(listing: &Listing, out: &mut impl Write) -> Result<()> {
         let missing = if doc.article_found {
             ""
         } else {
-            " (article not found; last recorded status)"
+            " (article file missing: nothing checked)"
         };
         writeln!(out, "{} ({place}){missing}", doc.title)?;
         for h in &doc.highlights {

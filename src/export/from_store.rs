@@ -32,16 +32,8 @@ pub fn export_doc(
                         title: s.title.clone(),
                     })
                     .collect(),
-                // An orphan keeps the headings it was made under; their levels follow nesting.
-                None => r
-                    .section
-                    .iter()
-                    .enumerate()
-                    .map(|(i, title)| SectionRef {
-                        level: (i + 1).min(6) as u8,
-                        title: strip_controls(title),
-                    })
-                    .collect(),
+                // An orphan keeps the headings it was made under.
+                None => stored_sections(&r.section),
             };
             let percent = r.range.as_ref().map_or(0, |range| {
                 (range.start * 100 / article.char_len.max(1)).min(100) as u8
@@ -63,7 +55,7 @@ pub fn export_doc(
                 color: r.color.name().to_string(),
                 section,
                 percent,
-                status: r.status,
+                status: Some(r.status),
                 created: r.created_at.to_string(),
                 updated: r.updated_at.to_string(),
             }
@@ -76,4 +68,55 @@ pub fn export_doc(
         exported: exported.to_string(),
         highlights,
     }
+}
+
+/// The export of the highlights of `doc` whose article file is missing: each as the store
+/// keeps it (quote, context, note, the headings it was made under), in the order of the
+/// positions it had, with no status, as none could be checked.
+pub fn export_stored(store: &Store, doc: &DocKey, source: &str, exported: &str) -> ExportDoc {
+    let document = store.documents().find(|(k, _)| k == doc).map(|(_, d)| d);
+    let chars = document.map_or(0, |d| d.text.chars).max(1);
+    let mut live: Vec<_> = document
+        .into_iter()
+        .flat_map(|d| &d.annotations)
+        .filter(|a| a.deleted_at.is_none())
+        .collect();
+    live.sort_by_key(|a| (a.target.position.start, a.created_at));
+    let highlights = live
+        .into_iter()
+        .map(|a| ExportHighlight {
+            id: a.id.clone(),
+            quote: strip_controls(&a.target.quote.exact),
+            prefix: strip_controls(&a.target.quote.prefix),
+            suffix: strip_controls(&a.target.quote.suffix),
+            position: None,
+            note: strip_controls(&a.note),
+            tags: a.tags.iter().map(|t| strip_controls(t)).collect(),
+            color: a.color.clone(),
+            section: stored_sections(&a.target.section),
+            percent: (a.target.position.start * 100 / chars).min(100) as u8,
+            status: None,
+            created: a.created_at.to_string(),
+            updated: a.updated_at.to_string(),
+        })
+        .collect();
+    ExportDoc {
+        title: strip_controls(&document.map(|d| d.title.clone()).unwrap_or_default()),
+        source: strip_controls(source),
+        doc_id: doc.0.clone(),
+        exported: exported.to_string(),
+        highlights,
+    }
+}
+
+/// Headings kept by title only; their levels follow their nesting.
+fn stored_sections(titles: &[String]) -> Vec<SectionRef> {
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| SectionRef {
+            level: (i + 1).min(6) as u8,
+            title: strip_controls(title),
+        })
+        .collect()
 }

@@ -26,6 +26,10 @@ pub const OWN_KEYS: &[&str] = &[
 /// Heading of the section that lists orphaned and review-flagged highlights.
 pub const DOUBTFUL_HEADING: &str = "Orphaned and review-flagged highlights";
 
+/// Said under the title when the article's file was missing at export.
+pub const MISSING_NOTE: &str = "*The article's file is missing: these highlights are as folio \
+     last stored them, not checked against its text.*";
+
 /// An export split into the parts re-export handles separately.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rendered {
@@ -81,6 +85,9 @@ pub fn render(doc: &ExportDoc) -> Rendered {
 pub fn body(doc: &ExportDoc) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n# {}\n", escape_inline(&doc.title));
+    if doc.highlights.iter().any(|h| h.status.is_none()) {
+        let _ = writeln!(out, "{MISSING_NOTE}\n");
+    }
     let mut open: Vec<&str> = Vec::new();
     for highlight in doc.highlights.iter().filter(|h| !is_doubtful(h.status)) {
         let path = section_titles(doc, highlight);
@@ -100,7 +107,7 @@ pub fn body(doc: &ExportDoc) -> String {
     if !doubtful.is_empty() {
         let _ = writeln!(out, "## {DOUBTFUL_HEADING}\n");
         for highlight in doubtful {
-            let warning = if highlight.status == super::AnchorStatus::Orphan {
+            let warning = if highlight.status == Some(super::AnchorStatus::Orphan) {
                 "**Orphaned:** this text is no longer in the article; folio keeps it here."
             } else {
                 "**Needs review:** folio found a similar passage, not the same one; check it in the reader."
@@ -187,7 +194,7 @@ mod tests {
                 })
                 .collect(),
             percent: 10,
-            status,
+            status: Some(status),
             created: "2026-11-27T10:00:00Z".into(),
             updated: "2026-11-27T10:00:00Z".into(),
         }

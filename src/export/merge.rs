@@ -126,7 +126,7 @@ mod tests {
                 color: "yellow".into(),
                 section: vec![],
                 percent: 0,
-                status: AnchorStatus::Verified,
+                status: Some(AnchorStatus::Verified),
                 created: String::new(),
                 updated: String::new(),
             }],

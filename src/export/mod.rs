@@ -12,8 +12,13 @@ pub mod web_annotation;
 pub use crate::annotate::AnchorStatus;
 
 /// Whether a highlight is listed apart, as needing the reader's attention.
-pub fn is_doubtful(status: AnchorStatus) -> bool {
-    matches!(status, AnchorStatus::Review | AnchorStatus::Orphan)
+pub fn is_doubtful(status: Option<AnchorStatus>) -> bool {
+    matches!(status, Some(AnchorStatus::Review | AnchorStatus::Orphan))
+}
+
+/// The name of a highlight's status in exports: `unchecked` when the article's file is missing.
+pub fn status_name(status: Option<AnchorStatus>) -> &'static str {
+    status.map_or("unchecked", AnchorStatus::name)
 }
 
 /// A heading that encloses a highlight.
@@ -41,7 +46,9 @@ pub struct ExportHighlight {
     pub section: Vec<SectionRef>,
     /// How far into the article the highlight starts, 0–100.
     pub percent: u8,
-    pub status: AnchorStatus,
+    /// How it was found in the article; `None` when the article's file is missing, so it
+    /// could not be looked for (exported as the store keeps it).
+    pub status: Option<AnchorStatus>,
     pub created: String,
     pub updated: String,
 }

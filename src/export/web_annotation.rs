@@ -45,7 +45,10 @@ fn annotation(doc: &ExportDoc, h: &ExportHighlight) -> Value {
         "prefix": h.prefix,
         "suffix": h.suffix,
     })];
-    if let Some((start, end)) = h.position.filter(|_| h.status != AnchorStatus::Orphan) {
+    if let Some((start, end)) = h
+        .position
+        .filter(|_| h.status != Some(AnchorStatus::Orphan))
+    {
         selector.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
     }
     json!({
@@ -60,7 +63,7 @@ fn annotation(doc: &ExportDoc, h: &ExportHighlight) -> Value {
             "source": doc.source,
             "selector": selector,
         },
-        "folio:status": h.status,
+        "folio:status": super::status_name(h.status),
         "folio:section": h.section.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
     })
 }
@@ -91,7 +94,7 @@ mod tests {
                     title: "S".into(),
                 }],
                 percent: 5,
-                status: AnchorStatus::Moved,
+                status: Some(AnchorStatus::Moved),
                 created: "c".into(),
                 updated: "u".into(),
             }],

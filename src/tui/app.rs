@@ -22,7 +22,7 @@ use super::model::{Library, Model};
 use super::terminal::{enter, enter_again, install_panic_hook, leave};
 use super::ui;
 use super::ui::theme::Theme;
-use super::update::{Effect, Msg, update};
+use super::update::{Edited, Effect, Msg, update};
 use super::watch::{self, OnDisk, Watcher, same_fraction};
 use crate::article::Article;
 use crate::drafts::Drafts;
@@ -88,6 +88,8 @@ pub fn run(start: Start, settings: Settings) -> io::Result<Ending> {
     // After SIGHUP the terminal may be gone: a failed write must not turn into a panic.
     let mut stderr = io::stderr();
     for line in farewell {
+        // Notes and paths are the user's text: nothing in them may act on the terminal.
+        let line = crate::article::sanitize::strip_controls(&line);
         let _ = writeln!(stderr, "folio: {line}");
     }
     result
@@ -493,7 +495,7 @@ const POLL: Duration = Duration::from_millis(50);
 fn edit_externally(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     text: &str,
-) -> Result<String, String> {
+) -> Result<Edited, String> {
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
@@ -519,11 +521,43 @@ fn edit_externally(
     PAUSED.store(false, Ordering::SeqCst);
     back.map_err(|e| format!("cannot restore the screen: {e}"))?;
     match status {
-        Ok(s) if s.success() => std::fs::read_to_string(file.path())
-            .map_err(|e| format!("cannot read back {}: {e}", file.path().display())),
+        Ok(s) if s.success() => read_back(file),
         Ok(s) => Err(format!("{editor} exited with {s}; the note is unchanged")),
         Err(e) => Err(format!(
             "cannot run {editor} ({e}); set $EDITOR to your editor"
         )),
+    }
+}
+
+/// What the editor saved in `file`. Bytes that are not UTF-8 never cost the text: it is taken
+/// with U+FFFD in their place, and the file is kept (not deleted) so the bytes can be had.
+/// A file that cannot be read is kept too, and named.
+fn read_back(file: tempfile::NamedTempFile) -> Result<Edited, String> {
+    let bytes = match crate::regular_file::read(file.path()) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let shown = file.path().display().to_string();
+            let kept = file.keep().map_or_else(
+                |_| String::new(),
+                |_| "; the editor's file is kept there".to_string(),
+            );
+            return Err(format!("cannot read back {shown}: {e}{kept}"));
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Edited { text, notice: None }),
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let kept = match file.keep() {
+                Ok((_, path)) => format!("the editor's file is kept as {}", path.display()),
+                Err(e) => format!("the editor's file could not be kept ({e})"),
+            };
+            Ok(Edited {
+                text,
+                notice: Some(format!(
+                    "the editor saved bytes that are not UTF-8: each is now the replacement character \u{fffd}; {kept}"
+                )),
+            })
+        }
     }
 }

@@ -30,7 +30,11 @@ pub fn enter_again(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> io::Res
         EnableFocusChange,
         cursor::Hide
     )?;
-    terminal.clear()
+    // `clear` would first ask the terminal where its cursor is, an answer that may never come
+    // (the reply is swallowed, or the terminal does not answer) and then fails the return
+    // from `$EDITOR`; `resize` clears the whole screen without asking.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 pub fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {

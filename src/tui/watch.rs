@@ -3,7 +3,7 @@
 //! gets the focus back; the bytes are read only once per new stamp, to tell a rewrite with the
 //! same bytes from a change), and carrying the reading position over to a reloaded text.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -145,12 +145,15 @@ impl OnDisk {
     }
 
     /// Whether the file at `path` holds the very bytes the article was read from; a file that
-    /// cannot be read does not.
+    /// cannot be read does not, nor does a FIFO or a device put in its place (never waited on
+    /// nor read without end: they are refused when opened).
     fn holds_same_bytes(&self, path: &Path) -> bool {
         let mut hasher = blake3::Hasher::new();
-        std::fs::File::open(path)
-            .and_then(|file| hasher.update_reader(file).map(|_| ()))
-            .is_ok_and(|()| hasher.finalize() == self.digest)
+        let Ok(file) = crate::regular_file::open(path) else {
+            return false;
+        };
+        let capped = file.take(crate::regular_file::MAX_BYTES + 1);
+        hasher.update_reader(capped).is_ok() && hasher.finalize() == self.digest
     }
 
     /// What the status line keeps saying while the file differs from the copy shown;

@@ -5,6 +5,7 @@ mod furniture;
 mod inside;
 mod region;
 mod self_closing;
+mod shallow;
 mod subheads;
 mod title;
 mod walk;
@@ -15,6 +16,7 @@ use super::{Parsed, RawBlock};
 
 pub fn parse(text: &str) -> Parsed {
     let text = self_closing::close_self_closed(text);
+    let text = shallow::shallow(&text);
     let doc = Document::from(text.as_ref());
     let Some(found) = region::find(&doc, &text) else {
         return Parsed::default();
@@ -35,7 +37,7 @@ pub fn parse(text: &str) -> Parsed {
 
 /// Blocks of a piece of HTML inside another format (a raw HTML block in Markdown).
 pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
-    let doc = Document::fragment(html);
+    let doc = Document::fragment(shallow::shallow(html).as_ref());
     walk::blocks(&doc.root(), false).blocks
 }
 

@@ -14,10 +14,6 @@ impl Highlights {
         if self.queue.is_empty() {
             return None;
         }
-        let to = match to {
-            Some(path) => rescue::expand_home(&path),
-            None => rescue::default_path(&self.path),
-        };
         let mut copy = match &self.store {
             Some(store) => store.detached_copy(),
             None => Store::detached(&self.path),
@@ -29,8 +25,17 @@ impl Highlights {
             "{count} unsaved change{}",
             if count == 1 { "" } else { "s" }
         );
-        Some(match rescue::write(&self.path, file, &to) {
-            Ok(()) => {
+        let written = match to {
+            Some(path) => {
+                let to = rescue::expand_home(&path);
+                rescue::write(&self.path, file, &to)
+                    .map(|()| to)
+                    .map_err(|e| e.to_string())
+            }
+            None => rescue::write_somewhere(&self.path, &file).map_err(|e| e.join("; ")),
+        };
+        Some(match written {
+            Ok(to) => {
                 self.queue = super::Queue::default();
                 self.problem = None;
                 Ok(format!(

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use super::*;
 use crate::annotate::{AnchorStatus, AnnotationId, Color, Resolved};
 use crate::tui::keymap::Mode;
-use crate::tui::update::{Effect, MarkChange};
+use crate::tui::update::{Edited, Effect, MarkChange};
 
 const TEXT: &str = "It begins here. The second one, known as the target, runs long. Third one.";
 
@@ -244,7 +244,13 @@ fn esc_in_the_editor_asks_before_dropping_typed_text() {
         press(&mut m, &["ctrl-e"]),
         vec![Effect::EditExternally(String::new())]
     );
-    update(&mut m, Msg::Edited(Ok("from vi\n".into())));
+    update(
+        &mut m,
+        Msg::Edited(Ok(Edited {
+            text: "from vi\n".into(),
+            notice: None,
+        })),
+    );
     assert_eq!(m.editor.as_ref().unwrap().text(), "from vi");
 }
 

@@ -19,6 +19,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use super::model::Model;
+use crate::article::sanitize;
 use outline::OutlinePane;
 use reader::ReaderPane;
 
@@ -28,6 +29,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     let wanted = Rect::new(0, 0, model.size.0, model.size.1);
     if area == wanted {
         paint(model, frame.buffer_mut());
+        neutralise(frame.buffer_mut());
         return;
     }
     // The terminal changed size after the model last heard of it (its Resize event is on the
@@ -35,10 +37,28 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     // at that size aside and show what fits, rather than write outside the frame.
     let mut aside = Buffer::empty(wanted);
     paint(model, &mut aside);
+    neutralise(&mut aside);
     let buf = frame.buffer_mut();
     for y in 0..area.height.min(wanted.height) {
         for x in 0..area.width.min(wanted.width) {
             buf[(x, y)] = aside[(x, y)].clone();
+        }
+    }
+}
+
+/// Takes out of every cell what a terminal could act on (bidirectional overrides, direction
+/// marks, control characters; see [`sanitize::is_unsafe`]), whatever drew it: notes, titles,
+/// file names and messages come from users and files. Widgets keep such zero-width
+/// characters with the cell before them, so nothing moves when they go.
+fn neutralise(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        if cell.symbol().chars().any(sanitize::is_unsafe) {
+            let clean: String = cell
+                .symbol()
+                .chars()
+                .filter(|&c| !sanitize::is_unsafe(c))
+                .collect();
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
         }
     }
 }

@@ -64,7 +64,7 @@ pub enum Msg {
         problem: Option<String>,
     },
     /// The text the external editor saved, or why it could not run.
-    Edited(Result<String, String>),
+    Edited(Result<Edited, String>),
     /// A left click, `count` times in a row at the same place.
     Click {
         column: u16,
@@ -85,6 +85,14 @@ pub enum Msg {
     },
     /// The note being written was kept as a draft in this file, or could not be (why).
     DraftSaved(Result<PathBuf, String>),
+}
+
+/// What the external editor saved: its text, and what to tell the user about it (bytes that
+/// were not UTF-8, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edited {
+    pub text: String,
+    pub notice: Option<String>,
 }
 
 /// Work with the outside world that `update` asks the driver to do.
@@ -231,7 +239,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Edited(result) => {
             match (result, model.editor.as_mut()) {
-                (Ok(text), Some(editor)) => editor.set_text(&text),
+                (Ok(edited), Some(editor)) => {
+                    editor.set_text(&edited.text);
+                    model.message = edited.notice;
+                }
                 (Err(error), _) => model.message = Some(error),
                 (Ok(_), None) => {}
             }
