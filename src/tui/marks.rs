@@ -359,32 +359,6 @@ fn note_change(marks: &[Resolved], target: NoteTarget, note: String) -> MarkChan
     }
 }
 
-/// Keeps the caret on screen after the view moved (when no selection holds it).
-pub fn keep_cursor_in_view(model: &mut Model) {
-    let height = usize::from(model.panes().text.height).max(1);
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    if reader.selection.is_some() {
-        return;
-    }
-    let top = reader.top_line();
-    let shown = reader.layout.lines(top..top + height);
-    let (Some(first), Some(bottom)) = (shown.first(), shown.last()) else {
-        return;
-    };
-    let last = shown
-        .iter()
-        .rev()
-        .find(|l| l.kind == LineKind::Text)
-        .unwrap_or(first);
-    if reader.cursor < first.chars.start {
-        reader.cursor = first.chars.start;
-    } else if reader.cursor >= bottom.chars.end && bottom.chars.end < reader.article.char_len {
-        reader.cursor = last.chars.start;
-    }
-}
-
 /// The offset one display line below (or above) `offset`, at the same column.
 fn line_step(reader: &Reader, offset: usize, down: bool) -> usize {
     let here = reader.layout.line_of_offset(offset);

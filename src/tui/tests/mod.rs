@@ -60,6 +60,7 @@ mod disk;
 mod frames;
 mod mark_frames;
 mod marks;
+mod navigation;
 mod screenshot;
 mod unsaved;
 mod update;

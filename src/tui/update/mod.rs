@@ -153,9 +153,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     // reading position saved: the answers that follow a quit must not start another.
     let quitting = model.quit;
     let stopping = matches!(msg, Msg::Stop(_));
-    // Only what the user did moves the view (a resize keeps the reading position on top), so
-    // only then can the caret fall off screen; checking costs a screen of wrapping.
+    // Only what the user did moves the view, and a resize (which keeps the reading position
+    // on top) can push the caret below the pane; checking costs a screen of wrapping.
     let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
+    let resized = matches!(msg, Msg::Resize(..));
     // `]` then `a` is one gesture: anything but a key in between ends it.
     if matches!(msg, Msg::Mouse(_) | Msg::Click { .. } | Msg::Resize(..))
         && let Some(reader) = model.reader.as_mut()
@@ -163,8 +164,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         reader.bracket = None;
     }
     let mut effects = dispatch(model, msg);
-    if moved {
-        marks::keep_cursor_in_view(model);
+    if moved || resized {
+        keep_caret_in_view(model, resized);
     }
     if !quitting && !stopping {
         unsaved::hold_quit(model, &mut effects);
@@ -177,6 +178,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         effects.push(Effect::SavePosition(bookmark(reader, height)));
     }
     effects
+}
+
+/// Keeps the caret on screen. After a resize a selection being made stays as it is and the
+/// view follows its moving end instead; otherwise the caret comes to the view.
+fn keep_caret_in_view(model: &mut Model, resized: bool) {
+    let height = usize::from(model.panes().text.height).max(1);
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    match reader.selection {
+        Some(selection) if resized => {
+            reader.reveal(selection.head, height);
+            follow_outline(model);
+        }
+        _ => reader.keep_caret_in_view(height),
+    }
 }
 
 fn bookmark(reader: &Reader, height: usize) -> Bookmark {

@@ -71,7 +71,7 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
             let moved = if action == Action::NextSection {
                 reader.next_section()
             } else {
-                reader.prev_section()
+                reader.prev_section(height)
             };
             if !moved {
                 model.message = Some(format!(
@@ -116,8 +116,8 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PageUp => reader.scroll(-step(height.saturating_sub(2).max(1)), height),
         Action::HalfPageDown => reader.scroll(step(height.div_ceil(2)), height),
         Action::HalfPageUp => reader.scroll(-step(height.div_ceil(2)), height),
-        Action::Top => reader.top = 0,
-        Action::Bottom => reader.scroll_to_end(height),
+        Action::Top => reader.go_to_start(),
+        Action::Bottom => reader.go_to_end(height),
         // The rest (selection and highlight verbs) mean nothing in the outline.
         _ => {}
     }
