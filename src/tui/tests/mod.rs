@@ -61,6 +61,7 @@ mod frames;
 mod mark_frames;
 mod marks;
 mod navigation;
+mod overlay;
 mod screenshot;
 mod unsaved;
 mod update;

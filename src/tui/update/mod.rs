@@ -251,6 +251,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(width, height) => {
             model.size = (width, height);
+            let most = super::help::max_scroll(&model.keymap, model.size);
+            if let Some(scroll) = model.help.as_mut() {
+                *scroll = (*scroll).min(most);
+            }
             fit_layout(model);
             Vec::new()
         }
@@ -401,15 +405,18 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
 
 fn act_in_help(model: &mut Model, action: Action) -> Vec<Effect> {
     let page = usize::from(model.size.1.saturating_sub(4)).max(1);
+    // Scrolling stops with the last row at the bottom, so `k` always moves at once.
+    let most = super::help::max_scroll(&model.keymap, model.size);
     let Some(scroll) = model.help.as_mut() else {
         return Vec::new();
     };
     match action {
-        Action::Down => *scroll += 1,
+        Action::Down => *scroll = (*scroll + 1).min(most),
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => *scroll += page,
+        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + page).min(most),
         Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
         Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = most,
         Action::Quit => model.quit = true,
         Action::Close | Action::Help | Action::Back => model.help = None,
         _ => {}
