@@ -58,6 +58,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 
 mod disk;
 mod frames;
+mod looks;
 mod mark_frames;
 mod marks;
 mod navigation;
