@@ -382,6 +382,10 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
+    /// Searching backward: the first match is the last one before `from`, and `n` goes up.
+    pub backward: bool,
+    /// Where a backward search looks up from (the caret when it started).
+    pub from: usize,
 }
 
 /// The library view: articles to choose from.

@@ -64,6 +64,7 @@ mod marks;
 mod navigation;
 mod overlay;
 mod screenshot;
+mod searching;
 mod unsaved;
 mod update;
 mod work;

@@ -60,12 +60,15 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.message = Some("the outline is hidden: press o to show it".into());
             }
         }
-        Action::Search => {
+        Action::Search | Action::SearchBack => {
             reader.focus = Focus::Reader;
             reader.search.input = Some((String::new(), reader.top));
+            reader.search.backward = action == Action::SearchBack;
+            reader.search.from = reader.cursor;
         }
         Action::NextMatch | Action::PrevMatch => {
-            model.message = step_match(reader, action == Action::NextMatch, height);
+            let forward = (action == Action::NextMatch) != reader.search.backward;
+            model.message = step_match(reader, forward, height);
         }
         Action::NextSection | Action::PrevSection => {
             let moved = if action == Action::NextSection {
