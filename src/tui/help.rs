@@ -126,7 +126,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     if text.is_empty() {
         return vec![String::new()];
     }
-    textwrap::wrap(text, width.max(1))
+    // Not at hyphens either: "ctrl-d" and "smart-case" are one word each.
+    let options =
+        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
         .into_iter()
         .map(|part| part.into_owned())
         .collect()

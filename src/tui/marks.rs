@@ -127,10 +127,15 @@ pub fn act(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             jump_to_highlight(model, action == Action::NextHighlight, height);
         }
         Action::Notes => {
+            // Right after a reload moved some, on the first of those; else at the caret.
+            let review = std::mem::take(&mut reader.review_first);
             let selected = reader
                 .marks
                 .iter()
-                .position(|m| m.range.as_ref().is_some_and(|r| r.end > reader.cursor))
+                .position(|m| match review {
+                    true => m.status != crate::annotate::AnchorStatus::Verified,
+                    false => m.range.as_ref().is_some_and(|r| r.end > reader.cursor),
+                })
                 .unwrap_or(0);
             model.notes = Some(NotesPanel {
                 selected,

@@ -155,6 +155,10 @@ pub struct Reader {
     pub pressed: Option<usize>,
     /// The file the article was read from, as it was then, and whether it changed since.
     pub on_disk: Option<OnDisk>,
+    /// The text was just read again: what became of the highlights is said once they arrive.
+    pub reloaded: bool,
+    /// After a reload moved highlights: `A` opens on the first of them.
+    pub review_first: bool,
 }
 
 /// A selection between two character offsets: `anchor` stays, `head` follows the motions.
@@ -208,6 +212,8 @@ impl Reader {
             bracket: None,
             pressed: None,
             on_disk: None,
+            reloaded: false,
+            review_first: false,
         }
     }
 

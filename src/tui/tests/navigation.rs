@@ -133,3 +133,41 @@ fn bracket_after_end_visits_every_heading() {
     let expected: Vec<usize> = offsets.iter().copied().filter(|&o| o > from).collect();
     assert_eq!(forward, expected, "] from {from}");
 }
+
+#[test]
+fn reload_says_what_moved_and_a_opens_on_it() {
+    use crate::annotate::AnchorStatus;
+    use crate::tui::update::Effect;
+    let blocks = [
+        "# Title",
+        "One sentence here.",
+        "Two sentence there.",
+        "Three more.",
+    ];
+    let mut model = model_for(&blocks, (100, 20));
+    model.reader.as_mut().unwrap().path = Some("/a.md".into());
+    let mut marks = vec![
+        super::marks::mark_on(&model, "A", "One sentence", ""),
+        super::marks::mark_on(&model, "B", "Two sentence", ""),
+        super::marks::mark_on(&model, "C", "Three", ""),
+    ];
+    marks[1].status = AnchorStatus::Fuzzy;
+    marks[2].range = None;
+    marks[2].status = AnchorStatus::Orphan;
+    let reloaded = Msg::Reloaded {
+        result: Ok(Box::new(article_of(&blocks))),
+        on_disk: None,
+    };
+    assert_eq!(update(&mut model, reloaded), vec![Effect::LoadMarks]);
+    super::marks::give_marks(&mut model, marks.clone());
+    assert_eq!(
+        model.message.as_deref(),
+        Some("reloaded: of 3 highlights, 1 fuzzy, 1 orphan — A lists them")
+    );
+    press(&mut model, &["A"]);
+    assert_eq!(model.notes.as_ref().map(|n| n.selected), Some(1));
+    // Only once: the next list of highlights (a change saved) says nothing of a reload.
+    press(&mut model, &["Esc"]);
+    super::marks::give_marks(&mut model, marks);
+    assert_eq!(model.message, None);
+}

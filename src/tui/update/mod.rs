@@ -17,7 +17,7 @@ use super::keymap::{Key, Mode};
 use super::marks;
 use super::model::{Focus, Model, Reader, Unsaved};
 use super::watch::{DiskState, OnDisk};
-use disk::{on_disk_state, reload, reloaded};
+use disk::{on_disk_state, reload, reloaded, summarize_reload};
 use library::{act_in_library, refilter};
 use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
@@ -238,6 +238,8 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             if problem.is_some() {
                 model.message = problem;
+            } else {
+                summarize_reload(model);
             }
             Vec::new()
         }
