@@ -45,6 +45,8 @@ pub struct Model {
     pub unsaved: Option<Unsaved>,
     /// The question asked on quitting with unsaved changes, while it is open.
     pub quit_prompt: Option<QuitPrompt>,
+    /// The earlier export the user edited, while folio asks what to do with it.
+    pub export_prompt: Option<PathBuf>,
     /// What to print once the screen is restored: where a draft or unsaved changes went.
     pub farewell: Vec<String>,
     pub quit: bool,
@@ -66,6 +68,7 @@ impl Model {
             message: None,
             unsaved: None,
             quit_prompt: None,
+            export_prompt: None,
             farewell: Vec::new(),
             quit: false,
         }

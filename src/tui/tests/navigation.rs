@@ -171,3 +171,48 @@ fn reload_says_what_moved_and_a_opens_on_it() {
     super::marks::give_marks(&mut model, marks);
     assert_eq!(model.message, None);
 }
+
+#[test]
+fn export_refused_offers_the_choice_in_the_reader() {
+    use crate::tui::update::{Effect, ExportChoice};
+    let mut model = long_model((100, 20));
+    let refused = Msg::ExportRefused {
+        path: "/exports/The Long Title.md".into(),
+        why: "you edited the part folio writes".into(),
+    };
+    update(&mut model, refused);
+    let said = model.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("o overwrite") && !said.contains("--force"),
+        "{said}"
+    );
+    assert_eq!(
+        press(&mut model, &["o"]),
+        vec![Effect::ExportAgain(ExportChoice::Overwrite)]
+    );
+    assert_eq!(model.export_prompt, None);
+    update(
+        &mut model,
+        Msg::ExportRefused {
+            path: "/x.md".into(),
+            why: "this file was not written by folio".into(),
+        },
+    );
+    assert_eq!(
+        press(&mut model, &["n"]),
+        vec![Effect::ExportAgain(ExportChoice::Alongside)]
+    );
+    update(
+        &mut model,
+        Msg::ExportRefused {
+            path: "/x.md".into(),
+            why: "x".into(),
+        },
+    );
+    let top = reader(&model).top;
+    assert!(
+        press(&mut model, &["j"]).is_empty(),
+        "any other key cancels"
+    );
+    assert_eq!(reader(&model).top, top, "and does nothing else");
+}

@@ -25,6 +25,7 @@ use search::search_input;
 
 mod disk;
 mod draft;
+mod export_prompt;
 mod library;
 mod mouse;
 mod reader;
@@ -84,6 +85,11 @@ pub enum Msg {
     },
     /// The note being written was kept as a draft in this file, or could not be (why).
     DraftSaved(Result<PathBuf, String>),
+    /// The export at `path` was not overwritten: the user edited it (`why`, in plain words).
+    ExportRefused {
+        path: PathBuf,
+        why: String,
+    },
 }
 
 /// Work with the outside world that `update` asks the driver to do.
@@ -99,8 +105,11 @@ pub enum Effect {
     LoadMarks,
     /// Change a highlight of the open article in the store; answered with [`Msg::Marks`].
     Mark(MarkChange),
-    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`].
+    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`], or
+    /// [`Msg::ExportRefused`] when that would overwrite what the user wrote.
     Export,
+    /// Export again after the user chose what to do with the earlier export they edited.
+    ExportAgain(ExportChoice),
     /// Let the user edit this note in `$EDITOR`; answered with [`Msg::Edited`].
     EditExternally(String),
     /// Try again to save the unsaved highlight changes; answered with [`Msg::Marks`] (or a
@@ -115,6 +124,15 @@ pub enum Effect {
     FindDraft,
     /// Remove the draft kept under this name (its note was saved or discarded).
     DropDraft(String),
+}
+
+/// What to do with an earlier export the user edited (or that folio did not write).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// Replace it, keeping the user's version as `FILE.bak`.
+    Overwrite,
+    /// Leave it alone and write a new file beside it.
+    Alongside,
 }
 
 /// A change to the open article's highlights.
@@ -300,6 +318,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Reloaded { result, on_disk } => reloaded(model, result, on_disk),
+        Msg::ExportRefused { path, why } => {
+            export_prompt::ask(model, &path, &why);
+            Vec::new()
+        }
     }
 }
 
@@ -335,6 +357,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     model.message = None;
     if model.quit_prompt.is_some() {
         return unsaved::prompt_key(model, event);
+    }
+    if model.export_prompt.take().is_some() {
+        return export_prompt::answer(model, event);
     }
     if model.mode() == Mode::Editor {
         return draft::editor_key(model, event);
