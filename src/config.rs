@@ -82,7 +82,7 @@ impl Default for Theme {
             code: Color::Yellow,
             chrome: Color::DarkGray,
             highlight: Color::Yellow,
-            search_match: Color::Magenta,
+            search_match: Color::Cyan,
             outline_current: Color::Cyan,
         }
     }

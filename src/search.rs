@@ -1,5 +1,7 @@
-//! Finding text in an article: every occurrence of a query (case-insensitive where letters have
-//! case, exact elsewhere, so Chinese works) as character ranges, and a fuzzy score for filters.
+//! Finding text in an article: every occurrence of a query as character ranges, smart-case
+//! (a query in lower case ignores case where letters have it, one with a capital letter matches
+//! case exactly; Chinese matches as typed), optionally a regular expression after `\v`; and a
+//! fuzzy score for filters.
 
 use std::ops::Range;
 
@@ -36,26 +38,104 @@ impl Haystack {
         Haystack { folded }
     }
 
-    /// Every non-overlapping occurrence of `query`, as character ranges in document order.
-    /// An empty (or all-blank) query finds nothing.
+    /// Every non-overlapping occurrence of `query`, ignoring case, as character ranges in
+    /// document order. An empty (or all-blank) query finds nothing.
     pub fn find_all(&self, query: &str) -> Vec<Range<usize>> {
         let needle: String = query.chars().map(fold_char).collect();
-        if needle.trim().is_empty() {
-            return Vec::new();
-        }
-        let needle_chars = needle.chars().count();
-        let bytes = self.folded.as_bytes();
-        let mut out = Vec::new();
-        // Character offsets are counted incrementally between hits, so the whole search is
-        // one pass over the text however many hits there are.
-        let (mut byte, mut chars) = (0usize, 0usize);
-        for hit in memmem::find_iter(bytes, needle.as_bytes()) {
-            chars += count_chars(&bytes[byte..hit]);
-            byte = hit;
-            out.push(chars..chars + needle_chars);
-        }
-        out
+        find_text(&self.folded, &needle)
     }
+
+    /// Every match of `query` in `text` (the text this haystack was made from), as character
+    /// ranges in document order.
+    pub fn find(&self, text: &str, query: &Query) -> Vec<Range<usize>> {
+        match query {
+            Query::Text {
+                needle,
+                exact_case: true,
+            } => find_text(text, needle),
+            Query::Text { needle, .. } => self.find_all(needle),
+            Query::Pattern(regex) => {
+                let hits = regex.find_iter(text).filter(|m| !m.is_empty());
+                char_ranges(text, hits.map(|m| m.range()))
+            }
+        }
+    }
+}
+
+/// `text` with every character lower-cased where that keeps it one character: character
+/// offsets in the result are those of `text`.
+pub fn fold_case(text: &str) -> String {
+    Haystack::new(text).folded
+}
+
+/// A search query as typed: words, or after `\v` a regular expression.
+#[derive(Clone, Debug)]
+pub enum Query {
+    Text { needle: String, exact_case: bool },
+    Pattern(regex::Regex),
+}
+
+/// What starts a regular expression in a search query (vim's "very magic").
+pub const REGEX_PREFIX: &str = "\\v";
+
+impl Query {
+    /// Reads a typed query, smart-case: exact case only when it holds a capital letter.
+    /// A regular expression that does not parse gives the parser's message.
+    pub fn parse(typed: &str) -> Result<Query, String> {
+        let Some(pattern) = typed.strip_prefix(REGEX_PREFIX) else {
+            return Ok(Query::Text {
+                needle: typed.to_string(),
+                exact_case: has_capital(typed),
+            });
+        };
+        // Letters after a backslash name classes (\S, \W, \B), not text, so they do not
+        // count as capitals.
+        let mut letters = String::new();
+        let mut escaped = false;
+        for c in pattern.chars() {
+            if !escaped && c != '\\' {
+                letters.push(c);
+            }
+            escaped = !escaped && c == '\\';
+        }
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(!has_capital(&letters))
+            .build()
+            .map(Query::Pattern)
+            .map_err(|e| format!("not a regular expression: {e}"))
+    }
+}
+
+/// Whether `text` holds a capital letter: smart-case's signal to match case exactly.
+pub fn has_capital(text: &str) -> bool {
+    text.chars().any(char::is_uppercase)
+}
+
+/// Every non-overlapping occurrence of `needle` in `text`, as character ranges; an all-blank
+/// needle finds nothing.
+fn find_text(text: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.trim().is_empty() {
+        return Vec::new();
+    }
+    let len = needle.len();
+    let hits = memmem::find_iter(text.as_bytes(), needle.as_bytes()).map(|b| b..b + len);
+    char_ranges(text, hits)
+}
+
+/// Byte ranges of `text`, in order and disjoint, as character ranges. Character offsets are
+/// counted incrementally between hits, so it is one pass over the text however many there are.
+fn char_ranges(text: &str, hits: impl Iterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut out = Vec::new();
+    for hit in hits {
+        chars += count_chars(&bytes[byte..hit.start]);
+        let len = count_chars(&bytes[hit.clone()]);
+        byte = hit.end;
+        out.push(chars..chars + len);
+        chars += len;
+    }
+    out
 }
 
 /// Lower-cases a character when its lower case is a single character; leaves it alone
@@ -165,6 +245,30 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(Haystack::new(&text).folded, plain);
         }
+    }
+
+    fn find(text: &str, typed: &str) -> Vec<Range<usize>> {
+        Haystack::new(text).find(text, &Query::parse(typed).unwrap())
+    }
+
+    #[test]
+    fn smart_case_and_opt_in_regex() {
+        let text = "Ferry, ferry, FERRY; the ferries. 小红书 and 小红书";
+        // Lower case ignores case; a capital makes case count.
+        assert_eq!(find(text, "ferry").len(), 3);
+        assert_eq!(find(text, "Ferry"), vec![0..5]);
+        assert_eq!(find(text, "FERRY"), vec![14..19]);
+        assert_eq!(find(text, "小红书"), vec![34..37, 42..45]);
+        // `\v` makes a regular expression, smart-case too; classes do not count as capitals.
+        assert_eq!(find(text, "\\vferr(y|ies)").len(), 4);
+        assert_eq!(find(text, "\\vF\\w+"), vec![0..5, 14..19]);
+        assert_eq!(find(text, "\\vf\\S+;"), vec![14..20]);
+        assert_eq!(find(text, "\\v小.书"), vec![34..37, 42..45]);
+        // Without the prefix, regex characters are text.
+        assert!(find(text, "ferr(y|ies)").is_empty());
+        assert!(Query::parse("\\v(").is_err());
+        // A pattern that matches nothing finds nothing, not every empty place.
+        assert!(find(text, "\\vx*").is_empty());
     }
 
     #[test]

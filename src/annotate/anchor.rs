@@ -69,16 +69,28 @@ pub fn target_for(article: &Article, range: Range<usize>) -> Result<Target, Anch
 /// The character range of the `occurrence`-th (1-based) place where `quote` occurs in the
 /// article. Runs of white space in the quote match any run of white space in the text, so a
 /// quote copied from the original file's line breaks still matches the reflowed text.
+/// Smart-case: a quote without a capital letter matches whatever the case in the text.
 pub fn find_quote(
     article: &Article,
     quote: &str,
     occurrence: Option<usize>,
 ) -> Result<Range<usize>, AnchorError> {
+    // Smart-case, as the reader's search: a quote in lower case matches any case. Folding
+    // keeps every character one character, so offsets found in the folded text hold.
+    let folded;
+    let (quote, text) = if crate::search::has_capital(quote) {
+        (quote, article.text.as_str())
+    } else {
+        folded = (
+            crate::search::fold_case(quote),
+            crate::search::fold_case(&article.text),
+        );
+        (folded.0.as_str(), folded.1.as_str())
+    };
     let words: Vec<&str> = quote.split_whitespace().collect();
     let Some(first) = words.first() else {
         return Err(AnchorError::EmptyQuote);
     };
-    let text = article.text.as_str();
     let mut hits = Vec::new();
     for start in memmem::find_iter(text.as_bytes(), first.as_bytes()) {
         if let Some(end) = match_words_at(text, start, &words) {
@@ -126,6 +138,25 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::from_bytes(text.as_bytes(), None).unwrap()
+    }
+
+    #[test]
+    fn highlight_quote_is_smart_case() {
+        let a = article("Three generations kept them. THREE boats, three İslands, three more.");
+        // Lower case matches any case; a capital letter makes the case count.
+        assert_eq!(find_quote(&a, "three generations", None), Ok(0..17));
+        assert_eq!(
+            find_quote(&a, "three", None),
+            Err(AnchorError::Ambiguous { count: 4 })
+        );
+        assert_eq!(find_quote(&a, "THREE boats", None), Ok(29..40));
+        assert_eq!(find_quote(&a, "Three", None), Ok(0..5));
+        // Offsets stay character offsets past a letter that does not fold (İ).
+        assert_eq!(find_quote(&a, "three more", None), Ok(57..67));
+        assert_eq!(
+            find_quote(&a, "three GENERATIONS", None),
+            Err(AnchorError::QuoteNotFound)
+        );
     }
 
     #[test]

@@ -18,6 +18,16 @@ pub enum MergeError {
     NotOurs,
 }
 
+impl MergeError {
+    /// The reason in words for the reader, which offers the choices itself (no flags).
+    pub fn in_reader(&self) -> &'static str {
+        match self {
+            MergeError::EditedInside => "you edited the part folio writes",
+            MergeError::NotOurs => "this file was not written by folio",
+        }
+    }
+}
+
 /// The file to write over `existing`. With `force`, an edited or foreign file is replaced
 /// anyway (the caller keeps a backup of it).
 pub fn merge(existing: &str, new: &Rendered, force: bool) -> Result<String, MergeError> {

@@ -52,10 +52,12 @@ verbs! {
     NextSection = "next_section",
     /// Previous section (or the start of this one)
     PrevSection = "prev_section",
-    /// Search forward; every match is highlighted
+    /// Search forward; every match is highlighted (smart-case; \v starts a regex)
     Search = "search",
     /// Filter the list by title as you type (Esc clears the filter)
     Filter = "filter",
+    /// Search backward from the caret (then n goes up, N down)
+    SearchBack = "search_back",
     /// Next search match
     NextMatch = "next_match",
     /// Previous search match

@@ -366,7 +366,13 @@ fn run_effects(
                 None => continue,
             },
             Effect::Export => match article {
-                Some(article) => world.highlights.export(article, &world.export_dir),
+                Some(article) => world.highlights.export(article, &world.export_dir, None),
+                None => continue,
+            },
+            Effect::ExportAgain(choice) => match article {
+                Some(article) => world
+                    .highlights
+                    .export(article, &world.export_dir, Some(choice)),
                 None => continue,
             },
             Effect::RetrySave => match article {

@@ -127,10 +127,15 @@ pub fn act(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
             jump_to_highlight(model, action == Action::NextHighlight, height);
         }
         Action::Notes => {
+            // Right after a reload moved some, on the first of those; else at the caret.
+            let review = std::mem::take(&mut reader.review_first);
             let selected = reader
                 .marks
                 .iter()
-                .position(|m| m.range.as_ref().is_some_and(|r| r.end > reader.cursor))
+                .position(|m| match review {
+                    true => m.status != crate::annotate::AnchorStatus::Verified,
+                    false => m.range.as_ref().is_some_and(|r| r.end > reader.cursor),
+                })
                 .unwrap_or(0);
             model.notes = Some(NotesPanel {
                 selected,
@@ -428,32 +433,6 @@ pub fn follow_store(model: &mut Model) {
         model.message = Some(
             "another folio changed this note while you edit it: Ctrl-s keeps both texts".into(),
         );
-    }
-}
-
-/// Keeps the caret on screen after the view moved (when no selection holds it).
-pub fn keep_cursor_in_view(model: &mut Model) {
-    let height = usize::from(model.panes().text.height).max(1);
-    let Some(reader) = model.reader.as_mut() else {
-        return;
-    };
-    if reader.selection.is_some() {
-        return;
-    }
-    let top = reader.top_line();
-    let shown = reader.layout.lines(top..top + height);
-    let (Some(first), Some(bottom)) = (shown.first(), shown.last()) else {
-        return;
-    };
-    let last = shown
-        .iter()
-        .rev()
-        .find(|l| l.kind == LineKind::Text)
-        .unwrap_or(first);
-    if reader.cursor < first.chars.start {
-        reader.cursor = first.chars.start;
-    } else if reader.cursor >= bottom.chars.end && bottom.chars.end < reader.article.char_len {
-        reader.cursor = last.chars.start;
     }
 }
 

@@ -5,6 +5,7 @@ pub mod action;
 mod app;
 pub mod editor;
 pub mod geometry;
+pub mod help;
 mod highlights;
 pub mod keymap;
 mod marks;

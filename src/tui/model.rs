@@ -45,6 +45,8 @@ pub struct Model {
     pub unsaved: Option<Unsaved>,
     /// The question asked on quitting with unsaved changes, while it is open.
     pub quit_prompt: Option<QuitPrompt>,
+    /// The earlier export the user edited, while folio asks what to do with it.
+    pub export_prompt: Option<PathBuf>,
     /// What to print once the screen is restored: where a draft or unsaved changes went.
     pub farewell: Vec<String>,
     pub quit: bool,
@@ -66,6 +68,7 @@ impl Model {
             message: None,
             unsaved: None,
             quit_prompt: None,
+            export_prompt: None,
             farewell: Vec::new(),
             quit: false,
         }
@@ -155,6 +158,10 @@ pub struct Reader {
     pub pressed: Option<usize>,
     /// The file the article was read from, as it was then, and whether it changed since.
     pub on_disk: Option<OnDisk>,
+    /// The text was just read again: what became of the highlights is said once they arrive.
+    pub reloaded: bool,
+    /// After a reload moved highlights: `A` opens on the first of them.
+    pub review_first: bool,
 }
 
 /// A selection between two character offsets: `anchor` stays, `head` follows the motions.
@@ -210,6 +217,8 @@ impl Reader {
             bracket: None,
             pressed: None,
             on_disk: None,
+            reloaded: false,
+            review_first: false,
         }
     }
 
@@ -378,6 +387,10 @@ pub struct Search {
     pub matches: Vec<Range<usize>>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
+    /// Searching backward: the first match is the last one before `from`, and `n` goes up.
+    pub backward: bool,
+    /// Where a backward search looks up from (the caret when it started).
+    pub from: usize,
 }
 
 /// The library view: articles to choose from.

@@ -62,14 +62,21 @@ impl Reader {
     }
 
     /// Brings the previous heading (the current section's own, when reading inside it) to
-    /// the top; false when there is none.
-    pub fn prev_section(&mut self) -> bool {
-        let prev = self
-            .article
-            .outline
-            .iter()
-            .rev()
-            .find(|s| s.offset < self.top);
+    /// the top in a pane `height` rows tall; false when there is none. At the end of the
+    /// article the headings on the last page below the top come first, last one first: the
+    /// status line already names the last of them as the current section, and `[` must not
+    /// skip it.
+    pub fn prev_section(&mut self, height: usize) -> bool {
+        let outline = &self.article.outline;
+        let at_heading = outline
+            .binary_search_by_key(&self.top, |s| s.offset)
+            .is_ok();
+        let below = if at_heading || !self.shows_end(height) {
+            None
+        } else {
+            outline.last().filter(|s| s.offset > self.top)
+        };
+        let prev = below.or_else(|| outline.iter().rev().find(|s| s.offset < self.top));
         prev.map(|s| s.offset).map(|o| self.top = o).is_some()
     }
 
@@ -81,6 +88,66 @@ impl Reader {
         let top = self.top_line();
         if line < top || line >= top + height {
             self.set_top_line(line.saturating_sub(height / 4), false);
+        }
+    }
+
+    /// Brings the caret back into a pane `height` rows tall after the view moved: onto the
+    /// first line when it went above, onto the last when it went below. A selection's moving
+    /// end comes along (in whole words), as in vim's visual mode, so `h` and `a` never act on
+    /// text out of sight.
+    pub fn keep_caret_in_view(&mut self, height: usize) {
+        let top = self.top_line();
+        let shown = self.layout.lines(top..top + height.max(1));
+        let (Some(first), Some(bottom)) = (shown.first(), shown.last()) else {
+            return;
+        };
+        let last = shown
+            .iter()
+            .rev()
+            .find(|l| l.kind == LineKind::Text)
+            .unwrap_or(first);
+        let caret = if self.cursor < first.chars.start {
+            first.chars.start
+        } else if self.cursor >= bottom.chars.end && bottom.chars.end < self.article.char_len {
+            last.chars.start
+        } else {
+            return;
+        };
+        self.place_caret(caret);
+    }
+
+    /// Puts the caret at `offset`; while selecting, the selection's moving end goes there,
+    /// snapped to whole words.
+    fn place_caret(&mut self, offset: usize) {
+        match self.selection.as_mut() {
+            Some(selection) => {
+                let forward = offset > selection.anchor;
+                selection.head = crate::selection::snap_point(&self.article, offset, forward);
+                self.cursor = selection.head;
+            }
+            None => self.cursor = offset,
+        }
+    }
+
+    /// The caret to the start of the article and the view with it.
+    pub fn go_to_start(&mut self) {
+        self.top = 0;
+        self.place_caret(0);
+    }
+
+    /// The last page in view and the caret on its last line of text.
+    pub fn go_to_end(&mut self, height: usize) {
+        self.scroll_to_end(height);
+        let last = (0..self.layout.len()).rev().find(|&i| {
+            self.layout
+                .line(i)
+                .is_some_and(|l| l.kind == LineKind::Text)
+        });
+        if let Some(start) = last
+            .and_then(|i| self.layout.line(i))
+            .map(|l| l.chars.start)
+        {
+            self.place_caret(start);
         }
     }
 

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 mod approx;
 mod context;
+mod extent;
 #[cfg(test)]
 mod tests;
 
@@ -170,6 +171,7 @@ fn search(target: &Target, article: &Article, index: &TextIndex, budget: &mut us
 
     let approx: Vec<Candidate> = approximate(target, &pattern, &ctx, &article.text, index, budget)
         .into_iter()
+        .map(|h| extent::whole_extent(&h, &pattern, &ctx, &index.chars))
         .map(|h| make(h.range, h.edits))
         .collect();
     if let Some(best) = clear_winner(&approx)

@@ -405,3 +405,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn fuzzy_match_covers_the_whole_quote() {
+    let text = "The boats turned out to suit the sound. A cracked plank can be replaced in a week \
+                by anyone with the right tools. Three generations of engineers kept them running \
+                by hand.";
+    let a = article(text);
+    let t = target(&a, "Three generations of engineers");
+    // A word inserted inside the quote: it stays whole, the new word with it.
+    for found in [
+        "Three long generations of engineers",
+        "Three whole generations of engineers",
+        "Three generations of ship engineers",
+    ] {
+        let b = article(&text.replace("Three generations of engineers", found));
+        let (status, placed) = place(&t, &b);
+        assert!(
+            matches!(status, AnchorStatus::Fuzzy | AnchorStatus::Review),
+            "{found}: {status:?}"
+        );
+        assert_eq!(placed.as_deref(), Some(found));
+    }
+}

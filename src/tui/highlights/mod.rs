@@ -13,7 +13,7 @@ use crate::export::markdown;
 use crate::export::merge::merge;
 
 use super::model::Unsaved;
-use super::update::{MarkChange, Msg};
+use super::update::{ExportChoice, MarkChange, Msg};
 use super::watch::Stamp;
 use queue::Queue;
 pub use queue::UNSAVED;
@@ -190,8 +190,14 @@ impl Highlights {
     }
 
     /// Exports `article`'s highlights to Markdown in `folder`, merging with an earlier
-    /// export there; the answer says where, or why not.
-    pub fn export(&mut self, article: &Article, folder: &Path) -> Msg {
+    /// export there; the answer says where, or why not. An earlier export the user edited is
+    /// replaced or written beside only as `choice` says; without one the answer asks.
+    pub fn export(
+        &mut self,
+        article: &Article,
+        folder: &Path,
+        choice: Option<ExportChoice>,
+    ) -> Msg {
         let unsaved = self.queue.len();
         let store = match self.store() {
             Ok(store) => store,
@@ -208,13 +214,30 @@ impl Highlights {
             .unwrap_or_default();
         let export = export_doc(store, &doc, article, &source, &exported);
         let count = export.highlights.len();
-        let path = folder.join(format!("{}.md", safe_stem(&article.title)));
+        let mut path = folder.join(format!("{}.md", safe_stem(&article.title)));
+        if choice == Some(ExportChoice::Alongside) {
+            path = beside(&path);
+        }
         let rendered = markdown::render(&export);
         let text = match std::fs::read_to_string(&path) {
-            Ok(existing) => match merge(&existing, &rendered, false) {
-                Ok(text) => text,
-                Err(refusal) => {
-                    return Msg::Notice(format!("not exported: {}: {refusal}", path.display()));
+            Ok(existing) => match (merge(&existing, &rendered, false), choice) {
+                (Ok(text), _) => text,
+                (Err(_), Some(ExportChoice::Overwrite)) => {
+                    let backup = PathBuf::from(format!("{}.bak", path.display()));
+                    if let Err(e) = crate::atomic::write(&backup, existing.as_bytes()) {
+                        return Msg::Notice(format!(
+                            "not exported: cannot keep a backup {}: {e}",
+                            backup.display()
+                        ));
+                    }
+                    // Forced, the merge keeps what lies outside folio's part.
+                    merge(&existing, &rendered, true).unwrap_or_else(|_| rendered.to_file())
+                }
+                (Err(refusal), _) => {
+                    return Msg::ExportRefused {
+                        path,
+                        why: refusal.in_reader().to_string(),
+                    };
                 }
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => rendered.to_file(),
@@ -242,6 +265,15 @@ impl Highlights {
             path.display()
         ))
     }
+}
+
+/// The first of `FILE-2.md`, `FILE-3.md`, … that does not exist yet.
+fn beside(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    (2..)
+        .map(|n| path.with_file_name(format!("{stem}-{n}.md")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 mod queue;

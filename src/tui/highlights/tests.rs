@@ -96,7 +96,7 @@ fn a_delete_is_undone_and_export_writes_then_merges_markdown() {
     let (list, _) = marks(highlights.change(&a, MarkChange::Undelete(id)));
     assert_eq!(list.len(), 1);
     let exports = dir.path().join("exports");
-    let Msg::Notice(said) = highlights.export(&a, &exports) else {
+    let Msg::Notice(said) = highlights.export(&a, &exports, None) else {
         panic!("expected a notice");
     };
     assert!(said.starts_with("exported 1 highlight to "), "{said}");
@@ -108,10 +108,55 @@ fn a_delete_is_undone_and_export_writes_then_merges_markdown() {
     let text = std::fs::read_to_string(written.path()).unwrap();
     assert!(text.contains("> One sentence here."), "{text}");
     // A second export merges with the first.
-    let Msg::Notice(again) = highlights.export(&a, &exports) else {
+    let Msg::Notice(again) = highlights.export(&a, &exports, None) else {
         panic!("expected a notice");
     };
     assert!(again.starts_with("exported"), "{again}");
+}
+
+#[test]
+fn export_over_an_edited_file_asks_instead_of_naming_a_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
+    let a = article();
+    marks(highlights.change(&a, add("One sentence here.")));
+    let exports = dir.path().join("exports");
+    highlights.export(&a, &exports, None);
+    let file = std::fs::read_dir(&exports)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let edited = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("> One sentence here.", "> One sentence, edited by me.");
+    std::fs::write(&file, &edited).unwrap();
+    // Asked, with no command-line flag in the words.
+    let Msg::ExportRefused { path, why } = highlights.export(&a, &exports, None) else {
+        panic!("expected the question");
+    };
+    assert_eq!(path, file);
+    assert!(!why.contains("--force"), "{why}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+    // Beside it: a new file, the edited one untouched.
+    let Msg::Notice(said) = highlights.export(&a, &exports, Some(ExportChoice::Alongside)) else {
+        panic!("expected a notice");
+    };
+    assert!(said.contains("-2.md"), "{said}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
+    // Overwrite: theirs kept as .bak.
+    let Msg::Notice(said) = highlights.export(&a, &exports, Some(ExportChoice::Overwrite)) else {
+        panic!("expected a notice");
+    };
+    assert!(said.starts_with("exported"), "{said}");
+    let backup = PathBuf::from(format!("{}.bak", file.display()));
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), edited);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("> One sentence here.")
+    );
 }
 
 #[test]

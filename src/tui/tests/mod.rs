@@ -58,9 +58,13 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 
 mod disk;
 mod frames;
+mod looks;
 mod mark_frames;
 mod marks;
+mod navigation;
+mod overlay;
 mod screenshot;
+mod searching;
 mod unsaved;
 mod update;
 mod work;

@@ -125,7 +125,7 @@ fn view_texts(model: &Model) -> (String, String) {
         // While the query is being typed it shows on the left already.
         if search.input.is_none() {
             let query: String = search.query.chars().take(20).collect();
-            right.push_str(&format!("/{query} "));
+            right.push_str(&format!("{}{query} ", prompt(search)));
         }
         right.push_str(&format!("{current}/{} · ", search.matches.len()));
     }
@@ -139,7 +139,7 @@ fn view_texts(model: &Model) -> (String, String) {
         ));
     }
     let left = if let Some((typed, _)) = &search.input {
-        format!("/{typed}▏")
+        format!("{}{typed}▏", prompt(search))
     } else if let Some(message) = &model.message {
         message.clone()
     } else if let Some(range) = selected {
@@ -212,4 +212,9 @@ fn mark_summary(mark: &crate::annotate::Resolved) -> String {
     } else {
         format!("{flag}✎ {note}")
     }
+}
+
+/// What the search prompt starts with: `/` forward, `?` backward (as in vim and less).
+fn prompt(search: &crate::tui::model::Search) -> char {
+    if search.backward { '?' } else { '/' }
 }

@@ -54,9 +54,11 @@ impl Theme {
         let reverse = Style::new().add_modifier(Modifier::REVERSED);
         let underline = Style::new().add_modifier(Modifier::UNDERLINED);
         let italic = Style::new().add_modifier(Modifier::ITALIC);
+        // Without colours, underline means a highlight and reverse a search match (as in
+        // less), so headings are only bold: a highlighted heading then looks highlighted.
         let plain = Theme {
             title: bold,
-            heading_1: bold.add_modifier(Modifier::UNDERLINED),
+            heading_1: bold,
             heading: bold,
             paragraph: Style::new(),
             quote: italic,
@@ -70,15 +72,15 @@ impl Theme {
             outline_cursor: reverse,
             status: reverse,
             status_key: reverse.add_modifier(Modifier::BOLD),
-            search_match: underline,
-            search_current: reverse,
+            search_match: reverse,
+            search_current: reverse.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             selected_row: reverse,
             dim,
             highlights: [underline; 5],
             flagged: Style::new()
                 .add_modifier(Modifier::ITALIC)
                 .add_modifier(Modifier::DIM),
-            selection: reverse,
+            selection: reverse.add_modifier(Modifier::ITALIC),
             cursor: underline.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             note_mark: bold,
         };
@@ -89,7 +91,9 @@ impl Theme {
         let bar = Style::new().bg(Color::Indexed(236)).fg(Color::Gray);
         Theme {
             title: bold.patch(fg(colors.heading)),
-            heading_1: plain.heading_1.patch(fg(colors.heading)),
+            heading_1: bold
+                .add_modifier(Modifier::UNDERLINED)
+                .patch(fg(colors.heading)),
             heading: bold.patch(fg(colors.heading)),
             quote: italic.patch(fg(colors.quote)),
             quote_bar: fg(colors.chrome),
@@ -101,10 +105,15 @@ impl Theme {
             outline_cursor: Style::new().bg(Color::DarkGray).fg(Color::White),
             status: bar,
             status_key: bar.fg(to_ratatui(colors.heading)),
-            search_match: Style::new()
+            // Matches are underlined on their own background (no highlight colour's), and the
+            // current one is that reversed and bold: three looks no highlight has.
+            search_match: underline
                 .bg(to_ratatui(colors.search_match))
                 .fg(Color::Black),
-            search_current: reverse.add_modifier(Modifier::BOLD),
+            search_current: underline
+                .bg(to_ratatui(colors.search_match))
+                .fg(Color::Black)
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD),
             selected_row: Style::new().bg(Color::DarkGray).fg(Color::White),
             highlights: [
                 (Color::Yellow, Color::Black),

@@ -1,6 +1,7 @@
 //! The open article's file on disk: what a look at it found, and reading it again on request
 //! while keeping the place.
 
+use crate::annotate::AnchorStatus;
 use crate::article::Article;
 use crate::tui::model::Model;
 use crate::tui::watch::{DiskState, OnDisk, carry_position};
@@ -53,6 +54,9 @@ pub(super) fn reloaded(
     let same = reader.article.text_hash == article.text_hash;
     let shown = reader.outline.shown;
     show_article(model, *article, Some(path), top, on_disk, shown);
+    if let Some(reader) = model.reader.as_mut() {
+        reader.reloaded = true;
+    }
     model.message = Some(
         if same {
             "reloaded: the text on disk is the same as before"
@@ -62,4 +66,36 @@ pub(super) fn reloaded(
         .to_string(),
     );
     vec![Effect::LoadMarks]
+}
+
+/// Once the highlights of a text read again arrive: says in the status line how many were not
+/// found in place (moved, fuzzy, review, orphan), and lets `A` open on the first of them.
+pub(super) fn summarize_reload(model: &mut Model) {
+    let Some(reader) = model.reader.as_mut().filter(|r| r.reloaded) else {
+        return;
+    };
+    reader.reloaded = false;
+    let statuses = [
+        AnchorStatus::Moved,
+        AnchorStatus::Fuzzy,
+        AnchorStatus::Review,
+        AnchorStatus::Orphan,
+    ];
+    let counts: Vec<String> = statuses
+        .iter()
+        .filter_map(|&status| {
+            let n = reader.marks.iter().filter(|m| m.status == status).count();
+            (n > 0).then(|| format!("{n} {}", status.name()))
+        })
+        .collect();
+    if counts.is_empty() {
+        return;
+    }
+    reader.review_first = true;
+    let total: usize = reader.marks.len();
+    model.message = Some(format!(
+        "reloaded: of {total} highlight{}, {} — A lists them",
+        if total == 1 { "" } else { "s" },
+        counts.join(", ")
+    ));
 }

@@ -17,7 +17,7 @@ use super::keymap::{Key, Mode};
 use super::marks;
 use super::model::{Focus, Model, Reader, Unsaved};
 use super::watch::{DiskState, OnDisk};
-use disk::{on_disk_state, reload, reloaded};
+use disk::{on_disk_state, reload, reloaded, summarize_reload};
 use library::act_in_library;
 use mouse::{on_click, on_mouse};
 use reader::act_in_reader;
@@ -25,6 +25,7 @@ use search::search_input;
 
 mod disk;
 mod draft;
+mod export_prompt;
 mod library;
 mod mouse;
 mod reader;
@@ -85,6 +86,11 @@ pub enum Msg {
     },
     /// The note being written was kept as a draft in this file, or could not be (why).
     DraftSaved(Result<PathBuf, String>),
+    /// The export at `path` was not overwritten: the user edited it (`why`, in plain words).
+    ExportRefused {
+        path: PathBuf,
+        why: String,
+    },
 }
 
 /// What the external editor saved: its text, and what to tell the user about it (bytes that
@@ -108,8 +114,11 @@ pub enum Effect {
     LoadMarks,
     /// Change a highlight of the open article in the store; answered with [`Msg::Marks`].
     Mark(MarkChange),
-    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`].
+    /// Export the open article's highlights to Markdown; answered with a [`Msg::Notice`], or
+    /// [`Msg::ExportRefused`] when that would overwrite what the user wrote.
     Export,
+    /// Export again after the user chose what to do with the earlier export they edited.
+    ExportAgain(ExportChoice),
     /// Let the user edit this note in `$EDITOR`; answered with [`Msg::Edited`].
     EditExternally(String),
     /// Try again to save the unsaved highlight changes; answered with [`Msg::Marks`] (or a
@@ -124,6 +133,15 @@ pub enum Effect {
     FindDraft,
     /// Remove the draft kept under this name (its note was saved or discarded).
     DropDraft(String),
+}
+
+/// What to do with an earlier export the user edited (or that folio did not write).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// Replace it, keeping the user's version as `FILE.bak`.
+    Overwrite,
+    /// Leave it alone and write a new file beside it.
+    Alongside,
 }
 
 /// A change to the open article's highlights.
@@ -165,9 +183,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     // reading position saved: the answers that follow a quit must not start another.
     let quitting = model.quit;
     let stopping = matches!(msg, Msg::Stop(_));
-    // Only what the user did moves the view (a resize keeps the reading position on top), so
-    // only then can the caret fall off screen; checking costs a screen of wrapping.
+    // Only what the user did moves the view, and a resize (which keeps the reading position
+    // on top) can push the caret below the pane; checking costs a screen of wrapping.
     let moved = matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Do(_));
+    let resized = matches!(msg, Msg::Resize(..));
     // `]` then `a` is one gesture: anything but a key in between ends it.
     if matches!(msg, Msg::Mouse(_) | Msg::Click { .. } | Msg::Resize(..))
         && let Some(reader) = model.reader.as_mut()
@@ -175,8 +194,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         reader.bracket = None;
     }
     let mut effects = dispatch(model, msg);
-    if moved {
-        marks::keep_cursor_in_view(model);
+    if moved || resized {
+        keep_caret_in_view(model, resized);
     }
     if !quitting && !stopping {
         unsaved::hold_quit(model, &mut effects);
@@ -189,6 +208,22 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         effects.push(Effect::SavePosition(bookmark(reader, height)));
     }
     effects
+}
+
+/// Keeps the caret on screen. After a resize a selection being made stays as it is and the
+/// view follows its moving end instead; otherwise the caret comes to the view.
+fn keep_caret_in_view(model: &mut Model, resized: bool) {
+    let height = usize::from(model.panes().text.height).max(1);
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    match reader.selection {
+        Some(selection) if resized => {
+            reader.reveal(selection.head, height);
+            follow_outline(model);
+        }
+        _ => reader.keep_caret_in_view(height),
+    }
 }
 
 fn bookmark(reader: &Reader, height: usize) -> Bookmark {
@@ -233,6 +268,8 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             }
             if problem.is_some() {
                 model.message = problem;
+            } else {
+                summarize_reload(model);
             }
             marks::follow_store(model);
             Vec::new()
@@ -250,6 +287,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Resize(width, height) => {
             model.size = (width, height);
+            let most = super::help::max_scroll(&model.keymap, model.size);
+            if let Some(scroll) = model.help.as_mut() {
+                *scroll = (*scroll).min(most);
+            }
             fit_layout(model);
             Vec::new()
         }
@@ -293,6 +334,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Reloaded { result, on_disk } => reloaded(model, result, on_disk),
+        Msg::ExportRefused { path, why } => {
+            export_prompt::ask(model, &path, &why);
+            Vec::new()
+        }
     }
 }
 
@@ -328,6 +373,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     model.message = None;
     if model.quit_prompt.is_some() {
         return unsaved::prompt_key(model, event);
+    }
+    if model.export_prompt.take().is_some() {
+        return export_prompt::answer(model, event);
     }
     if model.mode() == Mode::Editor {
         return draft::editor_key(model, event);
@@ -393,15 +441,18 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
 
 fn act_in_help(model: &mut Model, action: Action) -> Vec<Effect> {
     let page = usize::from(model.size.1.saturating_sub(4)).max(1);
+    // Scrolling stops with the last row at the bottom, so `k` always moves at once.
+    let most = super::help::max_scroll(&model.keymap, model.size);
     let Some(scroll) = model.help.as_mut() else {
         return Vec::new();
     };
     match action {
-        Action::Down => *scroll += 1,
+        Action::Down => *scroll = (*scroll + 1).min(most),
         Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => *scroll += page,
+        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + page).min(most),
         Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
         Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = most,
         Action::Quit => model.quit = true,
         Action::Close | Action::Help | Action::Back => model.help = None,
         _ => {}

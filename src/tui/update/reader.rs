@@ -60,18 +60,21 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
                 model.message = Some("the outline is hidden: press o to show it".into());
             }
         }
-        Action::Search => {
+        Action::Search | Action::SearchBack => {
             reader.focus = Focus::Reader;
             reader.search.input = Some((String::new(), reader.top));
+            reader.search.backward = action == Action::SearchBack;
+            reader.search.from = reader.cursor;
         }
         Action::NextMatch | Action::PrevMatch => {
-            model.message = step_match(reader, action == Action::NextMatch, height);
+            let forward = (action == Action::NextMatch) != reader.search.backward;
+            model.message = step_match(reader, forward, height);
         }
         Action::NextSection | Action::PrevSection => {
             let moved = if action == Action::NextSection {
                 reader.next_section()
             } else {
-                reader.prev_section()
+                reader.prev_section(height)
             };
             if !moved {
                 model.message = Some(format!(
@@ -116,8 +119,8 @@ pub(super) fn act_in_reader(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::PageUp => reader.scroll(-step(height.saturating_sub(2).max(1)), height),
         Action::HalfPageDown => reader.scroll(step(height.div_ceil(2)), height),
         Action::HalfPageUp => reader.scroll(-step(height.div_ceil(2)), height),
-        Action::Top => reader.top = 0,
-        Action::Bottom => reader.scroll_to_end(height),
+        Action::Top => reader.go_to_start(),
+        Action::Bottom => reader.go_to_end(height),
         // The rest (selection and highlight verbs) mean nothing in the outline.
         _ => {}
     }

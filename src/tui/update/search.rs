@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::search::Haystack;
+use crate::search::{Haystack, Query};
 use crate::tui::model::{Model, Reader};
 
 use super::{Effect, follow_outline};
@@ -29,7 +29,10 @@ pub(super) fn search_input(model: &mut Model, event: &KeyEvent, height: usize) -
         }
         KeyCode::Enter => {
             if !text.is_empty() && reader.search.matches.is_empty() {
-                model.message = Some(format!("not found: {text}"));
+                model.message = Some(match Query::parse(&text) {
+                    Err(error) => error,
+                    Ok(_) => format!("not found: {text}"),
+                });
             }
             return Vec::new();
         }
@@ -45,13 +48,17 @@ pub(super) fn search_input(model: &mut Model, event: &KeyEvent, height: usize) -
     Vec::new()
 }
 
-/// Finds every match of `query` and moves to the first one at or after `origin`.
+/// Finds every match of `query` and moves to the first one at or after `origin`, or searching
+/// backward, to the last one before where the search started.
 fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
     let haystack = reader
         .search
         .haystack
         .get_or_insert_with(|| Haystack::new(&reader.article.text));
-    reader.search.matches = haystack.find_all(query);
+    // A regular expression still being typed may not parse yet: no matches until it does.
+    reader.search.matches = Query::parse(query)
+        .map(|q| haystack.find(&reader.article.text, &q))
+        .unwrap_or_default();
     reader.search.query = query.to_string();
     let matches = &reader.search.matches;
     if matches.is_empty() {
@@ -59,7 +66,12 @@ fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
         reader.top = origin;
         return;
     }
-    let first = matches.partition_point(|m| m.start < origin) % matches.len();
+    let first = if reader.search.backward {
+        let after = matches.partition_point(|m| m.start < reader.search.from);
+        after.checked_sub(1).unwrap_or(matches.len() - 1)
+    } else {
+        matches.partition_point(|m| m.start < origin) % matches.len()
+    };
     reader.search.current = Some(first);
     reader.top = origin;
     reader.cursor = matches[first].start;
@@ -68,6 +80,7 @@ fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
 
 pub(super) fn clear_search(reader: &mut Reader) {
     reader.search.input = None;
+    reader.search.backward = false;
     reader.search.query.clear();
     reader.search.matches.clear();
     reader.search.current = None;

@@ -1,0 +1,218 @@
+//! Issue 15's reader items: the caret kept in view, section keys from any position.
+
+use super::*;
+use crate::article::Article;
+
+/// A model of `size` reading the bundled article `name` from `assets/articles/`.
+fn asset_model(name: &str, size: (u16, u16)) -> Model {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/articles")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("bundled article");
+    let article = Article::from_bytes(&bytes, Some(&path)).expect("it loads");
+    let keymap = Keymap::defaults().expect("default keymap parses");
+    let mut model = Model::new(keymap, crate::tui::ui::theme::Theme::new(true), 80, size);
+    model.reader = Some(Reader::new(article, None, 0, 80));
+    update(&mut model, Msg::Resize(size.0, size.1));
+    model
+}
+
+/// The character range shown in the text pane.
+fn on_screen(model: &Model) -> std::ops::Range<usize> {
+    let r = reader(model);
+    let height = usize::from(model.panes().text.height);
+    let top = r.top_line();
+    let lines = r.layout.lines(top..top + height);
+    lines[0].chars.start..lines[lines.len() - 1].chars.end
+}
+
+fn assert_caret_in_view(model: &Model, after: &str) {
+    let shown = on_screen(model);
+    let caret = reader(model).cursor;
+    assert!(
+        shown.contains(&caret),
+        "after {after} the caret ({caret}) is off screen ({shown:?})"
+    );
+}
+
+#[test]
+fn caret_stays_in_view_after_shrinking() {
+    let mut model = asset_model("竹林的经济学.txt", (120, 40));
+    search_for(&mut model, "四、结语");
+    press(&mut model, &["Esc"]);
+    update(&mut model, Msg::Resize(60, 15));
+    assert_caret_in_view(&model, "shrinking to 60×15");
+    press(&mut model, &["v"]);
+    let selected = reader(&model).selected_range().expect("v selects");
+    let shown = on_screen(&model);
+    assert!(
+        selected.start < shown.end && selected.end > shown.start,
+        "v selected {selected:?}, out of sight of {shown:?}"
+    );
+    press(&mut model, &["Esc"]);
+    for keys in [
+        &["G"][..],
+        &["g"],
+        &["Space"],
+        &["G", "b"],
+        &["ctrl-d"],
+        &["j"],
+    ] {
+        press(&mut model, keys);
+        assert_caret_in_view(&model, &keys.join(" "));
+    }
+    press(&mut model, &["G"]);
+    let r = reader(&model);
+    let last_text = (0..r.layout.len()).rev().find(|&i| {
+        r.layout
+            .line(i)
+            .is_some_and(|l| l.kind == crate::layout::LineKind::Text)
+    });
+    assert_eq!(
+        Some(r.layout.line_of_offset(r.cursor)),
+        last_text,
+        "G puts the caret on the last line"
+    );
+    press(&mut model, &["g"]);
+    assert_eq!(reader(&model).cursor, 0, "g puts the caret at the start");
+}
+
+#[test]
+fn caret_stays_in_view_while_selecting_and_paging() {
+    let mut model = long_model((80, 24));
+    press(&mut model, &["v", "Space", "Space"]);
+    assert_caret_in_view(&model, "v, then two pages down");
+    let r = reader(&model);
+    let selection = r.selection.expect("still selecting");
+    assert_eq!(selection.head, r.cursor, "the selection's end is the caret");
+    assert!(on_screen(&model).contains(&selection.head));
+}
+
+#[test]
+fn bracket_after_end_visits_every_heading() {
+    let mut blocks = long_article_blocks(4, 6);
+    // Short last sections: several headings on the last page, below its top line.
+    for name in ["Coda", "Notes", "Sources"] {
+        blocks.push(format!("## {name}"));
+        blocks.push(format!("A short paragraph in {name}."));
+    }
+    let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+    let mut model = model_for(&refs, (80, 24));
+    let offsets: Vec<usize> = reader(&model)
+        .article
+        .outline
+        .iter()
+        .map(|s| s.offset)
+        .collect();
+    press(&mut model, &["G"]);
+    let mut seen = Vec::new();
+    for _ in 0..offsets.len() + 2 {
+        press(&mut model, &["["]);
+        if model.message.is_some() {
+            break;
+        }
+        seen.push(reader(&model).top);
+    }
+    let backwards: Vec<usize> = offsets.iter().rev().copied().collect();
+    assert_eq!(
+        seen, backwards,
+        "[ from the end, every heading last to first"
+    );
+
+    // Forward from the end of a section in the middle, then back from there.
+    press(&mut model, &["G", "k", "k", "k"]);
+    let from = reader(&model).top;
+    let mut forward = Vec::new();
+    while forward.len() <= offsets.len() {
+        press(&mut model, &["]"]);
+        if model.message.is_some() {
+            break;
+        }
+        forward.push(reader(&model).top);
+    }
+    let expected: Vec<usize> = offsets.iter().copied().filter(|&o| o > from).collect();
+    assert_eq!(forward, expected, "] from {from}");
+}
+
+#[test]
+fn reload_says_what_moved_and_a_opens_on_it() {
+    use crate::annotate::AnchorStatus;
+    use crate::tui::update::Effect;
+    let blocks = [
+        "# Title",
+        "One sentence here.",
+        "Two sentence there.",
+        "Three more.",
+    ];
+    let mut model = model_for(&blocks, (100, 20));
+    model.reader.as_mut().unwrap().path = Some("/a.md".into());
+    let mut marks = vec![
+        super::marks::mark_on(&model, "A", "One sentence", ""),
+        super::marks::mark_on(&model, "B", "Two sentence", ""),
+        super::marks::mark_on(&model, "C", "Three", ""),
+    ];
+    marks[1].status = AnchorStatus::Fuzzy;
+    marks[2].range = None;
+    marks[2].status = AnchorStatus::Orphan;
+    let reloaded = Msg::Reloaded {
+        result: Ok(Box::new(article_of(&blocks))),
+        on_disk: None,
+    };
+    assert_eq!(update(&mut model, reloaded), vec![Effect::LoadMarks]);
+    super::marks::give_marks(&mut model, marks.clone());
+    assert_eq!(
+        model.message.as_deref(),
+        Some("reloaded: of 3 highlights, 1 fuzzy, 1 orphan — A lists them")
+    );
+    press(&mut model, &["A"]);
+    assert_eq!(model.notes.as_ref().map(|n| n.selected), Some(1));
+    // Only once: the next list of highlights (a change saved) says nothing of a reload.
+    press(&mut model, &["Esc"]);
+    super::marks::give_marks(&mut model, marks);
+    assert_eq!(model.message, None);
+}
+
+#[test]
+fn export_refused_offers_the_choice_in_the_reader() {
+    use crate::tui::update::{Effect, ExportChoice};
+    let mut model = long_model((100, 20));
+    let refused = Msg::ExportRefused {
+        path: "/exports/The Long Title.md".into(),
+        why: "you edited the part folio writes".into(),
+    };
+    update(&mut model, refused);
+    let said = model.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("o overwrite") && !said.contains("--force"),
+        "{said}"
+    );
+    assert_eq!(
+        press(&mut model, &["o"]),
+        vec![Effect::ExportAgain(ExportChoice::Overwrite)]
+    );
+    assert_eq!(model.export_prompt, None);
+    update(
+        &mut model,
+        Msg::ExportRefused {
+            path: "/x.md".into(),
+            why: "this file was not written by folio".into(),
+        },
+    );
+    assert_eq!(
+        press(&mut model, &["n"]),
+        vec![Effect::ExportAgain(ExportChoice::Alongside)]
+    );
+    update(
+        &mut model,
+        Msg::ExportRefused {
+            path: "/x.md".into(),
+            why: "x".into(),
+        },
+    );
+    let top = reader(&model).top;
+    assert!(
+        press(&mut model, &["j"]).is_empty(),
+        "any other key cancels"
+    );
+    assert_eq!(reader(&model).top, top, "and does nothing else");
+}
