@@ -135,3 +135,38 @@ fn a_removed_file_keeps_its_copy_on_screen() {
 
     quit(folio, home);
 }
+
+/// Issue 15, item 14: a copy of a highlighted article shows the original's highlights (same
+/// text), and reading the copy again with `R` keeps showing them.
+#[test]
+fn highlights_shown_on_a_copied_file_survive_reload() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/night-ferry.txt");
+    let original = home.path().join("night-ferry.txt");
+    std::fs::copy(&from, &original).expect("copy the fixture");
+    let highlighted = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["highlight", &original.to_string_lossy()])
+        .args(["--quote", "a man with a cello case", "--note", "who is he"])
+        .env("FOLIO_HOME", home.path().join("folio"))
+        .env("HOME", home.path())
+        .output()
+        .expect("folio highlight");
+    assert!(highlighted.status.success(), "{highlighted:?}");
+    let copy = home.path().join("copy-of-night-ferry.txt");
+    std::fs::copy(&original, &copy).expect("copy the article");
+
+    let arg = copy.to_string_lossy().into_owned();
+    let mut folio = Session::start(&[&arg], home.path(), (100, 30));
+    folio.wait_for("The last boat leaves the north pier");
+    folio.send("A");
+    folio.wait_for("who is he");
+    folio.send("\x1b");
+    folio.wait_until("the list closed", |s| !s.contents().contains("who is he"));
+    folio.send("R");
+    folio.wait_until("the reload said", |s| s.contents().contains("reloaded"));
+    folio.send("A");
+    folio.wait_for("who is he");
+    folio.send("\x1b");
+    folio.wait_until("the list closed", |s| !s.contents().contains("who is he"));
+    quit(folio, home);
+}
