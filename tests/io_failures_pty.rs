@@ -8,10 +8,10 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::night_ferry::{PHRASE, write_note};
 use support::pty::Session;
 
 const SIZE: (u16, u16) = (100, 30);
-const PHRASE: &str = "a man with a cello case";
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/night-ferry.txt")
@@ -19,18 +19,6 @@ fn fixture() -> PathBuf {
 
 fn restored(screen: &vt100::Screen) -> bool {
     !screen.alternate_screen() && !screen.hide_cursor()
-}
-
-/// Selects the sentence about the cello case, opens the note editor on it and types `note`.
-fn write_note(folio: &mut Session, note: &str) {
-    folio.wait_for("The last boat leaves");
-    folio.send(&format!("/{PHRASE}\r"));
-    folio.wait_for("1/1");
-    folio.send("v");
-    folio.send("a");
-    folio.wait_for("Ctrl-s save");
-    folio.send(note);
-    folio.wait_for(note);
 }
 
 /// Whether `mkfifo` made a named pipe at `path`.

@@ -8,9 +8,9 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use support::night_ferry::write_note;
 use support::pty::Session;
 
-const PHRASE: &str = "a man with a cello case";
 const SENTENCE: &str = "There is, most nights, a man with a cello case who never opens it.";
 const SIZE: (u16, u16) = (100, 30);
 
@@ -25,18 +25,6 @@ fn restored(screen: &vt100::Screen) -> bool {
     !screen.alternate_screen()
         && !screen.hide_cursor()
         && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None
-}
-
-/// Selects the sentence about the cello case, opens the note editor on it and types `note`.
-fn write_note(folio: &mut Session, note: &str) {
-    folio.wait_for("The last boat leaves");
-    folio.send(&format!("/{PHRASE}\r"));
-    folio.wait_for("1/1");
-    folio.send("v");
-    folio.send("a");
-    folio.wait_for("Ctrl-s save");
-    folio.send(note);
-    folio.wait_for(note);
 }
 
 /// The (quote, note) of every highlight in the annotations file at `path`.

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod docs;
 pub mod first_hour;
 pub mod invariants;
+pub mod night_ferry;
 pub mod pty;
 pub mod text_browsers;
 pub mod text_dump;
