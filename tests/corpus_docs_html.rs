@@ -8,10 +8,11 @@
 
 mod support;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use folio::article::{Article, BlockKind};
+use support::corpus::token_recall;
 use support::docs::{self, DocPage, tokens};
 
 /// The comparison key of a heading: the corpus match key without its spaces, as the truth puts
@@ -58,7 +59,7 @@ fn score(page: &DocPage) -> Score {
         true_headings: truth.len(),
         entries: entries.len(),
         title_right: key(&article.title) == key(&page.title),
-        coverage: token_recall(&page.body, &shown),
+        coverage: token_recall(tokens(&page.body), tokens(&shown)),
         misses: page
             .headings
             .iter()
@@ -71,27 +72,6 @@ fn score(page: &DocPage) -> Score {
             .map(|t| t.to_string())
             .collect(),
         title: article.title.clone(),
-    }
-}
-
-/// Share of the true text's words (with repeats; CJK characters one by one) that `shown` holds.
-fn token_recall(truth: &str, shown: &str) -> f64 {
-    let mut available: HashMap<String, usize> = HashMap::new();
-    for word in tokens(shown) {
-        *available.entry(word).or_default() += 1;
-    }
-    let (mut total, mut found) = (0usize, 0usize);
-    for word in tokens(truth) {
-        total += 1;
-        if let Some(count) = available.get_mut(&word).filter(|c| **c > 0) {
-            *count -= 1;
-            found += 1;
-        }
-    }
-    if total == 0 {
-        1.0
-    } else {
-        found as f64 / total as f64
     }
 }
 

@@ -6,11 +6,11 @@
 
 mod support;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use folio::article::Article;
-use support::corpus::{self, Page, match_key};
+use support::corpus::{self, Page, match_key, token_recall, words};
 
 /// What one page contributes to the scores.
 struct Score {
@@ -42,7 +42,7 @@ fn score(page: &Page) -> Score {
         extracted: extracted.len(),
         title_right: page.title_matches(&article.title)
             || page.title.is_none() && article.title.is_empty(),
-        coverage: token_recall(&page.body, &article.text),
+        coverage: token_recall(words(&page.body), words(&article.text)),
         misses: page
             .headings
             .iter()
@@ -54,27 +54,6 @@ fn score(page: &Page) -> Score {
             .filter(|t| !truth.contains(&match_key(t)))
             .map(|t| t.to_string())
             .collect(),
-    }
-}
-
-/// Share of the true body's words (with repeats) that the extracted text contains.
-fn token_recall(truth: &str, extracted: &str) -> f64 {
-    let mut available: HashMap<String, usize> = HashMap::new();
-    for word in match_key(extracted).split(' ').filter(|w| !w.is_empty()) {
-        *available.entry(word.to_string()).or_default() += 1;
-    }
-    let (mut total, mut found) = (0usize, 0usize);
-    for word in match_key(truth).split(' ').filter(|w| !w.is_empty()) {
-        total += 1;
-        if let Some(count) = available.get_mut(word).filter(|c| **c > 0) {
-            *count -= 1;
-            found += 1;
-        }
-    }
-    if total == 0 {
-        1.0
-    } else {
-        found as f64 / total as f64
     }
 }
 

@@ -78,13 +78,53 @@ impl Page {
 
 /// The corpus folder, or `None` (after printing why the caller skips) when it is absent.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS);
+    shared_dir(CORPUS)
+}
+
+/// The folder `relative` to the crate root if it holds a `ground-truth.json`, or `None` (after
+/// printing why the caller skips).
+pub fn shared_dir(relative: &str) -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     if dir.join("ground-truth.json").is_file() {
         Some(dir)
     } else {
-        println!("skipped: {CORPUS} not found");
+        println!("skipped: {relative} not found");
         None
     }
+}
+
+/// Share of the `truth` tokens (with repeats) that `shown` holds: how much of a true text a
+/// reader sees.
+pub fn token_recall(truth: Vec<String>, shown: Vec<String>) -> f64 {
+    let mut available: std::collections::HashMap<String, usize> = Default::default();
+    for word in shown {
+        *available.entry(word).or_default() += 1;
+    }
+    let total = truth.len();
+    let found = truth
+        .into_iter()
+        .filter(|word| {
+            available
+                .get_mut(word)
+                .filter(|c| **c > 0)
+                .map(|c| *c -= 1)
+                .is_some()
+        })
+        .count();
+    if total == 0 {
+        1.0
+    } else {
+        found as f64 / total as f64
+    }
+}
+
+/// The words of a text's match key.
+pub fn words(text: &str) -> Vec<String> {
+    match_key(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Every page of the corpus, sorted by file name; `None` when the corpus is absent.
@@ -138,7 +178,8 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn gunzip(path: &Path) -> Vec<u8> {
+/// The bytes of a gzip file, decompressed.
+pub fn gunzip(path: &Path) -> Vec<u8> {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut bytes = Vec::new();
     GzDecoder::new(file)

@@ -6,10 +6,7 @@
 //! manual share their generator's templates, so putting some in each half would let a rule
 //! learnt on one half recognise the other's furniture by heart.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
-
-use flate2::read::GzDecoder;
+use std::path::PathBuf;
 
 /// Where the corpus lives, relative to the crate root.
 pub const DOCS: &str = "../shared/corpus/docs";
@@ -43,13 +40,7 @@ pub struct DocPage {
 
 /// The corpus folder, or `None` (after printing why the caller skips) when it is absent.
 pub fn docs_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DOCS);
-    if dir.join("ground-truth.json").is_file() {
-        Some(dir)
-    } else {
-        println!("skipped: {DOCS} not found");
-        None
-    }
+    super::corpus::shared_dir(DOCS)
 }
 
 /// Every page, sorted by name; `None` when the corpus is absent.
@@ -65,7 +56,7 @@ pub fn load() -> Option<Vec<DocPage>> {
         .map(|(name, entry)| DocPage {
             name: name.clone(),
             manual: manual_of(name),
-            html: gunzip(&dir.join("html").join(format!("{name}.html.gz"))),
+            html: super::corpus::gunzip(&dir.join("html").join(format!("{name}.html.gz"))),
             title: entry["title"].as_str().unwrap_or_default().to_string(),
             headings: entry["headings"]
                 .as_array()
@@ -103,15 +94,6 @@ fn heading(value: &serde_json::Value) -> Option<(u8, String)> {
     let pair = value.as_array()?;
     let level = u8::try_from(pair.first()?.as_u64()?).ok()?;
     Some((level, pair.get(1)?.as_str()?.to_string()))
-}
-
-fn gunzip(path: &Path) -> Vec<u8> {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut bytes = Vec::new();
-    GzDecoder::new(file)
-        .read_to_end(&mut bytes)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    bytes
 }
 
 /// The words of a text for coverage: the match key's words, with every CJK, kana or hangul
