@@ -161,3 +161,28 @@ fn footnotes_the_body_refers_to_are_part_of_it() {
         article.text
     );
 }
+
+#[test]
+fn an_abstract_in_an_aside_of_the_article_is_read_and_a_sidebar_is_not() {
+    let html = format!(
+        "<html><head><title>Annotations</title></head><body><div role='main'>\
+         <section id='annotations'><h1>Annotations</h1>\
+         <aside class='topic'><p class='topic-title'>Abstract</p>{}</aside>{}{}</section>\
+         </div><aside class='sidebar'>{}</aside></body></html>",
+        para("p", "The abstract"),
+        para("p", "Accessing annotations"),
+        para("p", "Quirks"),
+        para("p", "Another page entirely")
+    );
+    let article = load(&html);
+    assert!(
+        article.text.contains("The abstract is explained"),
+        "{}",
+        article.text
+    );
+    assert!(
+        !article.text.contains("Another page entirely"),
+        "{}",
+        article.text
+    );
+}

@@ -68,6 +68,8 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Elements whose text can be article prose.
 const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
+/// A paragraph this long in an `<aside>` inside the article is the article's.
+const PROSE_ASIDE_CHARS: usize = 100;
 /// A `<div>` with text and no blocks this long is a paragraph.
 const TEXT_DIV_CHARS: usize = 40;
 /// Prose with at least this share of link text is navigation.
@@ -148,6 +150,9 @@ pub fn is_skipped(node: &NodeRef) -> bool {
     let Some(name) = node.node_name() else {
         return false;
     };
+    if name.as_ref() == "aside" {
+        return !is_prose_aside(node);
+    }
     if SKIPPED.contains(&name.as_ref()) {
         return true;
     }
@@ -167,6 +172,21 @@ pub fn is_skipped(node: &NodeRef) -> bool {
         let style = style.to_ascii_lowercase();
         style.contains("display:none") || style.contains("visibility:hidden")
     })
+}
+
+/// An `<aside>` is a sidebar of the page, unless it sits inside a section of the article and
+/// holds a paragraph of prose that links nowhere much (a manual's abstract or topic box; a
+/// news page's asides are boxes of links and pull quotes).
+fn is_prose_aside(node: &NodeRef) -> bool {
+    let in_section = node
+        .ancestors_it(None)
+        .any(|a| matches!(a.node_name().as_deref(), Some("section" | "article")));
+    in_section
+        && node.descendants_it().any(|d| {
+            d.node_name().as_deref() == Some("p")
+                && inline_text(&d).chars().count() >= PROSE_ASIDE_CHARS
+                && link_share(&d) < LINK_HEAVY
+        })
 }
 
 fn has_heading(node: &NodeRef) -> bool {
