@@ -128,16 +128,7 @@ fn title_heading<'a>(doc: &'a Document, root: &NodeRef<'a>) -> Option<NodeRef<'a
 
 /// Whether the first text inside an element belongs to a heading: the element is a section.
 fn led_by_heading(node: &NodeRef) -> bool {
-    node.descendants_it()
-        .find(|d| d.is_text() && !d.text().trim().is_empty())
-        .is_some_and(|text| {
-            text.ancestors_it(None)
-                .take_while(|a| a.id != node.id)
-                .any(|a| {
-                    a.node_name()
-                        .is_some_and(|n| walk::heading_level(&n).is_some())
-                })
-        })
+    walk::opens_with(node, |tag| walk::heading_level(tag).is_some())
 }
 
 /// The elements matching `selector` whose text readability scoring kept and that are long

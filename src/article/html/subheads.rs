@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use super::walk::{heading_level, inline_text, is_skipped};
+use super::walk::{self, heading_level, inline_text, is_skipped};
 
 /// Longest paragraph taken for a heading: about one line of a page.
 const MAX_CHARS: usize = 80;
@@ -43,14 +43,7 @@ fn in_cell_or_item(p: &NodeRef) -> bool {
 /// Whether an element's first text is in a code listing, a table or a figure: a bold line
 /// over it is that display's caption ("Example 12.1. mdadm.conf", "例 6.1."), not a heading.
 fn opens_with_display(node: &NodeRef) -> bool {
-    node.descendants_it()
-        .find(|d| d.is_text() && !d.text().trim().is_empty())
-        .is_some_and(|text| {
-            text.ancestors_it(None)
-                .take_while(|a| a.id != node.id)
-                .chain(std::iter::once(*node))
-                .any(|a| matches!(a.node_name().as_deref(), Some("pre" | "table" | "figure")))
-        })
+    walk::opens_with(node, |tag| matches!(tag, "pre" | "table" | "figure"))
 }
 
 /// Whether every visible character of the element is inside `<strong>` or `<b>` within it.

@@ -189,6 +189,19 @@ fn is_prose_aside(node: &NodeRef) -> bool {
         })
 }
 
+/// Whether the first visible text inside `node` lies in an element (`node` itself included)
+/// whose tag name passes `tag`: what a box opens with (a heading, a code listing).
+pub fn opens_with(node: &NodeRef, tag: impl Fn(&str) -> bool) -> bool {
+    node.descendants_it()
+        .find(|d| d.is_text() && !d.text().trim().is_empty())
+        .is_some_and(|text| {
+            text.ancestors_it(None)
+                .take_while(|a| a.id != node.id)
+                .chain(std::iter::once(*node))
+                .any(|a| a.node_name().is_some_and(|n| tag(&n)))
+        })
+}
+
 fn has_heading(node: &NodeRef) -> bool {
     node.descendants_it()
         .any(|d| d.node_name().is_some_and(|n| heading_level(&n).is_some()))
