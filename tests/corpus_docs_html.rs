@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use folio::article::{Article, BlockKind};
-use support::corpus::token_recall;
+use support::corpus::{ratio, token_recall};
 use support::docs::{self, DocPage, tokens};
 
 /// The comparison key of a heading: the corpus match key without its spaces, as the truth puts
@@ -114,14 +114,6 @@ fn summarise(label: &str, pages: &[DocPage], details: bool) -> Summary {
         summary.lowest_coverage
     );
     summary
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        1.0
-    } else {
-        part as f64 / whole as f64
-    }
 }
 
 #[test]

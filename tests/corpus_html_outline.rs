@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use folio::article::Article;
-use support::corpus::{self, Page, match_key, token_recall, words};
+use support::corpus::{self, Page, match_key, ratio, token_recall, words};
 
 /// What one page contributes to the scores.
 struct Score {
@@ -107,14 +107,6 @@ fn summarise(label: &str, pages: &[Page], details: bool) -> Summary {
         summary.median_coverage
     );
     summary
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        1.0
-    } else {
-        part as f64 / whole as f64
-    }
 }
 
 #[test]

@@ -8,14 +8,10 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::night_ferry::{PHRASE, write_note};
+use support::night_ferry::{self, PHRASE, write_note};
 use support::pty::Session;
 
 const SIZE: (u16, u16) = (100, 30);
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/night-ferry.txt")
-}
 
 fn restored(screen: &vt100::Screen) -> bool {
     !screen.alternate_screen() && !screen.hide_cursor()
@@ -33,7 +29,7 @@ fn mkfifo(path: &Path) -> bool {
 fn fifo_swapped_for_article_is_refused() {
     let home = tempfile::tempdir().expect("temp home");
     let file = home.path().join("night-ferry.txt");
-    std::fs::copy(fixture(), &file).expect("copy the fixture");
+    std::fs::copy(night_ferry::path(), &file).expect("copy the fixture");
     let arg = file.to_string_lossy().into_owned();
     let mut folio = Session::start(&[&arg], home.path(), SIZE);
     folio.wait_for("The last boat leaves");
@@ -119,7 +115,7 @@ fn editor_output_with_invalid_utf8_is_kept() {
     let made_executable = Command::new("chmod").arg("+x").arg(&editor).status();
     assert!(made_executable.is_ok_and(|s| s.success()));
     let editor = editor.to_string_lossy().into_owned();
-    let file = fixture().to_string_lossy().into_owned();
+    let file = night_ferry::path().to_string_lossy().into_owned();
     let mut folio = Session::start_with_env(&[&file], home.path(), SIZE, &[("EDITOR", &editor)]);
     write_note(&mut folio, "typed first");
     folio.send("\x05");
@@ -158,7 +154,7 @@ fn editor_output_with_invalid_utf8_is_kept() {
 #[test]
 fn bidi_controls_never_reach_the_terminal() {
     let home = tempfile::tempdir().expect("temp home");
-    let file = fixture().to_string_lossy().into_owned();
+    let file = night_ferry::path().to_string_lossy().into_owned();
     // A note (from a script, an import) whose right-to-left override would turn the rest of
     // the line around on a terminal that honours it; and a direction mark.
     let note = "qq\u{202e}zz\u{2067}jj\u{200f}vv";
@@ -216,7 +212,7 @@ fn full_disk_under_a_signal_keeps_the_note_and_changes_elsewhere() {
         tmp = tmp.display(),
         data = data.display(),
     );
-    let file = fixture().to_string_lossy().into_owned();
+    let file = night_ferry::path().to_string_lossy().into_owned();
     let mut folio = Session::start_under(&setup, &[&file], home.path(), SIZE);
     write_note(&mut folio, "saved on a full disk");
     folio.send("\x13");

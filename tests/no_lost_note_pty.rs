@@ -8,18 +8,10 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::night_ferry::write_note;
+use support::night_ferry::{self, SENTENCE, write_note};
 use support::pty::Session;
 
-const SENTENCE: &str = "There is, most nights, a man with a cello case who never opens it.";
 const SIZE: (u16, u16) = (100, 30);
-
-fn fixture() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/night-ferry.txt")
-        .to_string_lossy()
-        .into_owned()
-}
 
 fn restored(screen: &vt100::Screen) -> bool {
     !screen.alternate_screen()
@@ -74,7 +66,7 @@ fn unsaved_note(folio: &mut Session, note: &str) {
 #[test]
 fn a_data_folder_that_cannot_be_written_keeps_the_note_asks_at_quit_and_saves_on_retry() {
     let (home, data) = home_with_blocked_data();
-    let mut folio = Session::start(&[&fixture()], home.path(), SIZE);
+    let mut folio = Session::start(&[&night_ferry::arg()], home.path(), SIZE);
     unsaved_note(&mut folio, "kept in memory");
     folio.send("q");
     folio.wait_for("2 changes to highlights and notes NOT saved");
@@ -100,7 +92,7 @@ fn a_data_folder_that_cannot_be_written_keeps_the_note_asks_at_quit_and_saves_on
 #[test]
 fn unsaved_notes_written_to_another_file_come_back_at_the_next_start() {
     let (home, data) = home_with_blocked_data();
-    let mut folio = Session::start(&[&fixture()], home.path(), SIZE);
+    let mut folio = Session::start(&[&night_ferry::arg()], home.path(), SIZE);
     unsaved_note(&mut folio, "rescued note");
     folio.send("q");
     folio.wait_for("s    write them to another file, then quit");
@@ -115,7 +107,7 @@ fn unsaved_notes_written_to_another_file_come_back_at_the_next_start() {
     assert_eq!(stored(&rescue), one_note("rescued note"));
 
     std::fs::remove_file(&data).expect("fix");
-    let mut again = Session::start(&[&fixture()], home.path(), SIZE);
+    let mut again = Session::start(&[&night_ferry::arg()], home.path(), SIZE);
     again.wait_for("added 1 highlight that an earlier folio could not save");
     again.send("q");
     assert_eq!(again.wait_exit(), 0);
@@ -137,7 +129,7 @@ fn a_full_disk_keeps_the_note_and_a_retry_saves_it_once_there_is_room_or_skip() 
     // full disk. The soft limit alone, so it can be lifted again from outside.
     let mut folio = Session::start_under(
         "ulimit -S -f 1; trap '' XFSZ",
-        &[&fixture()],
+        &[&night_ferry::arg()],
         home.path(),
         SIZE,
     );
@@ -175,7 +167,7 @@ fn a_full_disk_keeps_the_note_and_a_retry_saves_it_once_there_is_room_or_skip() 
 /// when the signal comes, and must come back too.
 fn a_signal_keeps_the_note(signal: &str, number: u32, annotations: Option<&str>) {
     let home = tempfile::tempdir().expect("temp home");
-    let file = fixture();
+    let file = night_ferry::arg();
     let mut args: Vec<String> = Vec::new();
     if let Some(name) = annotations {
         let store = home.path().join(name);

@@ -10,22 +10,14 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use support::night_ferry::{self, PHRASE, SENTENCE};
 use support::pty::Session;
 
-const PHRASE: &str = "a man with a cello case";
-const SENTENCE: &str = "There is, most nights, a man with a cello case who never opens it.";
 const SIZE: (u16, u16) = (100, 30);
-
-fn fixture() -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/night-ferry.txt")
-        .to_string_lossy()
-        .into_owned()
-}
 
 /// A reader on the fixture, its data in `home`.
 fn reader(home: &Path) -> Session {
-    let folio = Session::start(&[&fixture()], home, SIZE);
+    let folio = Session::start(&[&night_ferry::arg()], home, SIZE);
     folio.wait_for("The last boat leaves");
     folio
 }
@@ -106,7 +98,14 @@ fn wait_stored(home: &Path, want: &[(&str, &str, bool)]) {
 /// `folio highlight` on the sentence, with `note`: the id it printed.
 fn cli_highlight(home: &Path, note: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["highlight", &fixture(), "--quote", SENTENCE, "--note", note])
+        .args([
+            "highlight",
+            &night_ferry::arg(),
+            "--quote",
+            SENTENCE,
+            "--note",
+            note,
+        ])
         .env("FOLIO_HOME", home.join("folio"))
         .output()
         .expect("run folio highlight");
@@ -249,7 +248,7 @@ fn a_held_lock_is_shown_and_times_out_into_not_saved() {
     let home = tempfile::tempdir().expect("temp home");
     let lock = hold_lock(home.path());
     let mut folio = Session::start_with_env(
-        &[&fixture()],
+        &[&night_ferry::arg()],
         home.path(),
         SIZE,
         &[("FOLIO_LOCK_TIMEOUT", "3")],
@@ -273,7 +272,7 @@ fn a_held_lock_is_shown_and_times_out_into_not_saved() {
 fn sigterm_while_waiting_for_the_lock_exits_with_the_note_rescued() {
     let home = tempfile::tempdir().expect("temp home");
     let mut folio = Session::start_with_env(
-        &[&fixture()],
+        &[&night_ferry::arg()],
         home.path(),
         SIZE,
         &[("FOLIO_LOCK_TIMEOUT", "600")],

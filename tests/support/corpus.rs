@@ -118,6 +118,15 @@ pub fn token_recall(truth: Vec<String>, shown: Vec<String>) -> f64 {
     }
 }
 
+/// `part` out of `whole`, 1 when there is nothing to count.
+pub fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        1.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
 /// The words of a text's match key.
 pub fn words(text: &str) -> Vec<String> {
     match_key(text)

@@ -1,6 +1,22 @@
-//! Steps shared by the drills that write a note on the night-ferry fixture in a real reader.
+//! The night-ferry fixture and the steps shared by the drills that write a note on it in a
+//! real reader.
+
+use std::path::PathBuf;
 
 use super::pty::Session;
+
+/// The sentence [`PHRASE`] stands in.
+pub const SENTENCE: &str = "There is, most nights, a man with a cello case who never opens it.";
+
+/// The fixture's path.
+pub fn path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/night-ferry.txt")
+}
+
+/// The fixture's path as a command-line argument.
+pub fn arg() -> String {
+    path().to_string_lossy().into_owned()
+}
 
 /// A passage of the fixture that occurs once: the drills search for it and select it.
 pub const PHRASE: &str = "a man with a cello case";
