@@ -7,7 +7,7 @@ use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::annotate::Color;
-use crate::render::Furniture;
+use crate::layout::Furniture;
 
 /// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form
 /// and the man page. A macro so both texts are built from one literal.

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::Furniture;
+
 /// Why the config file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -48,6 +50,9 @@ pub struct ReaderConfig {
     pub column_width: u16,
     /// Whether the outline is shown beside the text when the terminal is wide enough.
     pub show_outline: bool,
+    /// What the reader does with page furniture: each run folded to one line (`z` opens it),
+    /// shown, or hidden.
+    pub furniture: Furniture,
 }
 
 impl Default for ReaderConfig {
@@ -55,6 +60,7 @@ impl Default for ReaderConfig {
         ReaderConfig {
             column_width: 80,
             show_outline: true,
+            furniture: Furniture::Fold,
         }
     }
 }

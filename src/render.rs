@@ -3,27 +3,27 @@
 use std::fmt::Write;
 
 use crate::article::{Article, BlockKind};
-use crate::layout::{Line, MIN_WIDTH, lay_out_block, wants_gap};
-
-/// What becomes of page furniture (site chrome around and inside the article) in the output.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Furniture {
-    /// Left out: only the article is printed.
-    #[default]
-    Hide,
-    /// Each run of it is one line saying how many lines it holds.
-    Fold,
-    /// Printed like the rest (dimmed when styled).
-    Show,
-}
+use crate::layout::{
+    Furniture, Line, MIN_WIDTH, fold_label, lay_out_block, run_end, run_lines, wants_gap,
+};
 
 /// How the reading view is printed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
     /// Headings bold, quotes italic, code and chrome dimmed, with SGR sequences only (never
     /// text from the article).
     pub styled: bool,
+    /// Page furniture is left out unless asked for.
     pub furniture: Furniture,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            styled: false,
+            furniture: Furniture::Hide,
+        }
+    }
 }
 
 /// Renders the article at `width` columns.
@@ -56,22 +56,16 @@ pub fn render_each<E>(
     while index < article.blocks.len() {
         let furniture = article.blocks[index].kind == BlockKind::Chrome;
         if furniture && view.furniture != Furniture::Show {
-            let run = furniture_run(article, index);
+            let end = run_end(article, index);
             if view.furniture == Furniture::Fold {
                 if shown_any {
                     out.push('\n');
                 }
-                // The gap above the run stays a gap above the fold line.
-                let gap_above = usize::from(index > 0 && wants_gap(article, index));
-                let count = run
-                    .clone()
-                    .map(|i| block_lines(article, i, width, &mut lines))
-                    .sum::<usize>()
-                    - gap_above;
+                let count = run_lines(article, index..end, width, &mut lines);
                 fold_line(&mut out, count, view.styled);
                 shown_any = true;
             }
-            index = run.end;
+            index = end;
             sink(&out)?;
             out.clear();
             continue;
@@ -90,28 +84,12 @@ pub fn render_each<E>(
     Ok(())
 }
 
-/// The blocks of the run of furniture that starts at `start`.
-fn furniture_run(article: &Article, start: usize) -> std::ops::Range<usize> {
-    let end = (start..article.blocks.len())
-        .find(|&i| article.blocks[i].kind != BlockKind::Chrome)
-        .unwrap_or(article.blocks.len());
-    start..end
-}
-
-/// How many lines block `index` takes at `width`, its gap above included.
-fn block_lines(article: &Article, index: usize, width: usize, lines: &mut Vec<Line>) -> usize {
-    lines.clear();
-    lay_out_block(article, index, width, lines);
-    lines.len() + usize::from(index > 0 && wants_gap(article, index))
-}
-
 /// The line that stands for a folded run of furniture.
 fn fold_line(out: &mut String, count: usize, styled: bool) {
-    let plural = if count == 1 { "" } else { "s" };
     if styled {
         out.push_str("\x1b[2m");
     }
-    let _ = write!(out, "⋯ {count} line{plural} of page furniture");
+    out.push_str(&fold_label(count));
     if styled {
         out.push_str("\x1b[0m");
     }

@@ -7,6 +7,7 @@
 //! (the reader calls it while idle), after which line numbers, percent and jumps are exact.
 
 mod breaks;
+mod fold;
 mod index;
 mod wrap;
 
@@ -16,6 +17,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::Article;
+use fold::Shape;
+pub use fold::{Folds, Furniture, fold_label, run_end, run_lines, run_start};
 use index::LineIndex;
 pub use wrap::{lay_out_block, wants_gap};
 
@@ -32,6 +35,9 @@ pub enum LineKind {
     Text,
     /// The blank line between two blocks.
     Gap,
+    /// One line standing for a folded run of page furniture that takes `lines` lines when
+    /// shown; the line's range covers the whole run.
+    Fold { lines: usize },
 }
 
 /// One display line: a slice of the canonical text plus how far it is indented.
@@ -58,6 +64,10 @@ pub struct Line {
 pub struct Layout {
     pub width: usize,
     article: Arc<Article>,
+    /// How each block appears when furniture is folded or hidden; `None` when all are whole.
+    shapes: Option<Vec<Shape>>,
+    /// The first block that shows any line (no blank line stands above it).
+    first_shown: usize,
     state: RefCell<State>,
 }
 
@@ -89,25 +99,66 @@ impl fmt::Debug for Layout {
 }
 
 impl Layout {
-    /// Prepares `article` for layout at `width` columns (at least [`MIN_WIDTH`]). Nothing is
-    /// wrapped yet; this costs one pass over the block list.
+    /// Prepares `article` for layout at `width` columns (at least [`MIN_WIDTH`]), every block
+    /// shown. Nothing is wrapped yet; this costs one pass over the block list.
     pub fn new(article: &Arc<Article>, width: usize) -> Layout {
+        Layout::folded(article, width, &Folds::none())
+    }
+
+    /// Like [`Layout::new`], with page furniture folded or hidden as `folds` says.
+    pub fn folded(article: &Arc<Article>, width: usize, folds: &Folds) -> Layout {
         let width = width.max(MIN_WIDTH);
-        let counts = (0..article.blocks.len())
-            .map(|b| gap(article, b) + estimate(article, b, width))
-            .collect();
+        let shapes = fold::shapes(article, folds);
+        let first_shown = shapes.as_ref().map_or(0, |shapes| {
+            shapes
+                .iter()
+                .position(|s| matches!(s, Shape::Whole | Shape::Fold { .. }))
+                .unwrap_or(shapes.len())
+        });
         let blocks = article.blocks.len();
-        Layout {
+        let mut layout = Layout {
             width,
             article: Arc::clone(article),
+            shapes,
+            first_shown,
             state: RefCell::new(State {
                 lines: Vec::new(),
                 spans: vec![None; blocks],
-                index: LineIndex::new(counts),
+                index: LineIndex::new(Vec::new()),
                 pending: blocks,
                 next: 0,
                 wrapped: 0,
             }),
+        };
+        let counts = (0..blocks)
+            .map(|b| layout.gap(b) + layout.estimate(b))
+            .collect();
+        layout.state.get_mut().index = LineIndex::new(counts);
+        layout
+    }
+
+    /// How block `block` appears.
+    fn shape(&self, block: usize) -> Shape {
+        self.shapes.as_ref().map_or(Shape::Whole, |s| s[block])
+    }
+
+    /// 1 when a blank line stands before block `block`, else 0: none above the first block
+    /// shown, and none for blocks folded into a run or hidden.
+    fn gap(&self, block: usize) -> usize {
+        match self.shape(block) {
+            Shape::Folded { .. } | Shape::Hidden => 0,
+            Shape::Whole | Shape::Fold { .. } => {
+                usize::from(block > self.first_shown && wants_gap(&self.article, block))
+            }
+        }
+    }
+
+    /// A guess at the number of lines of block `block` (see [`estimate`]).
+    fn estimate(&self, block: usize) -> usize {
+        match self.shape(block) {
+            Shape::Whole => estimate(&self.article, block, self.width),
+            Shape::Fold { .. } => 1,
+            Shape::Folded { .. } | Shape::Hidden => 0,
         }
     }
 
@@ -140,7 +191,7 @@ impl Layout {
             let block = state.index.find(line);
             let within = line - state.index.prefix(block);
             let span = self.wrap(&mut state, block);
-            let gap = gap(&self.article, block);
+            let gap = self.gap(block);
             if within < gap {
                 return Some(self.gap_line(block));
             }
@@ -160,7 +211,7 @@ impl Layout {
     pub fn first_line_of_block(&self, block: usize) -> usize {
         let state = self.state.borrow();
         match self.article.blocks.get(block) {
-            Some(_) => state.index.prefix(block) + gap(&self.article, block),
+            Some(_) => state.index.prefix(block) + self.gap(block),
             None => state.index.total(),
         }
     }
@@ -171,9 +222,13 @@ impl Layout {
         let Some(block) = self.block_of(offset) else {
             return 0;
         };
+        let block = match self.shape(block) {
+            Shape::Folded { head } => head,
+            _ => block,
+        };
         let mut state = self.state.borrow_mut();
         let within = self.line_in_block(&mut state, block, offset);
-        state.index.prefix(block) + gap(&self.article, block) + within
+        state.index.prefix(block) + self.gap(block) + within
     }
 
     /// Character offset at the start of display line `line`.
@@ -195,14 +250,14 @@ impl Layout {
         };
         let mut state = self.state.borrow_mut();
         let within = self.line_in_block(&mut state, block, offset);
-        let mut below = state.index.count(block) - gap(&self.article, block) - within;
+        let mut below = state.index.count(block) - self.gap(block) - within;
         let mut next = block + 1;
         while below < after && next < self.article.blocks.len() {
             self.wrap(&mut state, next);
             below += state.index.count(next);
             next += 1;
         }
-        let mut above = gap(&self.article, block) + within;
+        let mut above = self.gap(block) + within;
         let mut previous = block;
         while above < before && previous > 0 {
             previous -= 1;
@@ -245,12 +300,17 @@ impl Layout {
             return span.clone();
         }
         let start = state.lines.len();
-        lay_out_block(&self.article, block, self.width, &mut state.lines);
+        match self.shape(block) {
+            Shape::Whole => lay_out_block(&self.article, block, self.width, &mut state.lines),
+            Shape::Fold { end } => {
+                let line = self.fold_line(block..end);
+                state.lines.push(line);
+            }
+            Shape::Folded { .. } | Shape::Hidden => {}
+        }
         let span = start..state.lines.len();
         state.wrapped += span.len();
-        state
-            .index
-            .set(block, gap(&self.article, block) + span.len());
+        state.index.set(block, self.gap(block) + span.len());
         state.spans[block] = Some(span.clone());
         state.pending -= 1;
         span
@@ -273,6 +333,22 @@ impl Layout {
         i.min(lines.len().saturating_sub(1))
     }
 
+    /// The line standing for the folded run of blocks `run`.
+    fn fold_line(&self, run: Range<usize>) -> Line {
+        let blocks = &self.article.blocks;
+        let (first, last) = (&blocks[run.start], &blocks[run.end - 1]);
+        Line {
+            kind: LineKind::Fold {
+                lines: run_lines(&self.article, run.clone(), self.width, &mut Vec::new()),
+            },
+            block: run.start,
+            chars: first.chars.start..last.chars.end,
+            bytes: first.bytes.start..last.bytes.end,
+            indent: 0,
+            quote: false,
+        }
+    }
+
     /// The blank line before `block`, which belongs to the block above.
     fn gap_line(&self, block: usize) -> Line {
         let above = &self.article.blocks[block - 1];
@@ -290,11 +366,6 @@ impl Layout {
 /// Whether the text `range` lies wholly before `offset`; an empty range holds its own offset.
 fn before(range: &Range<usize>, offset: usize) -> bool {
     range.end <= offset && !(range.is_empty() && range.start == offset)
-}
-
-/// 1 when a blank line stands before block `block`, else 0.
-fn gap(article: &Article, block: usize) -> usize {
-    usize::from(block > 0 && wants_gap(article, block))
 }
 
 /// A guess at the number of lines block `block` wraps to, from its length alone: wide (CJK)
@@ -327,7 +398,8 @@ mod tests {
     use crate::article::{BlockKind, Format, Parsed, RawBlock, build};
     use proptest::prelude::*;
 
-    fn article(blocks: Vec<RawBlock>) -> Arc<Article> {
+    /// An article of `blocks`, as the parsers would hand it over.
+    pub(super) fn article(blocks: Vec<RawBlock>) -> Arc<Article> {
         Arc::new(build(
             Parsed {
                 title_hint: None,
@@ -454,6 +526,62 @@ mod tests {
         assert_eq!(layout.offset_of_line(line - 1), five);
     }
 
+    fn with_furniture() -> Arc<Article> {
+        article(vec![
+            RawBlock::new(BlockKind::Chrome, "Home News Sport"),
+            RawBlock::new(BlockKind::Chrome, "Sign in"),
+            RawBlock::new(BlockKind::Paragraph, "one two three"),
+            RawBlock::new(BlockKind::Chrome, "Share this"),
+            RawBlock::new(BlockKind::Paragraph, "four"),
+        ])
+    }
+
+    #[test]
+    fn a_folded_run_is_one_line_covering_the_run() {
+        let a = with_furniture();
+        let layout = Layout::folded(&a, 9, &Folds::new(Furniture::Fold));
+        let lines = all(&layout);
+        let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+        // "Home News Sport" takes two lines at 9 columns, then a gap, then "Sign in".
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Fold { lines: 4 },
+                LineKind::Gap,
+                LineKind::Text,
+                LineKind::Text,
+                LineKind::Gap,
+                LineKind::Fold { lines: 2 },
+                LineKind::Gap,
+                LineKind::Text,
+            ]
+        );
+        assert_eq!(
+            lines[0].chars,
+            a.blocks[0].chars.start..a.blocks[1].chars.end
+        );
+        // Any offset inside the run maps to its fold line, and the line back to the run.
+        assert_eq!(layout.line_of_offset(a.blocks[1].chars.start + 2), 0);
+        assert_eq!(layout.offset_of_line(5), a.blocks[3].chars.start);
+        assert_eq!(layout.first_line_of_block(4), 7);
+    }
+
+    #[test]
+    fn opened_runs_are_whole_and_hidden_ones_leave_no_blank_line() {
+        let a = with_furniture();
+        let mut folds = Folds::new(Furniture::Fold);
+        folds.toggle(3);
+        let text: Vec<String> = all(&Layout::folded(&a, 20, &folds))
+            .iter()
+            .map(|l| shown(&a, l))
+            .collect();
+        assert_eq!(text[4], "Share this");
+        let hidden = Layout::folded(&a, 20, &Folds::new(Furniture::Hide));
+        let text: Vec<String> = all(&hidden).iter().map(|l| shown(&a, l)).collect();
+        assert_eq!(text, vec!["one two three", "", "four"]);
+        assert_eq!(hidden.line_of_offset(a.blocks[4].chars.start), 2);
+    }
+
     fn block_kind() -> impl Strategy<Value = BlockKind> {
         prop_oneof![
             Just(BlockKind::Paragraph),
@@ -461,6 +589,7 @@ mod tests {
             Just(BlockKind::Code),
             (0u8..3).prop_map(|depth| BlockKind::ListItem { depth }),
             Just(BlockKind::Heading { level: 2 }),
+            Just(BlockKind::Chrome),
         ]
     }
 
@@ -472,11 +601,13 @@ mod tests {
             blocks in prop::collection::vec((block_kind(), "[a-z 中文\n]{0,120}"), 1..30),
             width in 2usize..30,
             asks in prop::collection::vec(0usize..200, 1..20),
+            furniture in prop_oneof![Just(Furniture::Fold), Just(Furniture::Hide), Just(Furniture::Show)],
         ) {
             let a = article(blocks.into_iter().map(|(k, t)| RawBlock::new(k, t)).collect());
-            let complete = Layout::new(&a, width);
+            let folds = Folds::new(furniture);
+            let complete = Layout::folded(&a, width, &folds);
             let expected = all(&complete);
-            let lazy = Layout::new(&a, width);
+            let lazy = Layout::folded(&a, width, &folds);
             for (n, ask) in asks.into_iter().enumerate() {
                 let offset = ask * a.char_len / 200;
                 lazy.ensure_around(offset, 3, 3);

@@ -149,7 +149,7 @@ pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
 /// line wider than the width.
 pub fn check_render(article: &Article, width: usize) -> Result<(), String> {
     let view = folio::render::View {
-        furniture: folio::render::Furniture::Show,
+        furniture: folio::layout::Furniture::Show,
         ..folio::render::View::default()
     };
     let out = folio::render::render(article, width, view);
