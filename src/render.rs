@@ -205,7 +205,7 @@ mod tests {
         };
         assert_eq!(
             render(&with_furniture(), 20, view),
-            "⋯ 3 lines of page furniture\n\nTitle\n\nBody text.\n\n⋯ 1 line of page furniture\n"
+            "⋯ 2 lines of page furniture\n\nTitle\n\nBody text.\n\n⋯ 1 line of page furniture\n"
         );
     }
 

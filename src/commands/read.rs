@@ -228,6 +228,7 @@ fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Resul
         theme: Theme::from_config(&config.colors, color),
         column_width: config.reader.column_width,
         show_outline: config.reader.show_outline,
+        furniture: config.reader.furniture,
         positions,
         notice: (!notices.is_empty()).then(|| notices.join("; ")),
         annotations: annotations.to_path_buf(),

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Line, lay_out_block, wants_gap};
+use super::{Line, lay_out_block};
 use crate::article::{Article, BlockKind};
 
 /// What becomes of page furniture (site chrome around and inside the article).
@@ -21,12 +21,13 @@ pub enum Furniture {
     Show,
 }
 
-/// How a layout treats furniture: the mode, and the runs opened one by one (by their first
-/// block), which are shown whole whatever the mode.
+/// How a layout treats furniture: the mode, and the runs (by their first block) the reader
+/// turned the other way one by one: opened where the mode folds or hides, folded where it
+/// shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Folds {
     pub mode: Furniture,
-    pub open: BTreeSet<usize>,
+    pub flipped: BTreeSet<usize>,
 }
 
 impl Folds {
@@ -34,7 +35,7 @@ impl Folds {
     pub fn new(mode: Furniture) -> Folds {
         Folds {
             mode,
-            open: BTreeSet::new(),
+            flipped: BTreeSet::new(),
         }
     }
 
@@ -45,13 +46,31 @@ impl Folds {
 
     /// Whether the run starting at block `head` is shown whole.
     pub fn is_open(&self, head: usize) -> bool {
-        self.mode == Furniture::Show || self.open.contains(&head)
+        (self.mode == Furniture::Show) != self.flipped.contains(&head)
     }
 
-    /// Opens the run starting at `head` if it is folded or hidden, else closes it again.
+    /// Opens the run starting at `head` if it is folded or hidden, else folds it.
     pub fn toggle(&mut self, head: usize) {
-        if !self.open.remove(&head) {
-            self.open.insert(head);
+        if !self.flipped.remove(&head) {
+            self.flipped.insert(head);
+        }
+    }
+
+    /// Turns every run of `article` the other way from the mode, or, when some already are,
+    /// puts them all back as the mode says.
+    pub fn toggle_all(&mut self, article: &Article) {
+        if !self.flipped.is_empty() {
+            self.flipped.clear();
+            return;
+        }
+        let mut head = 0;
+        while head < article.blocks.len() {
+            if is_furniture(&article.blocks[head]) {
+                self.flipped.insert(head);
+                head = run_end(article, head);
+            } else {
+                head += 1;
+            }
         }
     }
 }
@@ -72,7 +91,8 @@ pub(super) enum Shape {
 /// The shape of every block under `folds`, or `None` when every block is shown whole (the
 /// common case, which then costs nothing).
 pub(super) fn shapes(article: &Article, folds: &Folds) -> Option<Vec<Shape>> {
-    if folds.mode == Furniture::Show || !article.blocks.iter().any(is_furniture) {
+    let all_open = folds.mode == Furniture::Show && folds.flipped.is_empty();
+    if all_open || !article.blocks.iter().any(is_furniture) {
         return None;
     }
     let mut shapes = vec![Shape::Whole; article.blocks.len()];
@@ -84,7 +104,7 @@ pub(super) fn shapes(article: &Article, folds: &Folds) -> Option<Vec<Shape>> {
         }
         let end = run_end(article, head);
         if !folds.is_open(head) {
-            let folded = folds.mode == Furniture::Fold;
+            let folded = folds.mode != Furniture::Hide;
             shapes[head] = if folded {
                 Shape::Fold { end }
             } else {
@@ -125,19 +145,18 @@ pub fn run_start(article: &Article, block: usize) -> Option<usize> {
     Some(before.map_or(0, |i| i + 1))
 }
 
-/// How many lines the blocks `run` take at `width` when shown whole, the blank lines between
-/// them included (not the one above the run). `scratch` is reused for the wrapping.
+/// How many lines of text the blocks `run` take at `width` when shown whole (the blank lines
+/// between them not counted). `scratch` is reused for the wrapping.
 pub fn run_lines(
     article: &Article,
     run: Range<usize>,
     width: usize,
     scratch: &mut Vec<Line>,
 ) -> usize {
-    let first = run.start;
     run.map(|block| {
         scratch.clear();
         lay_out_block(article, block, width, scratch);
-        scratch.len() + usize::from(block > first && wants_gap(article, block))
+        scratch.len()
     })
     .sum()
 }
@@ -181,7 +200,7 @@ mod tests {
         let a = article(&[C, C, P, C, C, C, P]);
         let mut folds = Folds::new(Furniture::Fold);
         folds.toggle(3);
-        let shapes = shapes(&a, &folds).expect("furniture is folded");
+        let shapes = super::shapes(&a, &folds).expect("furniture is folded");
         assert_eq!(
             shapes,
             vec![
@@ -196,6 +215,18 @@ mod tests {
         );
         folds.toggle(3);
         assert!(!folds.is_open(3));
+        // Where furniture is shown, a run turned the other way is folded.
+        let mut shown = Folds::none();
+        shown.toggle(3);
+        let shapes = super::shapes(&a, &shown).expect("one run is folded");
+        assert_eq!(shapes[3], Shape::Fold { end: 6 });
+        assert_eq!(shapes[0], Shape::Whole);
+        // Turning them all opens every run, and again puts them back.
+        let mut all = Folds::new(Furniture::Fold);
+        all.toggle_all(&a);
+        assert!(all.is_open(0) && all.is_open(3));
+        all.toggle_all(&a);
+        assert!(!all.is_open(0) && !all.is_open(3));
     }
 
     #[test]
@@ -211,10 +242,10 @@ mod tests {
     }
 
     #[test]
-    fn a_run_counts_its_lines_and_the_gaps_between_them() {
+    fn a_run_counts_its_lines_of_text() {
         let a = article(&[C, C, P]);
-        // "block 0" and "block 1" wrap to two lines each at width 5, with a gap between.
-        assert_eq!(run_lines(&a, 0..2, 5, &mut Vec::new()), 5);
+        // "block 0" and "block 1" wrap to two lines each at width 5 (the gap between is blank).
+        assert_eq!(run_lines(&a, 0..2, 5, &mut Vec::new()), 4);
         assert_eq!(fold_label(1), "⋯ 1 line of page furniture");
         assert_eq!(fold_label(5), "⋯ 5 lines of page furniture");
     }

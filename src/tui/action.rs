@@ -126,6 +126,8 @@ verbs! {
     RetrySave = "retry_save",
     /// Read the article's file again (after it changed on disk), keeping the place
     Reload = "reload",
+    /// Unfold or fold the page furniture at the caret (all of it when the caret is elsewhere)
+    ToggleFurniture = "toggle_furniture",
 }
 
 impl Action {

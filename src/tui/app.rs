@@ -26,6 +26,7 @@ use super::update::{Edited, Effect, Msg, update};
 use super::watch::{self, OnDisk, Watcher, same_fraction};
 use crate::article::Article;
 use crate::drafts::Drafts;
+use crate::layout::Furniture;
 use crate::reading::{Position, ReadingState};
 
 /// What to show first.
@@ -48,6 +49,8 @@ pub struct Settings {
     pub theme: Theme,
     pub column_width: u16,
     pub show_outline: bool,
+    /// What the reader does with page furniture at first.
+    pub furniture: Furniture,
     pub positions: ReadingState,
     /// Something to tell the user on the first screen (a config warning, say).
     pub notice: Option<String>,
@@ -117,6 +120,7 @@ fn event_loop(
         (size.width, size.height),
     );
     model.outline_by_default = settings.show_outline;
+    model.furniture = settings.furniture;
     crate::annotate::on_wait(show_waiting);
     let (highlights, opening) = Highlights::open(&settings.annotations);
     let mut world = World {

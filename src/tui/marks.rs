@@ -54,11 +54,12 @@ pub fn act(model: &mut Model, action: Action) -> Option<Vec<Effect>> {
                     reader.cursor = selection.head;
                 }
                 None => {
-                    reader.cursor = if forward {
+                    let to = if forward {
                         next_start(article, unit, reader.cursor)
                     } else {
                         prev_start(article, unit, reader.cursor)
                     };
+                    reader.cursor = reader.past_folds(reader.cursor, to, forward);
                 }
             }
             reader.reveal(reader.cursor, height);

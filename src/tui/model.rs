@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::annotate::{AnnotationId, Resolved};
 use crate::article::{Article, Section};
-use crate::layout::Layout;
+use crate::layout::{Folds, Furniture, Layout};
 use crate::search::Haystack;
 
 use super::editor::NoteEditor;
@@ -27,6 +27,8 @@ pub struct Model {
     pub column_width: u16,
     /// Whether a newly opened article shows its outline (when the screen is wide enough).
     pub outline_by_default: bool,
+    /// What a newly opened article does with its page furniture (`reader.furniture`).
+    pub furniture: Furniture,
     /// Terminal size (width, height).
     pub size: (u16, u16),
     /// Present when folio was started on a library: `q` in the reader goes back to it.
@@ -59,6 +61,7 @@ impl Model {
             theme,
             column_width,
             outline_by_default: true,
+            furniture: Furniture::Fold,
             size,
             library: None,
             reader: None,
@@ -136,8 +139,10 @@ pub struct Reader {
     /// Shared with the layout, which wraps its blocks as they are needed.
     pub article: Arc<Article>,
     pub path: Option<PathBuf>,
-    /// The article laid out at the text column's current width.
+    /// The article laid out at the text column's current width, furniture as `folds` says.
     pub layout: Layout,
+    /// Which runs of page furniture are folded, hidden or shown.
+    pub folds: Folds,
     /// Reading position: a character offset inside the first visible line. Kept as an offset
     /// (not a row) so that re-wrapping at another width keeps the same text on top.
     pub top: usize,
@@ -206,6 +211,7 @@ impl Reader {
             article,
             path,
             layout,
+            folds: Folds::none(),
             top,
             focus: Focus::Reader,
             outline,
@@ -220,6 +226,13 @@ impl Reader {
             reloaded: false,
             review_first: false,
         }
+    }
+
+    /// Lays the article out anew at `width` columns with `folds`; the reading position and
+    /// the caret are offsets, so they stay on the same text.
+    pub fn lay_out(&mut self, width: usize, folds: Folds) {
+        self.folds = folds;
+        self.layout = Layout::folded(&self.article, width, &self.folds);
     }
 
     /// The characters a highlight made now would cover: the selection in whole words, without

@@ -1,7 +1,7 @@
 //! Moving through an open article: scrolling by lines and pages, section jumps, revealing an
 //! offset, and where outline entries sit among their neighbours. Pure functions of the reader state.
 
-use crate::layout::LineKind;
+use crate::layout::{LineKind, run_end, run_start};
 
 use super::model::Reader;
 
@@ -80,9 +80,42 @@ impl Reader {
         prev.map(|s| s.offset).map(|o| self.top = o).is_some()
     }
 
+    /// The first block of the folded or hidden run of furniture holding `offset`, if any.
+    fn closed_run_at(&self, offset: usize) -> Option<usize> {
+        let head = run_start(&self.article, self.layout.block_of(offset)?)?;
+        (!self.folds.is_open(head)).then_some(head)
+    }
+
+    /// Where a caret motion from `from` towards `to` stops when `to` lies in a folded run:
+    /// on the run's fold line (its start) first, and past the whole run from there.
+    pub fn past_folds(&self, from: usize, to: usize, forward: bool) -> usize {
+        let Some(head) = self.closed_run_at(to) else {
+            return to;
+        };
+        let blocks = &self.article.blocks;
+        let start = blocks[head].chars.start;
+        if from != start || !forward {
+            return start;
+        }
+        blocks
+            .get(run_end(&self.article, head))
+            .map_or(from, |b| b.chars.start)
+    }
+
+    /// Opens the folded or hidden run of furniture holding `offset`, so that a jump there
+    /// (a search match, a highlight) shows what it found.
+    fn open_furniture_at(&mut self, offset: usize) {
+        if let Some(head) = self.closed_run_at(offset) {
+            let mut folds = self.folds.clone();
+            folds.toggle(head);
+            self.lay_out(self.layout.width, folds);
+        }
+    }
+
     /// Scrolls so that character `offset` is on screen, a quarter of the way down when the
-    /// view has to move (so what leads up to it shows too).
+    /// view has to move (so what leads up to it shows too); page furniture there unfolds.
     pub fn reveal(&mut self, offset: usize, height: usize) {
+        self.open_furniture_at(offset);
         self.layout.ensure_around(offset, height, height);
         let line = self.layout.line_of_offset(offset);
         let top = self.top_line();

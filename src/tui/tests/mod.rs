@@ -7,7 +7,7 @@ use super::model::{Library, LibraryEntry, Model, Reader};
 use super::update::{Msg, update};
 
 /// An article from one string per block: "# x" is a heading of level 1, "## x" level 2, "> x"
-/// a quote, "- x" a list item, "    x" code, anything else a paragraph.
+/// a quote, "- x" a list item, "    x" code, "~ x" page furniture, anything else a paragraph.
 pub fn article_of(blocks: &[&str]) -> Article {
     let raw = blocks
         .iter()
@@ -26,6 +26,8 @@ pub fn article_of(blocks: &[&str]) -> Article {
                 RawBlock::new(BlockKind::ListItem { depth: 0 }, format!("• {item}"))
             } else if let Some(code) = b.strip_prefix("    ") {
                 RawBlock::new(BlockKind::Code, code)
+            } else if let Some(chrome) = b.strip_prefix("~ ") {
+                RawBlock::new(BlockKind::Chrome, chrome)
             } else {
                 RawBlock::new(BlockKind::Paragraph, *b)
             }
@@ -58,6 +60,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 
 mod disk;
 mod frames;
+mod furniture;
 mod looks;
 mod mark_frames;
 mod marks;

@@ -27,7 +27,11 @@ fn screenshot_is_current() {
     let size = (110, 32);
     let keymap = Keymap::defaults().expect("default keymap parses");
     let mut model = Model::new(keymap, Theme::new(true), 80, size);
-    model.reader = Some(Reader::new(article, None, 0, 80));
+    let mut reader = Reader::new(article, None, 0, 80);
+    // As a user sees it: page furniture as the default config treats it.
+    let furniture = crate::config::Config::default().reader.furniture;
+    reader.lay_out(80, crate::layout::Folds::new(furniture));
+    model.reader = Some(reader);
     update(&mut model, Msg::Resize(size.0, size.1));
     for key in ["]", "]"] {
         update(&mut model, Msg::Key(key_event(key)));

@@ -10,9 +10,9 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use super::paint::{Paint, is_flagged, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
-use crate::layout::LineKind;
+use crate::layout::{LineKind, fold_label};
 use crate::tui::geometry::Panes;
-use crate::tui::model::Reader;
+use crate::tui::model::{Focus, Reader};
 
 /// Draws the text column of an open article.
 pub struct ReaderPane<'a> {
@@ -35,6 +35,12 @@ impl Widget for &ReaderPane<'_> {
                 continue;
             }
             let y = area.y + row as u16;
+            if let LineKind::Fold { lines } = line.kind {
+                let caret = reader.focus == Focus::Reader && line.chars.contains(&reader.cursor);
+                fold_line(lines, caret, self.theme)
+                    .render(Rect::new(area.x, y, area.width, 1), buf);
+                continue;
+            }
             let kind = reader.article.blocks[line.block].kind;
             let mut spans = Vec::new();
             if line.indent > 0 {
@@ -56,6 +62,22 @@ impl Widget for &ReaderPane<'_> {
             Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
+}
+
+/// The dim line standing for a folded run of furniture; the caret on it shows on its mark.
+fn fold_line(lines: usize, caret: bool, theme: &Theme) -> Line<'static> {
+    let label = fold_label(lines);
+    let style = theme.block(BlockKind::Chrome);
+    let (mark, rest) = label.split_at(label.chars().next().map_or(0, char::len_utf8));
+    let mark_style = if caret {
+        style.patch(theme.cursor)
+    } else {
+        style
+    };
+    Line::from(vec![
+        Span::styled(mark.to_string(), mark_style),
+        Span::styled(rest.to_string(), style),
+    ])
 }
 
 /// Marks in the column left of the text (`x`): `✎` beside the first line of a highlight with

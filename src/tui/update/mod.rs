@@ -26,6 +26,7 @@ use search::search_input;
 mod disk;
 mod draft;
 mod export_prompt;
+mod furniture;
 mod library;
 mod mouse;
 mod reader;
@@ -353,6 +354,7 @@ fn show_article(
 ) {
     let width = usize::from(model.panes().text.width);
     let mut reader = Reader::new(article, path, top, width);
+    reader.lay_out(width, crate::layout::Folds::new(model.furniture));
     reader.outline.shown = shown;
     reader.on_disk = on_disk;
     model.reader = Some(reader);
@@ -432,6 +434,7 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         Mode::Library => act_in_library(model, action),
         Mode::Editor => Vec::new(),
         _ if action == Action::Reload => reload(model),
+        Mode::Reader | Mode::Outline if furniture::wants(model, action) => furniture::toggle(model),
         Mode::Notes | Mode::Reader | Mode::Select => {
             marks::act(model, action).unwrap_or_else(|| act_in_reader(model, action))
         }
@@ -467,7 +470,8 @@ fn fit_layout(model: &mut Model) {
     if let Some(reader) = model.reader.as_mut() {
         let width = usize::from(panes.text.width).max(crate::layout::MIN_WIDTH);
         if reader.layout.width != width {
-            reader.layout = crate::layout::Layout::new(&reader.article, width);
+            let folds = reader.folds.clone();
+            reader.lay_out(width, folds);
         }
         if panes.outline.is_none() {
             reader.focus = Focus::Reader;

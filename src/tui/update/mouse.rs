@@ -32,6 +32,10 @@ pub(super) fn on_click(model: &mut Model, column: u16, row: u16, count: u8) {
         .text
         .contains(ratatui::layout::Position::new(column, row));
     if !overlay && in_text {
+        let pane_row = usize::from(row - model.panes().text.y);
+        if count <= 1 && super::furniture::click(model, pane_row) {
+            return;
+        }
         marks::click(model, column, row, count.max(1));
     }
 }
