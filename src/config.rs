@@ -18,8 +18,10 @@ pub enum ConfigError {
     #[error("{path}: cannot read the config file: {source}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        source: crate::regular_file::OpenError,
     },
+    #[error("{path}: the config file is not UTF-8 text")]
+    NotText { path: PathBuf },
     #[error("{path}, line {line}: {message}; fix that line")]
     Syntax {
         path: PathBuf,
@@ -203,11 +205,18 @@ impl From<Color> for String {
 }
 
 impl Config {
-    /// Loads the config file at `path`; a missing file gives the defaults.
+    /// Loads the config file at `path`; a missing file gives the defaults. Anything but a
+    /// regular file there (a FIFO, a device) is refused at once instead of read without end.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&text, path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        use crate::regular_file::{OpenError, read};
+        match read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Config::parse(&text, path),
+                Err(_) => Err(ConfigError::NotText {
+                    path: path.to_path_buf(),
+                }),
+            },
+            Err(OpenError::NotFound) => Ok(Config::default()),
             Err(source) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
                 source,
@@ -377,6 +386,27 @@ mod tests {
             "{:?}",
             config.warnings
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_config_file_is_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // On another thread, so that a load that blocks fails the test instead of hanging it.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let probe = path.clone();
+        std::thread::spawn(move || tx.send(Config::load(&probe).map_err(|e| e.to_string())));
+        let loaded = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("loading a FIFO config returns instead of waiting for a writer");
+        let message = loaded.expect_err("a FIFO is not a config file");
+        assert!(message.contains("not a regular file"), "{message}");
     }
 
     #[test]
