@@ -26,14 +26,16 @@ fn screenshot_is_current() {
         .expect("sample article");
     let size = (110, 32);
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, Theme::new(true), 80, size);
+    let mut model = Model::new(keymap, 80, size);
     model.reader = Some(Reader::new(article, None, 0, 80));
     update(&mut model, Msg::Resize(size.0, size.1));
     for key in ["]", "]"] {
         update(&mut model, Msg::Key(key_event(key)));
     }
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
-    terminal.draw(|f| draw(f, &model)).expect("draw");
+    terminal
+        .draw(|f| draw(f, &model, &Theme::new(true)))
+        .expect("draw");
     let svg = to_svg(terminal.backend().buffer());
 
     let path = root.join("assets/screenshot.svg");

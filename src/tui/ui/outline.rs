@@ -36,7 +36,7 @@ impl Widget for &OutlinePane<'_> {
         let top_level = reader.outline.top_level();
         // Per section with any: a long article has thousands of sections and few highlights.
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for mark in &reader.marks {
+        for mark in &reader.highlights {
             if let Some(i) = mark
                 .range
                 .as_ref()

@@ -75,7 +75,7 @@ pub fn paints(reader: &Reader, visible: Range<usize>) -> Vec<Paint> {
         });
     }
     let touches = |r: &Range<usize>| r.start < visible.end && r.end > visible.start;
-    for mark in &reader.marks {
+    for mark in &reader.highlights {
         let Some(range) = mark.range.as_ref().filter(|r| touches(r)) else {
             continue;
         };

@@ -66,7 +66,7 @@ pub fn gutter(reader: &Reader, theme: &Theme, x: u16, area: Rect, buf: &mut Buff
     let Some(first) = shown.first() else {
         return;
     };
-    for mark in &reader.marks {
+    for mark in &reader.highlights {
         let Some(range) = &mark.range else {
             continue;
         };

@@ -10,7 +10,9 @@ use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
 use crate::tui::action::Action;
+use crate::tui::keymap::Key;
 use crate::tui::model::Model;
+use crate::tui::protocol::{DiskState, OnDisk};
 
 /// Draws `title` in bold across `area`.
 pub fn title_line(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -63,14 +65,31 @@ pub fn message_box(model: &Model, theme: &Theme, body: Rect, status: Rect, buf: 
 
 /// The left (what and where) and right (counts and keys) parts of the status line.
 fn texts(model: &Model) -> (String, String) {
-    let (left, right) = view_texts(model);
+    let (left, mut right) = view_texts(model);
     // Unsaved changes stay in sight until they are saved.
-    match &model.unsaved {
-        Some(unsaved) => (
-            left,
-            format!("NOT SAVED: {} · Ctrl-s retry · {right}", unsaved.changes),
-        ),
-        None => (left, right),
+    if let Some(unsaved) = &model.unsaved {
+        right = format!("NOT SAVED: {} · Ctrl-s retry · {right}", unsaved.changes);
+    }
+    // So does what the driver is doing meanwhile (the keys still work).
+    if let Some(working) = model.working.describe() {
+        right = format!("{working} · {right}");
+    }
+    (left, right)
+}
+
+/// What the status line keeps saying while the file differs from the copy shown; `reload` is
+/// the key bound to reloading, if any.
+pub fn disk_notice(disk: &OnDisk, reload: Option<Key>) -> Option<String> {
+    match disk.state {
+        DiskState::Same => None,
+        DiskState::Changed => Some(match reload {
+            Some(key) => format!("file changed on disk — press {key} to reload"),
+            None => "file changed on disk — open it again to see the new text".to_string(),
+        }),
+        DiskState::Removed => Some(format!(
+            "file was removed — showing the copy loaded at {}",
+            disk.loaded_at
+        )),
     }
 }
 
@@ -80,7 +99,7 @@ fn view_texts(model: &Model) -> (String, String) {
     // list of keys.
     let notice = model.reader.as_ref().and_then(|r| {
         let disk = r.on_disk.as_ref()?;
-        disk.notice(model.keymap.key_for(model.mode(), Action::Reload))
+        disk_notice(disk, model.keymap.key_for(model.mode(), Action::Reload))
     });
     let keys = |full: &str, short: &str| {
         // Unsaved changes take the room of the key hints.
@@ -162,8 +181,8 @@ fn view_texts(model: &Model) -> (String, String) {
         )
     } else if let Some(notice) = notice {
         notice
-    } else if let Some(mark) = reader.mark_at(reader.cursor) {
-        mark_summary(mark)
+    } else if let Some(mark) = reader.highlight_at(reader.cursor) {
+        highlight_summary(mark)
     } else {
         reader
             .current_section(height)
@@ -194,7 +213,7 @@ fn whole_parts(parts: &[&str], room: usize) -> String {
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how
 /// to add one; a doubtful place is said first.
-fn mark_summary(mark: &crate::annotate::Resolved) -> String {
+fn highlight_summary(mark: &crate::annotate::Resolved) -> String {
     let flag = if super::paint::is_flagged(mark.status) {
         format!(
             "? {}: the text changed here, check this highlight · ",
@@ -217,4 +236,35 @@ fn mark_summary(mark: &crate::annotate::Resolved) -> String {
 /// What the search prompt starts with: `/` forward, `?` backward (as in vim and less).
 fn prompt(search: &crate::tui::model::Search) -> char {
     if search.backward { '?' } else { '/' }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::protocol::Stamp;
+
+    #[test]
+    fn the_notice_names_the_reload_key_or_the_time_of_loading() {
+        let mut disk = OnDisk::new(
+            Stamp {
+                len: 1,
+                modified: None,
+                node: None,
+            },
+            blake3::hash(b""),
+            "09:41".into(),
+        );
+        assert_eq!(disk_notice(&disk, "R".parse().ok()), None);
+        disk.state = DiskState::Changed;
+        assert_eq!(
+            disk_notice(&disk, "R".parse().ok()).unwrap(),
+            "file changed on disk — press R to reload"
+        );
+        assert!(disk_notice(&disk, None).unwrap().contains("open it again"));
+        disk.state = DiskState::Removed;
+        assert_eq!(
+            disk_notice(&disk, None).unwrap(),
+            "file was removed — showing the copy loaded at 09:41"
+        );
+    }
 }

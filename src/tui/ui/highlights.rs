@@ -9,16 +9,15 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::annotate::{AnchorStatus, Resolved};
-use crate::tui::marks::notes_rows;
 use crate::tui::model::{Model, Reader};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(panel) = &model.notes else {
+    let Some(panel) = &model.list else {
         return;
     };
     Clear.render(area, buf);
-    let count = reader.marks.len();
+    let count = reader.highlights.len();
     let title = format!(
         " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
         if count == 1 { "" } else { "s" }
@@ -29,7 +28,7 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    if reader.marks.is_empty() {
+    if reader.highlights.is_empty() {
         Line::styled(
             " No highlights yet: v selects a sentence, h highlights it.",
             theme.dim,
@@ -38,16 +37,16 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         return;
     }
     let width = usize::from(inner.width);
-    let rows = notes_rows(model);
+    let rows = model.list_rows();
     for (i, mark) in reader
-        .marks
+        .highlights
         .iter()
         .enumerate()
-        .skip(panel.scroll)
+        .skip(panel.cursor.scroll)
         .take(rows)
     {
-        let y = inner.y + 2 * (i - panel.scroll) as u16;
-        let chosen = i == panel.selected;
+        let y = inner.y + 2 * (i - panel.cursor.scroll) as u16;
+        let chosen = i == panel.cursor.selected;
         let style = if chosen {
             theme.selected_row
         } else {
