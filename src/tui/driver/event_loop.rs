@@ -142,16 +142,16 @@ impl<'t> Driver<'t> {
                 return Ok(Ending::Quit);
             };
             // Everything already waiting is handled before drawing, so a burst of keys or
-            // resizes costs one frame.
-            let batch: Vec<Input> = std::iter::once(first)
-                .chain(self.inputs.try_iter())
-                .collect();
+            // resizes costs one frame. (Taken one at a time: quitting waits on the channel
+            // for the answers still due.)
+            let mut next = Some(first);
             let mut resized = false;
-            for input in batch {
+            while let Some(input) = next {
                 resized |= matches!(input, Input::Terminal(Event::Resize(..)));
                 if let Some(ending) = self.take(input)? {
                     return Ok(ending);
                 }
+                next = self.inputs.try_recv().ok();
             }
             self.follow();
             // A terminal that shrank and grew back between two frames has lost what was drawn

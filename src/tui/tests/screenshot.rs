@@ -76,23 +76,7 @@ fn to_svg(buf: &Buffer) -> String {
         while x < w {
             let cell = &buf[(x, y)];
             let (fg, bg) = colours(cell.fg, cell.bg, cell.modifier);
-            let symbol = cell.symbol();
-            let wide = crate::layout::display_width(symbol) > 1;
-            // Gather a run of narrow cells with the same look.
-            let mut text = String::from(symbol);
-            let mut end = x + if wide { 2 } else { 1 };
-            while !wide && end < w {
-                let next = &buf[(end, y)];
-                if next.fg != cell.fg
-                    || next.bg != cell.bg
-                    || next.modifier != cell.modifier
-                    || crate::layout::display_width(next.symbol()) > 1
-                {
-                    break;
-                }
-                text.push_str(next.symbol());
-                end += 1;
-            }
+            let (text, end) = run(buf, x, y);
             let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
             let cells = f32::from(end - x);
             if bg != BACKGROUND {
@@ -104,18 +88,7 @@ fn to_svg(buf: &Buffer) -> String {
             }
             if !text.trim().is_empty() {
                 let mut attrs = format!(r#"x="{px:.1}" y="{:.1}" fill="{fg}""#, py + CELL_H * 0.75);
-                if cell.modifier.contains(Modifier::BOLD) {
-                    attrs.push_str(r#" font-weight="bold""#);
-                }
-                if cell.modifier.contains(Modifier::ITALIC) {
-                    attrs.push_str(r#" font-style="italic""#);
-                }
-                if cell.modifier.contains(Modifier::DIM) {
-                    attrs.push_str(r#" opacity="0.55""#);
-                }
-                if cell.modifier.contains(Modifier::UNDERLINED) {
-                    attrs.push_str(r#" text-decoration="underline""#);
-                }
+                attrs.push_str(&text_attributes(cell.modifier));
                 let _ = writeln!(
                     out,
                     r#"<text {attrs} textLength="{:.1}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
@@ -128,6 +101,47 @@ fn to_svg(buf: &Buffer) -> String {
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// The run of cells from `(x, y)` drawn as one piece of text: a wide character alone, or
+/// narrow cells with the same look. Its text, and the column after it.
+fn run(buf: &Buffer, x: u16, y: u16) -> (String, u16) {
+    let cell = &buf[(x, y)];
+    let symbol = cell.symbol();
+    let wide = crate::layout::display_width(symbol) > 1;
+    let mut text = String::from(symbol);
+    let mut end = x + if wide { 2 } else { 1 };
+    while !wide && end < buf.area.width {
+        let next = &buf[(end, y)];
+        if next.fg != cell.fg
+            || next.bg != cell.bg
+            || next.modifier != cell.modifier
+            || crate::layout::display_width(next.symbol()) > 1
+        {
+            break;
+        }
+        text.push_str(next.symbol());
+        end += 1;
+    }
+    (text, end)
+}
+
+/// The SVG attributes for a cell's bold, italic, dim and underline.
+fn text_attributes(modifier: Modifier) -> String {
+    let mut attrs = String::new();
+    if modifier.contains(Modifier::BOLD) {
+        attrs.push_str(r#" font-weight="bold""#);
+    }
+    if modifier.contains(Modifier::ITALIC) {
+        attrs.push_str(r#" font-style="italic""#);
+    }
+    if modifier.contains(Modifier::DIM) {
+        attrs.push_str(r#" opacity="0.55""#);
+    }
+    if modifier.contains(Modifier::UNDERLINED) {
+        attrs.push_str(r#" text-decoration="underline""#);
+    }
+    attrs
 }
 
 fn colours(fg: Color, bg: Color, modifier: Modifier) -> (String, String) {

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
@@ -38,7 +39,7 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
     let width = usize::from(inner.width);
     let rows = model.list_rows();
-    for (i, mark) in reader
+    for (i, highlight) in reader
         .highlights
         .iter()
         .enumerate()
@@ -52,21 +53,15 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         } else {
             theme.paragraph
         };
-        let first = Rect::new(inner.x, y, inner.width, 1);
-        buf.set_style(first, style);
-        let head = heading(mark);
-        let (swatch, swatch_style) = swatch(mark, theme);
-        let room = width.saturating_sub(head.chars().count() + swatch.chars().count() + 2);
-        let quote = mark.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-        Line::from(vec![
-            Span::styled(" ", style),
-            Span::styled(swatch, swatch_style),
-            Span::styled(format!("{head} "), style.patch(theme.dim)),
-            Span::styled(ellipsize(&quote, room).into_owned(), style),
-        ])
-        .render(first, buf);
+        row(
+            highlight,
+            style,
+            theme,
+            Rect::new(inner.x, y, inner.width, 1),
+            buf,
+        );
         if y + 1 < inner.y + inner.height {
-            let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+            let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
             let text = if note.trim().is_empty() {
                 "   (no note)".to_string()
             } else {
@@ -78,9 +73,30 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
 }
 
+/// A highlight's first row: its colour, status, section and quote.
+fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, style);
+    let head = heading(highlight);
+    let (swatch, swatch_style) = swatch(highlight, theme);
+    let room =
+        usize::from(area.width).saturating_sub(head.chars().count() + swatch.chars().count() + 2);
+    let quote = highlight
+        .quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Line::from(vec![
+        Span::styled(" ", style),
+        Span::styled(swatch, swatch_style),
+        Span::styled(format!("{head} "), style.patch(theme.dim)),
+        Span::styled(ellipsize(&quote, room).into_owned(), style),
+    ])
+    .render(area, buf);
+}
+
 /// The mark before each quote: the colour's number (the key that gives it) painted as the
 /// highlight is, so the list shows each highlight's colour, with or without colours.
-fn swatch(mark: &Resolved, theme: &Theme) -> (String, ratatui::style::Style) {
+fn swatch(mark: &Resolved, theme: &Theme) -> (String, Style) {
     let index = super::paint::color_index(mark.color);
     (format!(" {} ", index + 1), theme.highlights[index])
 }

@@ -77,7 +77,15 @@ pub(super) fn offer(model: &mut Model, draft: Option<Draft>, mut problems: Vec<S
         }
     }
     if !problems.is_empty() {
-        model.say(&problems.join("; "));
+        // What the draft is about comes first: the rest was said before it arrived.
+        let earlier = model.message.take();
+        model.message = Some(
+            problems
+                .into_iter()
+                .chain(earlier)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
     }
 }
 

@@ -236,34 +236,9 @@ impl Highlights {
             path = beside(&path);
         }
         let rendered = markdown::render(&export);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(existing) => match (merge(&existing, &rendered, false), choice) {
-                (Ok(text), _) => text,
-                (Err(_), Some(ExportChoice::Overwrite)) => {
-                    let backup = PathBuf::from(format!("{}.bak", path.display()));
-                    if let Err(e) = crate::atomic::write(&backup, existing.as_bytes()) {
-                        return Exported::Said(format!(
-                            "not exported: cannot keep a backup {}: {e}",
-                            backup.display()
-                        ));
-                    }
-                    // Forced, the merge keeps what lies outside folio's part.
-                    merge(&existing, &rendered, true).unwrap_or_else(|_| rendered.to_file())
-                }
-                (Err(refusal), _) => {
-                    return Exported::Refused {
-                        path,
-                        why: refusal.in_reader().to_string(),
-                    };
-                }
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => rendered.to_file(),
-            Err(e) => {
-                return Exported::Said(format!(
-                    "not exported: cannot read the earlier export {}: {e}",
-                    path.display()
-                ));
-            }
+        let text = match merged(&path, &rendered, choice) {
+            Ok(text) => text,
+            Err(not) => return not,
         };
         if let Err(e) = crate::atomic::write(&path, text.as_bytes()) {
             return Exported::Said(format!(
@@ -281,6 +256,44 @@ impl Highlights {
             if count == 1 { "" } else { "s" },
             path.display()
         ))
+    }
+}
+
+/// The export's new text for the file at `path`: `rendered` merged into the earlier export
+/// there, if any. An earlier export the user edited is replaced (theirs kept as `.bak`) only
+/// when `choice` says so; without a choice the answer asks.
+fn merged(
+    path: &Path,
+    rendered: &markdown::Rendered,
+    choice: Option<ExportChoice>,
+) -> Result<String, Exported> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(existing) => existing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(rendered.to_file()),
+        Err(e) => {
+            return Err(Exported::Said(format!(
+                "not exported: cannot read the earlier export {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    match (merge(&existing, rendered, false), choice) {
+        (Ok(text), _) => Ok(text),
+        (Err(_), Some(ExportChoice::Overwrite)) => {
+            let backup = PathBuf::from(format!("{}.bak", path.display()));
+            if let Err(e) = crate::atomic::write(&backup, existing.as_bytes()) {
+                return Err(Exported::Said(format!(
+                    "not exported: cannot keep a backup {}: {e}",
+                    backup.display()
+                )));
+            }
+            // Forced, the merge keeps what lies outside folio's part.
+            Ok(merge(&existing, rendered, true).unwrap_or_else(|_| rendered.to_file()))
+        }
+        (Err(refusal), _) => Err(Exported::Refused {
+            path: path.to_path_buf(),
+            why: refusal.in_reader().to_string(),
+        }),
     }
 }
 
