@@ -1,5 +1,5 @@
 //! Frames with highlights: their cells' background (underline without colours), the gutter
-//! mark of a note, the note in the status line, the per-section count and the notes panel.
+//! highlight of a note, the note in the status line, the per-section count and the notes panel.
 
 use ratatui::style::Modifier;
 
@@ -13,13 +13,13 @@ const PARAGRAPH: &str = "Plain words first. The marked sentence sits here. Then 
 
 fn marked_model(size: (u16, u16)) -> Model {
     let mut m = model_for(&["# Title", "## Part", PARAGRAPH], size);
-    let mark = highlight_on(
+    let highlight = highlight_on(
         &m,
         "H",
         "The marked sentence sits here.",
         "a note\nline two",
     );
-    give_highlights(&mut m, vec![mark]);
+    give_highlights(&mut m, vec![highlight]);
     m
 }
 
@@ -35,7 +35,7 @@ fn highlight_cells_get_the_colour_and_a_note_gets_a_gutter_mark() {
     }
     let (px, py) = find_from(&buf, "Plain", text.x).unwrap();
     assert_ne!(buf[(px + 1, py)].bg, theme.highlights[0].bg.unwrap());
-    // The highlight starts on this row, so its note mark is in the gutter beside it.
+    // The highlight starts on this row, so its note highlight is in the gutter beside it.
     assert_eq!(buf[(text.x - 1, y)].symbol(), "✎");
     // The outline counts the section's highlight.
     let outline = m.panes().outline.unwrap();

@@ -166,8 +166,8 @@ fn h_and_colour_keys_ask_for_a_highlight_on_whole_words() {
 #[test]
 fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
     let mut m = model();
-    let mark = highlight_on(&m, "H1", "known as the target", "old note");
-    give_highlights(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "H1", "known as the target", "old note");
+    give_highlights(&mut m, vec![highlight]);
     search_for(&mut m, "target");
     let id = AnnotationId("H1".into());
     assert_eq!(
@@ -225,13 +225,13 @@ fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
     ));
     assert_eq!(m.mode(), Mode::Editor);
     // The store answers with the new highlight's id.
-    let mark = highlight_on(
+    let highlight = highlight_on(
         &m,
         "NEW",
         "The second one, known as the target, runs long.",
         "",
     );
-    give_highlights(&mut m, vec![mark]);
+    give_highlights(&mut m, vec![highlight]);
     type_text(&mut m, "line one");
     press(&mut m, &["Enter"]);
     type_text(&mut m, "line two");
@@ -251,8 +251,8 @@ fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
 #[test]
 fn esc_in_the_editor_asks_before_dropping_typed_text() {
     let mut m = model();
-    let mark = highlight_on(&m, "H", "It begins here.", "");
-    give_highlights(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "H", "It begins here.", "");
+    give_highlights(&mut m, vec![highlight]);
     search_for(&mut m, "begins");
     press(&mut m, &["Esc", "a"]);
     type_text(&mut m, "draft");
@@ -304,12 +304,12 @@ fn bracket_a_jumps_between_highlights_while_brackets_alone_jump_sections() {
 #[test]
 fn the_notes_panel_lists_highlights_jumps_and_exports() {
     let mut m = long_model((100, 30));
-    let marks = vec![
+    let highlights = vec![
         highlight_on(&m, "A", "2.1 lorem", "first"),
         highlight_on(&m, "B", "6.3 lorem", "second"),
     ];
-    let far = marks[1].range.clone().unwrap().start;
-    give_highlights(&mut m, marks);
+    let far = highlights[1].range.clone().unwrap().start;
+    give_highlights(&mut m, highlights);
     press(&mut m, &["A"]);
     assert_eq!(m.mode(), Mode::Highlights);
     assert_eq!(
@@ -370,13 +370,13 @@ fn issue15_17_the_notes_list_asks_before_deleting_a_note_and_shows_each_colour()
 #[test]
 fn a_failed_save_is_said_in_plain_words() {
     let mut m = model();
-    let mark = highlight_on(&m, "unsaved-1", "It begins here.", "");
+    let highlight = highlight_on(&m, "unsaved-1", "It begins here.", "");
     let article = reader(&m).article.id.clone();
     update(
         &mut m,
         Msg::Highlights {
             article,
-            list: vec![mark],
+            list: vec![highlight],
             problem: Some("NOT SAVED (kept in memory): disk full".into()),
         },
     );

@@ -146,14 +146,14 @@ fn reload_says_what_moved_and_a_opens_on_it() {
     ];
     let mut model = model_for(&blocks, (100, 20));
     model.reader.as_mut().unwrap().path = Some("/a.md".into());
-    let mut marks = vec![
+    let mut highlights = vec![
         super::highlights::highlight_on(&model, "A", "One sentence", ""),
         super::highlights::highlight_on(&model, "B", "Two sentence", ""),
         super::highlights::highlight_on(&model, "C", "Three", ""),
     ];
-    marks[1].status = AnchorStatus::Fuzzy;
-    marks[2].range = None;
-    marks[2].status = AnchorStatus::Orphan;
+    highlights[1].status = AnchorStatus::Fuzzy;
+    highlights[2].range = None;
+    highlights[2].status = AnchorStatus::Orphan;
     let reloaded = Msg::Reloaded {
         result: Ok(Box::new(article_of(&blocks))),
         on_disk: None,
@@ -162,7 +162,7 @@ fn reload_says_what_moved_and_a_opens_on_it() {
         update(&mut model, reloaded),
         vec![Effect::LoadHighlights(shared(&model))]
     );
-    super::highlights::give_highlights(&mut model, marks.clone());
+    super::highlights::give_highlights(&mut model, highlights.clone());
     assert_eq!(
         model.message.as_deref(),
         Some("reloaded: of 3 highlights, 1 fuzzy, 1 orphan — A lists them")
@@ -171,7 +171,7 @@ fn reload_says_what_moved_and_a_opens_on_it() {
     assert_eq!(model.list.as_ref().map(|n| n.cursor.selected), Some(1));
     // Only once: the next list of highlights (a change saved) says nothing of a reload.
     press(&mut model, &["Esc"]);
-    super::highlights::give_highlights(&mut model, marks);
+    super::highlights::give_highlights(&mut model, highlights);
     assert_eq!(model.message, None);
 }
 

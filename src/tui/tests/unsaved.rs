@@ -270,8 +270,8 @@ fn a_signal_with_nothing_typed_keeps_no_draft() {
 }
 
 fn draft_on(m: &Model, quote: &str, highlight: Option<&str>, note: &str) -> Draft {
-    let mark = highlight_on(m, "x", quote, "");
-    let range = mark.range.expect("placed");
+    let placed = highlight_on(m, "x", quote, "");
+    let range = placed.range.expect("placed");
     let r = reader(m);
     Draft {
         saved_at: Some(jiff::Timestamp::UNIX_EPOCH),
@@ -294,8 +294,8 @@ fn draft_on(m: &Model, quote: &str, highlight: Option<&str>, note: &str) -> Draf
 fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
     let mut m = model();
     let quote = "The second one, known as the target, runs long.";
-    let mark = highlight_on(&m, "01SAVED", quote, "old note");
-    give_highlights(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "01SAVED", quote, "old note");
+    give_highlights(&mut m, vec![highlight]);
     let draft = draft_on(&m, quote, Some("01SAVED"), "old note, and more");
     let key = draft.key();
     update(

@@ -176,7 +176,7 @@ fn the_outline_focuses_moves_folds_and_jumps() {
     press(&mut model, &["j", "Enter"]);
     assert_eq!(heading_at_top(&model).as_deref(), Some("Section 3"));
     assert_eq!(reader(&model).focus, Focus::Reader);
-    // Reading inside a folded section marks the folded entry.
+    // Reading inside a folded section highlights the folded entry.
     press(&mut model, &["["]);
     let r = reader(&model);
     assert_eq!(heading_at_top(&model).as_deref(), Some("Part 2b"));
@@ -390,10 +390,13 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     let library = model.library.as_ref().unwrap();
     assert_eq!(library.entries[0].title, "Tea");
     assert_eq!(library.entries[0].progress, Some(percent));
-    let [Effect::SavePosition(mark)] = effects.as_slice() else {
+    let [Effect::SavePosition(highlight)] = effects.as_slice() else {
         panic!("expected the position saved, got {effects:?}");
     };
-    assert_eq!((mark.offset, mark.path.as_ref()), (top, Some(path)));
+    assert_eq!(
+        (highlight.offset, highlight.path.as_ref()),
+        (top, Some(path))
+    );
 }
 
 #[test]

@@ -96,18 +96,18 @@ fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut 
 
 /// The mark before each quote: the colour's number (the key that gives it) painted as the
 /// highlight is, so the list shows each highlight's colour, with or without colours.
-fn swatch(mark: &Resolved, theme: &Theme) -> (String, Style) {
-    let index = super::paint::color_index(mark.color);
+fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
+    let index = super::paint::color_index(highlight.color);
     (format!(" {} ", index + 1), theme.highlights[index])
 }
 
 /// Status and section, short: "[orphan] § Section".
-fn heading(mark: &Resolved) -> String {
-    let status = match mark.status {
+fn heading(highlight: &Resolved) -> String {
+    let status = match highlight.status {
         AnchorStatus::Verified => String::new(),
         other => format!("[{}] ", other.name()),
     };
-    let section = mark
+    let section = highlight
         .section
         .last()
         .map(|s| format!("§ {} ·", ellipsize(s, 24)))

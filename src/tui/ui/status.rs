@@ -255,20 +255,20 @@ fn whole_parts(parts: &[&str], room: usize) -> String {
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how
 /// to add one; a doubtful place is said first.
-fn highlight_summary(mark: &crate::annotate::Resolved) -> String {
-    let flag = if super::paint::is_flagged(mark.status) {
+fn highlight_summary(highlight: &crate::annotate::Resolved) -> String {
+    let flag = if super::paint::is_flagged(highlight.status) {
         format!(
             "? {}: the text changed here, check this highlight · ",
-            mark.status.name()
+            highlight.status.name()
         )
     } else {
         String::new()
     };
-    let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+    let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
     if note.trim().is_empty() {
         format!(
             "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
-            mark.color
+            highlight.color
         )
     } else {
         format!("{flag}✎ {note}")

@@ -160,18 +160,18 @@ impl Worker {
                 Ok(()) => return None,
                 Err(error) => Msg::Notice(error.to_string()),
             },
-            Effect::SavePosition(mark) => return self.save_position(&mark),
+            Effect::SavePosition(bookmark) => return self.save_position(&bookmark),
             // Opening, reloading and the external editor are the loop's.
             Effect::Open(_) | Effect::Reload(_) | Effect::EditExternally(_) => return None,
         })
     }
 
-    fn save_position(&self, mark: &crate::tui::protocol::Bookmark) -> Option<Msg> {
+    fn save_position(&self, bookmark: &crate::tui::protocol::Bookmark) -> Option<Msg> {
         let mut positions = self.positions.lock().ok()?;
-        let position = Position::new(mark.offset, mark.chars);
-        match &mark.path {
-            Some(path) => positions.set_with_path(&mark.article_id, path, position),
-            None => positions.set(&mark.article_id, position),
+        let position = Position::new(bookmark.offset, bookmark.chars);
+        match &bookmark.path {
+            Some(path) => positions.set_with_path(&bookmark.article_id, path, position),
+            None => positions.set(&bookmark.article_id, position),
         }
         positions.save().err().map(|e| Msg::Notice(e.to_string()))
     }
