@@ -404,3 +404,59 @@ fn a_draft_whose_passage_is_gone_is_kept_and_its_text_shown() {
         "{said}"
     );
 }
+
+#[test]
+fn effects_come_in_the_order_they_run_each_with_what_it_needs() {
+    // A signal: the draft first, one more try at the store, the rescue file, the position.
+    let mut m = writing("half a thought");
+    update(&mut m, Msg::Unsaved(unsaved(1)));
+    let effects = update(&mut m, Msg::Stop(15));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                Effect::SaveDraft(_),
+                Effect::RetrySave(Some(article)),
+                Effect::Rescue(None),
+                Effect::SavePosition(_),
+            ] if *article == shared(&m)
+        ),
+        "{effects:?}"
+    );
+    // An article opened: its highlights first, then a draft to put back on them.
+    let mut m = model();
+    let opened = Msg::Opened {
+        path: Some("/articles/a.md".into()),
+        result: Ok(Box::new(article_of(&["# A", "Text."]))),
+        top: 0,
+        on_disk: None,
+    };
+    let effects = update(&mut m, opened);
+    let r = reader(&m);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadHighlights(shared(&m)),
+            Effect::FindDraft {
+                article: r.article.id.clone(),
+                path: Some("/articles/a.md".into()),
+            },
+        ]
+    );
+}
+
+#[test]
+fn highlights_listed_for_an_article_no_longer_open_are_dropped() {
+    let mut m = model();
+    let placed = highlight_on(&m, "H1", "It begins here.", "");
+    update(
+        &mut m,
+        Msg::Highlights {
+            article: "another article".into(),
+            list: vec![placed],
+            problem: Some("NOT SAVED: from before".into()),
+        },
+    );
+    assert!(reader(&m).highlights.is_empty());
+    assert_eq!(m.message, None);
+}

@@ -12,7 +12,7 @@ use crate::tui::model::editor::{NoteEditor, NoteTarget};
 use crate::tui::protocol::UNSAVED;
 
 /// The note being written, as a draft, when it holds anything not saved.
-pub fn draft_of(model: &Model) -> Option<Draft> {
+pub(super) fn draft_of(model: &Model) -> Option<Draft> {
     let (editor, reader) = (model.editor.as_ref()?, model.reader.as_ref()?);
     let note = editor.text();
     if note == editor.original {

@@ -9,7 +9,7 @@ use super::changes::{delete, export, undo};
 use super::{file, text_rows};
 
 /// What the highlights list asks before deleting a highlight with a note.
-pub const DELETE_NOTE_QUESTION: &str =
+const DELETE_NOTE_QUESTION: &str =
     "delete this highlight and its note? y deletes it (u brings it back), any other key keeps it";
 
 const ORPHAN: &str = "this highlight's text is no longer in the article (an orphan): it is kept \

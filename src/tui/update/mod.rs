@@ -27,9 +27,6 @@ mod select;
 mod unsaved;
 mod view;
 
-pub use draft::draft_of;
-pub use highlights::DELETE_NOTE_QUESTION;
-
 /// Applies `msg` to `model`. Whenever the session ends with an article open, its reading
 /// position is among the effects.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
