@@ -6,7 +6,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use support::pty::Session;
+use support::pty::{Session, restored};
 use tempfile::TempDir;
 
 /// folio reading a copy of the night-ferry fixture in a fresh home, which the test may then
@@ -48,10 +48,6 @@ fn second_section_on_top(folio: &mut Session) {
 }
 
 const SECOND: &str = "Who Rides at Night";
-
-fn restored(screen: &vt100::Screen) -> bool {
-    !screen.alternate_screen() && !screen.hide_cursor()
-}
 
 #[test]
 fn a_rewritten_file_is_announced_and_reloaded_in_place() {

@@ -9,13 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use support::night_ferry::{self, PHRASE, write_note};
-use support::pty::Session;
+use support::pty::{Session, restored};
 
 const SIZE: (u16, u16) = (100, 30);
-
-fn restored(screen: &vt100::Screen) -> bool {
-    !screen.alternate_screen() && !screen.hide_cursor()
-}
 
 /// Whether `mkfifo` made a named pipe at `path`.
 fn mkfifo(path: &Path) -> bool {

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use divan::Bencher;
 use folio::tui::keymap::Keymap;
 use folio::tui::model::Model;
+use folio::tui::protocol::Msg;
 use folio::tui::ui::{draw, theme::Theme};
-use folio::tui::update::{Msg, update};
+use folio::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -24,7 +25,7 @@ type Screen = Terminal<TestBackend>;
 fn opened(name: &str) -> (Model, Screen) {
     let article = inputs::article(name);
     let keymap = Keymap::defaults().expect("the default keymap parses");
-    let mut model = Model::new(keymap, Theme::new(true), 80, (120, 40));
+    let mut model = Model::new(keymap, 80, (120, 40));
     let top = article.char_len / 2;
     let result = Ok(Box::new((*article).clone()));
     let path = PathBuf::from(inputs::file_name(name));
@@ -43,7 +44,7 @@ fn opened(name: &str) -> (Model, Screen) {
 
 fn frame(model: &Model, screen: &mut Screen) {
     screen
-        .draw(|f| draw(f, model))
+        .draw(|f| draw(f, model, &Theme::new(true)))
         .expect("drawing on a test terminal");
 }
 

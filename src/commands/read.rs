@@ -14,10 +14,10 @@ use crate::library::{Cache, Entry, empty_library_message, scan};
 use crate::paths::Paths;
 use crate::progress::Progress;
 use crate::reading::ReadingState;
+use crate::tui::driver::watch;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
-use crate::tui::watch;
 use crate::tui::{self, Ending, Settings, Start};
 
 /// Runs the reader or the library view on `paths`, with the highlights in `annotations`.

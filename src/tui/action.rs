@@ -119,7 +119,7 @@ verbs! {
     /// Previous highlight (also [a)
     PrevHighlight = "prev_highlight",
     /// Show or hide the list of this article's highlights and notes
-    Notes = "notes",
+    ListHighlights = "notes",
     /// Export this article's highlights to Markdown in the export folder
     Export = "export",
     /// Try again now to save highlight changes that could not be saved

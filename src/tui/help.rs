@@ -19,7 +19,7 @@ pub fn help_lines(keymap: &Keymap) -> Vec<(String, String)> {
     let groups = [
         ("Reading", vec![Mode::Global, Mode::Reader]),
         ("Selecting (after v; j/k move by lines)", vec![Mode::Select]),
-        ("Highlights list (A)", vec![Mode::Notes]),
+        ("Highlights list (A)", vec![Mode::Highlights]),
         ("Outline (Tab focuses it)", vec![Mode::Outline]),
         ("Library", vec![Mode::Library]),
     ];

@@ -22,7 +22,7 @@ pub enum Mode {
     /// The reader while a selection is being made.
     Select,
     /// The list of the article's highlights.
-    Notes,
+    Highlights,
     /// The note editor: its keys are the editor's own, not bindable.
     Editor,
 }
@@ -35,7 +35,7 @@ impl Mode {
         Mode::Library,
         Mode::Help,
         Mode::Select,
-        Mode::Notes,
+        Mode::Highlights,
         Mode::Editor,
     ];
 
@@ -47,7 +47,7 @@ impl Mode {
             Mode::Library => "library",
             Mode::Help => "help",
             Mode::Select => "select",
-            Mode::Notes => "notes",
+            Mode::Highlights => "notes",
             Mode::Editor => "editor",
         }
     }

@@ -1,22 +1,19 @@
-//! The interactive reader and library: an Elm-style loop. `update` turns inputs into model
-//! changes and effects without doing IO, `ui::draw` paints the model, and `app` drives both.
+//! The interactive reader and library, in layers (see ARCHITECTURE.md): `protocol` says what
+//! flows between the pure core and the driver, `model` holds the state, `update` turns inputs
+//! into model changes and effects without doing IO, `ui` draws the model, and `driver` runs
+//! the terminal, the workers and the effects.
 
 pub mod action;
-mod app;
-pub mod editor;
+pub mod driver;
 pub mod geometry;
 pub mod help;
-mod highlights;
 pub mod keymap;
-mod marks;
 pub mod model;
-mod motion;
-mod terminal;
+pub mod protocol;
 pub mod ui;
 pub mod update;
-pub mod watch;
 
-pub use app::{Ending, Settings, Start, run};
+pub use driver::{Ending, Settings, Start, run};
 
 #[cfg(test)]
 pub(crate) mod tests;

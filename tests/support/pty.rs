@@ -22,6 +22,11 @@ pub struct Session {
     clears: Arc<AtomicUsize>,
 }
 
+/// Whether the terminal is back to normal: the main screen, the cursor shown.
+pub fn restored(screen: &vt100::Screen) -> bool {
+    !screen.alternate_screen() && !screen.hide_cursor()
+}
+
 /// What folio sends to clear the whole screen: on start, after a resize, after `$EDITOR`.
 const CLEAR_ALL: &[u8] = b"\x1b[2J";
 

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use super::frames::{find, frame, row};
 use super::*;
 use crate::article::Article;
-use crate::tui::update::Effect;
-use crate::tui::watch::{self, DiskState};
+use crate::tui::driver::watch;
+use crate::tui::protocol::DiskState;
+use crate::tui::protocol::Effect;
 
 /// A long model whose article came from a real (temporary) file, stamped when "loaded".
 fn watched_model() -> (Model, tempfile::TempDir, PathBuf) {
@@ -103,7 +104,7 @@ fn reload_asks_for_the_open_file_and_only_in_the_reader() {
         vec![Effect::Reload(path.clone())]
     );
     press(&mut model, &["Tab", "A"]);
-    assert!(model.notes.is_some());
+    assert!(model.list.is_some());
     assert_eq!(press(&mut model, &["R"]), vec![Effect::Reload(path)]);
     // In the library there is nothing to reload, and R is not typed into the filter.
     let mut library = library_model();
@@ -140,7 +141,7 @@ fn reloading_keeps_the_text_on_top_the_outline_and_places_highlights_again() {
             on_disk: Some(disk),
         },
     );
-    assert_eq!(effects, vec![Effect::LoadMarks]);
+    assert_eq!(effects, vec![Effect::LoadHighlights(shared(&model))]);
     let r = reader(&model);
     assert!(r.article.text.contains("An opening paragraph added"));
     let now_on_top: String = r.article.text.chars().skip(r.top).take(40).collect();

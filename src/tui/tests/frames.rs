@@ -9,10 +9,16 @@ use ratatui::style::Modifier;
 use super::*;
 use crate::tui::ui::{draw, theme::Theme};
 
+/// The frame `model` draws in colour.
 pub fn frame(model: &Model) -> Buffer {
+    frame_in(model, &Theme::new(true))
+}
+
+/// The frame `model` draws in the styles of `theme`.
+pub fn frame_in(model: &Model, theme: &Theme) -> Buffer {
     let (w, h) = model.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| draw(f, model)).unwrap();
+    terminal.draw(|f| draw(f, model, theme)).unwrap();
     terminal.backend().buffer().clone()
 }
 
@@ -130,10 +136,9 @@ fn search_matches_are_painted_and_counted() {
 #[test]
 fn no_color_uses_modifiers_only() {
     let mut model = long_model((80, 24));
-    model.theme = Theme::new(false);
     press(&mut model, &["]"]);
     search_for(&mut model, "lorem");
-    let buf = frame(&model);
+    let buf = frame_in(&model, &Theme::new(false));
     for cell in buf.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset);
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
@@ -358,7 +363,9 @@ fn a_frame_of_another_size_than_the_model_is_drawn_inside_its_bounds() {
         for help in [None, Some(0)] {
             model.help = help;
             let mut terminal = Terminal::new(TestBackend::new(frame_size.0, frame_size.1)).unwrap();
-            terminal.draw(|f| draw(f, &model)).unwrap();
+            terminal
+                .draw(|f| draw(f, &model, &Theme::new(true)))
+                .unwrap();
             let buf = terminal.backend().buffer();
             // What fits of the model's frame shows: its title on top.
             if frame_size.0 >= 20 && help.is_none() {

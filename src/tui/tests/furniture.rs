@@ -4,7 +4,7 @@
 use super::frames::{find, frame, row};
 use super::*;
 use crate::layout::{Folds, Furniture};
-use crate::tui::update::Msg;
+use crate::tui::protocol::Msg;
 
 /// A page: two lines of site menu, a titled article, and comment-form furniture below.
 fn page(size: (u16, u16)) -> Model {
@@ -43,8 +43,7 @@ fn issue13_4_furniture_shows_as_one_dim_line_that_z_unfolds_and_folds() {
         assert!(!screen_has(&model, "Sign in"), "{size:?}");
         assert_eq!(
             buf[(x + 2, y)].fg,
-            model
-                .theme
+            crate::tui::ui::theme::Theme::new(true)
                 .block(crate::article::BlockKind::Chrome)
                 .fg
                 .unwrap_or_default()

@@ -4,8 +4,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-use super::frames::{find_from, frame};
-use super::marks::{give_marks, mark_on};
+use super::frames::{find_from, frame_in};
+use super::highlights::{give_highlights, highlight_on};
 use super::*;
 use crate::annotate::Color;
 use crate::tui::ui::theme::Theme;
@@ -23,13 +23,12 @@ fn drawn(color: bool) -> (Model, Buffer) {
         ],
         (100, 20),
     );
-    m.theme = Theme::new(color);
-    let heading = mark_on(&m, "H1", "Marked heading", "");
-    let mut purple = mark_on(&m, "H2", "The purple sentence sits here.", "");
+    let heading = highlight_on(&m, "H1", "Marked heading", "");
+    let mut purple = highlight_on(&m, "H2", "The purple sentence sits here.", "");
     purple.color = Color::Purple;
-    give_marks(&mut m, vec![heading, purple]);
+    give_highlights(&mut m, vec![heading, purple]);
     search_for(&mut m, "plain");
-    let buf = frame(&m);
+    let buf = frame_in(&m, &Theme::new(color));
     (m, buf)
 }
 

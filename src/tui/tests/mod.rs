@@ -4,7 +4,8 @@ use crate::article::{Article, BlockKind, Format, Parsed, RawBlock, build};
 
 use super::keymap::Keymap;
 use super::model::{Library, LibraryEntry, Model, Reader};
-use super::update::{Msg, update};
+use super::protocol::Msg;
+use super::update::update;
 
 /// An article from one string per block: "# x" is a heading of level 1, "## x" level 2, "> x"
 /// a quote, "- x" a list item, "    x" code, "~ x" page furniture, anything else a paragraph.
@@ -52,7 +53,7 @@ pub fn reader_for(blocks: &[&str], width: usize) -> Reader {
 /// A model of `size` reading such an article, in colour.
 pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, crate::tui::ui::theme::Theme::new(true), 80, size);
+    let mut model = Model::new(keymap, 80, size);
     model.reader = Some(Reader::new(article_of(blocks), None, 0, 80));
     update(&mut model, Msg::Resize(size.0, size.1));
     model
@@ -61,9 +62,9 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
 mod disk;
 mod frames;
 mod furniture;
+mod highlight_frames;
+mod highlights;
 mod looks;
-mod mark_frames;
-mod marks;
 mod navigation;
 mod overlay;
 mod screenshot;
@@ -119,7 +120,7 @@ pub fn mouse(
 }
 
 /// Presses each key in turn; returns the effects of the last.
-pub fn press(model: &mut Model, keys: &[&str]) -> Vec<super::update::Effect> {
+pub fn press(model: &mut Model, keys: &[&str]) -> Vec<super::protocol::Effect> {
     let mut effects = Vec::new();
     for k in keys {
         effects = update(model, Msg::Key(key_event(k)));
@@ -192,12 +193,7 @@ pub fn entry(title: &str) -> LibraryEntry {
 /// A model showing a library of three articles.
 pub fn library_model() -> Model {
     let keymap = crate::tui::keymap::Keymap::defaults().unwrap();
-    let mut model = Model::new(
-        keymap,
-        crate::tui::ui::theme::Theme::new(true),
-        80,
-        (80, 24),
-    );
+    let mut model = Model::new(keymap, 80, (80, 24));
     let entries = vec![entry("Zebra stripes"), entry("TikTok exodus"), entry("Tea")];
     model.library = Some(Library {
         shown: (0..entries.len()).collect(),
@@ -205,4 +201,9 @@ pub fn library_model() -> Model {
         ..Library::default()
     });
     model
+}
+
+/// The open article as effects carry it.
+pub fn shared(model: &Model) -> crate::tui::protocol::Shared {
+    crate::tui::protocol::Shared(reader(model).article.clone())
 }

@@ -11,7 +11,7 @@ fn asset_model(name: &str, size: (u16, u16)) -> Model {
     let bytes = std::fs::read(&path).expect("bundled article");
     let article = Article::from_bytes(&bytes, Some(&path)).expect("it loads");
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, crate::tui::ui::theme::Theme::new(true), 80, size);
+    let mut model = Model::new(keymap, 80, size);
     model.reader = Some(Reader::new(article, None, 0, 80));
     update(&mut model, Msg::Resize(size.0, size.1));
     model
@@ -137,7 +137,7 @@ fn bracket_after_end_visits_every_heading() {
 #[test]
 fn reload_says_what_moved_and_a_opens_on_it() {
     use crate::annotate::AnchorStatus;
-    use crate::tui::update::Effect;
+    use crate::tui::protocol::Effect;
     let blocks = [
         "# Title",
         "One sentence here.",
@@ -146,35 +146,38 @@ fn reload_says_what_moved_and_a_opens_on_it() {
     ];
     let mut model = model_for(&blocks, (100, 20));
     model.reader.as_mut().unwrap().path = Some("/a.md".into());
-    let mut marks = vec![
-        super::marks::mark_on(&model, "A", "One sentence", ""),
-        super::marks::mark_on(&model, "B", "Two sentence", ""),
-        super::marks::mark_on(&model, "C", "Three", ""),
+    let mut highlights = vec![
+        super::highlights::highlight_on(&model, "A", "One sentence", ""),
+        super::highlights::highlight_on(&model, "B", "Two sentence", ""),
+        super::highlights::highlight_on(&model, "C", "Three", ""),
     ];
-    marks[1].status = AnchorStatus::Fuzzy;
-    marks[2].range = None;
-    marks[2].status = AnchorStatus::Orphan;
+    highlights[1].status = AnchorStatus::Fuzzy;
+    highlights[2].range = None;
+    highlights[2].status = AnchorStatus::Orphan;
     let reloaded = Msg::Reloaded {
         result: Ok(Box::new(article_of(&blocks))),
         on_disk: None,
     };
-    assert_eq!(update(&mut model, reloaded), vec![Effect::LoadMarks]);
-    super::marks::give_marks(&mut model, marks.clone());
+    assert_eq!(
+        update(&mut model, reloaded),
+        vec![Effect::LoadHighlights(shared(&model))]
+    );
+    super::highlights::give_highlights(&mut model, highlights.clone());
     assert_eq!(
         model.message.as_deref(),
         Some("reloaded: of 3 highlights, 1 fuzzy, 1 orphan — A lists them")
     );
     press(&mut model, &["A"]);
-    assert_eq!(model.notes.as_ref().map(|n| n.selected), Some(1));
+    assert_eq!(model.list.as_ref().map(|n| n.cursor.selected), Some(1));
     // Only once: the next list of highlights (a change saved) says nothing of a reload.
     press(&mut model, &["Esc"]);
-    super::marks::give_marks(&mut model, marks);
+    super::highlights::give_highlights(&mut model, highlights);
     assert_eq!(model.message, None);
 }
 
 #[test]
 fn export_refused_offers_the_choice_in_the_reader() {
-    use crate::tui::update::{Effect, ExportChoice};
+    use crate::tui::protocol::{Effect, ExportChoice};
     let mut model = long_model((100, 20));
     let refused = Msg::ExportRefused {
         path: "/exports/The Long Title.md".into(),
@@ -188,7 +191,10 @@ fn export_refused_offers_the_choice_in_the_reader() {
     );
     assert_eq!(
         press(&mut model, &["o"]),
-        vec![Effect::ExportAgain(ExportChoice::Overwrite)]
+        vec![Effect::Export {
+            article: shared(&model),
+            choice: Some(ExportChoice::Overwrite)
+        }]
     );
     assert_eq!(model.export_prompt, None);
     update(
@@ -200,7 +206,10 @@ fn export_refused_offers_the_choice_in_the_reader() {
     );
     assert_eq!(
         press(&mut model, &["n"]),
-        vec![Effect::ExportAgain(ExportChoice::Alongside)]
+        vec![Effect::Export {
+            article: shared(&model),
+            choice: Some(ExportChoice::Alongside)
+        }]
     );
     update(
         &mut model,

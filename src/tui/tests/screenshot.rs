@@ -26,7 +26,7 @@ fn screenshot_is_current() {
         .expect("sample article");
     let size = (110, 32);
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, Theme::new(true), 80, size);
+    let mut model = Model::new(keymap, 80, size);
     let mut reader = Reader::new(article, None, 0, 80);
     // As a user sees it: page furniture as the default config treats it.
     let furniture = crate::config::Config::default().reader.furniture;
@@ -37,7 +37,9 @@ fn screenshot_is_current() {
         update(&mut model, Msg::Key(key_event(key)));
     }
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
-    terminal.draw(|f| draw(f, &model)).expect("draw");
+    terminal
+        .draw(|f| draw(f, &model, &Theme::new(true)))
+        .expect("draw");
     let svg = to_svg(terminal.backend().buffer());
 
     let path = root.join("assets/screenshot.svg");
@@ -78,23 +80,7 @@ fn to_svg(buf: &Buffer) -> String {
         while x < w {
             let cell = &buf[(x, y)];
             let (fg, bg) = colours(cell.fg, cell.bg, cell.modifier);
-            let symbol = cell.symbol();
-            let wide = crate::layout::display_width(symbol) > 1;
-            // Gather a run of narrow cells with the same look.
-            let mut text = String::from(symbol);
-            let mut end = x + if wide { 2 } else { 1 };
-            while !wide && end < w {
-                let next = &buf[(end, y)];
-                if next.fg != cell.fg
-                    || next.bg != cell.bg
-                    || next.modifier != cell.modifier
-                    || crate::layout::display_width(next.symbol()) > 1
-                {
-                    break;
-                }
-                text.push_str(next.symbol());
-                end += 1;
-            }
+            let (text, end) = run(buf, x, y);
             let (px, py) = (f32::from(x) * CELL_W, f32::from(y) * CELL_H);
             let cells = f32::from(end - x);
             if bg != BACKGROUND {
@@ -106,18 +92,7 @@ fn to_svg(buf: &Buffer) -> String {
             }
             if !text.trim().is_empty() {
                 let mut attrs = format!(r#"x="{px:.1}" y="{:.1}" fill="{fg}""#, py + CELL_H * 0.75);
-                if cell.modifier.contains(Modifier::BOLD) {
-                    attrs.push_str(r#" font-weight="bold""#);
-                }
-                if cell.modifier.contains(Modifier::ITALIC) {
-                    attrs.push_str(r#" font-style="italic""#);
-                }
-                if cell.modifier.contains(Modifier::DIM) {
-                    attrs.push_str(r#" opacity="0.55""#);
-                }
-                if cell.modifier.contains(Modifier::UNDERLINED) {
-                    attrs.push_str(r#" text-decoration="underline""#);
-                }
+                attrs.push_str(&text_attributes(cell.modifier));
                 let _ = writeln!(
                     out,
                     r#"<text {attrs} textLength="{:.1}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
@@ -130,6 +105,47 @@ fn to_svg(buf: &Buffer) -> String {
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// The run of cells from `(x, y)` drawn as one piece of text: a wide character alone, or
+/// narrow cells with the same look. Its text, and the column after it.
+fn run(buf: &Buffer, x: u16, y: u16) -> (String, u16) {
+    let cell = &buf[(x, y)];
+    let symbol = cell.symbol();
+    let wide = crate::layout::display_width(symbol) > 1;
+    let mut text = String::from(symbol);
+    let mut end = x + if wide { 2 } else { 1 };
+    while !wide && end < buf.area.width {
+        let next = &buf[(end, y)];
+        if next.fg != cell.fg
+            || next.bg != cell.bg
+            || next.modifier != cell.modifier
+            || crate::layout::display_width(next.symbol()) > 1
+        {
+            break;
+        }
+        text.push_str(next.symbol());
+        end += 1;
+    }
+    (text, end)
+}
+
+/// The SVG attributes for a cell's bold, italic, dim and underline.
+fn text_attributes(modifier: Modifier) -> String {
+    let mut attrs = String::new();
+    if modifier.contains(Modifier::BOLD) {
+        attrs.push_str(r#" font-weight="bold""#);
+    }
+    if modifier.contains(Modifier::ITALIC) {
+        attrs.push_str(r#" font-style="italic""#);
+    }
+    if modifier.contains(Modifier::DIM) {
+        attrs.push_str(r#" opacity="0.55""#);
+    }
+    if modifier.contains(Modifier::UNDERLINED) {
+        attrs.push_str(r#" text-decoration="underline""#);
+    }
+    attrs
 }
 
 fn colours(fg: Color, bg: Color, modifier: Modifier) -> (String, String) {

@@ -5,13 +5,13 @@
 use std::path::PathBuf;
 
 use super::frames::{find, frame, row};
-use super::marks::{give_marks, mark_on};
+use super::highlights::{give_highlights, highlight_on};
 use super::*;
 use crate::annotate::{AnnotationId, Color};
 use crate::drafts::{Draft, Passage};
-use crate::tui::editor::NoteTarget;
-use crate::tui::model::{QuitPrompt, Unsaved};
-use crate::tui::update::{Effect, MarkChange};
+use crate::tui::model::QuitPrompt;
+use crate::tui::model::editor::NoteTarget;
+use crate::tui::protocol::{Effect, HighlightChange, Unsaved};
 
 const TEXT: &str = "It begins here. The second one, known as the target, runs long. Third one.";
 
@@ -44,7 +44,10 @@ fn is_save_position(effect: &Effect) -> bool {
 fn quitting_with_unsaved_changes_tries_again_then_asks_and_quits_once_saved() {
     let mut m = model();
     update(&mut m, Msg::Unsaved(unsaved(2)));
-    assert_eq!(press(&mut m, &["q"]), vec![Effect::RetrySave]);
+    assert_eq!(
+        press(&mut m, &["q"]),
+        vec![Effect::RetrySave(Some(shared(&m)))]
+    );
     assert!(!m.quit);
     assert_eq!(m.quit_prompt, Some(QuitPrompt::Choose));
     // Still failing: the question stays.
@@ -53,7 +56,10 @@ fn quitting_with_unsaved_changes_tries_again_then_asks_and_quits_once_saved() {
     assert_eq!(m.quit_prompt, Some(QuitPrompt::Choose));
     // Reading keys do nothing meanwhile; r tries again.
     assert!(press(&mut m, &["j"]).is_empty());
-    assert_eq!(press(&mut m, &["r"]), vec![Effect::RetrySave]);
+    assert_eq!(
+        press(&mut m, &["r"]),
+        vec![Effect::RetrySave(Some(shared(&m)))]
+    );
     // Saved now: the quit held back goes ahead, with the reading position.
     let effects = update(&mut m, Msg::Unsaved(None));
     assert!(m.quit);
@@ -75,7 +81,10 @@ fn nothing_unsaved_quits_at_once_and_esc_goes_back_to_reading() {
     assert!(m.quit_prompt.is_none());
     assert!(m.unsaved.is_some(), "the changes stay in memory");
     // Ctrl-s tries again from the reader too.
-    assert_eq!(press(&mut m, &["ctrl-s"]), vec![Effect::RetrySave]);
+    assert_eq!(
+        press(&mut m, &["ctrl-s"]),
+        vec![Effect::RetrySave(Some(shared(&m)))]
+    );
 }
 
 #[test]
@@ -221,7 +230,7 @@ fn a_signal_keeps_the_note_being_written_and_the_unsaved_changes_without_asking(
     assert!(m.quit);
     assert!(m.quit_prompt.is_none());
     assert!(effects.contains(&Effect::Rescue(None)));
-    assert!(effects.contains(&Effect::RetrySave));
+    assert!(effects.contains(&Effect::RetrySave(Some(shared(&m)))));
     assert!(effects.iter().any(is_save_position));
     let draft = effects
         .iter()
@@ -261,8 +270,8 @@ fn a_signal_with_nothing_typed_keeps_no_draft() {
 }
 
 fn draft_on(m: &Model, quote: &str, highlight: Option<&str>, note: &str) -> Draft {
-    let mark = mark_on(m, "x", quote, "");
-    let range = mark.range.expect("placed");
+    let placed = highlight_on(m, "x", quote, "");
+    let range = placed.range.expect("placed");
     let r = reader(m);
     Draft {
         saved_at: Some(jiff::Timestamp::UNIX_EPOCH),
@@ -285,8 +294,8 @@ fn draft_on(m: &Model, quote: &str, highlight: Option<&str>, note: &str) -> Draf
 fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
     let mut m = model();
     let quote = "The second one, known as the target, runs long.";
-    let mark = mark_on(&m, "01SAVED", quote, "old note");
-    give_marks(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "01SAVED", quote, "old note");
+    give_highlights(&mut m, vec![highlight]);
     let draft = draft_on(&m, quote, Some("01SAVED"), "old note, and more");
     let key = draft.key();
     update(
@@ -313,11 +322,14 @@ fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
     assert_eq!(
         effects,
         vec![
-            Effect::Mark(MarkChange::Note {
-                id: AnnotationId("01SAVED".into()),
-                note: "old note, and more".into(),
-                seen: "old note".into()
-            }),
+            Effect::ChangeHighlight(
+                shared(&m),
+                HighlightChange::Note {
+                    id: AnnotationId("01SAVED".into()),
+                    note: "old note, and more".into(),
+                    seen: "old note".into()
+                }
+            ),
             Effect::DropDraft(key)
         ]
     );
@@ -337,7 +349,7 @@ fn a_draft_whose_highlight_never_saved_makes_it_again_and_a_discard_drops_it() {
         },
     );
     assert!(m.message.as_deref().unwrap().contains("damaged"));
-    let range = mark_on(&m, "x", quote, "").range.unwrap();
+    let range = highlight_on(&m, "x", quote, "").range.unwrap();
     assert_eq!(
         m.editor.as_ref().map(|e| e.target.clone()),
         Some(NoteTarget::Range(range.clone()))
@@ -347,11 +359,14 @@ fn a_draft_whose_highlight_never_saved_makes_it_again_and_a_discard_drops_it() {
     assert_eq!(
         effects,
         vec![
-            Effect::Mark(MarkChange::Add {
-                range,
-                color: Color::Yellow,
-                note: "a note".into()
-            }),
+            Effect::ChangeHighlight(
+                shared(&m),
+                HighlightChange::Add {
+                    range,
+                    color: Color::Yellow,
+                    note: "a note".into()
+                }
+            ),
             Effect::DropDraft(key.clone())
         ]
     );
@@ -388,4 +403,60 @@ fn a_draft_whose_passage_is_gone_is_kept_and_its_text_shown() {
         said.contains("no longer fits") && said.ends_with("lost words"),
         "{said}"
     );
+}
+
+#[test]
+fn effects_come_in_the_order_they_run_each_with_what_it_needs() {
+    // A signal: the draft first, one more try at the store, the rescue file, the position.
+    let mut m = writing("half a thought");
+    update(&mut m, Msg::Unsaved(unsaved(1)));
+    let effects = update(&mut m, Msg::Stop(15));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [
+                Effect::SaveDraft(_),
+                Effect::RetrySave(Some(article)),
+                Effect::Rescue(None),
+                Effect::SavePosition(_),
+            ] if *article == shared(&m)
+        ),
+        "{effects:?}"
+    );
+    // An article opened: its highlights first, then a draft to put back on them.
+    let mut m = model();
+    let opened = Msg::Opened {
+        path: Some("/articles/a.md".into()),
+        result: Ok(Box::new(article_of(&["# A", "Text."]))),
+        top: 0,
+        on_disk: None,
+    };
+    let effects = update(&mut m, opened);
+    let r = reader(&m);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadHighlights(shared(&m)),
+            Effect::FindDraft {
+                article: r.article.id.clone(),
+                path: Some("/articles/a.md".into()),
+            },
+        ]
+    );
+}
+
+#[test]
+fn highlights_listed_for_an_article_no_longer_open_are_dropped() {
+    let mut m = model();
+    let placed = highlight_on(&m, "H1", "It begins here.", "");
+    update(
+        &mut m,
+        Msg::Highlights {
+            article: "another article".into(),
+            list: vec![placed],
+            problem: Some("NOT SAVED: from before".into()),
+        },
+    );
+    assert!(reader(&m).highlights.is_empty());
+    assert_eq!(m.message, None);
 }

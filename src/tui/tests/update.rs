@@ -6,7 +6,7 @@ use super::*;
 use crate::article::Article;
 use crate::layout::LineKind;
 use crate::tui::model::Focus;
-use crate::tui::update::Effect;
+use crate::tui::protocol::Effect;
 
 fn heading_at_top(model: &Model) -> Option<String> {
     let r = reader(model);
@@ -176,7 +176,7 @@ fn the_outline_focuses_moves_folds_and_jumps() {
     press(&mut model, &["j", "Enter"]);
     assert_eq!(heading_at_top(&model).as_deref(), Some("Section 3"));
     assert_eq!(reader(&model).focus, Focus::Reader);
-    // Reading inside a folded section marks the folded entry.
+    // Reading inside a folded section highlights the folded entry.
     press(&mut model, &["["]);
     let r = reader(&model);
     assert_eq!(heading_at_top(&model).as_deref(), Some("Part 2b"));
@@ -330,11 +330,11 @@ fn the_library_filters_as_you_type_and_opens_the_choice() {
 fn issue15_3_the_library_moves_and_quits_with_the_keys_its_help_names() {
     let mut model = library_model();
     press(&mut model, &["j", "j"]);
-    assert_eq!(model.library.as_ref().unwrap().selected, 2);
+    assert_eq!(model.library.as_ref().unwrap().cursor.selected, 2);
     press(&mut model, &["k"]);
-    assert_eq!(model.library.as_ref().unwrap().selected, 1);
+    assert_eq!(model.library.as_ref().unwrap().cursor.selected, 1);
     press(&mut model, &["g"]);
-    assert_eq!(model.library.as_ref().unwrap().selected, 0);
+    assert_eq!(model.library.as_ref().unwrap().cursor.selected, 0);
     press(&mut model, &["?"]);
     assert_eq!(model.help, Some(0));
     press(&mut model, &["q"]);
@@ -350,7 +350,7 @@ fn issue15_3_the_library_moves_and_quits_with_the_keys_its_help_names() {
     press(&mut model, &["Backspace", "Backspace", "Down"]);
     let library = model.library.as_ref().unwrap();
     assert_eq!((library.filter.as_str(), library.typing), ("t", true));
-    assert_eq!(library.selected, 1);
+    assert_eq!(library.cursor.selected, 1);
     press(&mut model, &["Esc"]);
     let library = model.library.as_ref().unwrap();
     assert_eq!((library.filter.as_str(), library.typing), ("", false));
@@ -390,10 +390,13 @@ fn q_in_the_reader_goes_back_to_the_library_with_the_article_first() {
     let library = model.library.as_ref().unwrap();
     assert_eq!(library.entries[0].title, "Tea");
     assert_eq!(library.entries[0].progress, Some(percent));
-    let [Effect::SavePosition(mark)] = effects.as_slice() else {
+    let [Effect::SavePosition(highlight)] = effects.as_slice() else {
         panic!("expected the position saved, got {effects:?}");
     };
-    assert_eq!((mark.offset, mark.path.as_ref()), (top, Some(path)));
+    assert_eq!(
+        (highlight.offset, highlight.path.as_ref()),
+        (top, Some(path))
+    );
 }
 
 #[test]
@@ -406,14 +409,14 @@ fn clicking_a_library_row_selects_it_and_the_header_selects_nothing() {
         3,
         body.y + 1 + 2,
     );
-    assert_eq!(model.library.as_ref().unwrap().selected, 2);
+    assert_eq!(model.library.as_ref().unwrap().cursor.selected, 2);
     click(
         &mut model,
         MouseEventKind::Down(MouseButton::Left),
         3,
         body.y,
     );
-    assert_eq!(model.library.as_ref().unwrap().selected, 2);
+    assert_eq!(model.library.as_ref().unwrap().cursor.selected, 2);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 
 use super::*;
 use crate::layout::Layout;
-use crate::tui::ui::draw;
+use crate::tui::ui::{draw, theme::Theme};
 
 const SIZE: (u16, u16) = (80, 24);
 
@@ -21,7 +21,7 @@ fn opened_in_the_middle(sections: usize) -> Model {
     let article = article_of(&refs);
     let middle = article.char_len / 2;
     let keymap = Keymap::defaults().expect("default keymap parses");
-    let mut model = Model::new(keymap, crate::tui::ui::theme::Theme::new(true), 80, SIZE);
+    let mut model = Model::new(keymap, 80, SIZE);
     model.reader = Some(Reader::new(article, None, middle, 80));
     update(&mut model, Msg::Resize(SIZE.0, SIZE.1));
     model
@@ -29,7 +29,9 @@ fn opened_in_the_middle(sections: usize) -> Model {
 
 fn draw_frame(model: &Model) {
     let mut terminal = Terminal::new(TestBackend::new(model.size.0, model.size.1)).unwrap();
-    terminal.draw(|f| draw(f, model)).unwrap();
+    terminal
+        .draw(|f| draw(f, model, &Theme::new(true)))
+        .unwrap();
 }
 
 fn wrapped(model: &Model) -> usize {

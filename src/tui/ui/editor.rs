@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
-use crate::tui::editor::NoteEditor;
+use crate::tui::model::NoteEditor;
 
 /// Draws `editor` in the lower part of `area`.
 pub fn render(editor: &NoteEditor, theme: &Theme, area: Rect, buf: &mut Buffer) {

@@ -48,13 +48,13 @@ pub fn render(library: &Library, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .shown
         .iter()
         .enumerate()
-        .skip(library.scroll)
+        .skip(library.cursor.scroll)
         .take(usize::from(rows))
     {
-        let y = area.y + LIBRARY_HEADER_ROWS + (i - library.scroll) as u16;
+        let y = area.y + LIBRARY_HEADER_ROWS + (i - library.cursor.scroll) as u16;
         let line = entry_row(&library.entries[entry], title_width);
         let rect = Rect::new(area.x, y, area.width, 1);
-        let style = if i == library.selected {
+        let style = if i == library.cursor.selected {
             theme.selected_row
         } else {
             theme.paragraph

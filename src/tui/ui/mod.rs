@@ -2,8 +2,8 @@
 
 mod editor;
 mod help;
+mod highlights;
 mod library;
-mod notes;
 mod outline;
 pub mod paint;
 mod reader;
@@ -22,13 +22,14 @@ use super::model::Model;
 use crate::article::sanitize;
 use outline::OutlinePane;
 use reader::ReaderPane;
+use theme::Theme;
 
-/// Draws the whole screen for `model`.
-pub fn draw(frame: &mut Frame, model: &Model) {
+/// Draws the whole screen for `model` in the styles of `theme`.
+pub fn draw(frame: &mut Frame, model: &Model, theme: &Theme) {
     let area = frame.area();
     let wanted = Rect::new(0, 0, model.size.0, model.size.1);
     if area == wanted {
-        paint(model, frame.buffer_mut());
+        paint(model, theme, frame.buffer_mut());
         neutralise(frame.buffer_mut());
         return;
     }
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, model: &Model) {
     // way, and the next frame will fit): the panes are laid out for the model's size, so paint
     // at that size aside and show what fits, rather than write outside the frame.
     let mut aside = Buffer::empty(wanted);
-    paint(model, &mut aside);
+    paint(model, theme, &mut aside);
     neutralise(&mut aside);
     let buf = frame.buffer_mut();
     for y in 0..area.height.min(wanted.height) {
@@ -64,8 +65,8 @@ fn neutralise(buf: &mut Buffer) {
 }
 
 /// Paints the whole screen for `model` into `buf`, which is the model's size.
-fn paint(model: &Model, buf: &mut Buffer) {
-    let theme = model.theme;
+fn paint(model: &Model, theme: &Theme, buf: &mut Buffer) {
+    let theme = *theme;
     let panes = model.panes();
     let area = buf.area;
     if panes.too_small {
@@ -97,8 +98,8 @@ fn paint(model: &Model, buf: &mut Buffer) {
         if panes.text.x > panes.body.x {
             reader::gutter(reader, &theme, panes.text.x - 1, panes.text, buf);
         }
-        if model.notes.is_some() {
-            notes::render(model, reader, &theme, panes.body, buf);
+        if model.list.is_some() {
+            highlights::render(model, reader, &theme, panes.body, buf);
         }
         if let Some(editor) = &model.editor {
             editor::render(editor, &theme, panes.body, buf);

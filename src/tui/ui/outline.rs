@@ -34,17 +34,7 @@ impl Widget for &OutlinePane<'_> {
             .current_section(self.text_rows)
             .map(|c| reader.outline.stand_in(c));
         let top_level = reader.outline.top_level();
-        // Per section with any: a long article has thousands of sections and few highlights.
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for mark in &reader.marks {
-            if let Some(i) = mark
-                .range
-                .as_ref()
-                .and_then(|r| reader.article.section_at(r.start))
-            {
-                *counts.entry(i).or_default() += 1;
-            }
-        }
+        let counts = highlights_per_section(reader);
         let rows = visible
             .iter()
             .skip(reader.outline.scroll)
@@ -85,4 +75,20 @@ impl Widget for &OutlinePane<'_> {
             }
         }
     }
+}
+
+/// How many highlights each section holds, for the sections with any: a long article has
+/// thousands of sections and few highlights.
+fn highlights_per_section(reader: &Reader) -> BTreeMap<usize, usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for highlight in &reader.highlights {
+        if let Some(i) = highlight
+            .range
+            .as_ref()
+            .and_then(|r| reader.article.section_at(r.start))
+        {
+            *counts.entry(i).or_default() += 1;
+        }
+    }
+    counts
 }

@@ -75,14 +75,14 @@ pub fn paints(reader: &Reader, visible: Range<usize>) -> Vec<Paint> {
         });
     }
     let touches = |r: &Range<usize>| r.start < visible.end && r.end > visible.start;
-    for mark in &reader.marks {
-        let Some(range) = mark.range.as_ref().filter(|r| touches(r)) else {
+    for highlight in &reader.highlights {
+        let Some(range) = highlight.range.as_ref().filter(|r| touches(r)) else {
             continue;
         };
-        let colour = color_index(mark.color);
+        let colour = color_index(highlight.color);
         out.push(Paint {
             range: range.clone(),
-            kind: if is_flagged(mark.status) {
+            kind: if is_flagged(highlight.status) {
                 PaintKind::Flagged(colour)
             } else {
                 PaintKind::Highlight(colour)

@@ -88,12 +88,12 @@ pub fn gutter(reader: &Reader, theme: &Theme, x: u16, area: Rect, buf: &mut Buff
     let Some(first) = shown.first() else {
         return;
     };
-    for mark in &reader.marks {
-        let Some(range) = &mark.range else {
+    for highlight in &reader.highlights {
+        let Some(range) = &highlight.range else {
             continue;
         };
-        let flagged = is_flagged(mark.status);
-        if !flagged && mark.note.trim().is_empty() {
+        let flagged = is_flagged(highlight.status);
+        if !flagged && highlight.note.trim().is_empty() {
             continue;
         }
         // A highlight that began above the pane is marked on its first visible row.

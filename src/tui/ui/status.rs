@@ -10,7 +10,9 @@ use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
 use crate::tui::action::Action;
-use crate::tui::model::Model;
+use crate::tui::keymap::Key;
+use crate::tui::model::{Model, Reader, Search};
+use crate::tui::protocol::{DiskState, OnDisk};
 
 /// Draws `title` in bold across `area`.
 pub fn title_line(title: &str, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -63,107 +65,130 @@ pub fn message_box(model: &Model, theme: &Theme, body: Rect, status: Rect, buf: 
 
 /// The left (what and where) and right (counts and keys) parts of the status line.
 fn texts(model: &Model) -> (String, String) {
-    let (left, right) = view_texts(model);
+    let (left, mut right) = view_texts(model);
     // Unsaved changes stay in sight until they are saved.
-    match &model.unsaved {
-        Some(unsaved) => (
-            left,
-            format!("NOT SAVED: {} · Ctrl-s retry · {right}", unsaved.changes),
-        ),
-        None => (left, right),
+    if let Some(unsaved) = &model.unsaved {
+        right = format!("NOT SAVED: {} · Ctrl-s retry · {right}", unsaved.changes);
+    }
+    // So does what the driver is doing meanwhile (the keys still work).
+    if let Some(working) = model.working.describe() {
+        right = format!("{working} · {right}");
+    }
+    (left, right)
+}
+
+/// What the status line keeps saying while the file differs from the copy shown; `reload` is
+/// the key bound to reloading, if any.
+pub fn disk_notice(disk: &OnDisk, reload: Option<Key>) -> Option<String> {
+    match disk.state {
+        DiskState::Same => None,
+        DiskState::Changed => Some(match reload {
+            Some(key) => format!("file changed on disk — press {key} to reload"),
+            None => "file changed on disk — open it again to see the new text".to_string(),
+        }),
+        DiskState::Removed => Some(format!(
+            "file was removed — showing the copy loaded at {}",
+            disk.loaded_at
+        )),
     }
 }
 
 fn view_texts(model: &Model) -> (String, String) {
-    let width = usize::from(model.size.0);
     // While the file on disk differs from the text shown, saying so matters more than the
     // list of keys.
     let notice = model.reader.as_ref().and_then(|r| {
         let disk = r.on_disk.as_ref()?;
-        disk.notice(model.keymap.key_for(model.mode(), Action::Reload))
+        disk_notice(disk, model.keymap.key_for(model.mode(), Action::Reload))
     });
-    let keys = |full: &str, short: &str| {
-        // Unsaved changes take the room of the key hints.
-        if model.unsaved.is_some() {
+    let hints = Hints {
+        width: usize::from(model.size.0),
+        quiet: model.unsaved.is_some(),
+        busy: notice.is_some(),
+    };
+    match &model.reader {
+        Some(reader) => reader_texts(model, reader, &hints, notice),
+        None => library_texts(model, &hints),
+    }
+}
+
+/// How much room the key hints get.
+struct Hints {
+    width: usize,
+    /// Unsaved changes take the room of the key hints.
+    quiet: bool,
+    /// A notice about the file on disk takes some of it.
+    busy: bool,
+}
+
+impl Hints {
+    /// The `full` hints on a wide screen, the `short` ones on a narrower one, none on a
+    /// narrow one.
+    fn keys(&self, full: &str, short: &str) -> String {
+        if self.quiet {
             String::new()
-        } else if width >= 100 && notice.is_none() {
+        } else if self.width >= 100 && !self.busy {
             full.to_string()
-        } else if width >= 60 {
+        } else if self.width >= 60 {
             short.to_string()
         } else {
             String::new()
         }
-    };
-    let Some(reader) = &model.reader else {
-        let typing = model.library.as_ref().is_some_and(|l| l.typing);
-        let hint = if typing {
-            keys(
-                "↑↓ choose · Enter open · Esc clear the filter ",
-                "Enter open · Esc clear ",
-            )
-        } else {
-            keys(
-                "/ filter · j k choose · Enter open · q quit · ? help ",
-                "Enter open · q quit ",
-            )
-        };
-        let left = match (&model.message, &model.library) {
-            (Some(m), _) => m.clone(),
-            (None, Some(l)) if l.typing => format!("filter: {}▏", l.filter),
-            (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
-            (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
-            (None, Some(l)) => format!("{} articles", l.entries.len()),
-            (None, None) => String::new(),
-        };
-        return (left, hint);
-    };
-    let height = usize::from(model.panes().text.height);
-    let mut right = String::new();
-    let search = &reader.search;
-    if !search.matches.is_empty() {
-        let current = search.current.map_or(0, |c| c + 1);
-        // While the query is being typed it shows on the left already.
-        if search.input.is_none() {
-            let query: String = search.query.chars().take(20).collect();
-            right.push_str(&format!("{}{query} ", prompt(search)));
-        }
-        right.push_str(&format!("{current}/{} · ", search.matches.len()));
     }
+}
+
+fn library_texts(model: &Model, hints: &Hints) -> (String, String) {
+    let typing = model.library.as_ref().is_some_and(|l| l.typing);
+    let hint = if typing {
+        hints.keys(
+            "↑↓ choose · Enter open · Esc clear the filter ",
+            "Enter open · Esc clear ",
+        )
+    } else {
+        hints.keys(
+            "/ filter · j k choose · Enter open · q quit · ? help ",
+            "Enter open · q quit ",
+        )
+    };
+    let left = match (&model.message, &model.library) {
+        (Some(m), _) => m.clone(),
+        (None, Some(l)) if l.typing => format!("filter: {}▏", l.filter),
+        (None, Some(l)) if !l.filter.is_empty() => format!("filter: {}", l.filter),
+        (None, Some(l)) if l.entries.len() == 1 => "1 article".to_string(),
+        (None, Some(l)) => format!("{} articles", l.entries.len()),
+        (None, None) => String::new(),
+    };
+    (left, hint)
+}
+
+fn reader_texts(
+    model: &Model,
+    reader: &Reader,
+    hints: &Hints,
+    notice: Option<String>,
+) -> (String, String) {
+    let height = usize::from(model.panes().text.height);
+    let mut right = search_count(&reader.search);
     right.push_str(&format!("{}% ", reader.percent(height)));
     // While selecting, the left part lists the keys that act on the selection.
     let selected = reader.selected_range();
     if selected.is_none() {
-        right.push_str(&keys(
+        right.push_str(&hints.keys(
             "· ? help  / search  ] next section  o outline  q quit ",
             "· ? help  q quit ",
         ));
     }
+    let search = &reader.search;
     let left = if let Some((typed, _)) = &search.input {
         format!("{}{typed}▏", prompt(search))
     } else if let Some(message) = &model.message {
         message.clone()
     } else if let Some(range) = selected {
-        // Counted as the motions count them: each Han character is a word.
-        let words =
-            unicode_segmentation::UnicodeSegmentation::unicode_words(reader.article.slice(range))
-                .count();
-        let count = format!("{words} word{} selected", if words == 1 { "" } else { "s" });
-        let room = width.saturating_sub(display_width(&right) + 2);
-        whole_parts(
-            &[
-                &count,
-                "h highlight",
-                "a note",
-                "Esc cancel",
-                "1-5 colour",
-                "o other end",
-            ],
-            room,
-        )
+        let room = hints.width.saturating_sub(display_width(&right) + 2);
+        selection_keys(reader, range, room)
     } else if let Some(notice) = notice {
         notice
-    } else if let Some(mark) = reader.mark_at(reader.cursor) {
-        mark_summary(mark)
+    } else if let Some(highlight) = reader.highlight_at(reader.cursor) {
+        highlight_summary(highlight)
     } else {
         reader
             .current_section(height)
@@ -172,6 +197,42 @@ fn view_texts(model: &Model) -> (String, String) {
             })
     };
     (left, right)
+}
+
+/// "3/17 · " for the current match, the query first once it is no longer being typed.
+fn search_count(search: &Search) -> String {
+    let mut said = String::new();
+    if search.matches.is_empty() {
+        return said;
+    }
+    let current = search.current.map_or(0, |c| c + 1);
+    // While the query is being typed it shows on the left already.
+    if search.input.is_none() {
+        let query: String = search.query.chars().take(20).collect();
+        said.push_str(&format!("{}{query} ", prompt(search)));
+    }
+    said.push_str(&format!("{current}/{} · ", search.matches.len()));
+    said
+}
+
+/// The selection's size and the keys that act on it, as many as fit in `room` columns.
+fn selection_keys(reader: &Reader, range: std::ops::Range<usize>, room: usize) -> String {
+    // Counted as the motions count them: each Han character is a word.
+    let words =
+        unicode_segmentation::UnicodeSegmentation::unicode_words(reader.article.slice(range))
+            .count();
+    let count = format!("{words} word{} selected", if words == 1 { "" } else { "s" });
+    whole_parts(
+        &[
+            &count,
+            "h highlight",
+            "a note",
+            "Esc cancel",
+            "1-5 colour",
+            "o other end",
+        ],
+        room,
+    )
 }
 
 /// `parts` joined with " · ", as many whole ones as fit in `room` columns (at least the
@@ -194,20 +255,20 @@ fn whole_parts(parts: &[&str], room: usize) -> String {
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how
 /// to add one; a doubtful place is said first.
-fn mark_summary(mark: &crate::annotate::Resolved) -> String {
-    let flag = if super::paint::is_flagged(mark.status) {
+fn highlight_summary(highlight: &crate::annotate::Resolved) -> String {
+    let flag = if super::paint::is_flagged(highlight.status) {
         format!(
             "? {}: the text changed here, check this highlight · ",
-            mark.status.name()
+            highlight.status.name()
         )
     } else {
         String::new()
     };
-    let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+    let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
     if note.trim().is_empty() {
         format!(
             "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
-            mark.color
+            highlight.color
         )
     } else {
         format!("{flag}✎ {note}")
@@ -215,6 +276,37 @@ fn mark_summary(mark: &crate::annotate::Resolved) -> String {
 }
 
 /// What the search prompt starts with: `/` forward, `?` backward (as in vim and less).
-fn prompt(search: &crate::tui::model::Search) -> char {
+fn prompt(search: &Search) -> char {
     if search.backward { '?' } else { '/' }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::protocol::Stamp;
+
+    #[test]
+    fn the_notice_names_the_reload_key_or_the_time_of_loading() {
+        let mut disk = OnDisk::new(
+            Stamp {
+                len: 1,
+                modified: None,
+                node: None,
+            },
+            blake3::hash(b""),
+            "09:41".into(),
+        );
+        assert_eq!(disk_notice(&disk, "R".parse().ok()), None);
+        disk.state = DiskState::Changed;
+        assert_eq!(
+            disk_notice(&disk, "R".parse().ok()).unwrap(),
+            "file changed on disk — press R to reload"
+        );
+        assert!(disk_notice(&disk, None).unwrap().contains("open it again"));
+        disk.state = DiskState::Removed;
+        assert_eq!(
+            disk_notice(&disk, None).unwrap(),
+            "file was removed — showing the copy loaded at 09:41"
+        );
+    }
 }

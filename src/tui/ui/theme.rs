@@ -40,6 +40,15 @@ pub struct Theme {
     pub note_mark: Style,
 }
 
+/// Bold, dim, reversed, underlined and italic text, the looks both themes build on.
+const ATTRIBUTES: [Style; 5] = [
+    Style::new().add_modifier(Modifier::BOLD),
+    Style::new().add_modifier(Modifier::DIM),
+    Style::new().add_modifier(Modifier::REVERSED),
+    Style::new().add_modifier(Modifier::UNDERLINED),
+    Style::new().add_modifier(Modifier::ITALIC),
+];
+
 impl Theme {
     /// The default colours, or none at all when `color` is false.
     pub fn new(color: bool) -> Theme {
@@ -49,14 +58,20 @@ impl Theme {
     /// The colours of the config's `[colors]` table, or (when `color` is false, as under
     /// `NO_COLOR`) bold, underline, italic, reverse and dim instead.
     pub fn from_config(colors: &config::Theme, color: bool) -> Theme {
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let dim = Style::new().add_modifier(Modifier::DIM);
-        let reverse = Style::new().add_modifier(Modifier::REVERSED);
-        let underline = Style::new().add_modifier(Modifier::UNDERLINED);
-        let italic = Style::new().add_modifier(Modifier::ITALIC);
-        // Without colours, underline means a highlight and reverse a search match (as in
-        // less), so headings are only bold: a highlighted heading then looks highlighted.
-        let plain = Theme {
+        let plain = Theme::plain();
+        if color {
+            Theme::colored(colors, plain)
+        } else {
+            plain
+        }
+    }
+
+    /// Text attributes only. Without colours, underline means a highlight and reverse a
+    /// search match (as in less), so headings are only bold: a highlighted heading then looks
+    /// highlighted.
+    fn plain() -> Theme {
+        let [bold, dim, reverse, underline, italic] = ATTRIBUTES;
+        Theme {
             title: bold,
             heading_1: bold,
             heading: bold,
@@ -83,10 +98,12 @@ impl Theme {
             selection: reverse.add_modifier(Modifier::ITALIC),
             cursor: underline.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             note_mark: bold,
-        };
-        if !color {
-            return plain;
         }
+    }
+
+    /// The colours of `colors` over the attributes of `plain`.
+    fn colored(colors: &config::Theme, plain: Theme) -> Theme {
+        let [bold, dim, reverse, underline, italic] = ATTRIBUTES;
         let fg = |c: config::Color| Style::new().fg(to_ratatui(c));
         let bar = Style::new().bg(Color::Indexed(236)).fg(Color::Gray);
         Theme {

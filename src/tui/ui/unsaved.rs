@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::layout::display_width;
-use crate::tui::model::{QuitPrompt, Unsaved};
+use crate::tui::model::QuitPrompt;
+use crate::tui::protocol::Unsaved;
 
 /// Draws the question for `unsaved` in the middle of `area`.
 pub fn render(prompt: &QuitPrompt, unsaved: &Unsaved, theme: &Theme, area: Rect, buf: &mut Buffer) {

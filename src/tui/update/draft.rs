@@ -5,18 +5,14 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use super::Effect;
 use crate::article::Article;
 use crate::drafts::{Draft, Passage};
-use crate::tui::editor::{NoteEditor, NoteTarget};
-use crate::tui::highlights::UNSAVED;
-use crate::tui::marks;
 use crate::tui::model::Model;
+use crate::tui::model::editor::{NoteEditor, NoteTarget};
+use crate::tui::protocol::UNSAVED;
 
 /// The note being written, as a draft, when it holds anything not saved.
-pub fn draft_of(model: &Model) -> Option<Draft> {
+pub(super) fn draft_of(model: &Model) -> Option<Draft> {
     let (editor, reader) = (model.editor.as_ref()?, model.reader.as_ref()?);
     let note = editor.text();
     if note == editor.original {
@@ -25,12 +21,12 @@ pub fn draft_of(model: &Model) -> Option<Draft> {
     let (highlight, range) = match &editor.target {
         NoteTarget::Range(range) => (None, Some(range.clone())),
         NoteTarget::Id(id) => {
-            let mark = reader.marks.iter().find(|m| &m.id == id);
+            let highlight = reader.highlights.iter().find(|h| &h.id == id);
             // An unsaved highlight's id means nothing to the next folio; its passage does.
             let saved = !id.0.starts_with(UNSAVED);
             (
                 saved.then(|| id.0.clone()),
-                mark.and_then(|m| m.range.clone()),
+                highlight.and_then(|h| h.range.clone()),
             )
         }
     };
@@ -50,7 +46,7 @@ pub fn draft_of(model: &Model) -> Option<Draft> {
 }
 
 /// The driver kept the draft (or could not): said once the screen is gone.
-pub fn on_saved(model: &mut Model, result: Result<PathBuf, String>) {
+pub(super) fn on_saved(model: &mut Model, result: Result<PathBuf, String>) {
     let title = model
         .reader
         .as_ref()
@@ -73,7 +69,7 @@ pub fn on_saved(model: &mut Model, result: Result<PathBuf, String>) {
 }
 
 /// The answer to looking for a draft of the article just opened: reopen the editor on it.
-pub fn offer(model: &mut Model, draft: Option<Draft>, mut problems: Vec<String>) {
+pub(super) fn offer(model: &mut Model, draft: Option<Draft>, mut problems: Vec<String>) {
     if let Some(draft) = draft {
         match restore(model, &draft) {
             Ok(said) => problems.insert(0, said),
@@ -81,7 +77,15 @@ pub fn offer(model: &mut Model, draft: Option<Draft>, mut problems: Vec<String>)
         }
     }
     if !problems.is_empty() {
-        model.message = Some(problems.join("; "));
+        // What the draft is about comes first: the rest was said before it arrived.
+        let earlier = model.message.take();
+        model.message = Some(
+            problems
+                .into_iter()
+                .chain(earlier)
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
     }
 }
 
@@ -102,20 +106,20 @@ fn restore(model: &mut Model, draft: &Draft) -> Result<String, String> {
     let by_id = draft
         .highlight
         .as_ref()
-        .and_then(|id| reader.marks.iter().find(|m| m.id.0 == *id));
+        .and_then(|id| reader.highlights.iter().find(|h| h.id.0 == *id));
     let range = match by_id {
-        Some(mark) => mark.range.clone(),
+        Some(highlight) => highlight.range.clone(),
         None => place(&reader.article, draft),
     };
-    let mark = by_id.or_else(|| {
+    let highlight = by_id.or_else(|| {
         let range = range.as_ref()?;
         reader
-            .marks
+            .highlights
             .iter()
-            .find(|m| m.range.as_ref() == Some(range))
+            .find(|h| h.range.as_ref() == Some(range))
     });
-    let (target, original) = match (mark, &range) {
-        (Some(mark), _) => (NoteTarget::Id(mark.id.clone()), mark.note.clone()),
+    let (target, original) = match (highlight, &range) {
+        (Some(highlight), _) => (NoteTarget::Id(highlight.id.clone()), highlight.note.clone()),
         (None, Some(range)) => (NoteTarget::Range(range.clone()), String::new()),
         (None, None) => {
             return Err(format!(
@@ -150,17 +154,4 @@ fn place(article: &Article, draft: &Draft) -> Option<Range<usize>> {
         return Some(range);
     }
     crate::annotate::find_quote(article, &passage.quote, None).ok()
-}
-
-/// A key in the note editor; a note restored from a draft lets the draft go once it is saved
-/// or discarded.
-pub fn editor_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
-    let draft = model.editor.as_ref().and_then(|e| e.draft.clone());
-    let mut effects = marks::editor_key(model, event);
-    if model.editor.is_none()
-        && let Some(key) = draft
-    {
-        effects.push(Effect::DropDraft(key));
-    }
-    effects
 }

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::{Effect, ExportChoice};
 use crate::tui::model::Model;
+use crate::tui::protocol::{Effect, ExportChoice, Shared};
 
 /// Asks what to do with the export at `path`, which the user edited (`why`).
 pub(super) fn ask(model: &mut Model, path: &Path, why: &str) {
@@ -23,12 +23,20 @@ pub(super) fn ask(model: &mut Model, path: &Path, why: &str) {
 /// The key pressed while the question was open (it is closed by then): `o` or `y`
 /// overwrites, `n` or `w` writes alongside, anything else cancels.
 pub(super) fn answer(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
-    match event.code {
-        KeyCode::Char('o' | 'y') => vec![Effect::ExportAgain(ExportChoice::Overwrite)],
-        KeyCode::Char('n' | 'w') => vec![Effect::ExportAgain(ExportChoice::Alongside)],
+    let choice = match event.code {
+        KeyCode::Char('o' | 'y') => ExportChoice::Overwrite,
+        KeyCode::Char('n' | 'w') => ExportChoice::Alongside,
         _ => {
             model.message = Some("not exported: the earlier export is left as it was".into());
-            Vec::new()
+            return Vec::new();
         }
-    }
+    };
+    let Some(reader) = model.reader.as_ref() else {
+        return Vec::new();
+    };
+    model.working.exporting = Some(reader.highlights.len());
+    vec![Effect::Export {
+        article: Shared(reader.article.clone()),
+        choice: Some(choice),
+    }]
 }

@@ -6,7 +6,7 @@ use crate::layout::{Furniture, LineKind, run_start};
 use crate::tui::action::Action;
 use crate::tui::model::{Model, Reader};
 
-use super::Effect;
+use crate::tui::protocol::Effect;
 
 /// Whether `action` opens or closes furniture here: `z` always, Enter (which otherwise
 /// annotates) only with the caret on a fold line and nothing selected.

@@ -6,11 +6,12 @@ use ratatui::crossterm::event::KeyCode;
 use crate::search::fuzzy_score;
 use crate::tui::action::Action;
 use crate::tui::geometry::LIBRARY_HEADER_ROWS;
-use crate::tui::model::{Library, Model};
+use crate::tui::model::{Library, ListCursor, Model};
+use crate::tui::protocol::Effect;
 
-use super::{Effect, bookmark, keep_visible};
+use super::bookmark;
 
-pub(super) fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
+pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     let rows = library_rows(model);
     match action {
         Action::Quit => model.quit = true,
@@ -27,32 +28,28 @@ pub(super) fn act_in_library(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             _ => model.quit = true,
         },
-        Action::Open => {
-            let chosen = model.library.as_ref().and_then(|l| {
-                let entry = l.shown.get(l.selected)?;
-                Some(l.entries[*entry].path.clone())
-            });
-            return chosen.map(Effect::Open).into_iter().collect();
-        }
+        Action::Open => return open(model),
         _ => {
             if let Some(library) = model.library.as_mut() {
-                let last = library.shown.len().saturating_sub(1);
-                let selected = library.selected;
-                library.selected = match action {
-                    Action::Down => selected + 1,
-                    Action::Up => selected.saturating_sub(1),
-                    Action::PageDown | Action::HalfPageDown => selected + rows,
-                    Action::PageUp | Action::HalfPageUp => selected.saturating_sub(rows),
-                    Action::Top => 0,
-                    Action::Bottom => last,
-                    _ => selected,
-                }
-                .min(last);
-                library.scroll = keep_visible(library.scroll, library.selected, rows);
+                library.cursor.step(action, library.shown.len(), rows);
             }
         }
     }
     Vec::new()
+}
+
+/// Opens the chosen article, unless one is being opened already: its text is read and
+/// parsed meanwhile, and the status line says so.
+fn open(model: &mut Model) -> Vec<Effect> {
+    if model.working.opening.is_some() {
+        return Vec::new();
+    }
+    let chosen = model.library.as_ref().and_then(|l| {
+        let entry = l.shown.get(l.cursor.selected)?;
+        Some(l.entries[*entry].path.clone())
+    });
+    model.working.opening.clone_from(&chosen);
+    chosen.map(Effect::Open).into_iter().collect()
 }
 
 /// A key while the library's filter is being typed: a character goes into it, Backspace
@@ -110,8 +107,7 @@ pub(super) fn refilter(library: &mut Library) {
     // Stable, so equal scores keep the most-recently-read order.
     scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     library.shown = scored.into_iter().map(|(_, i)| i).collect();
-    library.selected = 0;
-    library.scroll = 0;
+    library.cursor = ListCursor::default();
 }
 
 /// Leaves the reader for the library, moving the article to the top of the list (it is now
@@ -133,7 +129,7 @@ pub(super) fn close_reader(model: &mut Model) -> Vec<Effect> {
     {
         let mut entry = library.entries.remove(i);
         entry.progress = Some(reader.percent(height));
-        entry.highlights = reader.marks.len();
+        entry.highlights = reader.highlights.len();
         library.entries.insert(0, entry);
     }
     // The filter found this article; the next one is picked from the whole list.

@@ -6,10 +6,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::search::{Haystack, Query};
 use crate::tui::model::{Model, Reader};
 
-use super::{Effect, follow_outline};
+use crate::tui::protocol::Effect;
+
+use super::view::follow_outline;
 
 /// Keys while a search query is being typed: the matches follow every keystroke.
-pub(super) fn search_input(model: &mut Model, event: &KeyEvent, height: usize) -> Vec<Effect> {
+pub(super) fn input(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
+    let height = usize::from(model.panes().text.height);
     let Some(reader) = model.reader.as_mut() else {
         return Vec::new();
     };

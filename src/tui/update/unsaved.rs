@@ -5,8 +5,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Effect, draft};
-use crate::tui::model::{Model, QuitPrompt, Unsaved};
+use super::draft;
+use crate::tui::model::{Model, QuitPrompt};
+use crate::tui::protocol::{Effect, Shared, Unsaved};
 
 /// Holds back a quit while changes are unsaved: try saving them once more, with the question
 /// ready should that fail.
@@ -16,7 +17,7 @@ pub fn hold_quit(model: &mut Model, effects: &mut Vec<Effect>) {
     }
     model.quit = false;
     model.quit_prompt.get_or_insert(QuitPrompt::Choose);
-    effects.push(Effect::RetrySave);
+    effects.push(retry_save(model));
 }
 
 /// A key while the question is open.
@@ -32,7 +33,7 @@ pub fn prompt_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match prompt {
         QuitPrompt::Choose => match event.code {
-            KeyCode::Char('r') => return vec![Effect::RetrySave],
+            KeyCode::Char('r') => return vec![retry_save(model)],
             KeyCode::Char('s') => *prompt = QuitPrompt::SaveAs(default_path),
             KeyCode::Char('Q') => *prompt = QuitPrompt::ConfirmQuit,
             KeyCode::Esc => model.quit_prompt = None,
@@ -92,12 +93,15 @@ pub fn on_rescued(model: &mut Model, result: Result<String, String>) {
 pub fn stop(model: &mut Model) -> Vec<Effect> {
     model.quit = true;
     model.quit_prompt = None;
-    // Run last first: the draft, one more try at the store, then the rescue file.
-    let mut effects = vec![Effect::Rescue(None)];
+    // In this order: the draft, one more try at the store, then the rescue file.
+    let mut effects: Vec<Effect> = draft::draft_of(model)
+        .map(Effect::SaveDraft)
+        .into_iter()
+        .collect();
     if model.unsaved.is_some() {
-        effects.push(Effect::RetrySave);
+        effects.push(retry_save(model));
     }
-    effects.extend(draft::draft_of(model).map(Effect::SaveDraft));
+    effects.push(Effect::Rescue(None));
     effects
 }
 
@@ -107,5 +111,10 @@ pub fn retry(model: &mut Model) -> Vec<Effect> {
         model.message = Some("all changes to highlights and notes are saved".into());
         return Vec::new();
     }
-    vec![Effect::RetrySave]
+    vec![retry_save(model)]
+}
+
+/// One more try at saving what waits, answered with the open article's highlights.
+fn retry_save(model: &Model) -> Effect {
+    Effect::RetrySave(model.reader.as_ref().map(|r| Shared(r.article.clone())))
 }

@@ -1,32 +1,31 @@
 //! Frames with highlights: their cells' background (underline without colours), the gutter
-//! mark of a note, the note in the status line, the per-section count and the notes panel.
+//! highlight of a note, the note in the status line, the per-section count and the notes panel.
 
 use ratatui::style::Modifier;
 
-use super::frames::{find_from, frame, row};
-use super::marks::{give_marks, mark_on};
+use super::frames::{find_from, frame, frame_in, row};
+use super::highlights::{give_highlights, highlight_on};
 use super::*;
 use crate::annotate::AnchorStatus;
 use crate::tui::ui::theme::Theme;
 
 const PARAGRAPH: &str = "Plain words first. The marked sentence sits here. Then plain words again.";
 
-fn marked_model(size: (u16, u16), color: bool) -> Model {
+fn marked_model(size: (u16, u16)) -> Model {
     let mut m = model_for(&["# Title", "## Part", PARAGRAPH], size);
-    m.theme = Theme::new(color);
-    let mark = mark_on(
+    let highlight = highlight_on(
         &m,
         "H",
         "The marked sentence sits here.",
         "a note\nline two",
     );
-    give_marks(&mut m, vec![mark]);
+    give_highlights(&mut m, vec![highlight]);
     m
 }
 
 #[test]
 fn highlight_cells_get_the_colour_and_a_note_gets_a_gutter_mark() {
-    let m = marked_model((100, 20), true);
+    let m = marked_model((100, 20));
     let buf = frame(&m);
     let theme = Theme::new(true);
     let text = m.panes().text;
@@ -36,7 +35,7 @@ fn highlight_cells_get_the_colour_and_a_note_gets_a_gutter_mark() {
     }
     let (px, py) = find_from(&buf, "Plain", text.x).unwrap();
     assert_ne!(buf[(px + 1, py)].bg, theme.highlights[0].bg.unwrap());
-    // The highlight starts on this row, so its note mark is in the gutter beside it.
+    // The highlight starts on this row, so its note highlight is in the gutter beside it.
     assert_eq!(buf[(text.x - 1, y)].symbol(), "✎");
     // The outline counts the section's highlight.
     let outline = m.panes().outline.unwrap();
@@ -49,8 +48,8 @@ fn highlight_cells_get_the_colour_and_a_note_gets_a_gutter_mark() {
 
 #[test]
 fn without_colours_highlights_are_underlined() {
-    let m = marked_model((100, 20), false);
-    let buf = frame(&m);
+    let m = marked_model((100, 20));
+    let buf = frame_in(&m, &Theme::new(false));
     let text = m.panes().text;
     let (x, y) = find_from(&buf, "marked sentence", text.x).unwrap();
     assert!(buf[(x + 2, y)].modifier.contains(Modifier::UNDERLINED));
@@ -59,7 +58,7 @@ fn without_colours_highlights_are_underlined() {
 
 #[test]
 fn the_note_shows_in_the_status_line_when_the_cursor_is_on_it() {
-    let mut m = marked_model((100, 20), true);
+    let mut m = marked_model((100, 20));
     search_for(&mut m, "sits");
     press(&mut m, &["Esc"]);
     let buf = frame(&m);
@@ -77,13 +76,13 @@ fn the_note_shows_in_the_status_line_when_the_cursor_is_on_it() {
 #[test]
 fn doubtful_highlights_are_flagged_and_orphans_only_listed() {
     let mut m = model_for(&["# Title", PARAGRAPH], (100, 20));
-    let mut fuzzy = mark_on(&m, "F", "Plain words first.", "");
+    let mut fuzzy = highlight_on(&m, "F", "Plain words first.", "");
     fuzzy.status = AnchorStatus::Fuzzy;
-    let mut orphan = mark_on(&m, "O", "Then plain words again.", "gone");
+    let mut orphan = highlight_on(&m, "O", "Then plain words again.", "gone");
     orphan.status = AnchorStatus::Orphan;
     orphan.range = None;
     orphan.quote = "words that were deleted".into();
-    give_marks(&mut m, vec![fuzzy, orphan]);
+    give_highlights(&mut m, vec![fuzzy, orphan]);
     let buf = frame(&m);
     let text = m.panes().text;
     let theme = Theme::new(true);
@@ -110,7 +109,7 @@ fn doubtful_highlights_are_flagged_and_orphans_only_listed() {
 
 #[test]
 fn a_message_too_long_for_the_status_line_is_shown_whole_above_it() {
-    let mut m = marked_model((60, 20), true);
+    let mut m = marked_model((60, 20));
     let long = "NOT SAVED (kept in memory; saving is tried again with your next change): \
                 /home/someone/.local/share/folio/annotations.json: permission denied";
     update(&mut m, Msg::Notice(long.into()));

@@ -1,9 +1,9 @@
 //! Moving through an open article: scrolling by lines and pages, section jumps, revealing an
 //! offset, and where outline entries sit among their neighbours. Pure functions of the reader state.
 
-use crate::layout::{LineKind, run_end, run_start};
+use crate::layout::{LineKind, display_width, run_end, run_start};
 
-use super::model::Reader;
+use super::reader::Reader;
 
 impl Reader {
     /// The reading position at the start of display line `line`, stepping off blank gap lines
@@ -199,11 +199,49 @@ impl Reader {
             .rev()
             .find(|&j| self.article.outline[j].level < level)
     }
+
+    /// The offset one display line below (or above) `offset`, at the same column.
+    pub fn line_step(&self, offset: usize, down: bool) -> usize {
+        let here = self.layout.line_of_offset(offset);
+        let Some(line) = self.layout.line(here) else {
+            return offset;
+        };
+        let column = display_width(self.article.slice(line.chars.start..offset));
+        let mut to = here;
+        loop {
+            to = if down { to + 1 } else { to.wrapping_sub(1) };
+            match self.layout.line(to) {
+                None if down => return self.article.char_len,
+                None => return 0,
+                Some(l) if l.kind == LineKind::Gap => continue,
+                Some(_) => break,
+            }
+        }
+        self.offset_at_column(to, column)
+    }
+
+    /// The character offset shown at `column` (counted from the text's first column) of
+    /// display line `line`; past the end, the line's end.
+    pub fn offset_at_column(&self, line: usize, column: usize) -> usize {
+        let Some(l) = self.layout.line(line) else {
+            return self.article.char_len;
+        };
+        let text = &self.article.text[l.bytes.clone()];
+        let mut used = 0;
+        for (i, ch) in text.chars().enumerate() {
+            let w = display_width(ch.encode_utf8(&mut [0; 4]));
+            if used + w > column {
+                return l.chars.start + i;
+            }
+            used += w;
+        }
+        l.chars.end
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::reader_for;
+    use crate::tui::tests::reader_for;
 
     #[test]
     fn folding_hides_subsections_only() {

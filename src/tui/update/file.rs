@@ -4,9 +4,10 @@
 use crate::annotate::AnchorStatus;
 use crate::article::Article;
 use crate::tui::model::Model;
-use crate::tui::watch::{DiskState, OnDisk, carry_position};
+use crate::tui::model::file::carry_position;
+use crate::tui::protocol::{DiskState, Effect, OnDisk, Shared};
 
-use super::{Effect, show_article};
+use super::view::show_article;
 
 /// Records what the driver's look at the file found; the status line says it from then on.
 /// The text on screen stays the copy that was loaded.
@@ -19,7 +20,10 @@ pub(super) fn on_disk_state(model: &mut Model, state: DiskState) {
 /// Asks the driver to read the open article's file again.
 pub(super) fn reload(model: &mut Model) -> Vec<Effect> {
     match model.reader.as_ref().and_then(|r| r.path.clone()) {
-        Some(path) => vec![Effect::Reload(path)],
+        Some(path) => {
+            model.working.opening = Some(path.clone());
+            vec![Effect::Reload(path)]
+        }
         None => Vec::new(),
     }
 }
@@ -31,6 +35,7 @@ pub(super) fn reloaded(
     result: Result<Box<Article>, String>,
     on_disk: Option<OnDisk>,
 ) -> Vec<Effect> {
+    model.working.opening = None;
     let Some(reader) = model.reader.as_ref() else {
         return Vec::new();
     };
@@ -54,9 +59,11 @@ pub(super) fn reloaded(
     let same = reader.article.text_hash == article.text_hash;
     let shown = reader.outline.shown;
     show_article(model, *article, Some(path), top, on_disk, shown);
-    if let Some(reader) = model.reader.as_mut() {
-        reader.reloaded = true;
-    }
+    let Some(reader) = model.reader.as_mut() else {
+        return Vec::new();
+    };
+    reader.reloaded = true;
+    let article = Shared(reader.article.clone());
     model.message = Some(
         if same {
             "reloaded: the text on disk is the same as before"
@@ -65,7 +72,7 @@ pub(super) fn reloaded(
         }
         .to_string(),
     );
-    vec![Effect::LoadMarks]
+    vec![Effect::LoadHighlights(article)]
 }
 
 /// Once the highlights of a text read again arrive: says in the status line how many were not
@@ -84,7 +91,11 @@ pub(super) fn summarize_reload(model: &mut Model) {
     let counts: Vec<String> = statuses
         .iter()
         .filter_map(|&status| {
-            let n = reader.marks.iter().filter(|m| m.status == status).count();
+            let n = reader
+                .highlights
+                .iter()
+                .filter(|m| m.status == status)
+                .count();
             (n > 0).then(|| format!("{n} {}", status.name()))
         })
         .collect();
@@ -92,7 +103,7 @@ pub(super) fn summarize_reload(model: &mut Model) {
         return;
     }
     reader.review_first = true;
-    let total: usize = reader.marks.len();
+    let total: usize = reader.highlights.len();
     model.message = Some(format!(
         "reloaded: of {total} highlight{}, {} — A lists them",
         if total == 1 { "" } else { "s" },

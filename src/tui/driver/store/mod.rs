@@ -1,6 +1,7 @@
 //! The driver's side of highlights: the store, the changes it could not save yet (kept in
 //! memory, shown, tried again with the next change or on request, and written elsewhere
-//! rather than lost), and exporting to Markdown.
+//! rather than lost), and exporting to Markdown. It answers in domain values; the store
+//! worker ([`service`]) turns them into messages.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,11 +13,10 @@ use crate::export::from_store::export_doc;
 use crate::export::markdown;
 use crate::export::merge::merge;
 
-use super::model::Unsaved;
-use super::update::{ExportChoice, MarkChange, Msg};
-use super::watch::Stamp;
+use super::watch::stamp_of;
+use crate::annotate::Resolved;
+use crate::tui::protocol::{ExportChoice, HighlightChange, Stamp, Unsaved};
 use queue::Queue;
-pub use queue::UNSAVED;
 
 /// The store as the reader uses it.
 #[derive(Debug)]
@@ -33,6 +33,23 @@ pub struct Highlights {
     /// The store file as it was when last looked at, to notice another's saves. Its own saves
     /// change it too: the next look reads the file once and finds nothing new.
     seen: Option<Stamp>,
+}
+
+/// An article's highlights as the store has them with the unsaved changes laid over them,
+/// and what the user must hear about them (a failed save, a damaged file restored).
+#[derive(Debug)]
+pub struct Listing {
+    pub list: Vec<Resolved>,
+    pub problem: Option<String>,
+}
+
+/// How an export went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exported {
+    /// Written, or not for a reason: said in plain words.
+    Said(String),
+    /// Not written over the earlier export at `path`, which the user edited (`why`).
+    Refused { path: PathBuf, why: String },
 }
 
 /// The line for the status line after a flush: why it failed, or what the saves had to say.
@@ -77,24 +94,24 @@ impl Highlights {
     }
 
     /// The highlights of `article` to show now (saving what waits first).
-    pub fn load(&mut self, article: &Article) -> Msg {
+    pub fn load(&mut self, article: &Article) -> Listing {
         let said = said(self.flush());
         self.listing(article, said)
     }
 
     /// Tries again to save what waits, with no article open; the answer says how it went.
-    pub fn retry(&mut self) -> Msg {
-        Msg::Notice(match self.flush() {
+    pub fn retry(&mut self) -> String {
+        match self.flush() {
             Ok(said) if said.is_empty() => {
                 "all changes to highlights and notes are saved".to_string()
             }
             Ok(said) => said.join("; "),
             Err(problem) => problem,
-        })
+        }
     }
 
     /// Applies `change` (saving it, or keeping it for later) and answers with the list.
-    pub fn change(&mut self, article: &Arc<Article>, change: MarkChange) -> Msg {
+    pub fn change(&mut self, article: &Arc<Article>, change: HighlightChange) -> Listing {
         self.queue.push(article, change);
         let said = said(self.flush());
         self.listing(article, said)
@@ -103,8 +120,8 @@ impl Highlights {
     /// Looks whether another folio (a reader, the CLI) saved the store since this one last
     /// read or wrote it, and if so answers with `article`'s highlights as they are now. A
     /// stat when nothing changed.
-    pub fn look(&mut self, article: &Article) -> Option<Msg> {
-        let stamp = Stamp::of(&self.path).ok();
+    pub fn look(&mut self, article: &Article) -> Option<Listing> {
+        let stamp: Option<Stamp> = stamp_of(&self.path).ok();
         if stamp == self.seen {
             return None;
         }
@@ -167,7 +184,7 @@ impl Highlights {
     }
 
     /// The store's highlights of `article` with the unsaved changes laid over them.
-    fn listing(&mut self, article: &Article, problem: Option<String>) -> Msg {
+    fn listing(&mut self, article: &Article, problem: Option<String>) -> Listing {
         let mut list = match self.store() {
             Ok(store) => {
                 let doc = store.document(article);
@@ -186,7 +203,7 @@ impl Highlights {
             (None, false) => Some(warnings.join("; ")),
             (None, true) => None,
         };
-        Msg::Marks { list, problem }
+        Listing { list, problem }
     }
 
     /// Exports `article`'s highlights to Markdown in `folder`, merging with an earlier
@@ -197,11 +214,11 @@ impl Highlights {
         article: &Article,
         folder: &Path,
         choice: Option<ExportChoice>,
-    ) -> Msg {
+    ) -> Exported {
         let unsaved = self.queue.len();
         let store = match self.store() {
             Ok(store) => store,
-            Err(problem) => return Msg::Notice(format!("not exported: {problem}")),
+            Err(problem) => return Exported::Said(format!("not exported: {problem}")),
         };
         let doc = store.document(article);
         let source = article
@@ -219,37 +236,12 @@ impl Highlights {
             path = beside(&path);
         }
         let rendered = markdown::render(&export);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(existing) => match (merge(&existing, &rendered, false), choice) {
-                (Ok(text), _) => text,
-                (Err(_), Some(ExportChoice::Overwrite)) => {
-                    let backup = PathBuf::from(format!("{}.bak", path.display()));
-                    if let Err(e) = crate::atomic::write(&backup, existing.as_bytes()) {
-                        return Msg::Notice(format!(
-                            "not exported: cannot keep a backup {}: {e}",
-                            backup.display()
-                        ));
-                    }
-                    // Forced, the merge keeps what lies outside folio's part.
-                    merge(&existing, &rendered, true).unwrap_or_else(|_| rendered.to_file())
-                }
-                (Err(refusal), _) => {
-                    return Msg::ExportRefused {
-                        path,
-                        why: refusal.in_reader().to_string(),
-                    };
-                }
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => rendered.to_file(),
-            Err(e) => {
-                return Msg::Notice(format!(
-                    "not exported: cannot read the earlier export {}: {e}",
-                    path.display()
-                ));
-            }
+        let text = match merged(&path, &rendered, choice) {
+            Ok(text) => text,
+            Err(not) => return not,
         };
         if let Err(e) = crate::atomic::write(&path, text.as_bytes()) {
-            return Msg::Notice(format!(
+            return Exported::Said(format!(
                 "not exported: cannot write {}: {e}",
                 path.display()
             ));
@@ -259,11 +251,49 @@ impl Highlights {
         } else {
             String::new()
         };
-        Msg::Notice(format!(
+        Exported::Said(format!(
             "exported {count} highlight{} to {}{pending}",
             if count == 1 { "" } else { "s" },
             path.display()
         ))
+    }
+}
+
+/// The export's new text for the file at `path`: `rendered` merged into the earlier export
+/// there, if any. An earlier export the user edited is replaced (theirs kept as `.bak`) only
+/// when `choice` says so; without a choice the answer asks.
+fn merged(
+    path: &Path,
+    rendered: &markdown::Rendered,
+    choice: Option<ExportChoice>,
+) -> Result<String, Exported> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(existing) => existing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(rendered.to_file()),
+        Err(e) => {
+            return Err(Exported::Said(format!(
+                "not exported: cannot read the earlier export {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    match (merge(&existing, rendered, false), choice) {
+        (Ok(text), _) => Ok(text),
+        (Err(_), Some(ExportChoice::Overwrite)) => {
+            let backup = PathBuf::from(format!("{}.bak", path.display()));
+            if let Err(e) = crate::atomic::write(&backup, existing.as_bytes()) {
+                return Err(Exported::Said(format!(
+                    "not exported: cannot keep a backup {}: {e}",
+                    backup.display()
+                )));
+            }
+            // Forced, the merge keeps what lies outside folio's part.
+            Ok(merge(&existing, rendered, true).unwrap_or_else(|_| rendered.to_file()))
+        }
+        (Err(refusal), _) => Err(Exported::Refused {
+            path: path.to_path_buf(),
+            why: refusal.in_reader().to_string(),
+        }),
     }
 }
 
@@ -278,5 +308,6 @@ fn beside(path: &Path) -> PathBuf {
 
 mod queue;
 mod rescuing;
+pub mod service;
 #[cfg(test)]
 mod tests;

@@ -3,22 +3,22 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::annotate::{AnchorStatus, Resolved};
-use crate::tui::marks::notes_rows;
 use crate::tui::model::{Model, Reader};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let Some(panel) = &model.notes else {
+    let Some(panel) = &model.list else {
         return;
     };
     Clear.render(area, buf);
-    let count = reader.marks.len();
+    let count = reader.highlights.len();
     let title = format!(
         " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
         if count == 1 { "" } else { "s" }
@@ -29,7 +29,7 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         .title(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    if reader.marks.is_empty() {
+    if reader.highlights.is_empty() {
         Line::styled(
             " No highlights yet: v selects a sentence, h highlights it.",
             theme.dim,
@@ -38,36 +38,30 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         return;
     }
     let width = usize::from(inner.width);
-    let rows = notes_rows(model);
-    for (i, mark) in reader
-        .marks
+    let rows = model.list_rows();
+    for (i, highlight) in reader
+        .highlights
         .iter()
         .enumerate()
-        .skip(panel.scroll)
+        .skip(panel.cursor.scroll)
         .take(rows)
     {
-        let y = inner.y + 2 * (i - panel.scroll) as u16;
-        let chosen = i == panel.selected;
+        let y = inner.y + 2 * (i - panel.cursor.scroll) as u16;
+        let chosen = i == panel.cursor.selected;
         let style = if chosen {
             theme.selected_row
         } else {
             theme.paragraph
         };
-        let first = Rect::new(inner.x, y, inner.width, 1);
-        buf.set_style(first, style);
-        let head = heading(mark);
-        let (swatch, swatch_style) = swatch(mark, theme);
-        let room = width.saturating_sub(head.chars().count() + swatch.chars().count() + 2);
-        let quote = mark.quote.split_whitespace().collect::<Vec<_>>().join(" ");
-        Line::from(vec![
-            Span::styled(" ", style),
-            Span::styled(swatch, swatch_style),
-            Span::styled(format!("{head} "), style.patch(theme.dim)),
-            Span::styled(ellipsize(&quote, room).into_owned(), style),
-        ])
-        .render(first, buf);
+        row(
+            highlight,
+            style,
+            theme,
+            Rect::new(inner.x, y, inner.width, 1),
+            buf,
+        );
         if y + 1 < inner.y + inner.height {
-            let note = mark.note.lines().collect::<Vec<_>>().join(" ⏎ ");
+            let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
             let text = if note.trim().is_empty() {
                 "   (no note)".to_string()
             } else {
@@ -79,20 +73,41 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
 }
 
+/// A highlight's first row: its colour, status, section and quote.
+fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, style);
+    let head = heading(highlight);
+    let (swatch, swatch_style) = swatch(highlight, theme);
+    let room =
+        usize::from(area.width).saturating_sub(head.chars().count() + swatch.chars().count() + 2);
+    let quote = highlight
+        .quote
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Line::from(vec![
+        Span::styled(" ", style),
+        Span::styled(swatch, swatch_style),
+        Span::styled(format!("{head} "), style.patch(theme.dim)),
+        Span::styled(ellipsize(&quote, room).into_owned(), style),
+    ])
+    .render(area, buf);
+}
+
 /// The mark before each quote: the colour's number (the key that gives it) painted as the
 /// highlight is, so the list shows each highlight's colour, with or without colours.
-fn swatch(mark: &Resolved, theme: &Theme) -> (String, ratatui::style::Style) {
-    let index = super::paint::color_index(mark.color);
+fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
+    let index = super::paint::color_index(highlight.color);
     (format!(" {} ", index + 1), theme.highlights[index])
 }
 
 /// Status and section, short: "[orphan] § Section".
-fn heading(mark: &Resolved) -> String {
-    let status = match mark.status {
+fn heading(highlight: &Resolved) -> String {
+    let status = match highlight.status {
         AnchorStatus::Verified => String::new(),
         other => format!("[{}] ", other.name()),
     };
-    let section = mark
+    let section = highlight
         .section
         .last()
         .map(|s| format!("§ {} ·", ellipsize(s, 24)))

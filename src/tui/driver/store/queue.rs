@@ -6,15 +6,12 @@ use std::sync::Arc;
 
 use crate::annotate::{Added, AnchorStatus, AnnotationId, Resolved, Store, StoreError};
 use crate::article::Article;
-use crate::tui::update::MarkChange;
-
-/// Prefix of the ids given to highlights the store has not taken yet.
-pub const UNSAVED: &str = "unsaved-";
+use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
 #[derive(Clone, Debug, Default)]
 pub struct Queue {
-    changes: Vec<(Arc<Article>, MarkChange)>,
+    changes: Vec<(Arc<Article>, HighlightChange)>,
     /// Ids the store gave to highlights first known by an unsaved id.
     saved_as: HashMap<AnnotationId, AnnotationId>,
     /// Adds ever queued: the n-th is known as `unsaved-n` until saved.
@@ -47,15 +44,15 @@ impl Queue {
     }
 
     /// Queues `change`. Undoing a delete that never reached the disk just forgets it.
-    pub fn push(&mut self, article: &Arc<Article>, change: MarkChange) {
-        if let MarkChange::Undelete(id) = &change {
-            let delete = MarkChange::Delete(id.clone());
+    pub fn push(&mut self, article: &Arc<Article>, change: HighlightChange) {
+        if let HighlightChange::Undelete(id) = &change {
+            let delete = HighlightChange::Delete(id.clone());
             if self.changes.iter().any(|(_, c)| *c == delete) {
                 self.changes.retain(|(_, c)| *c != delete);
                 return;
             }
         }
-        if matches!(change, MarkChange::Add { .. }) {
+        if matches!(change, HighlightChange::Add { .. }) {
             self.adds += 1;
         }
         self.changes.push((Arc::clone(article), change));
@@ -114,14 +111,14 @@ impl Queue {
         for index in 0..self.changes.len() {
             let (article, change) = &self.changes[index];
             let (quote, note) = match self.translate(change.clone()) {
-                MarkChange::Add { range, note, .. } => {
+                HighlightChange::Add { range, note, .. } => {
                     let quote = article.slice(range).to_string();
                     if let Some(local) = self.local_id_of(index) {
                         quotes.insert(local, quote.clone());
                     }
                     (quote, note)
                 }
-                MarkChange::Note { id, note, .. } => {
+                HighlightChange::Note { id, note, .. } => {
                     let saved = store.and_then(|s| s.annotation(&id));
                     let quote = quotes
                         .get(&id)
@@ -140,31 +137,31 @@ impl Queue {
 
     /// The unsaved id the queued add at `index` goes by.
     fn local_id_of(&self, index: usize) -> Option<AnnotationId> {
-        if !matches!(self.changes[index].1, MarkChange::Add { .. }) {
+        if !matches!(self.changes[index].1, HighlightChange::Add { .. }) {
             return None;
         }
         let adds_after = self.changes[index + 1..]
             .iter()
-            .filter(|(_, c)| matches!(c, MarkChange::Add { .. }))
+            .filter(|(_, c)| matches!(c, HighlightChange::Add { .. }))
             .count();
         Some(AnnotationId(format!("{UNSAVED}{}", self.adds - adds_after)))
     }
 
     /// `change` with an unsaved id replaced by the one the store gave it.
-    fn translate(&self, change: MarkChange) -> MarkChange {
+    fn translate(&self, change: HighlightChange) -> HighlightChange {
         let real = |id: AnnotationId| self.saved_as.get(&id).cloned().unwrap_or(id);
         match change {
-            MarkChange::Note { id, note, seen } => MarkChange::Note {
+            HighlightChange::Note { id, note, seen } => HighlightChange::Note {
                 id: real(id),
                 note,
                 seen,
             },
-            MarkChange::Color { id, color } => MarkChange::Color {
+            HighlightChange::Color { id, color } => HighlightChange::Color {
                 id: real(id),
                 color,
             },
-            MarkChange::Delete(id) => MarkChange::Delete(real(id)),
-            MarkChange::Undelete(id) => MarkChange::Undelete(real(id)),
+            HighlightChange::Delete(id) => HighlightChange::Delete(real(id)),
+            HighlightChange::Undelete(id) => HighlightChange::Undelete(real(id)),
             add => add,
         }
     }
@@ -179,11 +176,11 @@ fn may_pass(error: &StoreError) -> bool {
 }
 
 /// The highlight a change is about, when it names one.
-fn id_of(change: &MarkChange) -> Option<AnnotationId> {
+fn id_of(change: &HighlightChange) -> Option<AnnotationId> {
     match change {
-        MarkChange::Add { .. } => None,
-        MarkChange::Note { id, .. } | MarkChange::Color { id, .. } => Some(id.clone()),
-        MarkChange::Delete(id) | MarkChange::Undelete(id) => Some(id.clone()),
+        HighlightChange::Add { .. } => None,
+        HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
+        HighlightChange::Delete(id) | HighlightChange::Undelete(id) => Some(id.clone()),
     }
 }
 
@@ -197,9 +194,13 @@ struct Applied {
 }
 
 /// Carries out one change in the store.
-fn apply(store: &mut Store, article: &Article, change: MarkChange) -> Result<Applied, StoreError> {
+fn apply(
+    store: &mut Store,
+    article: &Article,
+    change: HighlightChange,
+) -> Result<Applied, StoreError> {
     let result = match change {
-        MarkChange::Add { range, color, note } => {
+        HighlightChange::Add { range, color, note } => {
             let doc = store.document(article);
             let added = store.highlight(&doc, article, range, color, &note)?;
             let said = matches!(
@@ -217,13 +218,13 @@ fn apply(store: &mut Store, article: &Article, change: MarkChange) -> Result<App
             let made = Some(added.into_id());
             return Ok(Applied { made, said });
         }
-        MarkChange::Note { id, note, seen } => {
+        HighlightChange::Note { id, note, seen } => {
             let said = store.save_note(&id, &seen, &note)?.said();
             return Ok(Applied { made: None, said });
         }
-        MarkChange::Color { id, color } => store.set_color(&id, color),
-        MarkChange::Delete(id) => store.delete(&id),
-        MarkChange::Undelete(id) => store.undelete(&id),
+        HighlightChange::Color { id, color } => store.set_color(&id, color),
+        HighlightChange::Delete(id) => store.delete(&id),
+        HighlightChange::Undelete(id) => store.undelete(&id),
     };
     result.map(|()| Applied::default())
 }
@@ -232,12 +233,12 @@ fn apply(store: &mut Store, article: &Article, change: MarkChange) -> Result<App
 fn overlay(
     list: &mut Vec<Resolved>,
     article: &Article,
-    change: MarkChange,
+    change: HighlightChange,
     local: Option<AnnotationId>,
 ) {
     let find = |list: &mut Vec<Resolved>, id: &AnnotationId| list.iter().position(|m| &m.id == id);
     match change {
-        MarkChange::Add { range, color, note } => {
+        HighlightChange::Add { range, color, note } => {
             let now = jiff::Timestamp::now();
             list.push(Resolved {
                 id: local.unwrap_or_else(|| AnnotationId(UNSAVED.into())),
@@ -252,22 +253,22 @@ fn overlay(
                 updated_at: now,
             });
         }
-        MarkChange::Note { id, note, .. } => {
+        HighlightChange::Note { id, note, .. } => {
             if let Some(i) = find(list, &id) {
                 list[i].note = note;
             }
         }
-        MarkChange::Color { id, color } => {
+        HighlightChange::Color { id, color } => {
             if let Some(i) = find(list, &id) {
                 list[i].color = color;
             }
         }
-        MarkChange::Delete(id) => {
+        HighlightChange::Delete(id) => {
             if let Some(i) = find(list, &id) {
                 list.remove(i);
             }
         }
         // Shown again once saved: the store keeps what a tombstone hides.
-        MarkChange::Undelete(_) => {}
+        HighlightChange::Undelete(_) => {}
     }
 }

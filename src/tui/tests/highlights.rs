@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 use super::*;
 use crate::annotate::{AnchorStatus, AnnotationId, Color, Resolved};
 use crate::tui::keymap::Mode;
-use crate::tui::update::{Edited, Effect, MarkChange};
+use crate::tui::protocol::{Edited, Effect, HighlightChange};
 
 const TEXT: &str = "It begins here. The second one, known as the target, runs long. Third one.";
 
@@ -23,7 +23,7 @@ fn selected(model: &Model) -> String {
 }
 
 /// A highlight as the store would report it, on `text`'s first occurrence.
-pub fn mark_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved {
+pub fn highlight_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved {
     let r = reader(model);
     let byte = r.article.text.find(text).expect("text in article");
     let start = r.article.text[..byte].chars().count();
@@ -42,10 +42,12 @@ pub fn mark_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved {
     }
 }
 
-pub fn give_marks(model: &mut Model, list: Vec<Resolved>) {
+pub fn give_highlights(model: &mut Model, list: Vec<Resolved>) {
+    let article = reader(model).article.id.clone();
     update(
         model,
-        Msg::Marks {
+        Msg::Highlights {
+            article,
             list,
             problem: None,
         },
@@ -125,7 +127,7 @@ fn cjk_sentences_are_selected_and_grown_a_character_at_a_time() {
     press(&mut m, &["w"]);
     assert_eq!(selected(&m), "它是一个平台。用");
     let effects = press(&mut m, &["h"]);
-    let Effect::Mark(MarkChange::Add { range, .. }) = &effects[0] else {
+    let Effect::ChangeHighlight(_, HighlightChange::Add { range, .. }) = &effects[0] else {
         panic!("expected an add, got {effects:?}");
     };
     assert_eq!(reader(&m).article.slice(range.clone()), "它是一个平台。用");
@@ -137,7 +139,8 @@ fn h_and_colour_keys_ask_for_a_highlight_on_whole_words() {
     search_for(&mut m, "known as");
     let effects = press(&mut m, &["v", "h"]);
     let r = reader(&m);
-    let Effect::Mark(MarkChange::Add { range, color, note }) = &effects[0] else {
+    let Effect::ChangeHighlight(_, HighlightChange::Add { range, color, note }) = &effects[0]
+    else {
         panic!("expected an add, got {effects:?}");
     };
     assert_eq!(
@@ -150,35 +153,47 @@ fn h_and_colour_keys_ask_for_a_highlight_on_whole_words() {
     let effects = press(&mut m, &["v", "3"]);
     assert!(matches!(
         &effects[0],
-        Effect::Mark(MarkChange::Add {
-            color: Color::Blue,
-            ..
-        })
+        Effect::ChangeHighlight(
+            _,
+            HighlightChange::Add {
+                color: Color::Blue,
+                ..
+            }
+        )
     ));
 }
 
 #[test]
 fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
     let mut m = model();
-    let mark = mark_on(&m, "H1", "known as the target", "old note");
-    give_marks(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "H1", "known as the target", "old note");
+    give_highlights(&mut m, vec![highlight]);
     search_for(&mut m, "target");
     let id = AnnotationId("H1".into());
     assert_eq!(
         press(&mut m, &["2"]),
-        vec![Effect::Mark(MarkChange::Color {
-            id: id.clone(),
-            color: Color::Green
-        })]
+        vec![Effect::ChangeHighlight(
+            shared(&m),
+            HighlightChange::Color {
+                id: id.clone(),
+                color: Color::Green
+            }
+        )]
     );
     assert_eq!(
         press(&mut m, &["d"]),
-        vec![Effect::Mark(MarkChange::Delete(id.clone()))]
+        vec![Effect::ChangeHighlight(
+            shared(&m),
+            HighlightChange::Delete(id.clone())
+        )]
     );
     assert!(m.message.as_deref().unwrap().contains("u brings it back"));
     assert_eq!(
         press(&mut m, &["u"]),
-        vec![Effect::Mark(MarkChange::Undelete(id.clone()))]
+        vec![Effect::ChangeHighlight(
+            shared(&m),
+            HighlightChange::Undelete(id.clone())
+        )]
     );
     assert!(press(&mut m, &["u"]).is_empty());
     press(&mut m, &["Enter"]);
@@ -187,11 +202,14 @@ fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
     type_text(&mut m, "more");
     assert_eq!(
         press(&mut m, &["ctrl-s"]),
-        vec![Effect::Mark(MarkChange::Note {
-            id,
-            note: "old note\nmore".into(),
-            seen: "old note".into()
-        })]
+        vec![Effect::ChangeHighlight(
+            shared(&m),
+            HighlightChange::Note {
+                id,
+                note: "old note\nmore".into(),
+                seen: "old note".into()
+            }
+        )]
     );
     assert!(m.editor.is_none());
 }
@@ -201,34 +219,40 @@ fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
     let mut m = model();
     search_for(&mut m, "known as");
     let effects = press(&mut m, &["v", "a"]);
-    assert!(matches!(&effects[0], Effect::Mark(MarkChange::Add { .. })));
+    assert!(matches!(
+        &effects[0],
+        Effect::ChangeHighlight(_, HighlightChange::Add { .. })
+    ));
     assert_eq!(m.mode(), Mode::Editor);
     // The store answers with the new highlight's id.
-    let mark = mark_on(
+    let highlight = highlight_on(
         &m,
         "NEW",
         "The second one, known as the target, runs long.",
         "",
     );
-    give_marks(&mut m, vec![mark]);
+    give_highlights(&mut m, vec![highlight]);
     type_text(&mut m, "line one");
     press(&mut m, &["Enter"]);
     type_text(&mut m, "line two");
     assert_eq!(
         press(&mut m, &["ctrl-s"]),
-        vec![Effect::Mark(MarkChange::Note {
-            id: AnnotationId("NEW".into()),
-            note: "line one\nline two".into(),
-            seen: String::new()
-        })]
+        vec![Effect::ChangeHighlight(
+            shared(&m),
+            HighlightChange::Note {
+                id: AnnotationId("NEW".into()),
+                note: "line one\nline two".into(),
+                seen: String::new()
+            }
+        )]
     );
 }
 
 #[test]
 fn esc_in_the_editor_asks_before_dropping_typed_text() {
     let mut m = model();
-    let mark = mark_on(&m, "H", "It begins here.", "");
-    give_marks(&mut m, vec![mark]);
+    let highlight = highlight_on(&m, "H", "It begins here.", "");
+    give_highlights(&mut m, vec![highlight]);
     search_for(&mut m, "begins");
     press(&mut m, &["Esc", "a"]);
     type_text(&mut m, "draft");
@@ -257,10 +281,10 @@ fn esc_in_the_editor_asks_before_dropping_typed_text() {
 #[test]
 fn bracket_a_jumps_between_highlights_while_brackets_alone_jump_sections() {
     let mut m = long_model((100, 30));
-    let first = mark_on(&m, "A", "3.2 lorem", "");
-    let second = mark_on(&m, "B", "5.1 lorem", "");
+    let first = highlight_on(&m, "A", "3.2 lorem", "");
+    let second = highlight_on(&m, "B", "5.1 lorem", "");
     let (a, b) = (first.range.clone().unwrap(), second.range.clone().unwrap());
-    give_marks(&mut m, vec![first, second]);
+    give_highlights(&mut m, vec![first, second]);
     press(&mut m, &["]", "a"]);
     assert_eq!(reader(&m).cursor, a.start);
     press(&mut m, &["]", "a"]);
@@ -280,34 +304,46 @@ fn bracket_a_jumps_between_highlights_while_brackets_alone_jump_sections() {
 #[test]
 fn the_notes_panel_lists_highlights_jumps_and_exports() {
     let mut m = long_model((100, 30));
-    let marks = vec![
-        mark_on(&m, "A", "2.1 lorem", "first"),
-        mark_on(&m, "B", "6.3 lorem", "second"),
+    let highlights = vec![
+        highlight_on(&m, "A", "2.1 lorem", "first"),
+        highlight_on(&m, "B", "6.3 lorem", "second"),
     ];
-    let far = marks[1].range.clone().unwrap().start;
-    give_marks(&mut m, marks);
+    let far = highlights[1].range.clone().unwrap().start;
+    give_highlights(&mut m, highlights);
     press(&mut m, &["A"]);
-    assert_eq!(m.mode(), Mode::Notes);
-    assert_eq!(press(&mut m, &["E"]), vec![Effect::Export]);
+    assert_eq!(m.mode(), Mode::Highlights);
+    assert_eq!(
+        press(&mut m, &["E"]),
+        vec![Effect::Export {
+            article: shared(&m),
+            choice: None
+        }]
+    );
     press(&mut m, &["j", "Enter"]);
-    assert!(m.notes.is_none());
+    assert!(m.list.is_none());
     assert_eq!(reader(&m).cursor, far);
     let r = reader(&m);
     assert!(r.layout.line_of_offset(far) >= r.top_line());
-    assert_eq!(press(&mut m, &["E"]), vec![Effect::Export]);
+    assert_eq!(
+        press(&mut m, &["E"]),
+        vec![Effect::Export {
+            article: shared(&m),
+            choice: None
+        }]
+    );
 }
 
 #[test]
 fn issue15_17_the_notes_list_asks_before_deleting_a_note_and_shows_each_colour() {
     let mut m = long_model((100, 30));
-    let mut noted = mark_on(&m, "A", "2.1 lorem", "my own words");
+    let mut noted = highlight_on(&m, "A", "2.1 lorem", "my own words");
     noted.color = Color::Blue;
-    let plain = mark_on(&m, "B", "6.3 lorem", "");
-    give_marks(&mut m, vec![noted, plain]);
+    let plain = highlight_on(&m, "B", "6.3 lorem", "");
+    give_highlights(&mut m, vec![noted, plain]);
     press(&mut m, &["A"]);
     // The swatch: the colour's number, painted as the highlight is.
     let buf = super::frames::frame(&m);
-    let blue = m.theme.highlights[2];
+    let blue = crate::tui::ui::theme::Theme::new(true).highlights[2];
     let painted = buf
         .content()
         .iter()
@@ -318,25 +354,33 @@ fn issue15_17_the_notes_list_asks_before_deleting_a_note_and_shows_each_colour()
     assert!(m.message.as_deref().unwrap().contains("y deletes"));
     assert!(press(&mut m, &["n"]).is_empty());
     assert!(press(&mut m, &["d"]).is_empty());
-    let delete_a = vec![Effect::Mark(MarkChange::Delete(AnnotationId("A".into())))];
+    let delete_a = vec![Effect::ChangeHighlight(
+        shared(&m),
+        HighlightChange::Delete(AnnotationId("A".into())),
+    )];
     assert_eq!(press(&mut m, &["y"]), delete_a);
     // Without a note, at once (u brings it back).
-    let delete_b = vec![Effect::Mark(MarkChange::Delete(AnnotationId("B".into())))];
+    let delete_b = vec![Effect::ChangeHighlight(
+        shared(&m),
+        HighlightChange::Delete(AnnotationId("B".into())),
+    )];
     assert_eq!(press(&mut m, &["j", "d"]), delete_b);
 }
 
 #[test]
 fn a_failed_save_is_said_in_plain_words() {
     let mut m = model();
-    let mark = mark_on(&m, "unsaved-1", "It begins here.", "");
+    let highlight = highlight_on(&m, "unsaved-1", "It begins here.", "");
+    let article = reader(&m).article.id.clone();
     update(
         &mut m,
-        Msg::Marks {
-            list: vec![mark],
+        Msg::Highlights {
+            article,
+            list: vec![highlight],
             problem: Some("NOT SAVED (kept in memory): disk full".into()),
         },
     );
-    assert_eq!(reader(&m).marks.len(), 1);
+    assert_eq!(reader(&m).highlights.len(), 1);
     assert!(m.message.as_deref().unwrap().contains("NOT SAVED"));
 }
 

@@ -2,23 +2,21 @@
 
 use super::*;
 use crate::annotate::{AnnotationId, Color, Resolved};
+use crate::tui::protocol::UNSAVED;
 
 fn article() -> Arc<Article> {
     let bytes = b"Title\n\nOne sentence here. Another sentence there.\n";
     Arc::new(Article::from_bytes(bytes, None).unwrap())
 }
 
-fn marks(msg: Msg) -> (Vec<Resolved>, Option<String>) {
-    match msg {
-        Msg::Marks { list, problem } => (list, problem),
-        other => panic!("expected marks, got {other:?}"),
-    }
+fn listed(listing: Listing) -> (Vec<Resolved>, Option<String>) {
+    (listing.list, listing.problem)
 }
 
-fn add(at: &str) -> MarkChange {
+fn add(at: &str) -> HighlightChange {
     let a = article();
     let start = a.text[..a.text.find(at).unwrap()].chars().count();
-    MarkChange::Add {
+    HighlightChange::Add {
         range: start..start + at.chars().count(),
         color: Color::Yellow,
         note: String::new(),
@@ -39,13 +37,13 @@ fn a_failed_save_is_kept_shown_and_saved_with_the_next_change() {
     let (_dir, blocker, mut highlights) = blocked();
     let path = blocker.join("annotations.json");
     let a = article();
-    let (list, problem) = marks(highlights.change(&a, add("One sentence here.")));
+    let (list, problem) = listed(highlights.change(&a, add("One sentence here.")));
     assert!(problem.unwrap().starts_with("NOT SAVED"));
     assert_eq!(list.len(), 1);
     let local = list[0].id.clone();
-    let (list, _) = marks(highlights.change(
+    let (list, _) = listed(highlights.change(
         &a,
-        MarkChange::Note {
+        HighlightChange::Note {
             id: local,
             note: "kept".into(),
             seen: String::new(),
@@ -55,7 +53,7 @@ fn a_failed_save_is_kept_shown_and_saved_with_the_next_change() {
     // The folder appears; the next change saves everything, in order.
     std::fs::remove_file(&blocker).unwrap();
     std::fs::create_dir(&blocker).unwrap();
-    let (list, problem) = marks(highlights.change(&a, add("Another sentence there.")));
+    let (list, problem) = listed(highlights.change(&a, add("Another sentence there.")));
     assert_eq!(problem, None);
     assert_eq!(list.len(), 2);
     assert!(list.iter().all(|m| !m.id.0.starts_with(UNSAVED)));
@@ -71,14 +69,14 @@ fn a_change_that_can_never_be_made_is_dropped_not_retried() {
     let dir = tempfile::tempdir().unwrap();
     let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
     let a = article();
-    let gone = MarkChange::Note {
+    let gone = HighlightChange::Note {
         id: AnnotationId("01NOSUCHID".into()),
         note: "x".into(),
         seen: String::new(),
     };
-    let (_, problem) = marks(highlights.change(&a, gone));
+    let (_, problem) = listed(highlights.change(&a, gone));
     assert!(problem.unwrap().contains("no highlight with id"));
-    let (list, problem) = marks(highlights.change(&a, add("One sentence here.")));
+    let (list, problem) = listed(highlights.change(&a, add("One sentence here.")));
     assert_eq!((list.len(), problem), (1, None));
 }
 
@@ -89,14 +87,14 @@ fn a_delete_is_undone_and_export_writes_then_merges_markdown() {
     let (mut highlights, notices) = Highlights::open(&path);
     assert!(notices.is_empty());
     let a = article();
-    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    let (list, _) = listed(highlights.change(&a, add("One sentence here.")));
     let id = list[0].id.clone();
-    let (list, _) = marks(highlights.change(&a, MarkChange::Delete(id.clone())));
+    let (list, _) = listed(highlights.change(&a, HighlightChange::Delete(id.clone())));
     assert!(list.is_empty());
-    let (list, _) = marks(highlights.change(&a, MarkChange::Undelete(id)));
+    let (list, _) = listed(highlights.change(&a, HighlightChange::Undelete(id)));
     assert_eq!(list.len(), 1);
     let exports = dir.path().join("exports");
-    let Msg::Notice(said) = highlights.export(&a, &exports, None) else {
+    let Exported::Said(said) = highlights.export(&a, &exports, None) else {
         panic!("expected a notice");
     };
     assert!(said.starts_with("exported 1 highlight to "), "{said}");
@@ -108,7 +106,7 @@ fn a_delete_is_undone_and_export_writes_then_merges_markdown() {
     let text = std::fs::read_to_string(written.path()).unwrap();
     assert!(text.contains("> One sentence here."), "{text}");
     // A second export merges with the first.
-    let Msg::Notice(again) = highlights.export(&a, &exports, None) else {
+    let Exported::Said(again) = highlights.export(&a, &exports, None) else {
         panic!("expected a notice");
     };
     assert!(again.starts_with("exported"), "{again}");
@@ -119,7 +117,7 @@ fn export_over_an_edited_file_asks_instead_of_naming_a_flag() {
     let dir = tempfile::tempdir().unwrap();
     let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
     let a = article();
-    marks(highlights.change(&a, add("One sentence here.")));
+    listed(highlights.change(&a, add("One sentence here.")));
     let exports = dir.path().join("exports");
     highlights.export(&a, &exports, None);
     let file = std::fs::read_dir(&exports)
@@ -133,20 +131,22 @@ fn export_over_an_edited_file_asks_instead_of_naming_a_flag() {
         .replace("> One sentence here.", "> One sentence, edited by me.");
     std::fs::write(&file, &edited).unwrap();
     // Asked, with no command-line flag in the words.
-    let Msg::ExportRefused { path, why } = highlights.export(&a, &exports, None) else {
+    let Exported::Refused { path, why } = highlights.export(&a, &exports, None) else {
         panic!("expected the question");
     };
     assert_eq!(path, file);
     assert!(!why.contains("--force"), "{why}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
     // Beside it: a new file, the edited one untouched.
-    let Msg::Notice(said) = highlights.export(&a, &exports, Some(ExportChoice::Alongside)) else {
+    let Exported::Said(said) = highlights.export(&a, &exports, Some(ExportChoice::Alongside))
+    else {
         panic!("expected a notice");
     };
     assert!(said.contains("-2.md"), "{said}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
     // Overwrite: theirs kept as .bak.
-    let Msg::Notice(said) = highlights.export(&a, &exports, Some(ExportChoice::Overwrite)) else {
+    let Exported::Said(said) = highlights.export(&a, &exports, Some(ExportChoice::Overwrite))
+    else {
         panic!("expected a notice");
     };
     assert!(said.starts_with("exported"), "{said}");
@@ -168,11 +168,11 @@ fn unsaved_changes_are_written_beside_the_store_and_merged_back_at_the_next_open
     let (mut highlights, notices) = Highlights::open(&path);
     assert!(notices[0].contains("annotations.json"), "{notices:?}");
     let a = article();
-    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    let (list, _) = listed(highlights.change(&a, add("One sentence here.")));
     let local = list[0].id.clone();
     highlights.change(
         &a,
-        MarkChange::Note {
+        HighlightChange::Note {
             id: local,
             note: "rescued note".into(),
             seen: String::new(),
@@ -200,7 +200,7 @@ fn unsaved_changes_are_written_beside_the_store_and_merged_back_at_the_next_open
     let (mut again, notices) = Highlights::open(&path);
     assert!(notices[0].starts_with("added 1 highlight"), "{notices:?}");
     assert!(!rescue.exists());
-    let (list, _) = marks(again.load(&a));
+    let (list, _) = listed(again.load(&a));
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].note, "rescued note");
     let (store, _) = Store::open(&path).unwrap();
@@ -216,9 +216,7 @@ fn a_retry_after_the_fix_saves_everything_and_a_rescue_still_failing_says_so() {
     let path = blocker.join("annotations.json");
     let a = article();
     highlights.change(&a, add("One sentence here."));
-    let Msg::Notice(said) = highlights.retry() else {
-        panic!("expected a notice");
-    };
+    let said = highlights.retry();
     assert!(
         said.starts_with("NOT SAVED: could not create the folder"),
         "{said}"
@@ -229,9 +227,7 @@ fn a_retry_after_the_fix_saves_everything_and_a_rescue_still_failing_says_so() {
     assert_eq!(highlights.unsaved().map(|u| u.changes), Some(1));
 
     std::fs::remove_file(&blocker).unwrap();
-    let Msg::Notice(said) = highlights.retry() else {
-        panic!("expected a notice");
-    };
+    let said = highlights.retry();
     assert_eq!(said, "all changes to highlights and notes are saved");
     assert!(highlights.unsaved().is_none());
     let (store, _) = Store::open(&path).unwrap();
@@ -245,7 +241,7 @@ fn unsaved_changes_show_only_on_the_article_they_were_made_on() {
     highlights.change(&a, add("One sentence here."));
     let other =
         Arc::new(Article::from_bytes(b"Other\n\nOne sentence here. More.\n", None).unwrap());
-    let (list, _) = marks(highlights.load(&other));
+    let (list, _) = listed(highlights.load(&other));
     assert!(list.is_empty());
 }
 
@@ -254,7 +250,7 @@ fn unsaved_notes_can_be_written_out_with_their_words_as_a_last_resort() {
     let (_dir, _, mut highlights) = blocked();
     assert_eq!(highlights.unsaved_notes(), None);
     let a = article();
-    let (list, _) = marks(highlights.change(&a, add("One sentence here.")));
+    let (list, _) = listed(highlights.change(&a, add("One sentence here.")));
     assert_eq!(
         highlights.unsaved_notes(),
         None,
@@ -262,7 +258,7 @@ fn unsaved_notes_can_be_written_out_with_their_words_as_a_last_resort() {
     );
     highlights.change(
         &a,
-        MarkChange::Note {
+        HighlightChange::Note {
             id: list[0].id.clone(),
             note: "first line\nsecond line".into(),
             seen: String::new(),

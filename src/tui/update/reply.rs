@@ -1,0 +1,104 @@
+//! The driver's answers to the effects `update` asked for: an article read, the highlights as
+//! the store has them, a draft found, a save that failed, an export written or refused.
+
+use std::path::PathBuf;
+
+use crate::annotate::Resolved;
+use crate::article::Article;
+use crate::tui::model::Model;
+use crate::tui::protocol::{Effect, Msg, OnDisk, Shared};
+
+use super::{draft, editor, export_prompt, file, unsaved, view};
+
+/// Takes in an answer; the messages that are the user's own (keys, the mouse) never come here.
+pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if !matches!(msg, Msg::Disk(_)) {
+        model.working.waiting = None;
+    }
+    match msg {
+        Msg::Waiting(line) => model.working.waiting = Some(line),
+        Msg::Opening(said) => model.say(&said.join("; ")),
+        Msg::Notice(text) => model.message = Some(text),
+        Msg::Opened {
+            path,
+            result,
+            top,
+            on_disk,
+        } => return opened(model, path, result, top, on_disk),
+        Msg::Disk(state) => file::on_disk_state(model, state),
+        Msg::Reloaded { result, on_disk } => return file::reloaded(model, result, on_disk),
+        Msg::Highlights {
+            article,
+            list,
+            problem,
+        } => highlights(model, &article, list, problem),
+        Msg::Edited(result) => editor::edited(model, result),
+        Msg::Unsaved(unsaved) => unsaved::on_unsaved(model, unsaved),
+        Msg::Rescued(result) => unsaved::on_rescued(model, result),
+        Msg::Draft { draft, problems } => draft::offer(model, draft, problems),
+        Msg::DraftSaved(result) => draft::on_saved(model, result),
+        Msg::Exported(said) => {
+            model.working.exporting = None;
+            model.message = Some(said);
+        }
+        Msg::ExportRefused { path, why } => {
+            model.working.exporting = None;
+            export_prompt::ask(model, &path, &why);
+        }
+        // What the user did is handled before answers are looked at.
+        Msg::Key(_) | Msg::Mouse(_) | Msg::Click { .. } | Msg::Resize(..) | Msg::Do(_) => {}
+        Msg::Stop(_) => {}
+    }
+    Vec::new()
+}
+
+/// An article read for the reader: shown where it was left, then its highlights are asked
+/// for, then a draft to put back on them.
+fn opened(
+    model: &mut Model,
+    path: Option<PathBuf>,
+    result: Result<Box<Article>, String>,
+    top: usize,
+    on_disk: Option<OnDisk>,
+) -> Vec<Effect> {
+    model.working.opening = None;
+    match result {
+        Ok(article) => {
+            let shown = model.outline_by_default;
+            view::show_article(model, *article, path, top, on_disk, shown);
+            let Some(reader) = model.reader.as_ref() else {
+                return Vec::new();
+            };
+            vec![
+                Effect::LoadHighlights(Shared(reader.article.clone())),
+                Effect::FindDraft {
+                    article: reader.article.id.clone(),
+                    path: reader.path.clone(),
+                },
+            ]
+        }
+        Err(error) => {
+            model.message = Some(error);
+            Vec::new()
+        }
+    }
+}
+
+/// The open article's highlights as the store has them; an answer about an article no
+/// longer open is dropped.
+fn highlights(model: &mut Model, article: &str, list: Vec<Resolved>, problem: Option<String>) {
+    let Some(reader) = model.reader.as_mut().filter(|r| r.article.id == article) else {
+        return;
+    };
+    reader.highlights = list;
+    if let Some(panel) = model.list.as_mut() {
+        let last = reader.highlights.len().saturating_sub(1);
+        panel.cursor.selected = panel.cursor.selected.min(last);
+    }
+    if problem.is_some() {
+        model.message = problem;
+    } else {
+        file::summarize_reload(model);
+    }
+    editor::follow_store(model);
+}
