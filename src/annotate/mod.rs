@@ -76,6 +76,7 @@ mod disk;
 mod error;
 mod fuzzy;
 mod identity;
+mod journal;
 mod lock;
 mod merge;
 pub mod model;
@@ -90,6 +91,7 @@ use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
 pub use error::{StoreError, Warning};
+pub use journal::path as journal_path;
 pub use lock::{on_wait, stop_waiting};
 pub use model::{AnchorStatus, Color};
 pub use store::{Added, Imported, NoteSaved, Store, read_other};

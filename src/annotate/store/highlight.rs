@@ -57,8 +57,8 @@ impl Store {
     ) -> Result<Added, StoreError> {
         let target = anchor::target_for(article, range)?;
         let id = Ulid::new().to_string();
-        self.commit(|file, now| {
-            let document = document_for(file, doc, article);
+        self.commit(|txn, now| {
+            let document = document_for(txn, doc, article);
             let same = document.annotations.iter_mut().find(|a| {
                 a.deleted_at.is_none()
                     && a.target.text_hash == target.text_hash

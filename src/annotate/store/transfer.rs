@@ -26,25 +26,14 @@ impl Store {
     /// store (ids, timestamps, anchors) and never written; [`Store::file`] holds the result.
     pub fn detached_copy(&self) -> Store {
         Store {
-            path: self.path.clone(),
             file: self.file.clone(),
-            read_only: None,
-            folder_refused: false,
-            detached: true,
-            pending: Vec::new(),
+            ..Store::blank(&self.path, true)
         }
     }
 
     /// An empty in-memory store standing for `path`, for when the file could not be opened.
     pub fn detached(path: &Path) -> Store {
-        Store {
-            path: path.to_path_buf(),
-            file: StoreFile::default(),
-            read_only: None,
-            folder_refused: false,
-            detached: true,
-            pending: Vec::new(),
-        }
+        Store::blank(path, true)
     }
 
     /// Merges `other` (another annotations file: changes folio wrote elsewhere when it could
@@ -52,7 +41,8 @@ impl Store {
     /// saves. As with any save, the newer version of a highlight wins and deletions stay
     /// deleted, so importing the same file twice changes nothing the second time.
     pub fn import(&mut self, other: &StoreFile) -> Result<Imported, StoreError> {
-        self.commit(|file, _| {
+        self.commit(|txn, _| {
+            let file = txn.whole();
             let before = versions(file);
             *file = merge(std::mem::take(file), other);
             let mut imported = Imported::default();
@@ -71,6 +61,7 @@ impl Store {
     /// next save that succeeds writes them too.
     pub fn show_unsaved(&mut self, other: &StoreFile) {
         self.file = merge(std::mem::take(&mut self.file), other);
+        self.rewrite = true;
     }
 }
 
