@@ -1,23 +1,34 @@
-//! One change to the store in memory, remembering the documents it touched: what a save must
-//! write to the journal (those documents, with the annotations that changed), and what to put
-//! back when the change or its save fails.
+//! One change to the store in memory, remembering what it touched: a document's description
+//! and the annotations it changed or added, so a save writes only those to the journal and a
+//! failed change or save puts them back, at a cost that grows with the change, not with the
+//! document (one article may hold thousands of highlights).
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::annotate::journal::Record;
-use crate::annotate::model::{Annotation, Document, StoreFile};
+use crate::annotate::model::{Annotation, Document, Extra, StoreFile, TextInfo};
 use crate::annotate::{AnnotationId, StoreError};
 
 /// A change in progress on a store's contents.
 pub struct Txn<'f> {
     file: &'f mut StoreFile,
-    /// Each touched document as it was before (`None`: it did not exist).
-    before: BTreeMap<String, Option<Document>>,
+    /// Each touched document as it was before.
+    before: BTreeMap<String, Before>,
     /// The generation and save stamp before, put back on failure.
     stamp: (u64, Option<jiff::Timestamp>, String),
     /// The whole contents before a change that reached past single documents (an import):
     /// only a whole rewrite saves such a change.
     original: Option<StoreFile>,
+}
+
+/// What a touched document was before the change.
+struct Before {
+    /// Its description; `None` when the change made the document.
+    described: Option<(String, Vec<String>, TextInfo, Extra)>,
+    /// How many annotations it held: those after are new.
+    count: usize,
+    /// The annotations the change reached, by id, as they were.
+    annotations: HashMap<String, Annotation>,
 }
 
 impl<'f> Txn<'f> {
@@ -31,13 +42,8 @@ impl<'f> Txn<'f> {
         }
     }
 
-    /// The document `key`, remembered as it was before its first change here.
-    pub fn document(&mut self, key: &str) -> Option<&mut Document> {
-        self.remember(key);
-        self.file.documents.get_mut(key)
-    }
-
-    /// The document `key`, made by `make` if there is none.
+    /// The document `key`, made by `make` if there is none. Its annotations are changed
+    /// through [`Txn::annotation`] or added at its end, so that the change is known.
     pub fn document_or(&mut self, key: &str, make: impl FnOnce() -> Document) -> &mut Document {
         self.remember(key);
         self.file
@@ -46,18 +52,45 @@ impl<'f> Txn<'f> {
             .or_insert_with(make)
     }
 
+    /// Notes how document `key` is before its first change.
+    fn remember(&mut self, key: &str) {
+        if !self.before.contains_key(key) {
+            let doc = self.file.documents.get(key);
+            let before = Before {
+                described: doc.map(|d| {
+                    let (title, paths) = (d.title.clone(), d.paths.clone());
+                    (title, paths, d.text.clone(), d.extra.clone())
+                }),
+                count: doc.map_or(0, |d| d.annotations.len()),
+                annotations: HashMap::new(),
+            };
+            self.before.insert(key.to_string(), before);
+        }
+    }
+
     /// The annotation with `id`, in whichever document holds it.
     pub fn annotation(&mut self, id: &AnnotationId) -> Result<&mut Annotation, StoreError> {
-        let key = self
+        let missing = || StoreError::NotFound(id.0.clone());
+        let (key, at) = self
             .file
             .documents
             .iter()
-            .find(|(_, d)| d.annotations.iter().any(|a| a.id == id.0))
-            .map(|(k, _)| k.clone())
-            .ok_or_else(|| StoreError::NotFound(id.0.clone()))?;
-        self.document(&key)
-            .and_then(|d| d.annotations.iter_mut().find(|a| a.id == id.0))
-            .ok_or_else(|| StoreError::NotFound(id.0.clone()))
+            .find_map(|(k, d)| Some((k.clone(), d.annotations.iter().position(|a| a.id == id.0)?)))
+            .ok_or_else(missing)?;
+        self.remember(&key);
+        let ann = self
+            .file
+            .documents
+            .get_mut(&key)
+            .and_then(|d| d.annotations.get_mut(at))
+            .ok_or_else(missing)?;
+        if let Some(before) = self.before.get_mut(&key) {
+            before
+                .annotations
+                .entry(ann.id.clone())
+                .or_insert_with(|| ann.clone());
+        }
+        Ok(ann)
     }
 
     /// The whole contents, for a change that may touch any of it; such a change is saved by
@@ -81,20 +114,13 @@ impl<'f> Txn<'f> {
         self.file.saved_by = format!("folio {}", env!("CARGO_PKG_VERSION"));
     }
 
-    fn remember(&mut self, key: &str) {
-        if !self.before.contains_key(key) {
-            let was = self.file.documents.get(key).cloned();
-            self.before.insert(key.to_string(), was);
-        }
-    }
-
     /// The contents as changed, for a whole rewrite.
     pub fn file(&self) -> &StoreFile {
         self.file
     }
 
     /// What the change did, as one journal line: each touched document that changed, with
-    /// only the annotations that differ from before.
+    /// its annotations that were changed or added.
     pub fn record(&self) -> Record {
         let mut record = Record {
             generation: self.file.generation,
@@ -104,25 +130,25 @@ impl<'f> Txn<'f> {
         };
         for (key, before) in &self.before {
             let Some(after) = self.file.documents.get(key) else {
-                if before.is_some() {
-                    record.removed.push(key.clone());
-                }
                 continue;
             };
-            if before.as_ref() == Some(after) {
-                continue;
-            }
-            let old: HashMap<&str, &Annotation> = before
-                .iter()
-                .flat_map(|d| &d.annotations)
-                .map(|a| (a.id.as_str(), a))
-                .collect();
-            let changed = after
+            let changed: Vec<Annotation> = after
                 .annotations
                 .iter()
-                .filter(|a| old.get(a.id.as_str()) != Some(a))
-                .cloned()
+                .enumerate()
+                .filter(|(i, a)| {
+                    *i >= before.count || before.annotations.get(&a.id).is_some_and(|b| b != *a)
+                })
+                .map(|(_, a)| a.clone())
                 .collect();
+            let described = (&after.title, &after.paths, &after.text, &after.extra);
+            let same = before
+                .described
+                .as_ref()
+                .is_some_and(|(t, p, x, e)| (t, p, x, e) == described);
+            if same && changed.is_empty() {
+                continue;
+            }
             let doc = Document {
                 title: after.title.clone(),
                 paths: after.paths.clone(),
@@ -142,12 +168,18 @@ impl<'f> Txn<'f> {
             return;
         }
         for (key, before) in self.before {
-            match before {
-                Some(doc) => {
-                    self.file.documents.insert(key, doc);
-                }
-                None => {
-                    self.file.documents.remove(&key);
+            let Some((title, paths, text, extra)) = before.described else {
+                self.file.documents.remove(&key);
+                continue;
+            };
+            let Some(doc) = self.file.documents.get_mut(&key) else {
+                continue;
+            };
+            (doc.title, doc.paths, doc.text, doc.extra) = (title, paths, text, extra);
+            doc.annotations.truncate(before.count);
+            for ann in &mut doc.annotations {
+                if let Some(was) = before.annotations.get(&ann.id) {
+                    ann.clone_from(was);
                 }
             }
         }
