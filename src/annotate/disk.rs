@@ -131,8 +131,8 @@ pub fn read_changed(path: &Path, seen: &Seen) -> Option<(StoreFile, Seen)> {
     }
 }
 
-/// The two fields that say whether a file is ours and which schema it follows. Reading only
-/// these first checks the whole file's syntax without building a tree of it.
+/// The two fields that say whether a file is ours and which schema it follows, read to say
+/// why a file is not a store this build can use.
 #[derive(Deserialize)]
 struct Header {
     #[serde(default)]
@@ -142,6 +142,19 @@ struct Header {
 }
 
 fn classify(bytes: Vec<u8>) -> OnDisk {
+    // A good file is read once; only one that does not read is read again, field by field,
+    // to say why.
+    if let Ok(file) = serde_json::from_slice::<StoreFile>(&bytes)
+        && file.format == FORMAT
+    {
+        return match u64::from(file.schema_version) {
+            version if version > u64::from(SCHEMA_VERSION) => OnDisk::Newer {
+                version,
+                file: Some(file),
+            },
+            _ => OnDisk::Good { file, bytes },
+        };
+    }
     let header: Header = match serde_json::from_slice(&bytes) {
         Ok(h) => h,
         Err(e) => {
