@@ -23,13 +23,13 @@ macro_rules! known_fields_and_extra {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
                         let mut extra = $crate::annotate::model::Extra::new();
-                        while let Some(key) = map.next_key::<String>()? {
-                            match key.as_str() {
+                        while let Some($crate::annotate::fields::Key(key)) = map.next_key()? {
+                            match &*key {
                                 $(stringify!($req) => $req = Some(map.next_value()?),)*
                                 $(stringify!($opt) => $opt = Some(map.next_value()?),)*
                                 _ => {
                                     let value = map.next_value::<serde_json::Value>()?;
-                                    extra.insert(key, value);
+                                    extra.insert(key.into_owned(), value);
                                 }
                             }
                         }
@@ -49,3 +49,28 @@ macro_rules! known_fields_and_extra {
 }
 
 pub(crate) use known_fields_and_extra;
+
+use std::borrow::Cow;
+
+/// An object's key, borrowed from the file when it holds no escapes: a store has hundreds of
+/// thousands of keys, and only unknown ones are kept.
+pub struct Key<'de>(pub Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_string())))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
