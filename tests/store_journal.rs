@@ -439,3 +439,21 @@ proptest! {
         prop_assert_eq!(total, 3 + 400 + model.len());
     }
 }
+
+#[test]
+fn issue19_1_importing_a_large_store_brings_the_saves_in_its_journal() {
+    let dir = scratch();
+    let path = large_store(dir.path(), 1000);
+    let (mut store, _) = Store::open(&path).unwrap();
+    let id = first_id(&store);
+    store.set_note(&id, "only in the journal").unwrap();
+    assert!(journal_of(&path).exists());
+    let other = dir.path().join("other.json");
+    let (mut elsewhere, _) = Store::open(&other).unwrap();
+    let file = folio::annotate::read_other(&path).unwrap();
+    elsewhere.import(&file).unwrap();
+    assert_eq!(
+        elsewhere.annotation(&id).unwrap().note,
+        "only in the journal"
+    );
+}

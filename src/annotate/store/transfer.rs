@@ -65,14 +65,20 @@ impl Store {
     }
 }
 
-/// Reads an annotations file other than the store (to import it, or to add to it).
+/// Reads an annotations file other than the store (to import it, or to add to it), with the
+/// journal beside it if it has one.
 pub fn read_other(path: &Path) -> Result<StoreFile, StoreError> {
     let refuse = |reason: String| StoreError::NotAnnotations {
         path: path.to_path_buf(),
         reason,
     };
     match disk::read(path)? {
-        OnDisk::Good { file, .. } => Ok(file),
+        OnDisk::Good { mut file, bytes } => {
+            // A large store copied with its journal: the saves in the journal come too.
+            let mut seen = disk::Seen::now(path, bytes.len(), file.generation);
+            super::save::replay(path, &mut file, &mut seen)?;
+            Ok(file)
+        }
         OnDisk::Missing => Err(refuse("there is no such file".into())),
         OnDisk::Newer { version, .. } => Err(refuse(format!(
             "it was written by a newer folio (schema {version}); update folio"
