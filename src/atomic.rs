@@ -130,7 +130,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// Flushes a folder's entries, so a rename in it survives a power cut.
-fn sync_dir(dir: &Path) -> Result<(), Failed> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), Failed> {
     #[cfg(unix)]
     fs::File::open(dir)
         .and_then(|d| d.sync_all())

@@ -1,9 +1,10 @@
-//! A highlight store of 10,000 highlights on a 1 MB article: loading it and checking every
-//! highlight against the article, and saving one change.
+//! Highlight stores: 10,000 highlights on a 1 MB article (loading it and checking every
+//! highlight against the article, and saving one change), and 100,000 highlights over 5,000
+//! articles (opening it, as the library does, and saving one change).
 //!
-//! The store has no bulk import and every change is a full, fsynced save, so the file is
-//! made here from one highlight added through the API, copied 10,000 times in the JSON with
-//! targets from `anchor::target_for`.
+//! Every change is a fsynced save, so the files are made here as JSON from one highlight
+//! added through the API, copied with targets from `anchor::target_for`: a store as folio
+//! writes it when the journal beside it was just folded in.
 
 use std::path::{Path, PathBuf};
 
@@ -15,38 +16,78 @@ use serde_json::Value;
 use crate::inputs;
 
 const HIGHLIGHTS: usize = 10_000;
+/// The large store: this many articles with [`PER_ARTICLE`] highlights each.
+const ARTICLES: usize = 5_000;
+const PER_ARTICLE: usize = 20;
 
-/// Writes a store of [`HIGHLIGHTS`] highlights spread over `article` into `dir`.
-fn make_store(dir: &Path, article: &Article) -> PathBuf {
+/// A store holding one highlight on `article`, as JSON, with that highlight.
+fn seed(dir: &Path, article: &Article) -> (PathBuf, Value, Value) {
     let path = dir.join("annotations.json");
     let (mut store, _) = Store::open(&path).expect("a new store opens");
     let doc = store.document(article);
     store
         .add(&doc, article, 0..10, Color::Yellow, "")
         .expect("one highlight is added");
-    let mut json: Value =
-        serde_json::from_slice(&std::fs::read(&path).expect("the store was saved"))
-            .expect("the store is JSON");
+    let json: Value = serde_json::from_slice(&std::fs::read(&path).expect("the store was saved"))
+        .expect("the store is JSON");
+    let template = json["documents"]
+        .as_object()
+        .and_then(|docs| docs.values().next())
+        .map(|doc| doc["annotations"][0].clone())
+        .expect("the document holds its annotation");
+    (path, json, template)
+}
+
+/// `count` highlights like `template` spread over `article`, each with its own id.
+fn spread(template: &Value, article: &Article, count: usize) -> Vec<Value> {
+    let step = (article.char_len - 40) / count;
+    (0..count)
+        .filter_map(|i| {
+            let target = anchor::target_for(article, i * step..i * step + 24).ok()?;
+            let mut copy = template.clone();
+            copy["id"] = Value::String(ulid::Ulid::new().to_string());
+            copy["target"] = serde_json::to_value(target).expect("a target serialises");
+            Some(copy)
+        })
+        .collect()
+}
+
+fn write(path: &Path, json: &Value) {
+    std::fs::write(
+        path,
+        serde_json::to_vec_pretty(json).expect("JSON serialises"),
+    )
+    .expect("the store is written");
+}
+
+/// Writes a store of [`HIGHLIGHTS`] highlights spread over `article` into `dir`.
+fn make_store(dir: &Path, article: &Article) -> PathBuf {
+    let (path, mut json, template) = seed(dir, article);
     let annotations = json["documents"]
         .as_object_mut()
         .and_then(|docs| docs.values_mut().next())
-        .and_then(|doc| doc["annotations"].as_array_mut())
-        .expect("the document holds its annotations");
-    let template = annotations[0].clone();
-    let step = (article.char_len - 40) / HIGHLIGHTS;
-    annotations.clear();
-    for i in 0..HIGHLIGHTS {
-        let start = i * step;
-        let Ok(target) = anchor::target_for(article, start..start + 24) else {
-            continue;
-        };
-        let mut copy = template.clone();
-        copy["id"] = Value::String(ulid::Ulid::new().to_string());
-        copy["target"] = serde_json::to_value(target).expect("a target serialises");
-        annotations.push(copy);
+        .expect("one document");
+    annotations["annotations"] = Value::Array(spread(&template, article, HIGHLIGHTS));
+    write(&path, &json);
+    path
+}
+
+/// Writes a store of [`ARTICLES`] documents of [`PER_ARTICLE`] highlights each into `dir`:
+/// copies of the document of `article`, each with its own text hash and path.
+fn make_large_store(dir: &Path, article: &Article) -> PathBuf {
+    let (path, mut json, template) = seed(dir, article);
+    let docs = json["documents"].as_object_mut().expect("documents");
+    let first = docs.values().next().cloned().expect("one document");
+    docs.clear();
+    for n in 0..ARTICLES {
+        let mut doc = first.clone();
+        let hash = format!("{n:064x}");
+        doc["text"]["hash"] = Value::String(hash.clone());
+        doc["paths"] = Value::from(vec![format!("/home/me/articles/{n}.txt")]);
+        doc["annotations"] = Value::Array(spread(&template, article, PER_ARTICLE));
+        docs.insert(hash[48..].to_string(), doc);
     }
-    std::fs::write(&path, serde_json::to_vec(&json).expect("JSON serialises"))
-        .expect("the store is written");
+    write(&path, &json);
     path
 }
 
@@ -68,15 +109,44 @@ fn store_load_verify(bencher: Bencher) {
     });
 }
 
-/// Changing one highlight's note: a full save of the 10,000-highlight store.
+/// Changing one highlight's note in the 10,000-highlight store: one journal line.
 #[divan::bench(sample_count = 20)]
 fn store_save_one_change(bencher: Bencher) {
     let article = inputs::article("en-1m");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = make_store(dir.path(), &article);
-    let (mut store, _) = Store::open(&path).expect("the store opens");
-    let doc = store.document(&article);
-    let id = store.resolve(&doc, &article)[0].id.clone();
+    save_one_change(bencher, &path);
+}
+
+/// Opening the store of 100,000 highlights over 5,000 articles, as the library does to count
+/// each article's highlights.
+#[divan::bench(sample_count = 5)]
+fn store_100k_open(bencher: Bencher) {
+    let article = inputs::article("en-10k");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = make_large_store(dir.path(), &article);
+    bencher.bench(|| {
+        let (store, _) = Store::open(&path).expect("the store opens");
+        store.documents().count()
+    });
+}
+
+/// Changing one highlight's note in the store of 100,000 highlights.
+#[divan::bench(sample_count = 20)]
+fn store_100k_save_one_change(bencher: Bencher) {
+    let article = inputs::article("en-10k");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = make_large_store(dir.path(), &article);
+    save_one_change(bencher, &path);
+}
+
+fn save_one_change(bencher: Bencher, path: &Path) {
+    let (mut store, _) = Store::open(path).expect("the store opens");
+    let id = store
+        .documents()
+        .find_map(|(_, d)| d.annotations.first())
+        .map(|a| folio::annotate::AnnotationId(a.id.clone()))
+        .expect("a highlight");
     let mut n = 0u64;
     bencher.bench_local(|| {
         n += 1;

@@ -52,30 +52,87 @@ pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
     }
 }
 
-/// The store at `path` if it is a good one of another generation than `known`: what another
-/// process saved since. `None` for the same generation (read only up to knowing that), a
-/// missing, damaged or newer file, or one that is not a regular file.
-pub fn read_changed(path: &Path, known: u64) -> Option<StoreFile> {
-    #[derive(Deserialize)]
-    struct Generation {
-        #[serde(default)]
-        generation: u64,
+/// Which version of a file is on disk: device, inode, length and modification time. A
+/// snapshot is only ever replaced whole (a new inode), so an unchanged stamp is an unchanged
+/// snapshot.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// The stamp of the file at `path` (links followed), `None` when there is none.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (dev, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (dev, ino) = (0, 0);
+    Some(Stamp {
+        dev,
+        ino,
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
+}
+
+/// The store's files as a process last read or wrote them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    /// The snapshot's stamp; `None` when there was none.
+    pub snapshot: Option<Stamp>,
+    /// Its size, which decides when the journal is folded into a new one.
+    pub snapshot_len: u64,
+    /// The `generation` written in it, which its journal names.
+    pub snapshot_generation: u64,
+    /// The bytes of its journal read or written, up to the end of a whole line; 0 when there
+    /// is no journal of that snapshot (the next save starts one).
+    pub journal_len: u64,
+}
+
+impl Seen {
+    /// The snapshot at `path` as it is now, `len` bytes of generation `generation`, before
+    /// its journal is read.
+    pub fn now(path: &Path, len: usize, generation: u64) -> Seen {
+        Seen {
+            snapshot: stamp(path),
+            snapshot_len: len as u64,
+            snapshot_generation: generation,
+            journal_len: 0,
+        }
     }
+}
+
+/// The snapshot at `path` if it is a good one other than the one `seen` describes: what
+/// another process wrote since, with how it now stands. `None` when it is the same file, or
+/// a missing, damaged or newer one, or not a regular file.
+pub fn read_changed(path: &Path, seen: &Seen) -> Option<(StoreFile, Seen)> {
     // Never read a FIFO or a device: it may never end.
     crate::atomic::resolve(path).ok()?;
-    let bytes = fs::read(path).ok()?;
-    let found: Generation = serde_json::from_slice(&bytes).ok()?;
-    if found.generation == known {
+    let before = stamp(path);
+    if before.is_none() || before == seen.snapshot {
         return None;
     }
+    let bytes = fs::read(path).ok()?;
+    let len = bytes.len();
     match classify(bytes) {
-        OnDisk::Good { file, .. } => Some(file),
+        OnDisk::Good { file, .. } => {
+            let generation = file.generation;
+            let mut now = Seen::now(path, len, generation);
+            now.snapshot = before;
+            Some((file, now))
+        }
         _ => None,
     }
 }
 
-/// The two fields that say whether a file is ours and which schema it follows. Reading only
-/// these first checks the whole file's syntax without building a tree of it.
+/// The two fields that say whether a file is ours and which schema it follows, read to say
+/// why a file is not a store this build can use.
 #[derive(Deserialize)]
 struct Header {
     #[serde(default)]
@@ -85,6 +142,19 @@ struct Header {
 }
 
 fn classify(bytes: Vec<u8>) -> OnDisk {
+    // A good file is read once; only one that does not read is read again, field by field,
+    // to say why.
+    if let Ok(file) = serde_json::from_slice::<StoreFile>(&bytes)
+        && file.format == FORMAT
+    {
+        return match u64::from(file.schema_version) {
+            version if version > u64::from(SCHEMA_VERSION) => OnDisk::Newer {
+                version,
+                file: Some(file),
+            },
+            _ => OnDisk::Good { file, bytes },
+        };
+    }
     let header: Header = match serde_json::from_slice(&bytes) {
         Ok(h) => h,
         Err(e) => {

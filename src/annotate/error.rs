@@ -83,6 +83,13 @@ pub enum Warning {
     NotAFile { file: PathBuf, reason: String },
     /// A save succeeded but the version it replaced could not be kept as a backup.
     NoBackup { file: PathBuf, reason: String },
+    /// The store's journal had a line that does not read: the saves before it were loaded,
+    /// its bytes were kept aside, and the next save rewrites the store whole.
+    JournalDamaged {
+        file: PathBuf,
+        reason: String,
+        kept_at: PathBuf,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -134,6 +141,17 @@ impl fmt::Display for Warning {
                 "{}: {reason}. Notes are not saved there; point it at a regular file (or remove \
                  it) to save them.",
                 file.display()
+            ),
+            Warning::JournalDamaged {
+                file,
+                reason,
+                kept_at,
+            } => write!(
+                f,
+                "{} was damaged ({reason}). The saves before the damage were loaded; a copy is \
+                 kept at {}.",
+                file.display(),
+                kept_at.display()
             ),
             Warning::NoBackup { file, reason } => write!(
                 f,

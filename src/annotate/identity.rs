@@ -49,12 +49,6 @@ pub fn coalesce(file: &mut StoreFile) {
     }
 }
 
-/// `file` with its documents of one text folded into one (see [`coalesce`]).
-pub fn coalesced(mut file: StoreFile) -> StoreFile {
-    coalesce(&mut file);
-    file
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

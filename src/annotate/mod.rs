@@ -53,17 +53,20 @@
 //! # Saving
 //!
 //! Under an exclusive lock on `annotations.json.lock` (which names its holder's pid, so a
-//! waiting process can say for whom it waits), a save re-reads the file, merges our state
-//! into it by annotation id (newest `updated_at` wins; a tombstone wins a tie and only an
-//! explicit undelete clears it), applies the change, writes a temp file in the same folder,
-//! fsyncs it, renames it over the file (through a symbolic link, to the file it leads to) and
-//! fsyncs the folder; only then is the version it replaced kept as `annotations.json.1`
-//! (older ones shift to `.2`, `.3`). [`Store::save_note`] saves a note only over the text
-//! the user saw, keeping both texts otherwise; [`Store::highlight`] never doubles a passage;
-//! [`Store::pick_up`] takes in what other processes saved. A damaged file is copied to
-//! `annotations.json.corrupt-<time>` and replaced by the newest good backup; a file with a newer
-//! `schema_version` is shown but never written.
-//!
+//! waiting process can say for whom it waits), a save takes in what others saved since (the
+//! journal's new lines, or the whole file re-read and merged by annotation id when it was
+//! replaced: newest `updated_at` wins; a tombstone wins a tie and only an explicit undelete
+//! clears it), applies the change, and then either appends it as one line to
+//! `annotations.json.journal` (a store of 256 KB or more, see the README) or rewrites the
+//! whole file: a temp file in the same folder, fsynced, renamed over the file (through a
+//! symbolic link, to the file it leads to), the folder fsynced; only then is the version it
+//! replaced kept as `annotations.json.1` (older ones shift to `.2`, `.3`) and the journal
+//! removed. [`Store::save_note`] saves a note only over the text the user saw, keeping both
+//! texts otherwise; [`Store::highlight`] never doubles a passage; [`Store::pick_up`] takes in
+//! what other processes saved. A damaged file is copied to `annotations.json.corrupt-<time>`
+//! and replaced by the newest good backup; a file with a newer `schema_version` is shown but
+//! never written.
+
 //! # Re-anchoring
 //!
 //! See [`reanchor`]: verified → moved → fuzzy → review → orphan. Only `verified` and `moved`
@@ -74,8 +77,10 @@ pub mod anchor;
 mod backup;
 mod disk;
 mod error;
+mod fields;
 mod fuzzy;
 mod identity;
+mod journal;
 mod lock;
 mod merge;
 pub mod model;
@@ -90,6 +95,7 @@ use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
 pub use error::{StoreError, Warning};
+pub use journal::path as journal_path;
 pub use lock::{on_wait, stop_waiting};
 pub use model::{AnchorStatus, Color};
 pub use store::{Added, Imported, NoteSaved, Store, read_other};

@@ -6,6 +6,8 @@ use std::fmt;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+
+use super::fields::known_fields_and_extra;
 use serde_json::{Map, Value};
 
 /// The value of the top-level `format` field; a JSON file without it is not ours.
@@ -18,7 +20,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub type Extra = Map<String, Value>;
 
 /// The whole file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoreFile {
     pub format: String,
     pub schema_version: u32,
@@ -51,7 +53,7 @@ impl Default for StoreFile {
 }
 
 /// One article and its annotations.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Document {
     #[serde(default)]
     pub title: String,
@@ -67,7 +69,7 @@ pub struct Document {
 }
 
 /// What identifies an article's canonical text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TextInfo {
     /// BLAKE3 (hex) of the canonical text, as [`crate::article::Article::text_hash`].
     pub hash: String,
@@ -82,7 +84,7 @@ pub struct TextInfo {
 }
 
 /// One highlight, with or without a note.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Annotation {
     /// A ULID: unique across machines and sortable by creation time.
     pub id: String,
@@ -111,7 +113,7 @@ fn default_color() -> String {
 }
 
 /// Where an annotation sits, stated three ways so it can be found again after edits.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Target {
     pub quote: Quote,
     pub position: Position,
@@ -126,7 +128,7 @@ pub struct Target {
 }
 
 /// The quoted text with some context on each side (W3C TextQuoteSelector).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     pub exact: String,
     #[serde(default)]
@@ -145,13 +147,35 @@ pub struct Position {
 }
 
 /// The outcome of the last re-anchoring, recorded for tools that read the file.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct AnchorState {
     #[serde(default)]
     pub status: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+known_fields_and_extra!(StoreFile,
+    required: [format, schema_version],
+    optional: [generation = 0, saved_at = None, saved_by = String::new(),
+               documents = BTreeMap::new()]);
+known_fields_and_extra!(Document,
+    required: [text],
+    optional: [title = String::new(), paths = Vec::new(), annotations = Vec::new()]);
+known_fields_and_extra!(TextInfo,
+    required: [hash],
+    optional: [chars = 0, parser = String::new()]);
+known_fields_and_extra!(Annotation,
+    required: [id, created_at, updated_at, target],
+    optional: [deleted_at = None, color = default_color(), tags = Vec::new(),
+               note = String::new(), anchor = AnchorState::default()]);
+known_fields_and_extra!(Target,
+    required: [quote, position],
+    optional: [section = Vec::new(), text_hash = String::new()]);
+known_fields_and_extra!(Quote,
+    required: [exact],
+    optional: [prefix = String::new(), suffix = String::new()]);
+known_fields_and_extra!(AnchorState, required: [], optional: [status = String::new()]);
 
 /// The highlight colours folio offers, in the order of the keys 1–5.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 mod approx;
 mod context;
+mod cursor;
 mod extent;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ use super::model::{AnchorStatus, Target};
 use crate::article::Article;
 use approx::approximate;
 use context::{Context, ContextScore, TextIndex};
+use cursor::Cursor;
 
 /// Where an annotation landed in the current text, and how surely.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,9 +61,10 @@ pub fn place_all<'a>(
     let mut index = None;
     let mut shifts: Vec<isize> = Vec::new();
     let mut budget = CALL_BUDGET;
+    let mut cursor = Cursor::new(&article.text);
     for i in order {
         let t = targets[i];
-        let p = quick(t, article).unwrap_or_else(|| {
+        let p = quick(t, article, &mut cursor).unwrap_or_else(|| {
             let index = index.get_or_insert_with(|| TextIndex::new(&article.text));
             shifted(t, index, &shifts).unwrap_or_else(|| search(t, article, index, &mut budget))
         });
@@ -99,8 +102,9 @@ fn shifted(target: &Target, index: &TextIndex, shifts: &[isize]) -> Option<Place
     })
 }
 
-/// Stage 1 without indexing the text: same text, or the quote still at its position.
-fn quick(target: &Target, article: &Article) -> Option<Placement> {
+/// Stage 1 without indexing the text: same text, or the quote still at its position. The
+/// cursor, moving forward through targets in text order, keeps this linear in the text.
+fn quick(target: &Target, article: &Article, cursor: &mut Cursor) -> Option<Placement> {
     let pos = target.position;
     if pos.start >= pos.end || pos.end > article.char_len {
         return None;
@@ -108,7 +112,7 @@ fn quick(target: &Target, article: &Article) -> Option<Placement> {
     // The quote is compared even when the hashes agree: a hand-edited or imported file may
     // pair a hash with positions that do not hold the quote, and verified must mean its words.
     let same_text = target.text_hash == article.text_hash;
-    if article.slice(pos.start..pos.end) == target.quote.exact {
+    if cursor.slice(pos.start, pos.end) == target.quote.exact {
         let verified = same_text
             || Context::of(target)
                 .score_in_article(article, pos.start..pos.end)

@@ -57,20 +57,23 @@ impl Store {
     ) -> Result<Added, StoreError> {
         let target = anchor::target_for(article, range)?;
         let id = Ulid::new().to_string();
-        self.commit(|file, now| {
-            let document = document_for(file, doc, article);
-            let same = document.annotations.iter_mut().find(|a| {
+        self.commit(|txn, now| {
+            let document = document_for(txn, doc, article);
+            let same = document.annotations.iter().find(|a| {
                 a.deleted_at.is_none()
                     && a.target.text_hash == target.text_hash
                     && a.target.position == target.position
             });
-            if let Some(same) = same {
-                let note_added = note::append(&mut same.note, note);
+            if let Some(same) = same.map(|a| AnnotationId(a.id.clone())) {
+                let ann = txn.annotation(&same)?;
+                let note_added = note::append(&mut ann.note, note);
                 if note_added {
-                    same.updated_at = later(now, same.updated_at);
+                    ann.updated_at = later(now, ann.updated_at);
                 }
-                let id = AnnotationId(same.id.clone());
-                return Ok(Added::Existing { id, note_added });
+                return Ok(Added::Existing {
+                    id: same,
+                    note_added,
+                });
             }
             document.annotations.push(Annotation {
                 id: id.clone(),

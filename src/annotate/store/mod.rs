@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::anchor;
 use super::backup;
-use super::disk::{self, OnDisk};
+use super::disk::{self, OnDisk, Seen};
 use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
@@ -20,6 +20,7 @@ use super::reanchor;
 use super::{AnnotationId, DocKey, Resolved, StoreError, Warning};
 use crate::article::Article;
 use crate::atomic;
+use txn::Txn;
 
 /// The annotations file, loaded, with its path and whether this build may write it.
 #[derive(Debug)]
@@ -35,21 +36,33 @@ pub struct Store {
     detached: bool,
     /// Warnings raised while saving, for the UI to show.
     pending: Vec<Warning>,
+    /// The files on disk as this store last read or wrote them.
+    seen: Seen,
+    /// The next save rewrites the whole file: memory holds what a journal line cannot say
+    /// (changes shown from a rescue, documents folded on loading, a damaged journal).
+    rewrite: bool,
 }
 
 impl Store {
-    /// Opens the store at `path`. A missing file is an empty store; a damaged one is kept aside
-    /// and replaced by its newest good backup; a newer one opens read-only. The warnings say
-    /// in plain words what happened.
-    pub fn open(path: &Path) -> Result<(Store, Vec<Warning>), StoreError> {
-        let mut store = Store {
+    /// An empty store for `path`, nothing read yet.
+    fn blank(path: &Path, detached: bool) -> Store {
+        Store {
             path: path.to_path_buf(),
             file: StoreFile::default(),
             read_only: None,
             folder_refused: false,
-            detached: false,
+            detached,
             pending: Vec::new(),
-        };
+            seen: Seen::default(),
+            rewrite: false,
+        }
+    }
+
+    /// Opens the store at `path`. A missing file is an empty store; a damaged one is kept aside
+    /// and replaced by its newest good backup; a newer one opens read-only. The warnings say
+    /// in plain words what happened.
+    pub fn open(path: &Path) -> Result<(Store, Vec<Warning>), StoreError> {
+        let mut store = Store::blank(path, false);
         if !atomic::parent(path).is_dir() {
             return Ok((store, Vec::new()));
         }
@@ -68,10 +81,15 @@ impl Store {
         };
         let mut warnings = Vec::new();
         match disk::read(path)? {
-            OnDisk::Missing => {}
-            OnDisk::Good { file, .. } => store.file = identity::coalesced(file),
+            OnDisk::Missing => store.seen = Seen::now(path, 0, 0),
+            OnDisk::Good { file, bytes } => {
+                store.seen = Seen::now(path, bytes.len(), file.generation);
+                store.file = file;
+                warnings.extend(store.replay_journal()?);
+            }
             OnDisk::Newer { version, file } => {
-                store.file = identity::coalesced(file.unwrap_or_default());
+                store.file = file.unwrap_or_default();
+                store.replay_journal()?;
                 store.read_only = Some(format!(
                     "it was written by a newer folio (schema {version}); update folio to change notes"
                 ));
@@ -91,7 +109,16 @@ impl Store {
                 });
             }
         }
+        store.fold_twins();
         Ok((store, warnings))
+    }
+
+    /// Folds documents of one text into one (see [`identity::coalesce`]); the next save
+    /// writes the folded file whole.
+    fn fold_twins(&mut self) {
+        let before = self.file.documents.len();
+        identity::coalesce(&mut self.file);
+        self.rewrite |= self.file.documents.len() != before;
     }
 
     /// Keeps a damaged file's bytes aside and puts the newest good backup in its place.
@@ -101,7 +128,11 @@ impl Store {
         match backup::newest_good(&self.path) {
             Some((backup, OnDisk::Good { file: good, bytes })) => {
                 atomic::replace(&self.path, &bytes)?;
+                self.seen = Seen::now(&self.path, bytes.len(), good.generation);
                 self.file = good;
+                // The journal continued the damaged file: its saves are laid over the backup.
+                self.replay_journal()?;
+                self.rewrite = true;
                 Ok(Warning::Recovered {
                     file,
                     reason,
@@ -206,9 +237,9 @@ impl Store {
         range: Range<usize>,
     ) -> Result<(), StoreError> {
         let target = anchor::target_for(article, range)?;
-        self.commit(|file, now| {
-            document_for(file, doc, article);
-            let ann = find_mut(file, id)?;
+        self.commit(|txn, now| {
+            document_for(txn, doc, article);
+            let ann = txn.annotation(id)?;
             ann.target = target;
             ann.anchor = verified();
             ann.updated_at = later(now, ann.updated_at);
@@ -263,21 +294,28 @@ impl Store {
         out
     }
 
-    /// Takes in what other processes saved since this store last read or wrote its file;
-    /// `true` when that changed anything. It does not wait for the lock: a save replaces the
-    /// file whole, so it is never read half-written. Every save raises the generation past
-    /// any before it, so a file of the generation held is the one held. A file that cannot be
-    /// read now is left for the next save to deal with.
+    /// Takes in what other processes saved since this store last read or wrote its files;
+    /// `true` when that changed anything. It does not wait for the lock: a snapshot is
+    /// replaced whole, so it is never read half-written, and a journal line being written is
+    /// not read until its newline is there. An unchanged snapshot costs a stat and a read of
+    /// the journal's new lines. A file that cannot be read now is left for the next save.
     pub fn pick_up(&mut self) -> bool {
         if self.detached {
             return false;
         }
-        let Some(file) = disk::read_changed(&self.path, self.file.generation) else {
+        if let Some(added) = self.catch_up_journal() {
+            return added;
+        }
+        let Some((mut file, mut seen)) = disk::read_changed(&self.path, &self.seen) else {
             return false;
         };
+        if save::replay(&self.path, &mut file, &mut seen).is_err() {
+            return false;
+        }
         let merged = merge(file, &self.file);
         let changed = merged.documents != self.file.documents;
         self.file = merged;
+        self.seen = seen;
         changed
     }
 
@@ -287,6 +325,8 @@ impl Store {
         self.file = merge(fresh.file, &self.file);
         self.read_only = fresh.read_only;
         self.folder_refused = fresh.folder_refused;
+        self.seen = fresh.seen;
+        self.rewrite |= fresh.rewrite;
         Ok(warnings)
     }
 
@@ -297,96 +337,13 @@ impl Store {
         id: &AnnotationId,
         change: impl FnOnce(&mut Annotation, Timestamp),
     ) -> Result<(), StoreError> {
-        self.commit(|file, now| {
-            let ann = find_mut(file, id)?;
+        self.commit(|txn, now| {
+            let ann = txn.annotation(id)?;
             let now = later(now, ann.updated_at);
             change(ann, now);
             ann.updated_at = now;
             Ok(())
         })
-    }
-
-    /// Under the write lock: reads the file as it is now, merges our state into it, applies
-    /// `op`, and replaces the file atomically (after backing up the version it replaces).
-    /// On error nothing in memory changes.
-    fn commit<T>(
-        &mut self,
-        op: impl FnOnce(&mut StoreFile, Timestamp) -> Result<T, StoreError>,
-    ) -> Result<T, StoreError> {
-        if self.folder_refused && WriteLock::acquire(&self.path).is_ok() {
-            self.read_only = None;
-            self.folder_refused = false;
-        }
-        if let Some(reason) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                reason: reason.clone(),
-            });
-        }
-        if self.detached {
-            let mut next = self.file.clone();
-            let out = op(&mut next, Timestamp::now())?;
-            self.file = next;
-            return Ok(out);
-        }
-        let dir = atomic::parent(&self.path);
-        fs::create_dir_all(dir).map_err(|e| StoreError::io("create the folder", dir, e))?;
-        let _lock = WriteLock::acquire(&self.path)?;
-        atomic::remove_leftovers(&self.path);
-        let (mut next, previous) = match disk::read(&self.path)? {
-            OnDisk::Missing => (self.file.clone(), None),
-            OnDisk::Good { file, bytes } => (merge(file, &self.file), Some(bytes)),
-            OnDisk::Newer { version, .. } => {
-                let reason = format!(
-                    "a newer folio (schema {version}) has saved it meanwhile; update folio"
-                );
-                self.read_only = Some(reason.clone());
-                return Err(StoreError::ReadOnly {
-                    path: self.path.clone(),
-                    reason,
-                });
-            }
-            OnDisk::Corrupt { bytes, reason } => {
-                // What we hold is the last good state; the damaged bytes are kept aside.
-                let kept_at = disk::set_aside(&self.path, &bytes)?;
-                self.pending.push(Warning::DamagedOnSave {
-                    file: self.path.clone(),
-                    reason,
-                    kept_at,
-                });
-                (self.file.clone(), None)
-            }
-            OnDisk::NotAFile { reason } => {
-                self.read_only = Some(reason.clone());
-                return Err(StoreError::ReadOnly {
-                    path: self.path.clone(),
-                    reason,
-                });
-            }
-        };
-        let now = Timestamp::now();
-        let out = op(&mut next, now)?;
-        next.generation = next.generation.max(self.file.generation) + 1;
-        next.saved_at = Some(now);
-        next.saved_by = format!("folio {}", env!("CARGO_PKG_VERSION"));
-        let mut bytes = serde_json::to_vec_pretty(&next).map_err(|source| StoreError::Encode {
-            path: self.path.clone(),
-            source,
-        })?;
-        bytes.push(b'\n');
-        atomic::replace(&self.path, &bytes)?;
-        self.file = next;
-        // Only after the save: a failed one must not push the history out of the backups.
-        // A crash in between costs one backup, never the store.
-        if let Some(previous) = previous
-            && let Err(e) = backup::rotate(&self.path, &previous)
-        {
-            self.pending.push(Warning::NoBackup {
-                file: self.path.clone(),
-                reason: e.to_string(),
-            });
-        }
-        Ok(out)
     }
 }
 
@@ -404,24 +361,21 @@ fn path_key(article: &Article) -> Option<String> {
     Some(path.to_string_lossy().into_owned())
 }
 
-/// The document `key` in `file`, created if new, updated to describe `article` as it is now.
-fn document_for<'f>(file: &'f mut StoreFile, key: &DocKey, article: &Article) -> &'f mut Document {
+/// The document `key`, created if new, updated to describe `article` as it is now.
+fn document_for<'t>(txn: &'t mut Txn, key: &DocKey, article: &Article) -> &'t mut Document {
     let text = TextInfo {
         hash: article.text_hash.clone(),
         chars: article.char_len,
         parser: article.format.name().to_string(),
         extra: Extra::new(),
     };
-    let doc = file
-        .documents
-        .entry(key.0.clone())
-        .or_insert_with(|| Document {
-            title: article.title.clone(),
-            paths: Vec::new(),
-            text: text.clone(),
-            annotations: Vec::new(),
-            extra: Extra::new(),
-        });
+    let doc = txn.document_or(&key.0, || Document {
+        title: article.title.clone(),
+        paths: Vec::new(),
+        text: text.clone(),
+        annotations: Vec::new(),
+        extra: Extra::new(),
+    });
     if doc.text.hash != text.hash {
         doc.text = TextInfo {
             extra: std::mem::take(&mut doc.text.extra),
@@ -435,17 +389,6 @@ fn document_for<'f>(file: &'f mut StoreFile, key: &DocKey, article: &Article) ->
         doc.paths.push(path);
     }
     doc
-}
-
-fn find_mut<'f>(
-    file: &'f mut StoreFile,
-    id: &AnnotationId,
-) -> Result<&'f mut Annotation, StoreError> {
-    file.documents
-        .values_mut()
-        .flat_map(|d| d.annotations.iter_mut())
-        .find(|a| a.id == id.0)
-        .ok_or_else(|| StoreError::NotFound(id.0.clone()))
 }
 
 fn verified() -> AnchorState {
@@ -470,7 +413,9 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
 mod highlight;
 mod note;
 mod refresh;
+mod save;
 mod transfer;
+mod txn;
 pub use highlight::Added;
 pub use note::NoteSaved;
 pub use transfer::{Imported, read_other};

@@ -1,7 +1,7 @@
 //! Saving what re-anchoring learnt, so the next open is fast and the file's `anchor.status`
 //! says how each highlight stands.
 
-use super::{Store, document_for, find_mut, path_key};
+use super::{Store, document_for, path_key};
 use crate::annotate::model::{AnchorStatus, Target};
 use crate::annotate::{AnnotationId, DocKey, Resolved, StoreError, anchor};
 use crate::article::Article;
@@ -53,10 +53,10 @@ impl Store {
         if (learnt.is_empty() && !new_path && !new_text) || self.read_only.is_some() {
             return Ok(resolved);
         }
-        self.commit(|file, _| {
-            document_for(file, doc, article);
+        self.commit(|txn, _| {
+            document_for(txn, doc, article);
             for l in learnt {
-                let Ok(ann) = find_mut(file, &l.id) else {
+                let Ok(ann) = txn.annotation(&l.id) else {
                     continue;
                 };
                 // Someone may have re-placed it meanwhile; their target stands.

@@ -26,25 +26,14 @@ impl Store {
     /// store (ids, timestamps, anchors) and never written; [`Store::file`] holds the result.
     pub fn detached_copy(&self) -> Store {
         Store {
-            path: self.path.clone(),
             file: self.file.clone(),
-            read_only: None,
-            folder_refused: false,
-            detached: true,
-            pending: Vec::new(),
+            ..Store::blank(&self.path, true)
         }
     }
 
     /// An empty in-memory store standing for `path`, for when the file could not be opened.
     pub fn detached(path: &Path) -> Store {
-        Store {
-            path: path.to_path_buf(),
-            file: StoreFile::default(),
-            read_only: None,
-            folder_refused: false,
-            detached: true,
-            pending: Vec::new(),
-        }
+        Store::blank(path, true)
     }
 
     /// Merges `other` (another annotations file: changes folio wrote elsewhere when it could
@@ -52,7 +41,8 @@ impl Store {
     /// saves. As with any save, the newer version of a highlight wins and deletions stay
     /// deleted, so importing the same file twice changes nothing the second time.
     pub fn import(&mut self, other: &StoreFile) -> Result<Imported, StoreError> {
-        self.commit(|file, _| {
+        self.commit(|txn, _| {
+            let file = txn.whole();
             let before = versions(file);
             *file = merge(std::mem::take(file), other);
             let mut imported = Imported::default();
@@ -71,17 +61,24 @@ impl Store {
     /// next save that succeeds writes them too.
     pub fn show_unsaved(&mut self, other: &StoreFile) {
         self.file = merge(std::mem::take(&mut self.file), other);
+        self.rewrite = true;
     }
 }
 
-/// Reads an annotations file other than the store (to import it, or to add to it).
+/// Reads an annotations file other than the store (to import it, or to add to it), with the
+/// journal beside it if it has one.
 pub fn read_other(path: &Path) -> Result<StoreFile, StoreError> {
     let refuse = |reason: String| StoreError::NotAnnotations {
         path: path.to_path_buf(),
         reason,
     };
     match disk::read(path)? {
-        OnDisk::Good { file, .. } => Ok(file),
+        OnDisk::Good { mut file, bytes } => {
+            // A large store copied with its journal: the saves in the journal come too.
+            let mut seen = disk::Seen::now(path, bytes.len(), file.generation);
+            super::save::replay(path, &mut file, &mut seen)?;
+            Ok(file)
+        }
         OnDisk::Missing => Err(refuse("there is no such file".into())),
         OnDisk::Newer { version, .. } => Err(refuse(format!(
             "it was written by a newer folio (schema {version}); update folio"

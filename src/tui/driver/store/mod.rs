@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::annotate::{Store, rescue};
+use crate::annotate::{Store, journal_path, rescue};
 use crate::article::Article;
 use crate::export::file_name::safe_stem;
 use crate::export::from_store::export_doc;
@@ -30,9 +30,9 @@ pub struct Highlights {
     problem: Option<String>,
     /// What opening the file had to say, not shown yet.
     opening: Vec<String>,
-    /// The store file as it was when last looked at, to notice another's saves. Its own saves
-    /// change it too: the next look reads the file once and finds nothing new.
-    seen: Option<Stamp>,
+    /// The store file and its journal as they were when last looked at, to notice another's
+    /// saves. Its own saves change them too: the next look reads once and finds nothing new.
+    seen: (Option<Stamp>, Option<Stamp>),
 }
 
 /// An article's highlights as the store has them with the unsaved changes laid over them,
@@ -72,7 +72,7 @@ impl Highlights {
             queue: Queue::default(),
             problem: None,
             opening: Vec::new(),
-            seen: None,
+            seen: (None, None),
         };
         let mut notices = match highlights.store() {
             Ok(_) => highlights.import_rescued(),
@@ -121,7 +121,11 @@ impl Highlights {
     /// read or wrote it, and if so answers with `article`'s highlights as they are now. A
     /// stat when nothing changed.
     pub fn look(&mut self, article: &Article) -> Option<Listing> {
-        let stamp: Option<Stamp> = stamp_of(&self.path).ok();
+        // A large store's saves go to the journal beside it, so both files are watched.
+        let stamp = (
+            stamp_of(&self.path).ok(),
+            stamp_of(&journal_path(&self.path)).ok(),
+        );
         if stamp == self.seen {
             return None;
         }

@@ -270,3 +270,47 @@ fn unsaved_notes_can_be_written_out_with_their_words_as_a_last_resort() {
         "{said}"
     );
 }
+
+#[test]
+fn issue19_1_a_reader_sees_a_save_another_folio_appended_to_the_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotations.json");
+    let a = article();
+    let (mut store, _) = Store::open(&path).unwrap();
+    let id = store
+        .add(&store.document(&a), &a, 7..25, Color::Yellow, "old")
+        .unwrap();
+    // Grown past the size under which every save rewrites the file.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let doc = json["documents"]
+        .as_object_mut()
+        .unwrap()
+        .values_mut()
+        .next()
+        .unwrap();
+    let template = doc["annotations"][0].clone();
+    for i in 0..1000 {
+        let mut copy = template.clone();
+        copy["id"] = format!("00000000000000000000{i:06}").into();
+        copy["deleted_at"] = "2026-01-01T00:00:00Z".into();
+        copy["note"] = "x".repeat(400).into();
+        doc["annotations"].as_array_mut().unwrap().push(copy);
+    }
+    std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+    let (mut reader, _) = Highlights::open(&path);
+    reader.load(&a);
+    let _ = reader.look(&a);
+    let snapshot = std::fs::read(&path).unwrap();
+
+    let (mut other, _) = Store::open(&path).unwrap();
+    other.set_note(&id, "new").unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        snapshot,
+        "saved in the journal"
+    );
+    let (list, _) = listed(reader.look(&a).expect("the reader noticed the save"));
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].note, "new");
+}
