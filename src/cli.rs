@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::annotate::Color;
+use crate::highlights::Color;
 use crate::layout::Furniture;
 
 /// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form

@@ -1,6 +1,5 @@
 //! folio: a terminal reader for stored articles. The library holds everything; `main.rs` is a thin CLI.
 
-pub mod annotate;
 pub mod article;
 pub mod atomic;
 pub mod cli;
@@ -8,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod drafts;
 pub mod export;
+pub mod highlights;
 pub mod layout;
 pub mod library;
 pub mod paths;

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
-use folio::annotate::{Color, Store, Warning};
 use folio::article::Article;
+use folio::highlights::{Color, Store, Warning};
 use serde_json::{Value, json};
 
 /// An article with `n` sentences, each with a unique phrase "number {i} talks".

@@ -24,8 +24,8 @@ use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use folio::annotate::Store;
 use folio::article::Article;
+use folio::highlights::Store;
 use folio::reading::ReadingState;
 use support::invariants::check_placement;
 use support::pty::Session;

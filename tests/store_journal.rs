@@ -11,8 +11,8 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use folio::annotate::{AnnotationId, Color, Store, Warning};
 use folio::article::Article;
+use folio::highlights::{Color, HighlightId, Store, Warning};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -64,13 +64,13 @@ fn large_store(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
-fn first_id(store: &Store) -> AnnotationId {
+fn first_id(store: &Store) -> HighlightId {
     let doc = store
         .documents()
         .find(|(k, _)| k.0 != "other")
         .map(|(_, d)| d)
         .unwrap();
-    AnnotationId(doc.annotations[0].id.clone())
+    HighlightId(doc.annotations[0].id.clone())
 }
 
 fn lines(path: &Path) -> Vec<Value> {
@@ -116,7 +116,7 @@ fn issue19_1_a_change_to_a_large_store_appends_one_line_and_is_seen_by_all() {
         "changed through the journal"
     );
     // Its own change goes after the first, and everyone reads both.
-    let other = AnnotationId("00000000000000000000000007".into());
+    let other = HighlightId("00000000000000000000000007".into());
     two.set_note(&other, "from two").unwrap();
     assert_eq!(lines(&journal_of(&path)).len(), 3);
     let (fresh, warnings) = Store::open(&path).unwrap();
@@ -200,7 +200,7 @@ fn issue19_1_a_damaged_journal_line_is_kept_aside_and_the_saves_before_it_load()
     let path = large_store(dir.path(), 1000);
     let (mut store, _) = Store::open(&path).unwrap();
     let id = first_id(&store);
-    let other = AnnotationId("00000000000000000000000003".into());
+    let other = HighlightId("00000000000000000000000003".into());
     store.set_note(&id, "before the damage").unwrap();
     store.set_note(&other, "in the damaged line").unwrap();
     drop(store);
@@ -305,7 +305,7 @@ fn issue19_1_a_store_written_before_the_journal_opens_and_keeps_every_highlight(
 }
 
 fn range_of(article: &Article, quote: &str) -> Range<usize> {
-    folio::annotate::find_quote(article, quote, None).unwrap()
+    folio::highlights::find_quote(article, quote, None).unwrap()
 }
 
 /// One step of the property test; `second` picks which of two stores on the file does it.
@@ -354,7 +354,7 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// The highlights as applying the steps in memory gives them: (id, note, deleted).
-type Model = Vec<(AnnotationId, String, bool)>;
+type Model = Vec<(HighlightId, String, bool)>;
 
 fn run(steps: &[Step], dir: &Path) -> (Model, PathBuf) {
     let a = article(dir);
@@ -450,7 +450,7 @@ fn issue19_1_importing_a_large_store_brings_the_saves_in_its_journal() {
     assert!(journal_of(&path).exists());
     let other = dir.path().join("other.json");
     let (mut elsewhere, _) = Store::open(&other).unwrap();
-    let file = folio::annotate::read_other(&path).unwrap();
+    let file = folio::highlights::read_other(&path).unwrap();
     elsewhere.import(&file).unwrap();
     assert_eq!(
         elsewhere.annotation(&id).unwrap().note,

@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use folio::annotate::{Color, Store};
 use folio::article::Article;
+use folio::highlights::{Color, Store};
 use support::pty::{Session, restored};
 
 /// An article of about 10 MB: a title and numbered paragraphs.
@@ -76,7 +76,7 @@ fn highlight_every_sentence(article: &Path, store: &Path, count: usize) {
         .expect("the document's annotations");
     let template = annotations[0].clone();
     for n in 2..=count {
-        let target = folio::annotate::anchor::target_for(&text, sentence(&text, n))
+        let target = folio::highlights::anchor::target_for(&text, sentence(&text, n))
             .expect("a sentence anchors");
         let mut annotation = template.clone();
         annotation["id"] = serde_json::json!(format!("01JTESTHIGHLIGHT{n:010}"));

@@ -9,8 +9,8 @@
 use std::path::{Path, PathBuf};
 
 use divan::Bencher;
-use folio::annotate::{AnchorStatus, Color, Store, anchor};
 use folio::article::Article;
+use folio::highlights::{AnchorStatus, Color, Store, anchor};
 use serde_json::Value;
 
 use crate::inputs;
@@ -145,7 +145,7 @@ fn save_one_change(bencher: Bencher, path: &Path) {
     let id = store
         .documents()
         .find_map(|(_, d)| d.annotations.first())
-        .map(|a| folio::annotate::AnnotationId(a.id.clone()))
+        .map(|a| folio::highlights::HighlightId(a.id.clone()))
         .expect("a highlight");
     let mut n = 0u64;
     bencher.bench_local(|| {

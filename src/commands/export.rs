@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::annotate::{DocKey, Store};
 use crate::article::{Article, LoadError};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::export::file_name::safe_stem;
 use crate::export::from_store::{export_doc, export_stored};
 use crate::export::merge::merge;
 use crate::export::{ExportDoc, markdown, web_annotation};
+use crate::highlights::{DocKey, Store};
 
 /// Runs the export; `default_dir` is where --all writes without -o. Files that could not be
 /// written are reported one by one and make the exit status non-zero; the rest are written.

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::annotate::{Added, Store, find_quote};
 use crate::article::Article;
 use crate::cli::HighlightArgs;
+use crate::highlights::{Added, Store, find_quote};
 
 /// Adds the highlight to the store at `store_path` and prints its id on `out`. A passage
 /// highlighted already keeps its one highlight: its id is printed, and standard error says so.

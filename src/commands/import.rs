@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::annotate::read_other;
 use crate::cli::ImportArgs;
+use crate::highlights::read_other;
 
 /// Merges each file into the store at `store_path` (by highlight id, the newer version of
 /// each winning) and says what each brought in.

@@ -12,11 +12,11 @@ pub mod read;
 
 use std::path::Path;
 
-use crate::annotate::{DocKey, Store};
+use crate::highlights::{DocKey, Store};
 
 /// Opens the highlights store, printing any warning (a damaged file restored from a backup,
 /// a newer file opened read-only) on standard error.
-fn open_store(path: &Path) -> Result<Store, crate::annotate::StoreError> {
+fn open_store(path: &Path) -> Result<Store, crate::highlights::StoreError> {
     let (store, warnings) = Store::open(path)?;
     for warning in warnings {
         eprintln!("folio: warning: {warning}");

@@ -28,10 +28,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::annotate::{DocKey, Resolved, Store};
 use crate::article::sanitize::{escape_json_for_terminal, strip_controls};
 use crate::article::{Article, LoadError};
 use crate::cli::NotesArgs;
+use crate::highlights::{DocKey, Resolved, Store};
 
 /// The status of a highlight whose article cannot be opened: it could not be looked for.
 const UNCHECKED: &str = "unchecked";

@@ -164,7 +164,7 @@ struct Counted {
 /// How many highlights each stored document has; what opening the store had to say (a
 /// damaged file restored) goes into `notices`.
 fn highlight_counts(annotations: &Path, notices: &mut Vec<String>) -> Vec<Counted> {
-    let store = match crate::annotate::Store::open(annotations) {
+    let store = match crate::highlights::Store::open(annotations) {
         Ok((store, warnings)) => {
             notices.extend(warnings.iter().map(ToString::to_string));
             store

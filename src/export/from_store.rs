@@ -1,8 +1,8 @@
 //! Gathering one article's highlights from the store into an [`ExportDoc`].
 
-use crate::annotate::{DocKey, Store};
 use crate::article::Article;
 use crate::article::sanitize::strip_controls;
+use crate::highlights::{DocKey, Store};
 
 use super::{AnchorStatus, ExportDoc, ExportHighlight, SectionRef};
 

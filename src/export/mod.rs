@@ -9,7 +9,7 @@ pub mod markdown;
 pub mod merge;
 pub mod web_annotation;
 
-pub use crate::annotate::AnchorStatus;
+pub use crate::highlights::AnchorStatus;
 
 /// Whether a highlight is listed apart, as needing the reader's attention.
 pub fn is_doubtful(status: Option<AnchorStatus>) -> bool {

@@ -9,9 +9,9 @@ use std::time::SystemTime;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
-use crate::annotate::{AnnotationId, Color, Resolved};
 use crate::article::Article;
 use crate::drafts::Draft;
+use crate::highlights::{Color, HighlightId, Resolved};
 
 use super::action::Action;
 
@@ -173,16 +173,16 @@ pub enum HighlightChange {
     /// A note saved over `seen`, the text the user started from: the store keeps both
     /// texts if another folio changed it meanwhile.
     Note {
-        id: AnnotationId,
+        id: HighlightId,
         note: String,
         seen: String,
     },
     Color {
-        id: AnnotationId,
+        id: HighlightId,
         color: Color,
     },
-    Delete(AnnotationId),
-    Undelete(AnnotationId),
+    Delete(HighlightId),
+    Undelete(HighlightId),
 }
 
 /// Where an article was left: its id and path, the offset on top and the text's length.

@@ -8,11 +8,11 @@
 
 use std::path::Path;
 
-use folio::annotate::anchor::target_for;
-use folio::annotate::reanchor::place_all;
-use folio::annotate::{AnchorStatus, Store};
 use folio::article::sanitize::is_unsafe;
 use folio::article::{Article, BlockKind, Format, Parsed, RawBlock, build};
+use folio::highlights::anchor::target_for;
+use folio::highlights::reanchor::place_all;
+use folio::highlights::{AnchorStatus, Store};
 use folio::layout::{Layout, LineKind, display_width};
 
 /// The first character (if any) that must never reach a terminal: anything [`is_unsafe`] but

@@ -76,7 +76,7 @@ impl<'t> Driver<'t> {
         model.message = settings.notice;
         let (to_loop, received) = mpsc::channel();
         let waits = to_loop.clone();
-        crate::annotate::on_wait(move |line| {
+        crate::highlights::on_wait(move |line| {
             let _ = waits.send(Input::Worker(Box::new(Msg::Waiting(line.to_string()))));
         });
         let positions = Arc::new(Mutex::new(settings.positions));

@@ -31,7 +31,7 @@ pub fn spawn(to_loop: &Sender<Input>) -> io::Result<()> {
     thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             // The store worker may be waiting for another folio's lock: it must stop waiting.
-            crate::annotate::stop_waiting();
+            crate::highlights::stop_waiting();
             let _ = to_signal.send(Input::Signal(signal));
         }
     });

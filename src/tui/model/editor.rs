@@ -14,7 +14,7 @@ pub enum NoteTarget {
     /// still to give).
     Range(Range<usize>),
     /// An existing highlight.
-    Id(crate::annotate::AnnotationId),
+    Id(crate::highlights::HighlightId),
 }
 
 /// A note being written.

@@ -1,8 +1,8 @@
 //! The open article's file, in pure terms: where the reading position goes when the file is
 //! read again, and where a saved position lands in a text of another length.
 
-use crate::annotate::{anchor, reanchor};
 use crate::article::Article;
+use crate::highlights::{anchor, reanchor};
 
 /// How many characters from the top of the screen are looked for in a reloaded text.
 const TOP_QUOTE: usize = 64;

@@ -1,6 +1,6 @@
 //! The highlights list's state (`A`): the chosen row and a deletion waiting for its answer.
 
-use crate::annotate::AnnotationId;
+use crate::highlights::HighlightId;
 
 use super::list::ListCursor;
 
@@ -10,5 +10,5 @@ pub struct HighlightList {
     /// The chosen row: an index into [`Reader::highlights`](super::Reader::highlights).
     pub cursor: ListCursor,
     /// A highlight with a note that `d` asked to delete, waiting for `y`.
-    pub confirm: Option<AnnotationId>,
+    pub confirm: Option<HighlightId>,
 }

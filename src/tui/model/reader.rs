@@ -5,8 +5,8 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::annotate::{AnnotationId, Resolved};
 use crate::article::Article;
+use crate::highlights::{HighlightId, Resolved};
 use crate::layout::{Folds, Layout};
 use crate::tui::protocol::OnDisk;
 
@@ -42,7 +42,7 @@ pub struct Reader {
     /// The article's highlights, placed on its text first (by start), orphans last.
     pub highlights: Vec<Resolved>,
     /// The highlight deleted last, for `u`.
-    pub deleted: Option<AnnotationId>,
+    pub deleted: Option<HighlightId>,
     /// A `]` or `[` just pressed: a following `a` means a highlight jump instead of a
     /// section jump, which is then undone (to this reading position and cursor).
     pub bracket: Option<Bracket>,

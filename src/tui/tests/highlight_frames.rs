@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use super::frames::{find_from, frame, frame_in, row};
 use super::highlights::{give_highlights, highlight_on};
 use super::*;
-use crate::annotate::AnchorStatus;
+use crate::highlights::AnchorStatus;
 use crate::tui::ui::theme::Theme;
 
 const PARAGRAPH: &str = "Plain words first. The marked sentence sits here. Then plain words again.";

@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEventKind};
 
 use super::*;
-use crate::annotate::{AnchorStatus, AnnotationId, Color, Resolved};
+use crate::highlights::{AnchorStatus, Color, HighlightId, Resolved};
 use crate::tui::keymap::Mode;
 use crate::tui::protocol::{Edited, Effect, HighlightChange};
 
@@ -29,7 +29,7 @@ pub fn highlight_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved
     let start = r.article.text[..byte].chars().count();
     let range = start..start + text.chars().count();
     Resolved {
-        id: AnnotationId(id.into()),
+        id: HighlightId(id.into()),
         range: Some(range.clone()),
         status: AnchorStatus::Verified,
         color: Color::Yellow,
@@ -169,7 +169,7 @@ fn keys_on_a_highlight_recolour_delete_undo_and_edit_its_note() {
     let highlight = highlight_on(&m, "H1", "known as the target", "old note");
     give_highlights(&mut m, vec![highlight]);
     search_for(&mut m, "target");
-    let id = AnnotationId("H1".into());
+    let id = HighlightId("H1".into());
     assert_eq!(
         press(&mut m, &["2"]),
         vec![Effect::ChangeHighlight(
@@ -240,7 +240,7 @@ fn a_highlights_then_the_editor_saves_a_two_line_note_to_the_new_highlight() {
         vec![Effect::ChangeHighlight(
             shared(&m),
             HighlightChange::Note {
-                id: AnnotationId("NEW".into()),
+                id: HighlightId("NEW".into()),
                 note: "line one\nline two".into(),
                 seen: String::new()
             }
@@ -356,13 +356,13 @@ fn issue15_17_the_notes_list_asks_before_deleting_a_note_and_shows_each_colour()
     assert!(press(&mut m, &["d"]).is_empty());
     let delete_a = vec![Effect::ChangeHighlight(
         shared(&m),
-        HighlightChange::Delete(AnnotationId("A".into())),
+        HighlightChange::Delete(HighlightId("A".into())),
     )];
     assert_eq!(press(&mut m, &["y"]), delete_a);
     // Without a note, at once (u brings it back).
     let delete_b = vec![Effect::ChangeHighlight(
         shared(&m),
-        HighlightChange::Delete(AnnotationId("B".into())),
+        HighlightChange::Delete(HighlightId("B".into())),
     )];
     assert_eq!(press(&mut m, &["j", "d"]), delete_b);
 }

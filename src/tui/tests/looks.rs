@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use super::frames::{find_from, frame_in};
 use super::highlights::{give_highlights, highlight_on};
 use super::*;
-use crate::annotate::Color;
+use crate::highlights::Color;
 use crate::tui::ui::theme::Theme;
 
 /// A frame with a highlighted heading, a plain heading, a purple highlight, and a search for

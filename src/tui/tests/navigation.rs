@@ -136,7 +136,7 @@ fn bracket_after_end_visits_every_heading() {
 
 #[test]
 fn reload_says_what_moved_and_a_opens_on_it() {
-    use crate::annotate::AnchorStatus;
+    use crate::highlights::AnchorStatus;
     use crate::tui::protocol::Effect;
     let blocks = [
         "# Title",

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::frames::{find, frame, row};
 use super::highlights::{give_highlights, highlight_on};
 use super::*;
-use crate::annotate::{AnnotationId, Color};
 use crate::drafts::{Draft, Passage};
+use crate::highlights::{Color, HighlightId};
 use crate::tui::model::QuitPrompt;
 use crate::tui::model::editor::NoteTarget;
 use crate::tui::protocol::{Effect, HighlightChange, Unsaved};
@@ -307,10 +307,7 @@ fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
     );
     let editor = m.editor.as_ref().expect("the editor, reopened");
     assert_eq!(editor.text(), "old note, and more");
-    assert_eq!(
-        editor.target,
-        NoteTarget::Id(AnnotationId("01SAVED".into()))
-    );
+    assert_eq!(editor.target, NoteTarget::Id(HighlightId("01SAVED".into())));
     assert!(
         m.message
             .as_deref()
@@ -325,7 +322,7 @@ fn a_draft_reopens_the_editor_on_its_highlight_and_goes_once_saved() {
             Effect::ChangeHighlight(
                 shared(&m),
                 HighlightChange::Note {
-                    id: AnnotationId("01SAVED".into()),
+                    id: HighlightId("01SAVED".into()),
                     note: "old note, and more".into(),
                     seen: "old note".into()
                 }

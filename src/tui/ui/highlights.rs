@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::text::ellipsize;
 use super::theme::Theme;
-use crate::annotate::{AnchorStatus, Resolved};
+use crate::highlights::{AnchorStatus, Resolved};
 use crate::tui::model::{Model, Reader};
 
 /// Draws the list over `area`.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 
 use super::theme::Theme;
-use crate::annotate::{AnchorStatus, Color};
+use crate::highlights::{AnchorStatus, Color};
 use crate::tui::model::{Focus, Reader};
 
 /// What a painted range is, from lowest to highest layer (later kinds are drawn over

@@ -255,7 +255,7 @@ fn whole_parts(parts: &[&str], room: usize) -> String {
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how
 /// to add one; a doubtful place is said first.
-fn highlight_summary(highlight: &crate::annotate::Resolved) -> String {
+fn highlight_summary(highlight: &crate::highlights::Resolved) -> String {
     let flag = if super::paint::is_flagged(highlight.status) {
         format!(
             "? {}: the text changed here, check this highlight · ",

@@ -30,7 +30,7 @@ pub struct Theme {
     pub search_current: Style,
     pub selected_row: Style,
     pub dim: Style,
-    /// Highlights, one style per colour in the order of [`crate::annotate::Color::ALL`].
+    /// Highlights, one style per colour in the order of [`crate::highlights::Color::ALL`].
     pub highlights: [Style; 5],
     /// Added to a highlight whose place is doubtful (fuzzy or review).
     pub flagged: Style,

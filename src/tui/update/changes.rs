@@ -2,7 +2,7 @@
 //! recolouring, deleting and undoing, opening a note, jumping between highlights, listing and
 //! exporting them.
 
-use crate::annotate::{AnchorStatus, AnnotationId, Color};
+use crate::highlights::{AnchorStatus, Color, HighlightId};
 use crate::tui::action::Action;
 use crate::tui::model::editor::NoteTarget;
 use crate::tui::model::{HighlightList, ListCursor, Model, NoteEditor};
@@ -104,7 +104,7 @@ pub(super) fn color_of(action: Action) -> Color {
 }
 
 /// Deletes highlight `id` (none: says there is no highlight here); `u` brings it back.
-pub(super) fn delete(model: &mut Model, id: Option<AnnotationId>) -> Vec<Effect> {
+pub(super) fn delete(model: &mut Model, id: Option<HighlightId>) -> Vec<Effect> {
     let Some(reader) = model.reader.as_mut() else {
         return Vec::new();
     };

@@ -153,5 +153,5 @@ fn place(article: &Article, draft: &Draft) -> Option<Range<usize>> {
     {
         return Some(range);
     }
-    crate::annotate::find_quote(article, &passage.quote, None).ok()
+    crate::highlights::find_quote(article, &passage.quote, None).ok()
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::annotate::{Color, Resolved};
+use crate::highlights::{Color, Resolved};
 use crate::tui::model::Model;
 use crate::tui::model::editor::{EditorOutcome, NoteEditor, NoteTarget};
 use crate::tui::protocol::{Edited, Effect, HighlightChange};

@@ -1,8 +1,8 @@
 //! The open article's file on disk: what a look at it found, and reading it again on request
 //! while keeping the place.
 
-use crate::annotate::AnchorStatus;
 use crate::article::Article;
+use crate::highlights::AnchorStatus;
 use crate::tui::model::Model;
 use crate::tui::model::file::carry_position;
 use crate::tui::protocol::{DiskState, Effect, OnDisk, Shared};

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::annotate::Resolved;
 use crate::article::Article;
+use crate::highlights::Resolved;
 use crate::tui::model::Model;
 use crate::tui::protocol::{Effect, Msg, OnDisk, Shared};
 

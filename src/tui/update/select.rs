@@ -2,7 +2,7 @@
 //! swapping its ends, highlighting it; and the caret's motions by the same units, which the
 //! reader shares.
 
-use crate::annotate::Color;
+use crate::highlights::Color;
 use crate::selection::{Unit, next_end, next_start, prev_start, snap_point, unit_at};
 use crate::tui::action::Action;
 use crate::tui::model::editor::NoteTarget;

@@ -6,15 +6,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::annotate::{Store, journal_path, rescue};
 use crate::article::Article;
 use crate::export::file_name::safe_stem;
 use crate::export::from_store::export_doc;
 use crate::export::markdown;
 use crate::export::merge::merge;
+use crate::highlights::{Store, journal_path, rescue};
 
 use super::watch::stamp_of;
-use crate::annotate::Resolved;
+use crate::highlights::Resolved;
 use crate::tui::protocol::{ExportChoice, HighlightChange, Stamp, Unsaved};
 use queue::Queue;
 

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::annotate::{Added, AnchorStatus, AnnotationId, Resolved, Store, StoreError};
 use crate::article::Article;
+use crate::highlights::{Added, AnchorStatus, HighlightId, Resolved, Store, StoreError};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -13,7 +13,7 @@ use crate::tui::protocol::{HighlightChange, UNSAVED};
 pub struct Queue {
     changes: Vec<(Arc<Article>, HighlightChange)>,
     /// Ids the store gave to highlights first known by an unsaved id.
-    saved_as: HashMap<AnnotationId, AnnotationId>,
+    saved_as: HashMap<HighlightId, HighlightId>,
     /// Adds ever queued: the n-th is known as `unsaved-n` until saved.
     adds: usize,
 }
@@ -106,7 +106,7 @@ impl Queue {
     /// The notes among the changes, each with the words it is on (looked up in `store` for a
     /// highlight saved earlier), so they can be printed when nothing else could keep them.
     pub fn notes(&self, store: Option<&Store>) -> Vec<String> {
-        let mut quotes: HashMap<AnnotationId, String> = HashMap::new();
+        let mut quotes: HashMap<HighlightId, String> = HashMap::new();
         let mut notes = Vec::new();
         for index in 0..self.changes.len() {
             let (article, change) = &self.changes[index];
@@ -136,7 +136,7 @@ impl Queue {
     }
 
     /// The unsaved id the queued add at `index` goes by.
-    fn local_id_of(&self, index: usize) -> Option<AnnotationId> {
+    fn local_id_of(&self, index: usize) -> Option<HighlightId> {
         if !matches!(self.changes[index].1, HighlightChange::Add { .. }) {
             return None;
         }
@@ -144,12 +144,12 @@ impl Queue {
             .iter()
             .filter(|(_, c)| matches!(c, HighlightChange::Add { .. }))
             .count();
-        Some(AnnotationId(format!("{UNSAVED}{}", self.adds - adds_after)))
+        Some(HighlightId(format!("{UNSAVED}{}", self.adds - adds_after)))
     }
 
     /// `change` with an unsaved id replaced by the one the store gave it.
     fn translate(&self, change: HighlightChange) -> HighlightChange {
-        let real = |id: AnnotationId| self.saved_as.get(&id).cloned().unwrap_or(id);
+        let real = |id: HighlightId| self.saved_as.get(&id).cloned().unwrap_or(id);
         match change {
             HighlightChange::Note { id, note, seen } => HighlightChange::Note {
                 id: real(id),
@@ -176,7 +176,7 @@ fn may_pass(error: &StoreError) -> bool {
 }
 
 /// The highlight a change is about, when it names one.
-fn id_of(change: &HighlightChange) -> Option<AnnotationId> {
+fn id_of(change: &HighlightChange) -> Option<HighlightId> {
     match change {
         HighlightChange::Add { .. } => None,
         HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
@@ -188,7 +188,7 @@ fn id_of(change: &HighlightChange) -> Option<AnnotationId> {
 #[derive(Default)]
 struct Applied {
     /// The id of the highlight an add made (or found on the very same passage).
-    made: Option<AnnotationId>,
+    made: Option<HighlightId>,
     /// What the user must hear about it.
     said: Option<String>,
 }
@@ -234,14 +234,14 @@ fn overlay(
     list: &mut Vec<Resolved>,
     article: &Article,
     change: HighlightChange,
-    local: Option<AnnotationId>,
+    local: Option<HighlightId>,
 ) {
-    let find = |list: &mut Vec<Resolved>, id: &AnnotationId| list.iter().position(|m| &m.id == id);
+    let find = |list: &mut Vec<Resolved>, id: &HighlightId| list.iter().position(|m| &m.id == id);
     match change {
         HighlightChange::Add { range, color, note } => {
             let now = jiff::Timestamp::now();
             list.push(Resolved {
-                id: local.unwrap_or_else(|| AnnotationId(UNSAVED.into())),
+                id: local.unwrap_or_else(|| HighlightId(UNSAVED.into())),
                 quote: article.slice(range.clone()).to_string(),
                 section: article.section_path(range.start),
                 range: Some(range),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Highlights;
-use crate::annotate::{Store, rescue};
+use crate::highlights::{Store, rescue};
 
 impl Highlights {
     /// Writes the unsaved changes to `to` (by default the rescue file beside the store, else

@@ -1,7 +1,7 @@
 //! Unit tests of the reader's store side: unsaved changes kept, retried, rescued.
 
 use super::*;
-use crate::annotate::{AnnotationId, Color, Resolved};
+use crate::highlights::{Color, HighlightId, Resolved};
 use crate::tui::protocol::UNSAVED;
 
 fn article() -> Arc<Article> {
@@ -70,7 +70,7 @@ fn a_change_that_can_never_be_made_is_dropped_not_retried() {
     let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
     let a = article();
     let gone = HighlightChange::Note {
-        id: AnnotationId("01NOSUCHID".into()),
+        id: HighlightId("01NOSUCHID".into()),
         note: "x".into(),
         seen: String::new(),
     };

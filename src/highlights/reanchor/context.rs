@@ -6,9 +6,9 @@ use std::ops::Range;
 use memchr::memmem;
 
 use super::CONTEXT_CONFIRMS;
-use crate::annotate::fuzzy;
-use crate::annotate::model::Target;
 use crate::article::Article;
+use crate::highlights::fuzzy;
+use crate::highlights::model::Target;
 
 /// The article's text as characters, with the byte offset of each, built once per resolve.
 pub struct TextIndex {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::context::Context;
-use crate::annotate::fuzzy::{Hit, edit_distance};
+use crate::highlights::fuzzy::{Hit, edit_distance};
 
 /// Context characters aligned on each side of the quote.
 const CONTEXT: usize = 16;

@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::StoreError;
-use super::model::{Annotation, Document, SCHEMA_VERSION, StoreFile};
+use super::model::{Document, Highlight, SCHEMA_VERSION, StoreFile};
 
 /// The header's `format`: a first line without it is not a journal of ours.
 pub const FORMAT: &str = "folio-annotations-journal";
@@ -223,7 +223,7 @@ pub fn apply(file: &mut StoreFile, record: &Record) {
     file.saved_by.clone_from(&record.saved_by);
 }
 
-fn upsert(annotations: &mut Vec<Annotation>, ann: &Annotation) {
+fn upsert(annotations: &mut Vec<Highlight>, ann: &Highlight) {
     match annotations.iter_mut().find(|a| a.id == ann.id) {
         Some(held) if held.updated_at <= ann.updated_at => *held = ann.clone(),
         Some(_) => {}

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::context::{Context, TextIndex};
-use crate::annotate::fuzzy::{self, Hit};
-use crate::annotate::model::Target;
+use crate::highlights::fuzzy::{self, Hit};
+use crate::highlights::model::Target;
 
 /// Context characters used to find where a quote's neighbours went.
 const CONTEXT_PROBE: usize = 16;

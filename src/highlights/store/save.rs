@@ -11,12 +11,12 @@ use jiff::Timestamp;
 
 use super::Store;
 use super::txn::Txn;
-use crate::annotate::disk::{self, OnDisk, Seen};
-use crate::annotate::lock::WriteLock;
-use crate::annotate::merge::merge;
-use crate::annotate::model::StoreFile;
-use crate::annotate::{StoreError, Warning, backup, journal};
 use crate::atomic;
+use crate::highlights::disk::{self, OnDisk, Seen};
+use crate::highlights::lock::WriteLock;
+use crate::highlights::merge::merge;
+use crate::highlights::model::StoreFile;
+use crate::highlights::{StoreError, Warning, backup, journal};
 
 /// Below this size a snapshot is rewritten on every save: it costs about what an appended
 /// line does, and keeps the file whole for anyone who reads it.

@@ -4,9 +4,9 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::annotate::anchor::{CONTEXT_CHARS, target_for};
-use crate::annotate::find_quote;
-use crate::annotate::fuzzy::edit_distance;
+use crate::highlights::anchor::{CONTEXT_CHARS, target_for};
+use crate::highlights::find_quote;
+use crate::highlights::fuzzy::edit_distance;
 
 const ARTICLE: &str = "\
 Platforms and Creators

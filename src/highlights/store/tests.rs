@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::annotate::backup::backup_path;
+use crate::highlights::backup::backup_path;
 use ulid::Ulid;
 
 pub(super) const TEXT: &str = "Heading One\n\n\
@@ -52,10 +52,10 @@ fn setup() -> (Fixture, Article, Store) {
 }
 
 pub(super) fn range_of(article: &Article, quote: &str) -> Range<usize> {
-    crate::annotate::find_quote(article, quote, None).unwrap()
+    crate::highlights::find_quote(article, quote, None).unwrap()
 }
 
-pub(super) fn add(store: &mut Store, article: &Article, quote: &str, note: &str) -> AnnotationId {
+pub(super) fn add(store: &mut Store, article: &Article, quote: &str, note: &str) -> HighlightId {
     let doc = store.document(article);
     store
         .add(&doc, article, range_of(article, quote), Color::Yellow, note)
@@ -344,7 +344,7 @@ fn unknown_ids_are_reported() {
     let fx = Fixture::new();
     let mut store = fx.open();
     let err = store
-        .set_note(&AnnotationId("01NOPE".to_string()), "x")
+        .set_note(&HighlightId("01NOPE".to_string()), "x")
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound(_)));
 }
@@ -367,7 +367,7 @@ fn ten_thousand_highlights_on_an_unchanged_text_all_verify() {
     let now = Timestamp::now();
     let step = article.char_len / 10_000;
     let annotations = (0..10_000)
-        .map(|i| Annotation {
+        .map(|i| Highlight {
             id: Ulid::new().to_string(),
             created_at: now,
             updated_at: now,

@@ -52,7 +52,7 @@ pub fn coalesce(file: &mut StoreFile) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{Extra, TextInfo};
+    use crate::highlights::model::{Extra, TextInfo};
 
     fn doc(hash: &str, paths: &[&str]) -> Document {
         Document {
@@ -99,8 +99,8 @@ mod tests {
 
     #[test]
     fn issue15_1_a_rescue_of_an_edited_article_joins_its_entry() {
-        use crate::annotate::{Color, Store};
         use crate::article::Article;
+        use crate::highlights::{Color, Store};
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "Title\n\nOne sentence here. Another one.\n").unwrap();

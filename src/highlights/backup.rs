@@ -46,7 +46,7 @@ pub fn newest_good(store: &Path) -> Option<(PathBuf, OnDisk)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::model::StoreFile;
+    use crate::highlights::model::StoreFile;
 
     fn store_bytes(generation: u64) -> Vec<u8> {
         let file = StoreFile {

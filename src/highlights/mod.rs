@@ -5,7 +5,7 @@
 //!
 //! ```no_run
 //! # fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use folio::annotate::{Color, Store};
+//! use folio::highlights::{Color, Store};
 //! use folio::article::Article;
 //!
 //! let (mut store, warnings) = Store::open("annotations.json".as_ref())?;
@@ -106,7 +106,7 @@ pub struct DocKey(pub String);
 
 /// An annotation's id (a ULID).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AnnotationId(pub String);
+pub struct HighlightId(pub String);
 
 impl fmt::Display for DocKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -114,7 +114,7 @@ impl fmt::Display for DocKey {
     }
 }
 
-impl fmt::Display for AnnotationId {
+impl fmt::Display for HighlightId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
@@ -123,7 +123,7 @@ impl fmt::Display for AnnotationId {
 /// A live highlight placed on an article's current text: what the reader paints and lists.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resolved {
-    pub id: AnnotationId,
+    pub id: HighlightId,
     /// Character range to paint; `None` for an orphan.
     pub range: Option<Range<usize>>,
     pub status: AnchorStatus,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::*;
-use crate::annotate::Color;
+use crate::highlights::Color;
 
 /// Makes a folder unwritable for as long as it lives: `chmod 555`, or, for root (whom
 /// permissions do not stop), the immutable attribute. Puts the folder back on drop.

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::identity;
-use super::model::{Annotation, Document, StoreFile};
+use super::model::{Document, Highlight, StoreFile};
 
 /// `theirs` (read from disk just now, or the store an annotations file is imported into) with
 /// everything from `ours` that it lacks or that is newer in `ours`. A document of `ours` goes
@@ -61,7 +61,7 @@ pub(super) fn merge_document(theirs: &mut Document, ours: &Document) {
 }
 
 /// Whether `a` should replace `b`, two versions of the same annotation.
-fn supersedes(a: &Annotation, b: &Annotation) -> bool {
+fn supersedes(a: &Highlight, b: &Highlight) -> bool {
     match a.updated_at.cmp(&b.updated_at) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
@@ -72,15 +72,15 @@ fn supersedes(a: &Annotation, b: &Annotation) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::model::{AnchorState, Extra, Position, Quote, Target, TextInfo};
+    use crate::highlights::model::{AnchorState, Extra, Position, Quote, Target, TextInfo};
     use jiff::Timestamp;
 
     fn at(seconds: i64) -> Timestamp {
         Timestamp::from_second(seconds).unwrap()
     }
 
-    fn ann(id: &str, updated: i64, note: &str) -> Annotation {
-        Annotation {
+    fn ann(id: &str, updated: i64, note: &str) -> Highlight {
+        Highlight {
             id: id.to_string(),
             created_at: at(0),
             updated_at: at(updated),
@@ -105,7 +105,7 @@ mod tests {
         }
     }
 
-    fn file(paths: &[&str], anns: Vec<Annotation>, generation: u64) -> StoreFile {
+    fn file(paths: &[&str], anns: Vec<Highlight>, generation: u64) -> StoreFile {
         let doc = Document {
             title: "t".to_string(),
             paths: paths.iter().map(|p| p.to_string()).collect(),

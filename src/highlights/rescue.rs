@@ -158,8 +158,8 @@ fn store_key(store: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::{Color, Store};
     use crate::article::Article;
+    use crate::highlights::{Color, Store};
 
     fn changes(dir: &Path, store: &Path, note: &str) -> StoreFile {
         let path = dir.join("a.txt");
@@ -221,7 +221,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = dir.path().join("annotations.json");
         let newer = StoreFile {
-            schema_version: crate::annotate::model::SCHEMA_VERSION + 1,
+            schema_version: crate::highlights::model::SCHEMA_VERSION + 1,
             extra: [("newer_field".to_string(), serde_json::json!(1))]
                 .into_iter()
                 .collect(),

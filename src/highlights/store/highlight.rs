@@ -5,23 +5,23 @@ use std::ops::Range;
 use ulid::Ulid;
 
 use super::{Store, document_for, later, note, verified};
-use crate::annotate::model::{Annotation, Extra};
-use crate::annotate::{AnnotationId, Color, DocKey, StoreError, anchor};
 use crate::article::Article;
+use crate::highlights::model::{Extra, Highlight};
+use crate::highlights::{Color, DocKey, HighlightId, StoreError, anchor};
 
 /// What [`Store::highlight`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Added {
     /// A new highlight, with this id.
-    New(AnnotationId),
+    New(HighlightId),
     /// The passage was highlighted already: that highlight, and whether the new note was
     /// added to its own.
-    Existing { id: AnnotationId, note_added: bool },
+    Existing { id: HighlightId, note_added: bool },
 }
 
 impl Added {
     /// The highlight's id, new or found.
-    pub fn into_id(self) -> AnnotationId {
+    pub fn into_id(self) -> HighlightId {
         match self {
             Added::New(id) | Added::Existing { id, .. } => id,
         }
@@ -38,7 +38,7 @@ impl Store {
         range: Range<usize>,
         color: Color,
         note: &str,
-    ) -> Result<AnnotationId, StoreError> {
+    ) -> Result<HighlightId, StoreError> {
         self.highlight(doc, article, range, color, note)
             .map(Added::into_id)
     }
@@ -64,7 +64,7 @@ impl Store {
                     && a.target.text_hash == target.text_hash
                     && a.target.position == target.position
             });
-            if let Some(same) = same.map(|a| AnnotationId(a.id.clone())) {
+            if let Some(same) = same.map(|a| HighlightId(a.id.clone())) {
                 let ann = txn.annotation(&same)?;
                 let note_added = note::append(&mut ann.note, note);
                 if note_added {
@@ -75,7 +75,7 @@ impl Store {
                     note_added,
                 });
             }
-            document.annotations.push(Annotation {
+            document.annotations.push(Highlight {
                 id: id.clone(),
                 created_at: now,
                 updated_at: now,
@@ -87,7 +87,7 @@ impl Store {
                 anchor: verified(),
                 extra: Extra::new(),
             });
-            Ok(Added::New(AnnotationId(id)))
+            Ok(Added::New(HighlightId(id)))
         })
     }
 }

@@ -5,7 +5,7 @@ use std::fs;
 
 use super::tests::{Fixture, TEXT, add, range_of};
 use super::*;
-use crate::annotate::Color;
+use crate::highlights::Color;
 
 #[test]
 fn highlighting_a_passage_twice_keeps_one_highlight_and_both_notes() {

@@ -14,10 +14,10 @@ use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
 use super::model::{
-    AnchorState, AnchorStatus, Annotation, Color, Document, Extra, StoreFile, TextInfo,
+    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, StoreFile, TextInfo,
 };
 use super::reanchor;
-use super::{AnnotationId, DocKey, Resolved, StoreError, Warning};
+use super::{DocKey, HighlightId, Resolved, StoreError, Warning};
 use crate::article::Article;
 use crate::atomic;
 use txn::Txn;
@@ -203,27 +203,27 @@ impl Store {
     }
 
     /// Replaces a highlight's note (Markdown) and saves.
-    pub fn set_note(&mut self, id: &AnnotationId, note: &str) -> Result<(), StoreError> {
+    pub fn set_note(&mut self, id: &HighlightId, note: &str) -> Result<(), StoreError> {
         self.edit(id, |a, _| a.note = note.to_string())
     }
 
     /// Recolours a highlight and saves.
-    pub fn set_color(&mut self, id: &AnnotationId, color: Color) -> Result<(), StoreError> {
+    pub fn set_color(&mut self, id: &HighlightId, color: Color) -> Result<(), StoreError> {
         self.edit(id, |a, _| a.color = color.name().to_string())
     }
 
     /// Replaces a highlight's tags and saves.
-    pub fn set_tags(&mut self, id: &AnnotationId, tags: &[String]) -> Result<(), StoreError> {
+    pub fn set_tags(&mut self, id: &HighlightId, tags: &[String]) -> Result<(), StoreError> {
         self.edit(id, |a, _| a.tags = tags.to_vec())
     }
 
     /// Deletes a highlight (a tombstone, so merges do not bring it back) and saves.
-    pub fn delete(&mut self, id: &AnnotationId) -> Result<(), StoreError> {
+    pub fn delete(&mut self, id: &HighlightId) -> Result<(), StoreError> {
         self.edit(id, |a, now| a.deleted_at = Some(now))
     }
 
     /// Undoes a delete and saves.
-    pub fn undelete(&mut self, id: &AnnotationId) -> Result<(), StoreError> {
+    pub fn undelete(&mut self, id: &HighlightId) -> Result<(), StoreError> {
         self.edit(id, |a, _| a.deleted_at = None)
     }
 
@@ -233,7 +233,7 @@ impl Store {
         &mut self,
         doc: &DocKey,
         article: &Article,
-        id: &AnnotationId,
+        id: &HighlightId,
         range: Range<usize>,
     ) -> Result<(), StoreError> {
         let target = anchor::target_for(article, range)?;
@@ -248,7 +248,7 @@ impl Store {
     }
 
     /// The stored annotation with `id`, deleted or not.
-    pub fn annotation(&self, id: &AnnotationId) -> Option<&Annotation> {
+    pub fn annotation(&self, id: &HighlightId) -> Option<&Highlight> {
         self.file
             .documents
             .values()
@@ -262,7 +262,7 @@ impl Store {
         let Some(document) = self.file.documents.get(&doc.0) else {
             return Vec::new();
         };
-        let live: Vec<&Annotation> = document
+        let live: Vec<&Highlight> = document
             .annotations
             .iter()
             .filter(|a| a.deleted_at.is_none())
@@ -272,7 +272,7 @@ impl Store {
             .into_iter()
             .zip(placements)
             .map(|(a, p)| Resolved {
-                id: AnnotationId(a.id.clone()),
+                id: HighlightId(a.id.clone()),
                 section: match &p.range {
                     Some(r) => article.section_path(r.start),
                     None => a.target.section.clone(),
@@ -334,8 +334,8 @@ impl Store {
     /// set by another process stays: only [`Store::undelete`] clears it.
     fn edit(
         &mut self,
-        id: &AnnotationId,
-        change: impl FnOnce(&mut Annotation, Timestamp),
+        id: &HighlightId,
+        change: impl FnOnce(&mut Highlight, Timestamp),
     ) -> Result<(), StoreError> {
         self.commit(|txn, now| {
             let ann = txn.annotation(id)?;

@@ -7,10 +7,10 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use super::Store;
-use crate::annotate::StoreError;
-use crate::annotate::disk::{self, OnDisk};
-use crate::annotate::merge::merge;
-use crate::annotate::model::StoreFile;
+use crate::highlights::StoreError;
+use crate::highlights::disk::{self, OnDisk};
+use crate::highlights::merge::merge;
+use crate::highlights::model::StoreFile;
 
 /// What an import brought into the store.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,8 +99,8 @@ fn versions(file: &StoreFile) -> HashMap<String, (Timestamp, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::Color;
     use crate::article::Article;
+    use crate::highlights::Color;
 
     fn article(dir: &Path) -> Article {
         let path = dir.join("a.txt");

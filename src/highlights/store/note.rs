@@ -3,8 +3,8 @@
 //! another deleted its highlight, the note brings the highlight back.
 
 use super::Store;
-use crate::annotate::model::Annotation;
-use crate::annotate::{AnnotationId, StoreError};
+use crate::highlights::model::Highlight;
+use crate::highlights::{HighlightId, StoreError};
 
 /// What saving a note had to do beyond saving it, for the user to hear.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,7 +47,7 @@ impl Store {
     /// meanwhile, a note with words in it brings it back.
     pub fn save_note(
         &mut self,
-        id: &AnnotationId,
+        id: &HighlightId,
         seen: &str,
         note: &str,
     ) -> Result<NoteSaved, StoreError> {
@@ -58,7 +58,7 @@ impl Store {
 }
 
 /// Puts `note` in `ann` as [`Store::save_note`] says.
-fn put(ann: &mut Annotation, seen: &str, note: &str) -> NoteSaved {
+fn put(ann: &mut Highlight, seen: &str, note: &str) -> NoteSaved {
     let restored = ann.deleted_at.is_some() && !note.trim().is_empty();
     if restored {
         ann.deleted_at = None;
@@ -91,10 +91,10 @@ pub fn append(existing: &mut String, note: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotate::model::Annotation;
+    use crate::highlights::model::Highlight;
 
-    fn with_note(note: &str) -> Annotation {
-        let mut ann: Annotation = serde_json::from_value(serde_json::json!({
+    fn with_note(note: &str) -> Highlight {
+        let mut ann: Highlight = serde_json::from_value(serde_json::json!({
             "id": "A", "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
             "color": "yellow", "note": "",
             "target": {"quote": {"exact": "q", "prefix": "", "suffix": ""},

@@ -63,7 +63,7 @@ pub struct Document {
     /// The text the article had when an annotation was last made or re-anchored on it.
     pub text: TextInfo,
     #[serde(default)]
-    pub annotations: Vec<Annotation>,
+    pub annotations: Vec<Highlight>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -85,7 +85,7 @@ pub struct TextInfo {
 
 /// One highlight, with or without a note.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Annotation {
+pub struct Highlight {
     /// A ULID: unique across machines and sortable by creation time.
     pub id: String,
     pub created_at: Timestamp,
@@ -165,7 +165,7 @@ known_fields_and_extra!(Document,
 known_fields_and_extra!(TextInfo,
     required: [hash],
     optional: [chars = 0, parser = String::new()]);
-known_fields_and_extra!(Annotation,
+known_fields_and_extra!(Highlight,
     required: [id, created_at, updated_at, target],
     optional: [deleted_at = None, color = default_color(), tags = Vec::new(),
                note = String::new(), anchor = AnchorState::default()]);

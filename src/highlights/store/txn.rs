@@ -5,9 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::annotate::journal::Record;
-use crate::annotate::model::{Annotation, Document, Extra, StoreFile, TextInfo};
-use crate::annotate::{AnnotationId, StoreError};
+use crate::highlights::journal::Record;
+use crate::highlights::model::{Document, Extra, Highlight, StoreFile, TextInfo};
+use crate::highlights::{HighlightId, StoreError};
 
 /// A change in progress on a store's contents.
 pub struct Txn<'f> {
@@ -28,7 +28,7 @@ struct Before {
     /// How many annotations it held: those after are new.
     count: usize,
     /// The annotations the change reached, by id, as they were.
-    annotations: HashMap<String, Annotation>,
+    annotations: HashMap<String, Highlight>,
 }
 
 impl<'f> Txn<'f> {
@@ -69,7 +69,7 @@ impl<'f> Txn<'f> {
     }
 
     /// The annotation with `id`, in whichever document holds it.
-    pub fn annotation(&mut self, id: &AnnotationId) -> Result<&mut Annotation, StoreError> {
+    pub fn annotation(&mut self, id: &HighlightId) -> Result<&mut Highlight, StoreError> {
         let missing = || StoreError::NotFound(id.0.clone());
         let (key, at) = self
             .file
@@ -132,7 +132,7 @@ impl<'f> Txn<'f> {
             let Some(after) = self.file.documents.get(key) else {
                 continue;
             };
-            let changed: Vec<Annotation> = after
+            let changed: Vec<Highlight> = after
                 .annotations
                 .iter()
                 .enumerate()

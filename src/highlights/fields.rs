@@ -22,8 +22,8 @@ macro_rules! known_fields_and_extra {
                     ) -> Result<$ty, A::Error> {
                         $(let mut $req = None;)*
                         $(let mut $opt = None;)*
-                        let mut extra = $crate::annotate::model::Extra::new();
-                        while let Some($crate::annotate::fields::Key(key)) = map.next_key()? {
+                        let mut extra = $crate::highlights::model::Extra::new();
+                        while let Some($crate::highlights::fields::Key(key)) = map.next_key()? {
                             match &*key {
                                 $(stringify!($req) => $req = Some(map.next_value()?),)*
                                 $(stringify!($opt) => $opt = Some(map.next_value()?),)*

@@ -2,13 +2,13 @@
 //! says how each highlight stands.
 
 use super::{Store, document_for, path_key};
-use crate::annotate::model::{AnchorStatus, Target};
-use crate::annotate::{AnnotationId, DocKey, Resolved, StoreError, anchor};
 use crate::article::Article;
+use crate::highlights::model::{AnchorStatus, Target};
+use crate::highlights::{DocKey, HighlightId, Resolved, StoreError, anchor};
 
 /// One annotation's new anchoring, and the target it was computed from.
 struct Learnt {
-    id: AnnotationId,
+    id: HighlightId,
     from: Target,
     rebased: Option<Target>,
     status: AnchorStatus,
