@@ -42,6 +42,8 @@ pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
 }
 
 #[cfg(test)]
+mod furniture_tests;
+#[cfg(test)]
 mod manual_tests;
 #[cfg(test)]
 mod tests;

@@ -39,6 +39,11 @@ pub struct Walked {
 pub fn blocks(root: &NodeRef, page: bool) -> Walked {
     let mut walker = Walker {
         page,
+        region_chars: if page {
+            inline_text(root).chars().count()
+        } else {
+            0
+        },
         ..Walker::default()
     };
     walker.children(root);
@@ -72,6 +77,10 @@ const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 const PROSE_ASIDE_CHARS: usize = 100;
 /// A `<div>` with text and no blocks this long is a paragraph.
 const TEXT_DIV_CHARS: usize = 40;
+/// A box named like furniture that holds less than this share (in percent) of the region's text
+/// is furniture through and through; a larger one is the article's own container, whatever its
+/// name says ("content-with-sidebar").
+const SMALL_BOX_PERCENT: usize = 25;
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
 
@@ -273,6 +282,10 @@ struct Walker {
     depth: usize,
     /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
     furniture_boxes: usize,
+    /// How many of those hold a small part of the region's text, so all they hold is furniture.
+    small_boxes: usize,
+    /// Characters of the region's text.
+    region_chars: usize,
     out: Walked,
     /// Characters of `line` (white space aside) inside outward links.
     line_links: usize,
@@ -324,9 +337,15 @@ impl Walker {
 
     fn element(&mut self, node: &NodeRef) {
         let boxed = self.page && furniture::is_furniture_box(node);
+        let small = self.page
+            && furniture::is_furniture_content_box(node)
+            && !has_descendant(node, "blockquote")
+            && inline_text(node).chars().count() * 100 < self.region_chars * SMALL_BOX_PERCENT;
         self.furniture_boxes += usize::from(boxed);
+        self.small_boxes += usize::from(small);
         self.element_content(node);
         self.furniture_boxes -= usize::from(boxed);
+        self.small_boxes -= usize::from(small);
     }
 
     fn element_content(&mut self, node: &NodeRef) {
@@ -430,7 +449,10 @@ impl Walker {
         self.flush();
     }
 
-    fn push(&mut self, block: RawBlock, link_share: f32) {
+    fn push(&mut self, mut block: RawBlock, link_share: f32) {
+        if self.small_boxes > 0 {
+            block.kind = BlockKind::Chrome;
+        }
         self.out.blocks.push(block);
         self.out.link_share.push(link_share);
     }
