@@ -95,3 +95,61 @@ fn a_sidebar_box_in_a_manual_chapter_is_read() {
                   通信协议。这种协议把传输数据切割成小小的封包，每个封包都带有地址。</div></div>";
     assert!(shown(&story(inside)).contains("大部分的网络使用"));
 }
+
+#[test]
+fn a_picture_figure_is_furniture_a_code_figure_is_not() {
+    for figure in [
+        "<figure><img src='a.jpg'><figcaption>Boats wait at the quay on Tuesday as the \
+         harbour reopens.</figcaption></figure>",
+        "<figure class='e-image'><picture><img src='b.jpg'></picture><span><figcaption>Лодки \
+         ждут у причала.</figcaption><cite>Иван Петров/ТАСС</cite></span></figure>",
+    ] {
+        let text = shown(&story(figure));
+        assert!(
+            !text.contains("Boats wait") && !text.contains("Лодки"),
+            "{text}"
+        );
+        assert!(!text.contains("Иван Петров"), "{text}");
+    }
+    let listing = "<figure><pre>cargo build --release</pre><figcaption>Building the \
+                   release binary</figcaption></figure>";
+    let text = shown(&story(listing));
+    assert!(text.contains("cargo build") && text.contains("Building the release"));
+}
+
+#[test]
+fn a_dek_and_a_byline_over_the_story_are_furniture() {
+    let html = format!(
+        "<html><body><article><h1>Harbour reopens</h1><p>A storm closed it for a week; the \
+         town's ferries are running again.</p><p>By Ana Swanson</p><p>Publicado em 20 de \
+         novembro de 2019</p>{}{}</article></body></html>",
+        prose("The harbour"),
+        prose("The ferry")
+    );
+    let text = shown(&html);
+    assert!(!text.contains("A storm closed it"), "{text}");
+    assert!(
+        !text.contains("Ana Swanson") && !text.contains("Publicado"),
+        "{text}"
+    );
+    assert!(text.contains("The harbour is described"), "{text}");
+}
+
+#[test]
+fn a_date_line_does_not_open_the_story_but_a_dated_sentence_does() {
+    let html = |first: &str| {
+        format!(
+            "<html><body><article><h1>Harbour reopens</h1><p>{first}</p>{}{}</article>\
+             </body></html>",
+            prose("The harbour"),
+            prose("The ferry")
+        )
+    };
+    let dateline = "Updated 10:01 pm PST, Tuesday, November 19, 2019";
+    assert!(!shown(&html(dateline)).contains("Updated 10:01"));
+    let sentence = "The council met on November 18, 2019, and voted to reopen the harbour.";
+    assert!(shown(&html(sentence)).contains("The council met"));
+    // A lead paragraph that no byline follows is the story's.
+    let lead = "A storm closed it for a week; the town's ferries are running again.";
+    assert!(shown(&html(lead)).contains("A storm closed it"));
+}

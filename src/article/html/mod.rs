@@ -1,5 +1,6 @@
 //! HTML pages to blocks: a real HTML5 parse, the article found inside the page, its title.
 
+mod about;
 mod extent;
 mod furniture;
 mod inside;

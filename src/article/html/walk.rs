@@ -211,6 +211,21 @@ pub fn opens_with(node: &NodeRef, tag: impl Fn(&str) -> bool) -> bool {
         })
 }
 
+/// Whether a `<figure>` shows a picture, a video or a player: its text is a caption and a
+/// credit. A figure of code, a table or a quotation is the article's.
+fn is_picture_figure(node: &NodeRef) -> bool {
+    node.node_name().as_deref() == Some("figure")
+        && node.descendants_it().any(|d| {
+            matches!(
+                d.node_name().as_deref(),
+                Some("img" | "picture" | "video" | "iframe" | "svg" | "audio")
+            )
+        })
+        && !node
+            .descendants_it()
+            .any(|d| matches!(d.node_name().as_deref(), Some("pre" | "table" | "code")))
+}
+
 fn has_heading(node: &NodeRef) -> bool {
     node.descendants_it()
         .any(|d| d.node_name().is_some_and(|n| heading_level(&n).is_some()))
@@ -337,15 +352,23 @@ impl Walker {
 
     fn element(&mut self, node: &NodeRef) {
         let boxed = self.page && furniture::is_furniture_box(node);
-        let small = self.page
-            && furniture::is_furniture_content_box(node)
-            && !has_descendant(node, "blockquote")
-            && inline_text(node).chars().count() * 100 < self.region_chars * SMALL_BOX_PERCENT;
+        let small = self.page && self.holds_only_furniture(node);
         self.furniture_boxes += usize::from(boxed);
         self.small_boxes += usize::from(small);
         self.element_content(node);
         self.furniture_boxes -= usize::from(boxed);
         self.small_boxes -= usize::from(small);
+    }
+
+    /// Whether all an element holds is furniture: a picture's figure with its caption and
+    /// credit, or a small box named as furniture (see [`furniture::is_furniture_content_box`]).
+    /// A box holding a quotation (an embedded post) or a quarter of the region's text is the
+    /// article's.
+    fn holds_only_furniture(&self, node: &NodeRef) -> bool {
+        let named = furniture::is_furniture_content_box(node) || is_picture_figure(node);
+        named
+            && !has_descendant(node, "blockquote")
+            && inline_text(node).chars().count() * 100 < self.region_chars * SMALL_BOX_PERCENT
     }
 
     fn element_content(&mut self, node: &NodeRef) {
