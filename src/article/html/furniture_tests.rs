@@ -153,3 +153,16 @@ fn a_date_line_does_not_open_the_story_but_a_dated_sentence_does() {
     let lead = "A storm closed it for a week; the town's ferries are running again.";
     assert!(shown(&html(lead)).contains("A storm closed it"));
 }
+
+#[test]
+fn calls_to_subscribe_and_pointers_to_other_stories_are_furniture() {
+    let inside = "<p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p>\
+                  <p>Read more: Ferry fares rise for the winter season</p>\
+                  <p>The mayor shared the timetable on Twitter and Facebook on Monday.</p>";
+    let text = shown(&story(inside));
+    assert!(
+        !text.contains("Subscribe") && !text.contains("Read more"),
+        "{text}"
+    );
+    assert!(text.contains("The mayor shared the timetable"), "{text}");
+}

@@ -4,6 +4,7 @@ mod about;
 mod extent;
 mod furniture;
 mod inside;
+mod promo;
 mod region;
 mod self_closing;
 mod shallow;
