@@ -61,7 +61,7 @@ pub fn mark_chrome(
         .unwrap_or(first);
     let last = through_footnotes(blocks, first, last);
     let lead = if first > body_start && is_heading(&blocks[first - 1]) {
-        first - 1
+        chapter_opening(blocks, link_share, body_start, first - 1)
     } else {
         first
     };
@@ -91,6 +91,29 @@ pub fn mark_chrome(
         blocks[i].kind = BlockKind::Chrome;
     }
     inside::mark(blocks, link_share, lead..=last);
+}
+
+/// Where the body starts when it opens with the section heading at `heading`: at the prose
+/// paragraphs right before that heading, if any (a manual chapter's opening words before its
+/// first section), else at the heading. A byline, a credit or a line of links there is not
+/// prose.
+fn chapter_opening(
+    blocks: &[RawBlock],
+    link_share: &[f32],
+    body_start: usize,
+    heading: usize,
+) -> usize {
+    let is_prose = |i: usize| {
+        blocks[i].kind == BlockKind::Paragraph
+            && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+            && weighed_chars(&blocks[i].text) >= MIN_PARAGRAPH_CHARS
+            && !about::is_about_line(&blocks[i].text)
+    };
+    let mut start = heading;
+    while start > body_start && is_prose(start - 1) {
+        start -= 1;
+    }
+    start
 }
 
 /// Characters of a text, a CJK character counting as two Latin letters: it carries about as
