@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::{furniture, inside};
+use super::{about, furniture, inside};
 use crate::article::lists::BULLET;
 use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
@@ -14,6 +14,8 @@ use crate::article::{BlockKind, RawBlock};
 const LINK_HEAVY: f32 = 0.5;
 /// A paragraph this long is article prose even when readability scoring did not keep it.
 const LONE_PARAGRAPH_CHARS: usize = 150;
+/// How many blocks after the first paragraph a byline shows that paragraph to be a dek.
+const BYLINE_REACH: usize = 3;
 /// A kept paragraph shorter than this may be a byline or a date line.
 const MIN_PARAGRAPH_CHARS: usize = 40;
 
@@ -35,24 +37,31 @@ pub fn mark_chrome(
     if !(body_start..blocks.len()).any(prose) {
         return;
     }
-    // The body starts at a real paragraph (not a byline or a date line): a kept one, or a
-    // long one, since readability scoring sometimes leaves out the first paragraphs.
-    let Some(first) = (body_start..blocks.len()).find(|&i| {
+    // The body starts at a real paragraph (not a byline, a date line or a credit): a kept
+    // one, or a long one, since readability scoring sometimes leaves out the first paragraphs.
+    let opens_body = |i: usize| {
         let chars = weighed_chars(&blocks[i].text);
         blocks[i].kind == BlockKind::Paragraph
             && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+            && !about::is_about_line(&blocks[i].text)
             && (chars >= LONE_PARAGRAPH_CHARS
                 || chars >= MIN_PARAGRAPH_CHARS && kept.contains(&blocks[i].text))
-    }) else {
+    };
+    let Some(first) = (body_start..blocks.len()).find(|&i| opens_body(i)) else {
         return;
     };
+    // A byline right after that paragraph shows it to be the dek over the story.
+    let first = (first + 1..blocks.len().min(first + 1 + BYLINE_REACH))
+        .find(|&i| about::is_byline(&blocks[i].text))
+        .and_then(|byline| (byline + 1..blocks.len()).find(|&i| opens_body(i)))
+        .unwrap_or(first);
     let last = (first..blocks.len())
         .rev()
         .find(|&i| prose(i))
         .unwrap_or(first);
     let last = through_footnotes(blocks, first, last);
     let lead = if first > body_start && is_heading(&blocks[first - 1]) {
-        first - 1
+        chapter_opening(blocks, link_share, body_start, first - 1)
     } else {
         first
     };
@@ -82,6 +91,29 @@ pub fn mark_chrome(
         blocks[i].kind = BlockKind::Chrome;
     }
     inside::mark(blocks, link_share, lead..=last);
+}
+
+/// Where the body starts when it opens with the section heading at `heading`: at the prose
+/// paragraphs right before that heading, if any (a manual chapter's opening words before its
+/// first section), else at the heading. A byline, a credit or a line of links there is not
+/// prose.
+fn chapter_opening(
+    blocks: &[RawBlock],
+    link_share: &[f32],
+    body_start: usize,
+    heading: usize,
+) -> usize {
+    let is_prose = |i: usize| {
+        blocks[i].kind == BlockKind::Paragraph
+            && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+            && weighed_chars(&blocks[i].text) >= MIN_PARAGRAPH_CHARS
+            && !about::is_about_line(&blocks[i].text)
+    };
+    let mut start = heading;
+    while start > body_start && is_prose(start - 1) {
+        start -= 1;
+    }
+    start
 }
 
 /// Characters of a text, a CJK character counting as two Latin letters: it carries about as

@@ -45,6 +45,15 @@ const BOX_NAMES: &str = "-ad-|banner|breadcrumb|comment|community|disqus|footer|
     carousel|slideshow|gallery|toolbar|overlay|modal|cookie|consent|paywall|advert|adslot|\
     ad-slot|ad-container|tags|topics";
 
+/// Parts of `class` and `id` names that mark a box whose every line is furniture even inside
+/// the article: captions and credits, galleries and players, share and follow buttons, tag
+/// lists, related stories, newsletter sign-ups, bylines and dates. (A sidebar or a note box
+/// inside a manual's chapter holds the chapter's prose, so names such as "sidebar" are not
+/// here.)
+const CONTENT_BOX_NAMES: &str = "caption|credit|gallery|slideshow|carousel|player|share|sharing|\
+    social|follow|tags|related|recirc|newsletter|subscribe|signup|sign-up|promo|byline|dateline|\
+    timestamp|more-stories|outbrain|taboola";
+
 /// Parts of `class` and `id` names that mark the article's container. A name with one of these
 /// and no furniture part ("l-article-body-segment") vouches for its element even when another
 /// name is furniture ("l-sidebar-fixed"); "author-content" does not.
@@ -56,6 +65,18 @@ fn phrases(list: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Whether an element's `class` or `id` names it as furniture.
 pub fn is_furniture_box(node: &NodeRef) -> bool {
+    is_named(node, BOX_NAMES)
+}
+
+/// Whether an element's `class` or `id` names it as a box of furniture wherever it sits (a
+/// caption, a share bar, a newsletter sign-up), so none of its text is the article's.
+pub fn is_furniture_content_box(node: &NodeRef) -> bool {
+    is_named(node, CONTENT_BOX_NAMES)
+}
+
+/// Whether an element's `class` or `id` holds one of the `|`-separated `names` and no name
+/// that vouches for the article.
+fn is_named(node: &NodeRef, list: &'static str) -> bool {
     // Schema.org's article body mark is the page's own statement of where the article is.
     if node
         .attr("itemprop")
@@ -73,8 +94,7 @@ pub fn is_furniture_box(node: &NodeRef) -> bool {
             names.push(' ');
         }
     }
-    let is_furniture =
-        |n: &str| n == "ad" || n == "ads" || phrases(BOX_NAMES).any(|b| n.contains(b));
+    let is_furniture = |n: &str| n == "ad" || n == "ads" || phrases(list).any(|b| n.contains(b));
     let vouches = |n: &str| ARTICLE_NAMES.iter().any(|a| n.contains(a)) && !is_furniture(n);
     names.split_whitespace().any(is_furniture) && !names.split_whitespace().any(vouches)
 }

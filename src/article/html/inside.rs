@@ -2,7 +2,7 @@
 //! short lines of links to other stories, widget labels ("Advertisement", "Close",
 //! "3 comments") and gallery counters ("Image 1 of 23").
 
-use super::{extent, furniture};
+use super::{extent, furniture, promo};
 use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
 
@@ -38,7 +38,9 @@ pub fn mark(blocks: &mut [RawBlock], link_share: &[f32], range: std::ops::RangeI
             || share >= LINK_HEAVY && furniture::is_furniture_heading(&block.text))
             && is_teaser_shaped(block)
             && extent::footnote_mark(&block.text).is_none();
-        if links_away || is_label(&block.text) || is_counter(&block.text) {
+        let speaks_to_reader = block.kind == BlockKind::Paragraph
+            && (promo::is_call(&block.text) || promo::is_pointer(&block.text));
+        if links_away || speaks_to_reader || is_label(&block.text) || is_counter(&block.text) {
             blocks[i].kind = BlockKind::Chrome;
         }
     }

@@ -186,3 +186,31 @@ fn an_abstract_in_an_aside_of_the_article_is_read_and_a_sidebar_is_not() {
         article.text
     );
 }
+
+#[test]
+fn a_chapter_opening_paragraph_before_its_first_section_is_read() {
+    let html = format!(
+        "<html><head><title>第 16 章 结论</title></head><body><div class='chapter'>\
+         <div class='titlepage'><h1 class='title'>第 16 章 结论</h1></div>\
+         <div class='toc'><dl><dt><a href='#a'>16.1. 新的开发阶段</a></dt>\
+         <dt><a href='#b'>16.2. 未来</a></dt></dl></div>\
+         <div class='highlights'><div class='para'>用Falcot公司的故事结束最后一章；但是Debian\
+         还仍然会继续。</div></div>\
+         <div class='section'><h2 class='title'>16.1. 新的开发阶段</h2>{}{}</div>\
+         <div class='section'><h2 class='title'>16.2. 未来</h2>{}</div></div></body></html>",
+        para("div", "The next release"),
+        para("div", "The freeze"),
+        para("div", "The future")
+    );
+    let article = load(&html);
+    let opening = article
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(i, _)| article.block_text(*i).contains("用Falcot公司"));
+    assert!(
+        opening.is_some_and(|(_, b)| b.kind == BlockKind::Paragraph),
+        "{:?}",
+        article.blocks
+    );
+}

@@ -1,8 +1,10 @@
 //! HTML pages to blocks: a real HTML5 parse, the article found inside the page, its title.
 
+mod about;
 mod extent;
 mod furniture;
 mod inside;
+mod promo;
 mod region;
 mod self_closing;
 mod shallow;
@@ -41,6 +43,8 @@ pub fn fragment_blocks(html: &str) -> Vec<RawBlock> {
     walk::blocks(&doc.root(), false).blocks
 }
 
+#[cfg(test)]
+mod furniture_tests;
 #[cfg(test)]
 mod manual_tests;
 #[cfg(test)]

@@ -39,6 +39,11 @@ pub struct Walked {
 pub fn blocks(root: &NodeRef, page: bool) -> Walked {
     let mut walker = Walker {
         page,
+        region_chars: if page {
+            inline_text(root).chars().count()
+        } else {
+            0
+        },
         ..Walker::default()
     };
     walker.children(root);
@@ -72,6 +77,10 @@ const PROSE: &[&str] = &["p", "li", "pre", "td", "dd", "blockquote"];
 const PROSE_ASIDE_CHARS: usize = 100;
 /// A `<div>` with text and no blocks this long is a paragraph.
 const TEXT_DIV_CHARS: usize = 40;
+/// A box named like furniture that holds less than this share (in percent) of the region's text
+/// is furniture through and through; a larger one is the article's own container, whatever its
+/// name says ("content-with-sidebar").
+const SMALL_BOX_PERCENT: usize = 25;
 /// Prose with at least this share of link text is navigation.
 const LINK_HEAVY: f32 = 0.5;
 
@@ -202,6 +211,21 @@ pub fn opens_with(node: &NodeRef, tag: impl Fn(&str) -> bool) -> bool {
         })
 }
 
+/// Whether a `<figure>` shows a picture, a video or a player: its text is a caption and a
+/// credit. A figure of code, a table or a quotation is the article's.
+fn is_picture_figure(node: &NodeRef) -> bool {
+    node.node_name().as_deref() == Some("figure")
+        && node.descendants_it().any(|d| {
+            matches!(
+                d.node_name().as_deref(),
+                Some("img" | "picture" | "video" | "iframe" | "svg" | "audio")
+            )
+        })
+        && !node
+            .descendants_it()
+            .any(|d| matches!(d.node_name().as_deref(), Some("pre" | "table" | "code")))
+}
+
 fn has_heading(node: &NodeRef) -> bool {
     node.descendants_it()
         .any(|d| d.node_name().is_some_and(|n| heading_level(&n).is_some()))
@@ -273,6 +297,10 @@ struct Walker {
     depth: usize,
     /// How many enclosing elements are named like furniture (see [`furniture::is_furniture_box`]).
     furniture_boxes: usize,
+    /// How many of those hold a small part of the region's text, so all they hold is furniture.
+    small_boxes: usize,
+    /// Characters of the region's text.
+    region_chars: usize,
     out: Walked,
     /// Characters of `line` (white space aside) inside outward links.
     line_links: usize,
@@ -324,9 +352,23 @@ impl Walker {
 
     fn element(&mut self, node: &NodeRef) {
         let boxed = self.page && furniture::is_furniture_box(node);
+        let small = self.page && self.holds_only_furniture(node);
         self.furniture_boxes += usize::from(boxed);
+        self.small_boxes += usize::from(small);
         self.element_content(node);
         self.furniture_boxes -= usize::from(boxed);
+        self.small_boxes -= usize::from(small);
+    }
+
+    /// Whether all an element holds is furniture: a picture's figure with its caption and
+    /// credit, or a small box named as furniture (see [`furniture::is_furniture_content_box`]).
+    /// A box holding a quotation (an embedded post) or a quarter of the region's text is the
+    /// article's.
+    fn holds_only_furniture(&self, node: &NodeRef) -> bool {
+        let named = furniture::is_furniture_content_box(node) || is_picture_figure(node);
+        named
+            && !has_descendant(node, "blockquote")
+            && inline_text(node).chars().count() * 100 < self.region_chars * SMALL_BOX_PERCENT
     }
 
     fn element_content(&mut self, node: &NodeRef) {
@@ -430,7 +472,10 @@ impl Walker {
         self.flush();
     }
 
-    fn push(&mut self, block: RawBlock, link_share: f32) {
+    fn push(&mut self, mut block: RawBlock, link_share: f32) {
+        if self.small_boxes > 0 {
+            block.kind = BlockKind::Chrome;
+        }
         self.out.blocks.push(block);
         self.out.link_share.push(link_share);
     }

@@ -6,7 +6,7 @@ mod chrome;
 mod context;
 mod headings;
 mod lists;
-mod meta;
+pub(crate) mod meta;
 mod outline;
 mod pieces;
 pub(crate) mod reflow;
