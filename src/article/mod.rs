@@ -22,7 +22,7 @@ pub use detect::{Format, LoadError};
 /// The version of what loading an article produces (canonical text, blocks, outline, title,
 /// id). Bump it with any change to the parsers or the builder that can change their output for
 /// some file: what was saved from an older output (the library cache) is then made anew.
-pub const PARSER_VERSION: u32 = 3;
+pub const PARSER_VERSION: u32 = 4;
 
 /// What kind of thing a block is; decides how the reader styles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
