@@ -4,6 +4,7 @@
 
 mod chrome;
 mod context;
+mod explain;
 mod headings;
 mod lexicon;
 mod lists;
@@ -14,6 +15,8 @@ mod pieces;
 pub(crate) mod reflow;
 
 use super::Parsed;
+
+pub use explain::explain;
 
 /// Parses decoded, sanitised text (LF newlines, no tabs, no control characters).
 pub fn parse(text: &str) -> Parsed {
