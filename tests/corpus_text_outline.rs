@@ -360,10 +360,10 @@ const FLOORS: [(&str, Kind, f64, f64, f64); 8] = [
     ("news", Kind::Lynx, 0.19, 0.87, 0.79),
     ("news", Kind::W3m, 0.21, 0.80, 0.77),
     ("news", Kind::Unwrapped, 0.22, 0.80, 0.81),
-    ("docs", Kind::Browser, 0.39, 0.68, 0.65),
-    ("docs", Kind::Lynx, 0.45, 0.78, 0.73),
-    ("docs", Kind::W3m, 0.48, 0.91, 0.71),
-    ("docs", Kind::Unwrapped, 0.40, 0.68, 0.67),
+    ("docs", Kind::Browser, 0.55, 0.68, 0.65),
+    ("docs", Kind::Lynx, 0.62, 0.78, 0.73),
+    ("docs", Kind::W3m, 0.65, 0.91, 0.71),
+    ("docs", Kind::Unwrapped, 0.55, 0.68, 0.67),
 ];
 
 fn floor(corpus: &str, kind: Kind) -> (f64, f64, f64) {
