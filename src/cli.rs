@@ -121,6 +121,10 @@ pub struct OutlineArgs {
     /// Print JSON: {"title": ..., "sections": [{"level", "title", "offset"}, ...]}.
     #[arg(long)]
     pub json: bool,
+    /// For a plain-text article, print every line that could be a heading with the evidence
+    /// read from it (shape, gates, section number) and what it became.
+    #[arg(long, conflicts_with = "json")]
+    pub explain: bool,
     /// The article to read (`-`: standard input).
     pub file: PathBuf,
 }

@@ -102,7 +102,17 @@ fn open_article(path: &Path) -> Result<Article> {
 fn outline(args: &OutlineArgs) -> Result<()> {
     let article = open_article(&args.file)?;
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.explain {
+        anyhow::ensure!(
+            article.format == folio::article::Format::Plain,
+            "--explain reads plain-text articles; {} is {}",
+            args.file.display(),
+            article.format.name()
+        );
+        for line in folio::article::explain(&article) {
+            writeln!(out, "{line}")?;
+        }
+    } else if args.json {
         let json = serde_json::json!({ "title": article.title, "sections": article.outline });
         writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
     } else {

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 pub use builder::build;
 pub use detect::{Format, LoadError};
+pub use plain::explain;
 
 /// The version of what loading an article produces (canonical text, blocks, outline, title,
 /// id). Bump it with any change to the parsers or the builder that can change their output for

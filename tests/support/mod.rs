@@ -12,3 +12,4 @@ pub mod night_ferry;
 pub mod pty;
 pub mod text_browsers;
 pub mod text_dump;
+pub mod text_unwrap;

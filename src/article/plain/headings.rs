@@ -1,5 +1,6 @@
 //! What a standalone line looks like as a heading: explicit markup, numbering, capitals, layout.
 
+use super::lexicon::{self, Class};
 use super::lists;
 use super::reflow::is_cjk;
 
@@ -30,6 +31,14 @@ const MAX_CJK_CHARS: usize = 40;
 pub fn shape(text: &str) -> Shape {
     let text = text.trim();
     if !fits(text) || is_lone_url(text) || is_code_like(text) || is_leader_line(text) {
+        return Shape::Prose;
+    }
+    // Hard gates: a caption, a note box's label and a table of contents' label are never
+    // headings, whatever their numbering or layout.
+    if lexicon::is_caption(text)
+        || lexicon::is_label(text, Class::Admonition)
+        || lexicon::is_label(text, Class::Contents)
+    {
         return Shape::Prose;
     }
     if let Some(level) = numbered_level(text) {

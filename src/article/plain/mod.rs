@@ -4,14 +4,19 @@
 
 mod chrome;
 mod context;
+mod explain;
 mod headings;
+mod lexicon;
 mod lists;
 pub(crate) mod meta;
+mod numbering;
 mod outline;
 mod pieces;
 pub(crate) mod reflow;
 
 use super::Parsed;
+
+pub use explain::explain;
 
 /// Parses decoded, sanitised text (LF newlines, no tabs, no control characters).
 pub fn parse(text: &str) -> Parsed {
@@ -103,6 +108,44 @@ mod tests {
         let body = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。";
         let text = format!("{body}\n\n一、背景\n\n{body}\n\n第三章 结论\n\n{body}");
         assert_headings(&text, &[(2, "一、背景"), (2, "第三章 结论")]);
+    }
+
+    #[test]
+    fn captions_and_admonition_labels_are_never_headings_or_titles() {
+        let zh = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。";
+        for line in ["Note", "WARNING", "注意", "警告", "Примечание"] {
+            let text = format!("{line}\n\n{BODY}\n\n{zh}\n\n{BODY}");
+            let title = headings(&text).first().map(|(_, t)| t.clone());
+            assert_ne!(title.as_deref(), Some(line), "{line}");
+        }
+        for caption in [
+            "Figure 4-1: The layout",
+            "Listing 8-2: Closures",
+            "图 2",
+            "表 4.3. 参数",
+        ] {
+            let text = format!("Title\n\n{BODY}\n\n{caption}\n\n{BODY}");
+            assert_headings(&text, &[(1, "Title")]);
+        }
+    }
+
+    #[test]
+    fn numbered_chapter_title_is_confirmed_by_its_sections_over_a_table_of_contents() {
+        let zh =
+            "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。".repeat(3);
+        let toc: Vec<String> = (1..=10).map(|n| format!("6.{n}. 第{n}节的名字")).collect();
+        let text = format!(
+            "Download the ebook\n\n第 6 章 维护和更新\n\n{}\n\n{}\n\n{zh}\n\n6.1. 第1节的名字\n\n\
+             {zh}\n\n6.2. 第2节的名字\n\n{zh}",
+            toc[..5].join("\n"),
+            toc[5..].join("\n\n"),
+        );
+        let got = headings(&text);
+        assert_eq!(
+            got.first(),
+            Some(&(1, "第 6 章 维护和更新".to_string())),
+            "{got:?}"
+        );
     }
 
     #[test]

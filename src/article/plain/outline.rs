@@ -7,7 +7,7 @@ use super::headings::{Shape, is_lone_url, shape};
 use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Margin, Piece, Text};
-use super::{chrome, context};
+use super::{chrome, context, numbering};
 use crate::article::{BlockKind, RawBlock};
 
 /// What a piece turned out to be.
@@ -208,6 +208,14 @@ fn find_title(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Opt
             && !is_byline(pieces[i].text())
             && !context::carries_credit(pieces[i].text())
     };
+    // A numbered document's title is confirmed by its sections' numbers ("6." over "6.1"),
+    // however long the table of contents between it and the body.
+    let numbered: Vec<usize> = (after_preamble..body)
+        .filter(|i| roles[*i] == Role::Body && matches!(shapes[*i], Some(s) if s != Shape::Prose))
+        .collect();
+    if let Some(i) = numbering::numbered_title(&numbered, pieces) {
+        return Some(i);
+    }
     let candidates: Vec<usize> = (from..body).filter(|i| is_candidate(*i)).collect();
     let marked = candidates
         .iter()

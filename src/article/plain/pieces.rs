@@ -203,18 +203,19 @@ fn shape_text(
     base: usize,
     out: &mut Vec<Piece>,
 ) {
+    let one_line = lines.len() == 1;
     let mut runs: Vec<Vec<&str>> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let soft = i > 0 && width.is_soft_break(lines[i - 1], line);
         match runs.last_mut() {
-            Some(run) if soft && atx(line).is_none() => run.push(line),
+            Some(run) if soft && markup(line, one_line).is_none() => run.push(line),
             _ => runs.push(vec![line]),
         }
     }
     let alone = whole_group && runs.len() == 1;
     for run in runs {
         if let [line] = run.as_slice()
-            && let Some((level, text)) = atx(line)
+            && let Some((level, text)) = markup(line, one_line)
         {
             out.push(marked(text, level));
             continue;
@@ -224,6 +225,18 @@ fn shape_text(
             ..Text::new(join_lines(run), alone)
         }));
     }
+}
+
+/// A `#` heading's level and text, unless it is a prompt inside a listing (see [`is_prompt`]).
+fn markup(line: &str, alone: bool) -> Option<(u8, &str)> {
+    atx(line).filter(|(_, text)| alone || !is_prompt(text))
+}
+
+/// What follows a `#` that is a root shell's prompt or a comment inside a listing, not a
+/// heading: a command or a comment in lower case ("# vgdisplay -C", "# this is a comment").
+/// Only asked of `#` lines among other lines; a lone `# folio` stays a heading.
+fn is_prompt(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Left of the margin or at it (text right of it is code, a quotation or centred).
@@ -451,20 +464,31 @@ mod tests {
         );
     }
 
-    #[test]
-    fn markup_headings_are_marked() {
-        let pieces = pieces(
-            "Title\n=====\n\n## Section\n\n>>> Read more <<<\n\nText\nAbove\nUnder\n---\nbody",
-        );
-        let marks: Vec<Option<u8>> = pieces
+    /// The markup level of each piece of `text` (`None` for unmarked and fixed pieces).
+    fn marks(text: &str) -> Vec<Option<u8>> {
+        pieces(text)
             .iter()
             .map(|p| match p {
                 Piece::Text(t) => t.marked,
                 Piece::Fixed(_) => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn hash_lines_inside_a_listing_are_prompts_not_headings() {
+        let marked =
+            marks("# vgdisplay -C\n  VG  #PV #LV\n# mount /dev/md0 /srv\n\n# Setup\n\nText");
+        assert!(!marked[..marked.len() - 2].contains(&Some(1)), "{marked:?}");
+        assert_eq!(marked[marked.len() - 2], Some(1));
+    }
+
+    #[test]
+    fn markup_headings_are_marked() {
         assert_eq!(
-            marks,
+            marks(
+                "Title\n=====\n\n## Section\n\n>>> Read more <<<\n\nText\nAbove\nUnder\n---\nbody"
+            ),
             vec![Some(1), Some(2), None, None, None, Some(2), None]
         );
     }

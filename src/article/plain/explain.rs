@@ -1,0 +1,79 @@
+//! `folio outline --explain`: for every line of a plain-text article that could be a heading,
+//! the evidence read from it and what it became, so a wrong heading is traced in one command.
+
+use super::headings::{Shape, shape};
+use super::lexicon::{self, Class};
+use super::numbering;
+use crate::article::{Article, BlockKind};
+
+/// Longest block, in characters, that is still looked at as a heading candidate.
+const CANDIDATE_CHARS: usize = 150;
+
+/// One line per candidate block: its block number, the decision, the evidence, its text.
+pub fn explain(article: &Article) -> Vec<String> {
+    (0..article.blocks.len())
+        .filter_map(|i| {
+            let text = article.block_text(i);
+            let kind = article.blocks[i].kind;
+            let candidate = !text.contains('\n')
+                && text.chars().nth(CANDIDATE_CHARS).is_none()
+                && !matches!(kind, BlockKind::Code | BlockKind::Table | BlockKind::Rule);
+            candidate.then(|| {
+                let decision = match kind {
+                    BlockKind::Heading { level: 1 } if text == article.title => "title".to_string(),
+                    BlockKind::Heading { level } => format!("heading {level}"),
+                    BlockKind::Chrome => "furniture".to_string(),
+                    other => format!("{other:?}").to_lowercase(),
+                };
+                format!(
+                    "{i:>5}  {decision:<10}  {}  {text}",
+                    evidence(text).join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// What the line's own form says: its shape, the hard gates it meets, its section number.
+pub fn evidence(text: &str) -> Vec<String> {
+    let mut found = vec![match shape(text) {
+        Shape::Marked(level) => format!("markup {level}"),
+        Shape::Numbered(level) => format!("numbered {level}"),
+        Shape::Capitals => "capitals".to_string(),
+        Shape::Short => "short".to_string(),
+        Shape::Prose => "prose".to_string(),
+    }];
+    let gates = [
+        (lexicon::is_caption(text), "gate: caption"),
+        (
+            lexicon::is_label(text, Class::Admonition),
+            "gate: note label",
+        ),
+        (
+            lexicon::is_label(text, Class::Contents),
+            "gate: contents label",
+        ),
+    ];
+    found.extend(gates.iter().filter(|g| g.0).map(|g| g.1.to_string()));
+    if let Some(n) = numbering::number(text) {
+        found.push(format!("number {n}"));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_names_the_shape_the_gates_and_the_number() {
+        assert_eq!(
+            evidence("Figure 4-1: The layout"),
+            ["prose", "gate: caption"]
+        );
+        assert_eq!(evidence("注意"), ["prose", "gate: note label"]);
+        assert_eq!(evidence("目录"), ["prose", "gate: contents label"]);
+        assert_eq!(evidence("6.1. 编写文件"), ["numbered 3", "number 6.1"]);
+        assert_eq!(evidence("Conclusion"), ["short"]);
+    }
+}

@@ -1,0 +1,196 @@
+//! The phrases of `lexicon/` (one file per language), read at build time: caption words,
+//! admonition labels and table-of-contents labels, each listed once for every language.
+
+use std::sync::OnceLock;
+
+/// Every language's file, with its name for messages.
+const FILES: [(&str, &str); 6] = [
+    ("en", include_str!("../../../lexicon/en.txt")),
+    ("zh", include_str!("../../../lexicon/zh.txt")),
+    ("ja", include_str!("../../../lexicon/ja.txt")),
+    ("fr", include_str!("../../../lexicon/fr.txt")),
+    ("ru", include_str!("../../../lexicon/ru.txt")),
+    ("ar", include_str!("../../../lexicon/ar.txt")),
+];
+
+/// What a phrase marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Opens a caption when a number follows ("Figure 4-1:", "图 2").
+    Caption,
+    /// Labels a note box ("Note", "警告").
+    Admonition,
+    /// Labels a table of contents ("Contents", "目录").
+    Contents,
+}
+
+impl Class {
+    fn from_name(name: &str) -> Option<Class> {
+        match name {
+            "caption" => Some(Class::Caption),
+            "admonition" => Some(Class::Admonition),
+            "contents" => Some(Class::Contents),
+            _ => None,
+        }
+    }
+}
+
+/// One phrase: its class and its text in lower case.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    pub class: Class,
+    pub text: String,
+}
+
+/// Every phrase of every language, in file order.
+pub fn phrases() -> &'static [Phrase] {
+    static PHRASES: OnceLock<Vec<Phrase>> = OnceLock::new();
+    PHRASES.get_or_init(|| FILES.iter().flat_map(|(_, f)| parse(f)).collect())
+}
+
+/// The phrases of one file; lines before the first `[class]` line or under an unknown class
+/// are left out (the tests check that none are).
+fn parse(file: &str) -> Vec<Phrase> {
+    let mut class = None;
+    let mut out = Vec::new();
+    for line in file.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            class = Class::from_name(name);
+        } else if let (Some(class), false) = (class, line.is_empty()) {
+            out.push(Phrase {
+                class,
+                text: line.to_lowercase(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether the whole line is a phrase of `class` (an ending colon, full stop or their CJK
+/// forms aside).
+pub fn is_label(line: &str, class: Class) -> bool {
+    let bare = line
+        .trim()
+        .trim_end_matches([':', '：', '.', '。', ' '])
+        .to_lowercase();
+    !bare.is_empty() && phrases().iter().any(|p| p.class == class && p.text == bare)
+}
+
+/// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",
+/// "Table 3.", "图 2", "表 4.3. …", "Рис. 5".
+pub fn is_caption(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    phrases()
+        .iter()
+        .filter(|p| p.class == Class::Caption)
+        .filter_map(|p| lower.strip_prefix(p.text.as_str()))
+        .any(|rest| {
+            let rest = rest.trim_start();
+            let number: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–'))
+                .collect();
+            number.starts_with(|c: char| c.is_ascii_digit())
+                && rest[number.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | '：' | '.'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_every_file_belongs_to_a_known_class() {
+        for (language, file) in FILES {
+            let mut known = false;
+            for line in file.lines() {
+                let line = line.split('#').next().unwrap_or_default().trim();
+                if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                    known = Class::from_name(name).is_some();
+                    assert!(known, "lexicon/{language}.txt: unknown class [{name}]");
+                } else {
+                    assert!(line.is_empty() || known, "lexicon/{language}.txt: {line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_phrase_is_listed_twice_or_shadowed() {
+        let all: Vec<(&str, Phrase)> = FILES
+            .iter()
+            .flat_map(|(language, file)| parse(file).into_iter().map(move |p| (*language, p)))
+            .collect();
+        for (i, (la, a)) in all.iter().enumerate() {
+            for (lb, b) in &all[i + 1..] {
+                if a.class != b.class {
+                    continue;
+                }
+                let (x, y) = (&a.text, &b.text);
+                assert_ne!(x, y, "{x:?} in lexicon/{la}.txt and lexicon/{lb}.txt");
+                // A phrase that another opens at a word boundary is shadowed by it wherever
+                // phrases are matched by their start.
+                for (short, long) in [(x, y), (y, x)] {
+                    let shadowed = long
+                        .strip_prefix(short.as_str())
+                        .is_some_and(|rest| rest.starts_with([' ', '-']));
+                    assert!(!shadowed, "{short:?} shadows {long:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn captions_in_several_languages_are_recognised() {
+        for line in [
+            "Figure 4-1: The layout",
+            "Listing 8-2: Using a closure",
+            "Table 3. Results",
+            "图 2",
+            "表 4.3. 参数",
+            "Рис. 5 Схема",
+            "図 1.2 構成",
+            "Tableau 6.1 Paquets",
+        ] {
+            assert!(is_caption(line), "{line}");
+        }
+        for line in [
+            "Figures of speech",
+            "Table manners",
+            "Tableau vivant",
+            "表演的艺术",
+            "Listing files",
+            "4.1. Figure 3 and after",
+        ] {
+            assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_match_whole_lines_only() {
+        for (line, class) in [
+            ("Note", Class::Admonition),
+            ("WARNING:", Class::Admonition),
+            ("注意", Class::Admonition),
+            ("警告：", Class::Admonition),
+            ("Примечание", Class::Admonition),
+            ("Table of Contents", Class::Contents),
+            ("目录", Class::Contents),
+            ("目次", Class::Contents),
+        ] {
+            assert!(is_label(line, class), "{line}");
+        }
+        for (line, class) in [
+            ("Notes on the journey", Class::Admonition),
+            ("注意力经济", Class::Admonition),
+            ("Contents of the box", Class::Contents),
+            ("Note", Class::Contents),
+        ] {
+            assert!(!is_label(line, class), "{line}");
+        }
+    }
+}

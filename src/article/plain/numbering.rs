@@ -1,0 +1,136 @@
+//! Section numbers that confirm each other: a chapter numbered `6`, `6.`, `第 6 章` or
+//! `Chapter 6.` whose sections `6.1`, `6.2` follow it is the heading the numbers hang from.
+
+use super::pieces::Piece;
+
+/// The section number a line opens with, as dot-separated groups: "6.1.2. Title" → `6.1.2`,
+/// "A.2. Title" → `A.2`, "第 6 章 …" → `6`, "Chapter 6. …", "Глава 14. …" → `6`, `14`.
+pub fn number(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix('第') {
+        let digits: String = rest
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        return (!digits.is_empty()).then_some(digits);
+    }
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    if let Some(n) = groups(first) {
+        return Some(n);
+    }
+    // A chapter word in any language, then the number: "Chapter 6.", "Глава 14.", "Chapitre 3".
+    let word_like = first.chars().all(char::is_alphabetic) && first.chars().count() <= 12;
+    let second = words.next()?;
+    word_like
+        .then(|| groups(second))
+        .flatten()
+        .filter(|n| !n.contains('.'))
+}
+
+/// `6`, `6.`, `6.1`, `6.1.2.`, `A.2.` as groups without the final dot; a letter may only lead.
+fn groups(token: &str) -> Option<String> {
+    let token = token.strip_suffix('.').unwrap_or(token);
+    let parts: Vec<&str> = token.split('.').collect();
+    let part_ok = |(i, p): (usize, &&str)| {
+        !p.is_empty()
+            && p.len() <= 3
+            && (p.bytes().all(|b| b.is_ascii_digit())
+                || i == 0
+                    && parts.len() > 1
+                    && p.len() == 1
+                    && p.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    parts
+        .iter()
+        .enumerate()
+        .all(part_ok)
+        .then(|| token.to_string())
+}
+
+/// Whether a piece after `i` opens with the first subsection of `i`'s number (`6` → `6.1`).
+fn has_subsections(i: usize, pieces: &[Piece]) -> bool {
+    number(pieces[i].text()).is_some_and(|n| opens_section(&format!("{n}.1"), &pieces[i + 1..]))
+}
+
+/// Whether one of `pieces` opens with section number `n`.
+fn opens_section(n: &str, pieces: &[Piece]) -> bool {
+    pieces
+        .iter()
+        .any(|p| number(p.text()).is_some_and(|m| m == n))
+}
+
+/// Whether the next number at `i`'s depth opens a section after `i` (a line with that number
+/// over prose, or with its own subsections): then `i` is one chapter of several, not the
+/// document's title. (A link to the next chapter in a navigation bar heads no prose.)
+fn has_sections_as_sibling(i: usize, pieces: &[Piece]) -> bool {
+    let Some(n) = number(pieces[i].text()) else {
+        return false;
+    };
+    let (stem, last) = n.rsplit_once('.').unwrap_or(("", n.as_str()));
+    let Ok(last) = last.parse::<u32>() else {
+        return false;
+    };
+    let sibling = if stem.is_empty() {
+        format!("{}", last + 1)
+    } else {
+        format!("{stem}.{}", last + 1)
+    };
+    let rest = &pieces[i + 1..];
+    let over_prose = rest.windows(2).any(|w| {
+        number(w[0].text()).is_some_and(|m| m == sibling)
+            && w[1].text().chars().nth(PROSE_CHARS).is_some()
+    });
+    over_prose || opens_section(&format!("{sibling}.1"), rest)
+}
+
+/// Characters of a piece that make it prose under a heading rather than a navigation label.
+const PROSE_CHARS: usize = 60;
+
+/// The title of a numbered document among `candidates` (indices of heading-like pieces in
+/// order): the shallowest numbered one whose subsections follow, the nearest the body of those.
+pub fn numbered_title(candidates: &[usize], pieces: &[Piece]) -> Option<usize> {
+    candidates
+        .iter()
+        .copied()
+        .filter(|i| has_subsections(*i, pieces) && !has_sections_as_sibling(*i, pieces))
+        .map(|i| {
+            (
+                number(pieces[i].text()).map_or(0, |n| n.matches('.').count()),
+                i,
+            )
+        })
+        .min_by_key(|(depth, i)| (*depth, std::cmp::Reverse(*i)))
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_several_forms_and_languages() {
+        for (line, want) in [
+            ("6.1.2. Helper scripts", Some("6.1.2")),
+            ("6. Best Packaging Practices", Some("6")),
+            ("A.2. 管理 debian/package.symbols", Some("A.2")),
+            ("第 6 章 构建软件包", Some("6")),
+            ("第6章 构建", Some("6")),
+            ("Chapter 3. Getting Started", Some("3")),
+            ("Глава 14. Безопасность", Some("14")),
+            ("Chapitre 6. Maintenance", Some("6")),
+        ] {
+            assert_eq!(number(line).as_deref(), want, "{line}");
+        }
+        for line in [
+            "In 2019 the ferry",
+            "1234. Too long a number",
+            "a.b. lower case",
+            "Chapter 6.1 is not a chapter",
+            "第三章 结论",
+        ] {
+            assert_eq!(number(line), None, "{line}");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! `folio outline --explain` through the real binary: every candidate line with its evidence
+//! and decision, the hard gates named, and a clear refusal for articles that are not plain text.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn explain(path: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["outline", "--explain"])
+        .arg(path)
+        .output()
+        .expect("run folio")
+}
+
+/// What `--explain` prints for a file it reads.
+fn explained(path: &Path) -> String {
+    let out = explain(path);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The explanation's line for the block whose text is `text`.
+fn line_for<'a>(stdout: &'a str, text: &str) -> &'a str {
+    stdout
+        .lines()
+        .find(|l| l.ends_with(&format!("  {text}")))
+        .unwrap_or_else(|| panic!("no line for {text:?} in:\n{stdout}"))
+}
+
+#[test]
+fn outline_explain_shows_evidence_and_decision_for_each_candidate() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/深圳的开源社区-mixed.txt");
+    let stdout = explained(&sample);
+    // The bundled sample's heading "成果" is a heading, and says why.
+    let heading = line_for(&stdout, "成果");
+    assert!(
+        heading.contains("heading 2") && heading.contains("short"),
+        "{heading}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("title") && l.contains("深圳的开源社区")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn outline_explain_names_the_gates_that_kept_a_line_from_being_a_heading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("manual.txt");
+    let body =
+        "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。".repeat(2);
+    let text = format!(
+        "第 4 章 配置\n\n{body}\n\n4.1. 网络\n\n{body}\n\n注意\n\n{body}\n\n图 2 网络结构\n\n{body}\n\n\
+         Figure 4-1: The layout\n\n{body}\n\n4.2. 用户\n\n{body}\n"
+    );
+    std::fs::write(&path, text).expect("write");
+    let stdout = explained(&path);
+    assert!(
+        line_for(&stdout, "第 4 章 配置").contains("title"),
+        "{stdout}"
+    );
+    assert!(
+        line_for(&stdout, "4.1. 网络").contains("number 4.1"),
+        "{stdout}"
+    );
+    for (line, gate) in [
+        ("注意", "gate: note label"),
+        ("图 2 网络结构", "gate: caption"),
+        ("Figure 4-1: The layout", "gate: caption"),
+    ] {
+        let explained = line_for(&stdout, line);
+        assert!(
+            explained.contains(gate) && !explained.contains("heading"),
+            "{explained}"
+        );
+    }
+}
+
+#[test]
+fn outline_explain_refuses_an_article_that_is_not_plain_text() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/terminal-notes.md");
+    let out = explain(&sample);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--explain reads plain-text articles") && stderr.contains("markdown"),
+        "{stderr}"
+    );
+}
