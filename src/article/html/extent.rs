@@ -14,8 +14,6 @@ use crate::article::{BlockKind, RawBlock};
 const LINK_HEAVY: f32 = 0.5;
 /// A paragraph this long is article prose even when readability scoring did not keep it.
 const LONE_PARAGRAPH_CHARS: usize = 150;
-/// How many blocks after the first paragraph a byline shows that paragraph to be a dek.
-const BYLINE_REACH: usize = 3;
 /// A kept paragraph shorter than this may be a byline or a date line.
 const MIN_PARAGRAPH_CHARS: usize = 40;
 
@@ -50,11 +48,6 @@ pub fn mark_chrome(
     let Some(first) = (body_start..blocks.len()).find(|&i| opens_body(i)) else {
         return;
     };
-    // A byline right after that paragraph shows it to be the dek over the story.
-    let first = (first + 1..blocks.len().min(first + 1 + BYLINE_REACH))
-        .find(|&i| about::is_byline(&blocks[i].text))
-        .and_then(|byline| (byline + 1..blocks.len()).find(|&i| opens_body(i)))
-        .unwrap_or(first);
     let last = (first..blocks.len())
         .rev()
         .find(|&i| prose(i))

@@ -117,21 +117,18 @@ fn a_picture_figure_is_furniture_a_code_figure_is_not() {
     assert!(text.contains("cargo build") && text.contains("Building the release"));
 }
 
+/// A summary paragraph over the byline is the story's opening, not furniture: moving the story's
+/// start past such a byline cost headings and text on pages it was not tuned on.
 #[test]
-fn a_dek_and_a_byline_over_the_story_are_furniture() {
+fn a_dek_over_the_byline_is_kept_as_the_story_s_opening() {
     let html = format!(
         "<html><body><article><h1>Harbour reopens</h1><p>A storm closed it for a week; the \
-         town's ferries are running again.</p><p>By Ana Swanson</p><p>Publicado em 20 de \
-         novembro de 2019</p>{}{}</article></body></html>",
+         town's ferries are running again.</p><p>By Ana Swanson</p>{}{}</article></body></html>",
         prose("The harbour"),
         prose("The ferry")
     );
     let text = shown(&html);
-    assert!(!text.contains("A storm closed it"), "{text}");
-    assert!(
-        !text.contains("Ana Swanson") && !text.contains("Publicado"),
-        "{text}"
-    );
+    assert!(text.contains("A storm closed it"), "{text}");
     assert!(text.contains("The harbour is described"), "{text}");
 }
 

@@ -368,6 +368,9 @@ impl Walker {
         let named = furniture::is_furniture_content_box(node) || is_picture_figure(node);
         named
             && !has_descendant(node, "blockquote")
+            && !node
+                .descendants_it()
+                .any(|d| d.node_name().as_deref().and_then(heading_level).is_some())
             && inline_text(node).chars().count() * 100 < self.region_chars * SMALL_BOX_PERCENT
     }
 
