@@ -163,3 +163,19 @@ fn calls_to_subscribe_and_pointers_to_other_stories_are_furniture() {
     );
     assert!(text.contains("The mayor shared the timetable"), "{text}");
 }
+
+/// A box named like furniture that holds a heading is a section of its own, not a caption or a
+/// share bar: its prose is not hidden with it (hiding such boxes whole lost true headings).
+#[test]
+fn a_box_named_like_furniture_holding_a_heading_keeps_its_prose() {
+    let section = format!(
+        "<div class=\"related-coverage\"><h2>What the council decided</h2>{}</div>",
+        prose("The vote")
+    );
+    let text = shown(&story(&section));
+    assert!(text.contains("The vote is described"), "{text}");
+    // Without the heading, the same box is furniture through and through.
+    let teaser = "<div class=\"related-coverage\"><p>Ferry timetable changes for the winter \
+                  season announced by the operator</p></div>";
+    assert!(!shown(&story(teaser)).contains("Ferry timetable"));
+}
