@@ -116,6 +116,12 @@ impl Reader {
     /// view has to move (so what leads up to it shows too); page furniture there unfolds.
     pub fn reveal(&mut self, offset: usize, height: usize) {
         self.open_furniture_at(offset);
+        self.peek(offset, height);
+    }
+
+    /// As [`Reader::reveal`], leaving folded furniture folded (its fold line comes on screen):
+    /// a search still being typed only looks ahead.
+    pub fn peek(&mut self, offset: usize, height: usize) {
         self.layout.ensure_around(offset, height, height);
         let line = self.layout.line_of_offset(offset);
         let top = self.top_line();

@@ -121,3 +121,25 @@ fn issue13_4_word_motions_stop_on_a_fold_line_then_pass_the_run() {
     press(&mut model, &["B"]);
     assert_eq!(reader(&model).cursor, 0, "back onto the fold line");
 }
+
+#[test]
+fn issue13_4_typing_a_search_leaves_furniture_it_passes_folded() {
+    let mut model = page((120, 40));
+    // "s" first matches in the folded menu ("Sport"), "st" only in the body below it.
+    press(&mut model, &["/"]);
+    type_text(&mut model, "s");
+    assert!(
+        screen_has(&model, "⋯ 2 lines of page furniture"),
+        "a match passed while typing does not unfold its run"
+    );
+    type_text(&mut model, "tories");
+    press(&mut model, &["Enter"]);
+    assert!(
+        screen_has(&model, "Read more stories"),
+        "the match settled on unfolds"
+    );
+    assert!(
+        !screen_has(&model, "Sign in"),
+        "the menu passed on the way stays folded"
+    );
+}

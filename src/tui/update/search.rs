@@ -31,6 +31,16 @@ pub(super) fn input(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
             return Vec::new();
         }
         KeyCode::Enter => {
+            // The match the search settled on is where the reader goes: folded furniture
+            // there unfolds now (not for every match passed while typing).
+            if let Some(&start) = reader
+                .search
+                .current
+                .and_then(|i| reader.search.matches.get(i))
+                .map(|m| &m.start)
+            {
+                reader.reveal(start, height);
+            }
             if !text.is_empty() && reader.search.matches.is_empty() {
                 model.message = Some(match Query::parse(&text) {
                     Err(error) => error,
@@ -78,7 +88,7 @@ fn run_search(reader: &mut Reader, query: &str, origin: usize, height: usize) {
     reader.search.current = Some(first);
     reader.top = origin;
     reader.cursor = matches[first].start;
-    reader.reveal(matches[first].start, height);
+    reader.peek(matches[first].start, height);
 }
 
 pub(super) fn clear_search(reader: &mut Reader) {
