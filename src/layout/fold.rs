@@ -63,15 +63,7 @@ impl Folds {
             self.flipped.clear();
             return;
         }
-        let mut head = 0;
-        while head < article.blocks.len() {
-            if is_furniture(&article.blocks[head]) {
-                self.flipped.insert(head);
-                head = run_end(article, head);
-            } else {
-                head += 1;
-            }
-        }
+        self.flipped.extend(runs(article).map(|run| run.start));
     }
 }
 
@@ -96,31 +88,32 @@ pub(super) fn shapes(article: &Article, folds: &Folds) -> Option<Vec<Shape>> {
         return None;
     }
     let mut shapes = vec![Shape::Whole; article.blocks.len()];
-    let mut head = 0;
-    while head < article.blocks.len() {
-        if !is_furniture(&article.blocks[head]) {
-            head += 1;
-            continue;
-        }
-        let end = run_end(article, head);
-        if !folds.is_open(head) {
-            let folded = folds.mode != Furniture::Hide;
-            shapes[head] = if folded {
-                Shape::Fold { end }
+    let folded = folds.mode != Furniture::Hide;
+    for Range { start: head, end } in runs(article).filter(|run| !folds.is_open(run.start)) {
+        shapes[head] = if folded {
+            Shape::Fold { end }
+        } else {
+            Shape::Hidden
+        };
+        for shape in &mut shapes[head + 1..end] {
+            *shape = if folded {
+                Shape::Folded { head }
             } else {
                 Shape::Hidden
             };
-            for shape in &mut shapes[head + 1..end] {
-                *shape = if folded {
-                    Shape::Folded { head }
-                } else {
-                    Shape::Hidden
-                };
-            }
         }
-        head = end;
     }
     Some(shapes)
+}
+
+/// Every run of furniture blocks of `article`, in order.
+fn runs(article: &Article) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut next = 0;
+    std::iter::from_fn(move || {
+        let start = (next..article.blocks.len()).find(|&i| is_furniture(&article.blocks[i]))?;
+        next = run_end(article, start);
+        Some(start..next)
+    })
 }
 
 fn is_furniture(block: &crate::article::Block) -> bool {
