@@ -606,7 +606,8 @@ mod tests {
         ) {
             let a = article(blocks.into_iter().map(|(k, t)| RawBlock::new(k, t)).collect());
             let mut folds = Folds::new(furniture);
-            for flip in flips {
+            // An article of blank blocks has none: then there is nothing to unfold.
+            for flip in flips.into_iter().filter(|_| !a.blocks.is_empty()) {
                 if let Some(head) = run_start(&a, flip % a.blocks.len()) {
                     folds.toggle(head);
                 }
