@@ -53,6 +53,7 @@ pub fn mark_chrome(
         .find(|&i| prose(i))
         .unwrap_or(first);
     let last = through_footnotes(blocks, first, last);
+    let last = through_plain_tail(blocks, link_share, last);
     let lead = if first > body_start && is_heading(&blocks[first - 1]) {
         chapter_opening(blocks, link_share, body_start, first - 1)
     } else {
@@ -134,6 +135,40 @@ fn through_footnotes(blocks: &[RawBlock], first: usize, last: usize) -> usize {
     end
 }
 
+/// Whether the block at `i` is a paragraph of prose: sentences, not a list of links, a byline
+/// or a credit.
+fn is_plain_sentence(blocks: &[RawBlock], link_share: &[f32], i: usize) -> bool {
+    let block = &blocks[i];
+    block.kind == BlockKind::Paragraph
+        && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
+        && weighed_chars(&block.text) >= MIN_PARAGRAPH_CHARS
+        && is_sentence(&block.text)
+        && !about::is_about_line(&block.text)
+}
+
+/// The body's end moved to the last block when everything after it is more of the body's own
+/// kind: listings, tables and sentences that are not lists of links, bylines or credits. A
+/// manual chapter often ends with a code example or a cross-reference that readability scoring
+/// did not keep; page furniture after an article is never that plain (it has headings, link
+/// lists, short labels, bare addresses, lines that are not sentences).
+fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], last: usize) -> usize {
+    let plain =
+        |i: usize| blocks[i].kind.is_preformatted() || is_plain_sentence(blocks, link_share, i);
+    if (last + 1..blocks.len()).all(plain) {
+        blocks.len().saturating_sub(1).max(last)
+    } else {
+        last
+    }
+}
+
+/// Whether a text reads as a sentence: it ends as one and holds no bare web address.
+fn is_sentence(text: &str) -> bool {
+    let ends = text.trim_end().ends_with([
+        '.', '!', '?', ':', '。', '！', '？', '：', ')', '）', '"', '”', '」',
+    ]);
+    ends && !text.contains("://")
+}
+
 /// The `[n]` mark a footnote opens with.
 pub(super) fn footnote_mark(text: &str) -> Option<&str> {
     let rest = text.strip_prefix('[')?;
@@ -165,5 +200,20 @@ fn without_marker(block: &RawBlock) -> &str {
     match text.split_once(". ") {
         Some((number, rest)) if number.chars().all(|c| c.is_ascii_digit()) => rest,
         _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_sentence;
+
+    #[test]
+    fn a_sentence_ends_as_one_and_holds_no_bare_address() {
+        assert!(is_sentence("Writing and reading a file in binary mode:"));
+        assert!(is_sentence("详情列在第 14 章 (见第 14.2 节)。"));
+        assert!(!is_sentence("Ticketing www.example.com"));
+        assert!(!is_sentence(
+            "http://example.com/uploads/photo.jpeg 1200 676 admin More reviews from visitors!"
+        ));
     }
 }

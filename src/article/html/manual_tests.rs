@@ -214,3 +214,50 @@ fn a_chapter_opening_paragraph_before_its_first_section_is_read() {
         article.blocks
     );
 }
+
+/// A Sphinx-style section: a heading, prose, and whatever `tail` closes the page with.
+fn page_ending_with(tail: &str) -> String {
+    let paras: String = ["Compression", "Streams", "Files", "Levels"]
+        .iter()
+        .map(|t| para("p", t))
+        .collect();
+    format!(
+        "<html><head><title>bz2 — compression</title></head><body>\
+         <div class='body' role='main'><section><h1>bz2 — compression</h1>{paras}\
+         <section><h2>Examples of usage</h2>{}<p>Writing and reading a file in binary mode:</p>\
+         {tail}</section></section></div></body></html>",
+        para("p", "Usage")
+    )
+}
+
+#[test]
+fn a_chapter_ending_with_a_code_example_keeps_it() {
+    let code = "<div class='highlight'><pre>&gt;&gt;&gt; import bz2\n&gt;&gt;&gt; with \
+                bz2.open('myfile.bz2', 'wb') as f:\n...     f.write(data)</pre></div>";
+    let article = load(&page_ending_with(code));
+    let last = article.blocks.last().expect("blocks");
+    assert!(
+        article
+            .block_text(article.blocks.len() - 1)
+            .contains("import bz2")
+    );
+    assert_eq!(last.kind, BlockKind::Code, "{:?}", article.blocks);
+}
+
+#[test]
+fn a_chapter_ending_with_a_cross_reference_keeps_it() {
+    let xref = "<p>需配置 netfilter，才能使用 NAT (IPv4)。详情列在 <a href='security.html'>第 14 章 \
+                “安全”</a> (见 <a href='firewall.html'>第 14.2 节 “防火墙”</a>)。</p>";
+    let article = load(&page_ending_with(xref));
+    let last = article.blocks.last().expect("blocks");
+    assert_eq!(last.kind, BlockKind::Paragraph, "{:?}", article.blocks);
+}
+
+#[test]
+fn a_page_ending_with_a_list_of_links_leaves_it_furniture() {
+    let links = "<ul><li><a href='/a'>Related: another story about compression</a></li>\
+                 <li><a href='/b'>Related: yet another story about files</a></li></ul>";
+    let article = load(&page_ending_with(links));
+    let last = article.blocks.last().expect("blocks");
+    assert_eq!(last.kind, BlockKind::Chrome, "{:?}", article.blocks);
+}
