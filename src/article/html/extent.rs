@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::{about, furniture, inside};
 use crate::article::lists::BULLET;
+use crate::article::plain::numbering;
 use crate::article::plain::reflow::is_cjk;
 use crate::article::{BlockKind, RawBlock};
 
@@ -53,11 +54,10 @@ pub fn mark_chrome(
         .find(|&i| prose(i))
         .unwrap_or(first);
     let last = through_footnotes(blocks, first, last);
-    let last = through_plain_tail(blocks, link_share, last);
-    let lead = if first > body_start && is_heading(&blocks[first - 1]) {
-        chapter_opening(blocks, link_share, body_start, first - 1)
-    } else {
-        first
+    let last = through_plain_tail(blocks, link_share, first, last);
+    let lead = match opening_heading(blocks, link_share, body_start, first) {
+        Some(heading) => chapter_opening(blocks, link_share, body_start, heading),
+        None => first,
     };
     // A heading that links away is a teaser unless prose follows it (a deal or a reading list
     // that describes each entry) and it does not continue a run of teasers; a heading naming
@@ -85,6 +85,29 @@ pub fn mark_chrome(
         blocks[i].kind = BlockKind::Chrome;
     }
     inside::mark(blocks, link_share, lead..=last);
+}
+
+/// Short answers a section may open with before its first paragraph ("Yes.", "可以。").
+const MAX_SHORT_OPENINGS: usize = 2;
+
+/// The heading that opens the body's first section: right before the first paragraph, or
+/// before a short sentence or two that open the section ("Yes." under a question).
+fn opening_heading(
+    blocks: &[RawBlock],
+    link_share: &[f32],
+    body_start: usize,
+    first: usize,
+) -> Option<usize> {
+    let short_sentence = |i: usize| {
+        blocks[i].kind == BlockKind::Paragraph
+            && weighed_chars(&blocks[i].text) < MIN_PARAGRAPH_CHARS
+            && is_plain_sentence(blocks, link_share, i)
+    };
+    (body_start..first)
+        .rev()
+        .take(MAX_SHORT_OPENINGS + 1)
+        .take_while(|&i| is_heading(&blocks[i]) || short_sentence(i))
+        .find(|&i| is_heading(&blocks[i]))
 }
 
 /// Where the body starts when it opens with the section heading at `heading`: at the prose
@@ -135,25 +158,44 @@ fn through_footnotes(blocks: &[RawBlock], first: usize, last: usize) -> usize {
     end
 }
 
-/// Whether the block at `i` is a paragraph of prose: sentences, not a list of links, a byline
-/// or a credit.
+/// Whether the block at `i` is a paragraph of prose, however short: a sentence, not a list of
+/// links, a byline or a credit.
 fn is_plain_sentence(blocks: &[RawBlock], link_share: &[f32], i: usize) -> bool {
     let block = &blocks[i];
     block.kind == BlockKind::Paragraph
         && link_share.get(i).copied().unwrap_or(0.0) < LINK_HEAVY
-        && weighed_chars(&block.text) >= MIN_PARAGRAPH_CHARS
         && is_sentence(&block.text)
         && !about::is_about_line(&block.text)
+}
+
+/// Whether a heading after the body carries a section number of the body's own chapter
+/// (`13.3.2` after sections `13.1`, `13.3.1`): the manual goes on, page furniture is not
+/// numbered.
+fn continues_numbering(blocks: &[RawBlock], first: usize, last: usize, i: usize) -> bool {
+    let chapter = |text: &str| {
+        numbering::number(text).map(|n| n.split('.').next().unwrap_or_default().to_string())
+    };
+    let Some(own) = chapter(&blocks[i].text) else {
+        return false;
+    };
+    blocks[first..=last]
+        .iter()
+        .filter(|b| is_heading(b))
+        .any(|b| chapter(&b.text).as_ref() == Some(&own))
 }
 
 /// The body's end moved to the last block when everything after it is more of the body's own
 /// kind: listings, tables and sentences that are not lists of links, bylines or credits. A
 /// manual chapter often ends with a code example or a cross-reference that readability scoring
 /// did not keep; page furniture after an article is never that plain (it has headings, link
-/// lists, short labels, bare addresses, lines that are not sentences).
-fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], last: usize) -> usize {
-    let plain =
-        |i: usize| blocks[i].kind.is_preformatted() || is_plain_sentence(blocks, link_share, i);
+/// lists, short labels, bare addresses, lines that are not sentences); a heading numbered as
+/// a section of the body's chapter continues it.
+fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], first: usize, last: usize) -> usize {
+    let plain = |i: usize| {
+        blocks[i].kind.is_preformatted()
+            || is_plain_sentence(blocks, link_share, i)
+            || is_heading(&blocks[i]) && continues_numbering(blocks, first, last, i)
+    };
     if (last + 1..blocks.len()).all(plain) {
         blocks.len().saturating_sub(1).max(last)
     } else {
@@ -161,12 +203,12 @@ fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], last: usize) -> u
     }
 }
 
-/// Whether a text reads as a sentence: it ends as one and holds no bare web address.
+/// Whether a text reads as a sentence: it ends as one and holds at most one web address.
 fn is_sentence(text: &str) -> bool {
     let ends = text.trim_end().ends_with([
         '.', '!', '?', ':', '。', '！', '？', '：', ')', '）', '"', '”', '」',
     ]);
-    ends && !text.contains("://")
+    ends && text.matches("://").count() <= 1
 }
 
 /// The `[n]` mark a footnote opens with.

@@ -261,3 +261,61 @@ fn a_page_ending_with_a_list_of_links_leaves_it_furniture() {
     let last = article.blocks.last().expect("blocks");
     assert_eq!(last.kind, BlockKind::Chrome, "{:?}", article.blocks);
 }
+
+/// A FAQ chapter in DocBook: a table of contents, then questions as section headings, each
+/// answered first in a word ("Yes.") and then at length; `extra` closes the chapter.
+fn faq_chapter(extra: &str) -> String {
+    let question = |n: &str, q: &str, short: &str| {
+        format!(
+            "<div class='section'><div class='titlepage'><h2 class='title'>{n} {q}</h2></div>\
+             <p>{short}</p>{}</div>",
+            para("p", q)
+        )
+    };
+    format!(
+        "<html><head><title>Chapter 10. Kernels</title></head><body><div class='chapter'>\
+         <div class='titlepage'><h1 class='title'>Chapter 10. Kernels</h1></div>\
+         <div class='toc'><dl><dt><a href='#a'>10.1. Can I build my own kernel?</a></dt>\
+         <dt><a href='#b'>10.2. Which tools help?</a></dt></dl></div>{}{}{}{extra}</div>\
+         <div class='navfooter'><a href='index.html'>Home</a></div></body></html>",
+        question("10.1.", "Can I build my own kernel?", "Yes."),
+        question("10.2.", "Which tools help?", "Several."),
+        question("10.3.", "Where are the modules?", "In one folder."),
+    )
+}
+
+#[test]
+fn a_section_answered_in_a_word_before_its_paragraph_keeps_its_heading() {
+    let article = load(&faq_chapter(""));
+    assert_eq!(
+        outline(&article),
+        [
+            "Chapter 10. Kernels",
+            "10.1. Can I build my own kernel?",
+            "10.2. Which tools help?",
+            "10.3. Where are the modules?"
+        ]
+    );
+    let yes = article
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(i, _)| article.block_text(*i) == "Yes.")
+        .expect("the short answer is read");
+    assert_eq!(yes.1.kind, BlockKind::Paragraph);
+}
+
+#[test]
+fn a_last_section_numbered_in_the_chapter_is_read_though_scoring_left_it_out() {
+    let last = "<div class='section'><div class='titlepage'><h3 class='title'>10.3.1. Other \
+                places</h3></div><p>Some systems keep them elsewhere.</p></div>";
+    let article = load(&faq_chapter(last));
+    assert!(outline(&article).contains(&"10.3.1. Other places".to_string()));
+    let kinds: Vec<BlockKind> = article.blocks.iter().rev().take(2).map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [BlockKind::Paragraph, BlockKind::Heading { level: 3 }],
+        "{:?}",
+        article.blocks
+    );
+}

@@ -9,7 +9,7 @@ mod headings;
 mod lexicon;
 mod lists;
 pub(crate) mod meta;
-mod numbering;
+pub(crate) mod numbering;
 mod outline;
 mod pieces;
 pub(crate) mod reflow;
