@@ -91,7 +91,8 @@ pub fn mark_chrome(
 const MAX_SHORT_OPENINGS: usize = 2;
 
 /// The heading that opens the body's first section: right before the first paragraph, or
-/// before a short sentence or two that open the section ("Yes." under a question).
+/// before a short sentence or two that open the section ("Yes." under a question); of
+/// headings stacked there (a section and its first subsection), the outer one.
 fn opening_heading(
     blocks: &[RawBlock],
     link_share: &[f32],
@@ -107,7 +108,8 @@ fn opening_heading(
         .rev()
         .take(MAX_SHORT_OPENINGS + 1)
         .take_while(|&i| is_heading(&blocks[i]) || short_sentence(i))
-        .find(|&i| is_heading(&blocks[i]))
+        .filter(|&i| is_heading(&blocks[i]))
+        .last()
 }
 
 /// Where the body starts when it opens with the section heading at `heading`: at the prose

@@ -311,11 +311,39 @@ fn a_last_section_numbered_in_the_chapter_is_read_though_scoring_left_it_out() {
                 places</h3></div><p>Some systems keep them elsewhere.</p></div>";
     let article = load(&faq_chapter(last));
     assert!(outline(&article).contains(&"10.3.1. Other places".to_string()));
-    let kinds: Vec<BlockKind> = article.blocks.iter().rev().take(2).map(|b| b.kind).collect();
+    let kinds: Vec<BlockKind> = article
+        .blocks
+        .iter()
+        .rev()
+        .take(2)
+        .map(|b| b.kind)
+        .collect();
     assert_eq!(
         kinds,
         [BlockKind::Paragraph, BlockKind::Heading { level: 3 }],
         "{:?}",
         article.blocks
+    );
+}
+
+#[test]
+fn a_section_whose_first_subsection_follows_at_once_keeps_both_headings() {
+    let page = format!(
+        "<html><head><title>16. Appendix</title></head><body><div class='body' role='main'>\
+         <section><h1>16. Appendix</h1><section><h2>16.1. Interactive Mode</h2><section>\
+         <h3>16.1.1. Error Handling</h3>{}{}</section><section><h3>16.1.2. Scripts</h3>{}\
+         </section></section></section></div></body></html>",
+        para("p", "Errors"),
+        para("p", "Interrupts"),
+        para("p", "Scripts")
+    );
+    assert_eq!(
+        outline(&load(&page)),
+        [
+            "16. Appendix",
+            "16.1. Interactive Mode",
+            "16.1.1. Error Handling",
+            "16.1.2. Scripts"
+        ]
     );
 }
