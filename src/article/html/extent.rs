@@ -59,6 +59,7 @@ pub fn mark_chrome(
         Some(heading) => chapter_opening(blocks, link_share, body_start, heading),
         None => first,
     };
+    let lead = after_contents(blocks, body_start, lead, last).unwrap_or(lead);
     // A heading that links away is a teaser unless prose follows it (a deal or a reading list
     // that describes each entry) and it does not continue a run of teasers; a heading naming
     // furniture is furniture anywhere.
@@ -85,6 +86,32 @@ pub fn mark_chrome(
         blocks[i].kind = BlockKind::Chrome;
     }
     inside::mark(blocks, link_share, lead..=last);
+}
+
+/// Entries a table of contents needs before its end is trusted.
+const MIN_CONTENTS_ENTRIES: usize = 2;
+
+/// Where a chapter's front matter starts when a table of contents stands before the body: right
+/// after the last of its entries (lines that repeat the body's headings). What lies between a
+/// chapter's contents and its first paragraph (a summary, a box of prerequisites) is the
+/// chapter's own, however short; a story's dek and byline have no contents above them.
+fn after_contents(
+    blocks: &[RawBlock],
+    body_start: usize,
+    lead: usize,
+    last: usize,
+) -> Option<usize> {
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let headings: HashSet<String> = blocks[lead..=last]
+        .iter()
+        .filter(|b| is_heading(b))
+        .map(|b| words(&b.text))
+        .collect();
+    let entries: Vec<usize> = (body_start..lead)
+        .filter(|&i| headings.contains(&words(without_marker(&blocks[i]))))
+        .collect();
+    let end = *entries.last()?;
+    (entries.len() >= MIN_CONTENTS_ENTRIES && end + 1 < lead).then_some(end + 1)
 }
 
 /// Short answers a section may open with before its first paragraph ("Yes.", "可以。").

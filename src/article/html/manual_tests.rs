@@ -347,3 +347,40 @@ fn a_section_whose_first_subsection_follows_at_once_keeps_both_headings() {
         ]
     );
 }
+
+#[test]
+fn a_chapter_summary_between_its_contents_and_first_section_is_read() {
+    let section = |n: &str, name: &str| {
+        format!(
+            "<div class='section'><div class='titlepage'><h2 class='title'>{n} {name}</h2>\
+             </div>{}{}</div>",
+            para("div", name),
+            para("div", &format!("More on {name}"))
+        )
+    };
+    let page = format!(
+        "<html><head><title>Chapter 4. Installation</title></head><body><div class='chapter'>\
+         <div class='titlepage'><h1 class='title'>Chapter 4. Installation</h1></div>\
+         <div class='toc'><dl><dt><a href='#a'>4.1. Methods</a></dt>\
+         <dt><a href='#b'>4.2. Steps</a></dt></dl></div>\
+         <div class='highlights'><div class='para'>To use Debian you install it first.</div>\
+         </div><div class='sidebar'><p class='title'>Basics</p><div class='para'>See the \
+         appendix first.</div></div>{}{}</div></body></html>",
+        section("4.1.", "Methods"),
+        section("4.2.", "Steps")
+    );
+    let article = load(&page);
+    let shown: Vec<&str> = (0..article.blocks.len())
+        .filter(|&i| article.blocks[i].kind != BlockKind::Chrome)
+        .map(|i| article.block_text(i))
+        .collect();
+    assert!(
+        shown.contains(&"To use Debian you install it first."),
+        "{shown:?}"
+    );
+    assert!(shown.contains(&"See the appendix first."), "{shown:?}");
+    assert_eq!(
+        outline(&article),
+        ["Chapter 4. Installation", "4.1. Methods", "4.2. Steps"]
+    );
+}
