@@ -42,10 +42,26 @@ fn outline_explain_shows_evidence_and_decision_for_each_candidate() {
     assert!(
         stdout
             .lines()
-            .next()
+            .nth(1)
             .is_some_and(|l| l.contains("title") && l.contains("深圳的开源社区")),
         "{stdout}"
     );
+}
+
+#[test]
+fn outline_explain_names_its_columns_and_starts_every_text_in_one_column() {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/on-walking-slowly.txt");
+    let stdout = explained(&sample);
+    let mut lines = stdout.lines();
+    let header = lines.next().expect("a header");
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(words, ["block", "became", "evidence", "text"], "{stdout}");
+    let column = header.find("text").expect("text column");
+    for line in lines {
+        let (before, text) = line.split_at(column);
+        assert!(before.ends_with("  ") && !text.starts_with(' '), "{stdout}");
+    }
 }
 
 #[test]

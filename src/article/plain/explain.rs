@@ -9,8 +9,33 @@ use crate::article::{Article, BlockKind};
 /// Longest block, in characters, that is still looked at as a heading candidate.
 const CANDIDATE_CHARS: usize = 150;
 
-/// One line per candidate block: its block number, the decision, the evidence, its text.
+/// The column names of `explain`'s table.
+const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
+
+/// A table with one row per candidate block (its block number, the decision, the evidence,
+/// its text) under a header naming the columns; the evidence column is as wide as its widest
+/// entry, so that the texts start in one column.
 pub fn explain(article: &Article) -> Vec<String> {
+    let rows = candidates(article);
+    let width = rows
+        .iter()
+        .map(|r| r.2.chars().count())
+        .chain([HEADER[2].len()])
+        .max()
+        .unwrap_or_default();
+    let line = |block: &str, decision: &str, evidence: &str, text: &str| {
+        format!("{block:>5}  {decision:<10}  {evidence:<width$}  {text}")
+    };
+    std::iter::once(line(HEADER[0], HEADER[1], HEADER[2], HEADER[3]))
+        .chain(
+            rows.iter()
+                .map(|(i, d, e, t)| line(&i.to_string(), d, e, t)),
+        )
+        .collect()
+}
+
+/// The candidate blocks: number, decision, evidence, text.
+fn candidates(article: &Article) -> Vec<(usize, String, String, &str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
             let text = article.block_text(i);
@@ -25,10 +50,7 @@ pub fn explain(article: &Article) -> Vec<String> {
                     BlockKind::Chrome => "furniture".to_string(),
                     other => format!("{other:?}").to_lowercase(),
                 };
-                format!(
-                    "{i:>5}  {decision:<10}  {}  {text}",
-                    evidence(text).join(", ")
-                )
+                (i, decision, evidence(text).join(", "), text)
             })
         })
         .collect()
