@@ -105,6 +105,43 @@ done
 script -qec "stty rows 40 cols 120; $first=1 $folio $tmp/library" /dev/null >/dev/null 2>&1 </dev/null || true
 measure_pty library "$first=1 $folio $tmp/library"
 
+# The same library with a store of 100,000 highlights, 20 on each article, written as folio
+# writes a store (pretty-printed JSON, about 90 MB): the first screen must not wait for it.
+store_home=$tmp/store-home
+mkdir -p "$store_home"
+ls "$tmp/library" | awk -v dir="$tmp/library" -v per=20 '
+function q(s) { return "\"" s "\"" }
+{ names[++n] = $0 }
+END {
+    stamp = q("2026-12-06T10:00:00Z")
+    print "{\n  \"format\": \"folio-annotations\",\n  \"schema_version\": 1,"
+    print "  \"generation\": 1,\n  \"saved_at\": " stamp ",\n  \"saved_by\": \"compare.sh\","
+    print "  \"documents\": {"
+    for (d = 1; d <= n; d++) {
+        hash = sprintf("%064x", d)
+        printf "    %s: {\n      \"title\": \"Copy %d\",\n", q(substr(hash, 49)), d
+        printf "      \"paths\": [%s],\n", q(dir "/" names[d])
+        printf "      \"text\": {\"hash\": %s, \"chars\": 5000, \"parser\": \"markdown\"},\n", q(hash)
+        print "      \"annotations\": ["
+        for (a = 1; a <= per; a++) {
+            id = sprintf("01JF%022d", d * per + a)
+            printf "        {\n          \"id\": %s,\n          \"created_at\": %s,\n", q(id), stamp
+            printf "          \"updated_at\": %s,\n          \"deleted_at\": null,\n", stamp
+            print "          \"color\": \"yellow\",\n          \"tags\": [],\n          \"note\": \"\","
+            print "          \"target\": {\n            \"quote\": {"
+            print "              \"exact\": \"a passage worth keeping\","
+            print "              \"prefix\": \"the words that come before it, \","
+            print "              \"suffix\": \" and the words that follow it.\""
+            printf "            },\n            \"position\": {\"start\": %d, \"end\": %d},\n", a * 100, a * 100 + 23
+            printf "            \"section\": [],\n            \"text_hash\": %s\n          },\n", q(hash)
+            printf "          \"anchor\": {\"status\": \"verified\"}\n        }%s\n", (a < per ? "," : "")
+        }
+        printf "      ]\n    }%s\n", (d < n ? "," : "")
+    }
+    print "  }\n}"
+}' >"$store_home/annotations.json"
+measure_pty library-store "FOLIO_HOME=$store_home $first=1 $folio $tmp/library"
+
 base=${CPU[pty-baseline]}
 base_wall=${WALL[pty-baseline]}
 frame_cpu() { minus "${CPU[frame-$1]}" "$base"; }
@@ -139,6 +176,9 @@ memory_row "reader, 10 MB Chinese wholly wrapped" complete-zh "$tmp/in/zh-10m.tx
 
 lib=$(minus "${WALL[library]}" "$base_wall")
 row "library of 5,000 articles listed, warm cache (<= 200 ms)" "$lib ms (wall)" "$(verdict "$lib" 200)"
+lib_store=$(minus "${WALL[library-store]}" "$base_wall")
+row "that library, store of 100,000 highlights (<= 200 ms)" "$lib_store ms (wall)" \
+    "$(verdict "$lib_store" 200)"
 
 # The in-process targets come from the divan benchmarks' medians.
 if [ -z "${SKIP_CARGO_BENCH:-}" ]; then
