@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times folio against the tools a reader would otherwise use, on generated inputs, and checks
-# every target of issue 6. Prints a table: target, measured, PASS/MISS.
+# every target of issues 6 and 19. Prints a table: target, measured, PASS/MISS.
 #
 #   benches/compare.sh            everything (builds release, runs `cargo bench` too)
 #   SKIP_CARGO_BENCH=1 benches/compare.sh   only the binary measurements
@@ -152,7 +152,15 @@ z10=$(frame_cpu zh-10m.txt)
 row "first frame, 1 MB Markdown (<= 30 ms)" "$f1 ms" "$(verdict "$f1" 30)"
 row "first frame, 1 MB Chinese (<= 30 ms)" "$z1 ms" "$(verdict "$z1" 30)"
 row "first frame, 10 MB Markdown (<= 150 ms)" "$f10 ms" "$(verdict "$f10" 150)"
-row "first frame, 10 MB Chinese (<= 150 ms)" "$z10 ms" "$(verdict "$z10" 150)"
+row "first frame, 10 MB Chinese (<= 50 ms)" "$z10 ms" "$(verdict "$z10" 50)"
+if [ -n "${WALL[less]:-}" ]; then
+    # Against less on the wall clock: less's CPU time is below what /usr/bin/time resolves.
+    folio_wall=$(minus "${WALL[frame-en-10m.md]}" "$base_wall")
+    less_wall=$(minus "${WALL[less]}" "$base_wall")
+    times_less=$(awk -v a="$folio_wall" -v b="$less_wall" 'BEGIN { printf "%.1f", a / (b > 1 ? b : 1) }')
+    row "first frame, 10 MB Markdown (<= 3x less, wall)" \
+        "$folio_wall ms = ${times_less}x less ($less_wall ms)" "$(verdict "$times_less" 3)"
+fi
 
 if [ -n "${CPU[fmt]:-}" ]; then
     ratio=$(awk -v a="${CPU[render]}" -v b="${CPU[fmt]}" 'BEGIN { printf "%.2f", a / b }')
@@ -222,8 +230,10 @@ if [ -z "${SKIP_CARGO_BENCH:-}" ]; then
     row "one change saved to that store (<= 15 ms)" "$save ms" "$(verdict "$save" 15)"
     open_large=$(median store_100k_open "")
     save_large=$(median store_100k_save_one_change "")
-    row "store of 100,000 highlights, 5,000 articles, opened (<= 200 ms)" "$open_large ms" \
-        "$(verdict "$open_large" 200)"
+    # The library does not wait for this (its row above, with this store, is the target);
+    # the store worker reads it in the background before the highlight counts fill in.
+    row "store of 100,000 highlights read whole, in the background (<= 200 ms)" \
+        "$open_large ms" "$(verdict "$open_large" 200)"
     row "one change saved to that store (<= 15 ms)" "$save_large ms" "$(verdict "$save_large" 15)"
 fi
 

@@ -96,9 +96,10 @@ impl Highlights {
     }
 
     /// The live highlights of each of `articles` (id, path), by path; none when the store
-    /// cannot be read (opening it said why).
-    pub fn counts(&mut self, articles: &[(Option<String>, PathBuf)]) -> HashMap<PathBuf, usize> {
-        let Ok(store) = self.store() else {
+    /// could not be opened (opening it said why; it is not tried again here, which could
+    /// wait for another folio's lock a second time).
+    pub fn counts(&self, articles: &[(Option<String>, PathBuf)]) -> HashMap<PathBuf, usize> {
+        let Some(store) = &self.store else {
             return HashMap::new();
         };
         let counts = HighlightCounts::of(store);

@@ -61,7 +61,7 @@ struct Worker {
 
 impl Worker {
     fn open(places: Places, to_loop: Sender<Input>) -> Worker {
-        let (mut highlights, mut said) = Highlights::open(&places.annotations);
+        let (highlights, mut said) = Highlights::open(&places.annotations);
         let drafts = Drafts::new(places.drafts);
         if let Some(articles) = &places.library {
             said.extend(drafts.waiting());
