@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times folio against the tools a reader would otherwise use, on generated inputs, and checks
-# every target of issue 6. Prints a table: target, measured, PASS/MISS.
+# every target of issues 6 and 19. Prints a table: target, measured, PASS/MISS.
 #
 #   benches/compare.sh            everything (builds release, runs `cargo bench` too)
 #   SKIP_CARGO_BENCH=1 benches/compare.sh   only the binary measurements
@@ -105,6 +105,43 @@ done
 script -qec "stty rows 40 cols 120; $first=1 $folio $tmp/library" /dev/null >/dev/null 2>&1 </dev/null || true
 measure_pty library "$first=1 $folio $tmp/library"
 
+# The same library with a store of 100,000 highlights, 20 on each article, written as folio
+# writes a store (pretty-printed JSON, about 90 MB): the first screen must not wait for it.
+store_home=$tmp/store-home
+mkdir -p "$store_home"
+ls "$tmp/library" | awk -v dir="$tmp/library" -v per=20 '
+function q(s) { return "\"" s "\"" }
+{ names[++n] = $0 }
+END {
+    stamp = q("2026-12-06T10:00:00Z")
+    print "{\n  \"format\": \"folio-annotations\",\n  \"schema_version\": 1,"
+    print "  \"generation\": 1,\n  \"saved_at\": " stamp ",\n  \"saved_by\": \"compare.sh\","
+    print "  \"documents\": {"
+    for (d = 1; d <= n; d++) {
+        hash = sprintf("%064x", d)
+        printf "    %s: {\n      \"title\": \"Copy %d\",\n", q(substr(hash, 49)), d
+        printf "      \"paths\": [%s],\n", q(dir "/" names[d])
+        printf "      \"text\": {\"hash\": %s, \"chars\": 5000, \"parser\": \"markdown\"},\n", q(hash)
+        print "      \"annotations\": ["
+        for (a = 1; a <= per; a++) {
+            id = sprintf("01JF%022d", d * per + a)
+            printf "        {\n          \"id\": %s,\n          \"created_at\": %s,\n", q(id), stamp
+            printf "          \"updated_at\": %s,\n          \"deleted_at\": null,\n", stamp
+            print "          \"color\": \"yellow\",\n          \"tags\": [],\n          \"note\": \"\","
+            print "          \"target\": {\n            \"quote\": {"
+            print "              \"exact\": \"a passage worth keeping\","
+            print "              \"prefix\": \"the words that come before it, \","
+            print "              \"suffix\": \" and the words that follow it.\""
+            printf "            },\n            \"position\": {\"start\": %d, \"end\": %d},\n", a * 100, a * 100 + 23
+            printf "            \"section\": [],\n            \"text_hash\": %s\n          },\n", q(hash)
+            printf "          \"anchor\": {\"status\": \"verified\"}\n        }%s\n", (a < per ? "," : "")
+        }
+        printf "      ]\n    }%s\n", (d < n ? "," : "")
+    }
+    print "  }\n}"
+}' >"$store_home/annotations.json"
+measure_pty library-store "FOLIO_HOME=$store_home $first=1 $folio $tmp/library"
+
 base=${CPU[pty-baseline]}
 base_wall=${WALL[pty-baseline]}
 frame_cpu() { minus "${CPU[frame-$1]}" "$base"; }
@@ -115,7 +152,16 @@ z10=$(frame_cpu zh-10m.txt)
 row "first frame, 1 MB Markdown (<= 30 ms)" "$f1 ms" "$(verdict "$f1" 30)"
 row "first frame, 1 MB Chinese (<= 30 ms)" "$z1 ms" "$(verdict "$z1" 30)"
 row "first frame, 10 MB Markdown (<= 150 ms)" "$f10 ms" "$(verdict "$f10" 150)"
-row "first frame, 10 MB Chinese (<= 150 ms)" "$z10 ms" "$(verdict "$z10" 150)"
+row "first frame, 10 MB Chinese (<= 50 ms)" "$z10 ms" "$(verdict "$z10" 50)"
+if [ -n "${WALL[less]:-}" ]; then
+    # Against less on the wall clock: less's CPU time is below what /usr/bin/time resolves,
+    # and its wall time is often within the pty's own noise: it counts as 10 ms at least.
+    folio_wall=$(minus "${WALL[frame-en-10m.md]}" "$base_wall")
+    less_wall=$(minus "${WALL[less]}" "$base_wall")
+    times_less=$(awk -v a="$folio_wall" -v b="$less_wall" 'BEGIN { printf "%.1f", a / (b > 10 ? b : 10) }')
+    row "first frame, 10 MB Markdown (<= 3x less, wall)" \
+        "$folio_wall ms = ${times_less}x less ($less_wall ms)" "$(verdict "$times_less" 3)"
+fi
 
 if [ -n "${CPU[fmt]:-}" ]; then
     ratio=$(awk -v a="${CPU[render]}" -v b="${CPU[fmt]}" 'BEGIN { printf "%.2f", a / b }')
@@ -139,6 +185,9 @@ memory_row "reader, 10 MB Chinese wholly wrapped" complete-zh "$tmp/in/zh-10m.tx
 
 lib=$(minus "${WALL[library]}" "$base_wall")
 row "library of 5,000 articles listed, warm cache (<= 200 ms)" "$lib ms (wall)" "$(verdict "$lib" 200)"
+lib_store=$(minus "${WALL[library-store]}" "$base_wall")
+row "that library, store of 100,000 highlights (<= 200 ms)" "$lib_store ms (wall)" \
+    "$(verdict "$lib_store" 200)"
 
 # The in-process targets come from the divan benchmarks' medians.
 if [ -z "${SKIP_CARGO_BENCH:-}" ]; then
@@ -182,8 +231,10 @@ if [ -z "${SKIP_CARGO_BENCH:-}" ]; then
     row "one change saved to that store (<= 15 ms)" "$save ms" "$(verdict "$save" 15)"
     open_large=$(median store_100k_open "")
     save_large=$(median store_100k_save_one_change "")
-    row "store of 100,000 highlights, 5,000 articles, opened (<= 200 ms)" "$open_large ms" \
-        "$(verdict "$open_large" 200)"
+    # The library does not wait for this (its row above, with this store, is the target);
+    # the store worker reads it in the background before the highlight counts fill in.
+    row "store of 100,000 highlights read whole, in the background (<= 200 ms)" \
+        "$open_large ms" "$(verdict "$open_large" 200)"
     row "one change saved to that store (<= 15 ms)" "$save_large ms" "$(verdict "$save_large" 15)"
 fi
 

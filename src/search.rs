@@ -18,23 +18,19 @@ impl Haystack {
     /// Folds `text`; every character maps to exactly one character, so character offsets in
     /// the folded text are those of the original.
     pub fn new(text: &str) -> Haystack {
-        if text.is_ascii() {
-            return Haystack {
-                folded: text.to_ascii_lowercase(),
-            };
-        }
-        // Most characters fold to themselves: copy the runs between those that do not.
         let mut folded = String::with_capacity(text.len());
-        let mut copied = 0;
-        for (i, ch) in text.char_indices() {
-            let lower = fold_char(ch);
-            if lower != ch {
-                folded.push_str(&text[copied..i]);
-                folded.push(lower);
-                copied = i + ch.len_utf8();
+        let mut at = 0;
+        while at < text.len() {
+            // ASCII runs are copied and lower-cased whole; the characters between them one
+            // by one (most of them, CJK or punctuation, unchanged).
+            let ascii = at + ascii_run(&text.as_bytes()[at..]);
+            let start = folded.len();
+            folded.push_str(&text[at..ascii]);
+            if let Some(copied) = folded.get_mut(start..) {
+                copied.make_ascii_lowercase();
             }
+            at = ascii + fold_others(&text[ascii..], &mut folded);
         }
-        folded.push_str(&text[copied..]);
         Haystack { folded }
     }
 
@@ -138,14 +134,60 @@ fn char_ranges(text: &str, hits: impl Iterator<Item = Range<usize>>) -> Vec<Rang
     out
 }
 
+/// Bytes at the start of `bytes` that are ASCII, eight at a time where it can.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]);
+        if word & HIGH != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// Appends the characters at the start of `text` up to the first ASCII one, folded, to
+/// `out`, copying the runs that fold to themselves; answers with their length in bytes.
+fn fold_others(text: &str, out: &mut String) -> usize {
+    let mut copied = 0;
+    let mut end = text.len();
+    for (i, ch) in text.char_indices() {
+        if ch.is_ascii() {
+            end = i;
+            break;
+        }
+        let lower = fold_char(ch);
+        if lower != ch {
+            out.push_str(&text[copied..i]);
+            out.push(lower);
+            copied = i + ch.len_utf8();
+        }
+    }
+    out.push_str(&text[copied..end]);
+    end
+}
+
 /// Lower-cases a character when its lower case is a single character; leaves it alone
 /// otherwise (the rare expansions, like 'İ', would break the offset correspondence).
 fn fold_char(ch: char) -> char {
     if ch.is_ascii() {
         return ch.to_ascii_lowercase();
     }
-    // CJK, kana, Hangul and their punctuation have no case; skip the table lookup for them.
-    if matches!(ch, '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7af}') {
+    // CJK, kana, Hangul, general punctuation (curly quotes, dashes) and fullwidth punctuation
+    // have no case; skip the table lookup for them.
+    if matches!(
+        ch,
+        '\u{2000}'..='\u{20ff}'
+            | '\u{2e80}'..='\u{a4cf}'
+            | '\u{ac00}'..='\u{d7af}'
+            | '\u{ff00}'..='\u{ff20}'
+            | '\u{ff3b}'..='\u{ff40}'
+            | '\u{ff5b}'..='\u{ffef}'
+    ) {
         return ch;
     }
     let mut lower = ch.to_lowercase();
@@ -155,9 +197,20 @@ fn fold_char(ch: char) -> char {
     }
 }
 
-/// Number of characters in a UTF-8 byte slice: every byte that does not continue a character.
+/// Number of characters in a UTF-8 byte slice: every byte that does not continue a character
+/// (`10xxxxxx`), counted eight bytes at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let continuing: usize = chunks
+        .map(|c| {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            // Bit 7 set and bit 6 clear, moved onto bit 7 of each byte.
+            (w & !(w << 1) & HIGH).count_ones() as usize
+        })
+        .sum();
+    bytes.len() - continuing - tail.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
 /// Scores `candidate` against a fuzzy `pattern` (its characters in order, not necessarily
@@ -244,6 +297,15 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(Haystack::new(&text).folded, plain);
+        }
+
+        /// Counting characters eight bytes at a time agrees with decoding them, wherever a
+        /// slice starts and ends on character boundaries.
+        #[test]
+        fn characters_counted_eight_bytes_at_a_time(text in "(\\PC|[a-z中文é])*", cut in 0usize..64) {
+            let start = text.char_indices().map(|(i, _)| i).nth(cut % (text.len() + 1)).unwrap_or(0);
+            let slice = &text[start..];
+            proptest::prop_assert_eq!(count_chars(slice.as_bytes()), slice.chars().count());
         }
     }
 

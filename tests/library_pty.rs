@@ -48,3 +48,45 @@ fn the_library_lists_filters_opens_and_comes_back() {
     folio.send("\x1b");
     assert_eq!(folio.wait_exit(), 0);
 }
+
+/// The library's first screen does not wait for the highlights store: while another folio
+/// holds the store (as a long read of a large store would), the articles are listed at once
+/// with their highlight counts still to come ("…"); the counts fill in once the store is read.
+#[test]
+fn the_library_shows_at_once_and_counts_highlights_once_the_store_is_read() {
+    let home = tempfile::tempdir().unwrap();
+    let shelf = home.path().join("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    let ladders = shelf.join("ladders.txt");
+    std::fs::write(&ladders, SECOND).unwrap();
+    let data = home.path().join("folio");
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "highlight",
+            &ladders.to_string_lossy(),
+            "--quote",
+            "third leg",
+        ])
+        .env("FOLIO_HOME", &data)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+
+    let lock = std::fs::File::create(data.join("annotations.json.lock")).unwrap();
+    lock.lock().unwrap();
+    let shelf_arg = shelf.to_string_lossy().into_owned();
+    // Longer than the test waits: a library that reads the store first shows nothing.
+    let env = [("FOLIO_LOCK_TIMEOUT", "120")];
+    let mut folio = Session::start_with_env(&[&shelf_arg], home.path(), (80, 24), &env);
+    folio.wait_until("the article listed, its highlights not counted yet", |s| {
+        s.rows(0, 80)
+            .any(|row| row.contains("Orchard Ladders") && row.trim_end().ends_with('…'))
+    });
+    drop(lock);
+    folio.wait_until("its one highlight counted", |s| {
+        s.rows(0, 80)
+            .any(|row| row.contains("Orchard Ladders") && row.trim_end().ends_with(" 1"))
+    });
+    folio.send("\x1b");
+    assert_eq!(folio.wait_exit(), 0);
+}

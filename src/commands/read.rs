@@ -55,14 +55,15 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
     if let Err(error) = cache.save() {
         notices.push(error.to_string());
     }
-    let counts = highlight_counts(annotations, &mut notices);
     let settings = settings(&dirs, notices, annotations)?;
     let empty_hint = if paths.is_empty() {
         empty_library_message(&dirs.library_dir())
     } else {
         "No articles (.txt, .md, .html) here. Open a file directly with `folio FILE`.".to_string()
     };
-    let library = library_of(entries, &settings.positions, &counts, empty_hint);
+    // The highlight counts come from the store worker once it has read the store: a large
+    // store never holds back the library's first screen.
+    let library = library_of(entries, &settings.positions, empty_hint);
     ending(tui::run(Start::Library(library), settings)?)
 }
 
@@ -122,12 +123,7 @@ fn ending(ending: Ending) -> Result<ExitCode> {
 
 /// The library's rows: the most recently read first, then the never-opened ones in the
 /// order the scan found them.
-fn library_of(
-    entries: Vec<Entry>,
-    positions: &ReadingState,
-    counts: &[Counted],
-    empty_hint: String,
-) -> Library {
+fn library_of(entries: Vec<Entry>, positions: &ReadingState, empty_hint: String) -> Library {
     let mut rows: Vec<(Option<jiff::Timestamp>, LibraryEntry)> = entries
         .into_iter()
         .map(|entry| {
@@ -135,7 +131,6 @@ fn library_of(
                 .id
                 .as_deref()
                 .and_then(|id| positions.find(id, Some(&entry.path)));
-            let highlights = count_for(counts, &entry);
             let row = LibraryEntry {
                 format: match entry.error {
                     Some(_) => "unreadable".to_string(),
@@ -145,62 +140,14 @@ fn library_of(
                 title: entry.title,
                 chars: entry.chars,
                 progress: saved.map(|p| p.percent()),
-                highlights,
+                id: entry.id,
+                highlights: None,
             };
             (saved.map(|p| p.last_read), row)
         })
         .collect();
     rows.sort_by_key(|(last_read, _)| std::cmp::Reverse(*last_read));
     Library::new(rows.into_iter().map(|(_, row)| row).collect(), empty_hint)
-}
-
-/// A stored document's live highlights, with what identifies its article.
-struct Counted {
-    text_hash: String,
-    paths: Vec<String>,
-    live: usize,
-}
-
-/// How many highlights each stored document has; what opening the store had to say (a
-/// damaged file restored) goes into `notices`.
-fn highlight_counts(annotations: &Path, notices: &mut Vec<String>) -> Vec<Counted> {
-    let store = match crate::highlights::Store::open(annotations) {
-        Ok((store, warnings)) => {
-            notices.extend(warnings.iter().map(ToString::to_string));
-            store
-        }
-        Err(error) => {
-            notices.push(error.to_string());
-            return Vec::new();
-        }
-    };
-    store
-        .documents()
-        .map(|(_, doc)| Counted {
-            text_hash: doc.text.hash.clone(),
-            paths: doc.paths.clone(),
-            live: doc
-                .annotations
-                .iter()
-                .filter(|a| a.deleted_at.is_none())
-                .count(),
-        })
-        .collect()
-}
-
-/// The highlights of a library entry: those of the document with its text, else of the one
-/// last opened from its path.
-fn count_for(counts: &[Counted], entry: &Entry) -> usize {
-    let by_text = entry
-        .id
-        .as_deref()
-        .and_then(|id| counts.iter().find(|c| c.text_hash.starts_with(id)));
-    let path = crate::paths::normalize(&entry.path)
-        .to_string_lossy()
-        .into_owned();
-    by_text
-        .or_else(|| counts.iter().find(|c| c.paths.contains(&path)))
-        .map_or(0, |c| c.live)
 }
 
 /// The reader's settings: config file, keys, colours (none under NO_COLOR), saved positions.
@@ -240,20 +187,6 @@ fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Format;
-
-    fn entry(path: &str, id: Option<&str>) -> Entry {
-        Entry {
-            path: PathBuf::from(path),
-            title: "t".into(),
-            format: Format::Plain,
-            chars: 10,
-            id: id.map(str::to_string),
-            size: 10,
-            mtime: None,
-            error: None,
-        }
-    }
 
     #[test]
     fn a_broken_config_is_reported_once_with_its_line_and_the_defaults_are_used() {
@@ -310,32 +243,5 @@ mod tests {
             notice.contains("unknown setting `reader.colum_width` ignored"),
             "{notice}"
         );
-    }
-
-    #[test]
-    fn library_rows_count_highlights_by_text_then_by_path() {
-        let counts = vec![
-            Counted {
-                text_hash: "abcdef0123456789ffff".into(),
-                paths: vec!["/elsewhere/a.txt".into()],
-                live: 3,
-            },
-            Counted {
-                text_hash: "99".into(),
-                paths: vec!["/lib/edited.txt".into()],
-                live: 2,
-            },
-        ];
-        // Moved: found by its text.
-        assert_eq!(
-            count_for(&counts, &entry("/lib/a.txt", Some("abcdef0123456789"))),
-            3
-        );
-        // Edited in place: found by its path.
-        assert_eq!(
-            count_for(&counts, &entry("/lib/edited.txt", Some("0000"))),
-            2
-        );
-        assert_eq!(count_for(&counts, &entry("/lib/new.txt", Some("1111"))), 0);
     }
 }

@@ -3,6 +3,7 @@
 
 mod add;
 mod cache;
+mod counts;
 mod parse;
 mod scan;
 
@@ -18,6 +19,7 @@ use crate::reading::ReadingState;
 
 pub use add::{AddError, Added, FolderAdded, add_bytes, add_file, add_folder};
 pub use cache::{Cache, CacheError};
+pub use counts::HighlightCounts;
 pub use scan::{article_files, scan, scan_with};
 
 /// File extensions (lower case) that mark an article when a folder is searched.

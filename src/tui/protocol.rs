@@ -2,6 +2,7 @@
 //! ([`Msg`]), the work it asks for ([`Effect`], carrying every input that work needs, run first
 //! in, first out), and the plain values they carry.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -78,6 +79,9 @@ pub enum Msg {
     /// What opening the store had to say (a damaged file restored, rescued changes merged,
     /// drafts waiting), for the first screen.
     Opening(Vec<String>),
+    /// The live highlights of each library article, by its path, counted once the store
+    /// worker had read the store (an article missing here has none).
+    Counted(HashMap<PathBuf, usize>),
     /// The store waits for another folio's lock (what it says about the wait); the next
     /// answer from the store ends the wait.
     Waiting(String),

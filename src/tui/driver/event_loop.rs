@@ -4,6 +4,7 @@
 //! article being parsed.
 
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 
@@ -20,7 +21,7 @@ use super::{Ending, Input, Settings, Start};
 use crate::article::Article;
 use crate::reading::ReadingState;
 use crate::tui::action::Action;
-use crate::tui::model::Model;
+use crate::tui::model::{Library, Model};
 use crate::tui::protocol::Msg;
 use crate::tui::ui;
 use crate::tui::ui::theme::Theme;
@@ -57,6 +58,11 @@ pub fn run(
 ) -> io::Result<Ending> {
     let mut driver = Driver::new(terminal, settings, start)?;
     let ending = driver.serve()?;
+    if timing().is_some() {
+        // No key was read, so nothing waits to be saved; a large store still being read in
+        // the background is not waited for (the timing is of the first frame).
+        return Ok(ending);
+    }
     driver.settle();
     farewell.append(&mut driver.model.farewell);
     farewell.extend(driver.finish());
@@ -85,7 +91,10 @@ impl<'t> Driver<'t> {
             export_dir: settings.export_dir,
             drafts: settings.drafts,
             positions: positions.clone(),
-            library: matches!(start, Start::Library(_)),
+            library: match &start {
+                Start::Library(library) => Some(library_articles(library)),
+                Start::Article { .. } => None,
+            },
         };
         let store = service::spawn(places, to_loop.clone());
         let watcher = watch::spawn(to_loop.clone());
@@ -289,11 +298,22 @@ impl<'t> Driver<'t> {
     }
 }
 
+/// What `FOLIO_EXIT_AFTER_FIRST_FRAME` asks for, when set.
+fn timing() -> Option<std::ffi::OsString> {
+    std::env::var_os("FOLIO_EXIT_AFTER_FIRST_FRAME")
+}
+
+/// Each library row's article id and path, for the store worker to count its highlights.
+fn library_articles(library: &Library) -> Vec<(Option<String>, PathBuf)> {
+    let entries = library.entries.iter();
+    entries.map(|e| (e.id.clone(), e.path.clone())).collect()
+}
+
 /// For benches/compare.sh, which times the real binary in a pseudo-terminal: with
 /// `FOLIO_EXIT_AFTER_FIRST_FRAME` set, quit once the first frame is drawn, or, when it is
 /// `complete`, once the open article is also wholly wrapped (for peak memory). Nothing is saved.
 fn exit_for_timing(model: &Model) -> Option<Ending> {
-    let wanted = std::env::var_os("FOLIO_EXIT_AFTER_FIRST_FRAME")?;
+    let wanted = timing()?;
     if wanted == "complete"
         && let Some(reader) = &model.reader
     {

@@ -44,5 +44,8 @@ pub struct LibraryEntry {
     pub chars: usize,
     /// Percent read, if it was ever opened.
     pub progress: Option<u8>,
-    pub highlights: usize,
+    /// The article's id (see [`crate::article::Article::id`]); `None` when unreadable.
+    pub id: Option<String>,
+    /// Live highlights; `None` until the store worker has counted them.
+    pub highlights: Option<usize>,
 }

@@ -186,7 +186,8 @@ pub fn entry(title: &str) -> LibraryEntry {
         format: "markdown".into(),
         chars: 1000,
         progress: None,
-        highlights: 0,
+        id: None,
+        highlights: Some(0),
     }
 }
 

@@ -82,12 +82,16 @@ fn entry_row(entry: &LibraryEntry, title_width: usize) -> String {
         .file_name()
         .map(|n| crate::article::sanitize::strip_controls(&n.to_string_lossy()))
         .unwrap_or_default();
+    // Counted by the store worker once it has read the store: "…" until then.
+    let notes = entry
+        .highlights
+        .map_or_else(|| "…".to_string(), |n| n.to_string());
     let columns = Columns {
         file: &file,
         format: &entry.format,
         length: &human_length(entry.chars),
         read: &progress,
-        notes: &entry.highlights.to_string(),
+        notes: &notes,
     };
     row(&entry.title, &columns, title_width)
 }

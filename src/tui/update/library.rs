@@ -129,7 +129,7 @@ pub(super) fn close_reader(model: &mut Model) -> Vec<Effect> {
     {
         let mut entry = library.entries.remove(i);
         entry.progress = Some(reader.percent(height));
-        entry.highlights = reader.highlights.len();
+        entry.highlights = Some(reader.highlights.len());
         library.entries.insert(0, entry);
     }
     // The filter found this article; the next one is picked from the whole list.

@@ -1,6 +1,7 @@
 //! The driver's answers to the effects `update` asked for: an article read, the highlights as
 //! the store has them, a draft found, a save that failed, an export written or refused.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::article::Article;
@@ -18,6 +19,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Waiting(line) => model.working.waiting = Some(line),
         Msg::Opening(said) => model.say(&said.join("; ")),
+        Msg::Counted(counts) => counted(model, &counts),
         Msg::Notice(text) => model.message = Some(text),
         Msg::Opened {
             path,
@@ -50,6 +52,13 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Stop(_) => {}
     }
     Vec::new()
+}
+
+/// The library's highlight counts arrived: every row shows its own.
+fn counted(model: &mut Model, counts: &HashMap<PathBuf, usize>) {
+    for entry in model.library.iter_mut().flat_map(|l| l.entries.iter_mut()) {
+        entry.highlights = Some(counts.get(&entry.path).copied().unwrap_or(0));
+    }
 }
 
 /// An article read for the reader: shown where it was left, then its highlights are asked

@@ -3,6 +3,7 @@
 //! rather than lost), and exporting to Markdown. It answers in domain values; the store
 //! worker ([`service`]) turns them into messages.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use crate::export::from_store::export_doc;
 use crate::export::markdown;
 use crate::export::merge::merge;
 use crate::highlights::{Store, journal_path, rescue};
+use crate::library::HighlightCounts;
 
 use super::watch::stamp_of;
 use crate::highlights::Resolved;
@@ -91,6 +93,20 @@ impl Highlights {
             self.store = Some(store);
         }
         self.store.as_mut().ok_or_else(|| "no store".to_string())
+    }
+
+    /// The live highlights of each of `articles` (id, path), by path; none when the store
+    /// could not be opened (opening it said why; it is not tried again here, which could
+    /// wait for another folio's lock a second time).
+    pub fn counts(&self, articles: &[(Option<String>, PathBuf)]) -> HashMap<PathBuf, usize> {
+        let Some(store) = &self.store else {
+            return HashMap::new();
+        };
+        let counts = HighlightCounts::of(store);
+        articles
+            .iter()
+            .map(|(id, path)| (path.clone(), counts.of_article(id.as_deref(), path)))
+            .collect()
     }
 
     /// The highlights of `article` to show now (saving what waits first).

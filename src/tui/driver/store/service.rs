@@ -35,8 +35,9 @@ pub struct Places {
     pub drafts: PathBuf,
     /// Shared with the article readers, which look up where an article was left.
     pub positions: Arc<Mutex<ReadingState>>,
-    /// Whether folio started on the library: drafts waiting are then said at once.
-    pub library: bool,
+    /// When folio started on the library, its articles (id, path): their highlights are
+    /// counted once the store is read, and drafts waiting are said at once.
+    pub library: Option<Vec<(Option<String>, PathBuf)>>,
 }
 
 /// Starts the store worker; it opens the store first and says what opening it had to say.
@@ -62,8 +63,10 @@ impl Worker {
     fn open(places: Places, to_loop: Sender<Input>) -> Worker {
         let (highlights, mut said) = Highlights::open(&places.annotations);
         let drafts = Drafts::new(places.drafts);
-        if places.library {
+        if let Some(articles) = &places.library {
             said.extend(drafts.waiting());
+            let counts = highlights.counts(articles);
+            let _ = to_loop.send(Input::Worker(Box::new(Msg::Counted(counts))));
         }
         if !said.is_empty() {
             let _ = to_loop.send(Input::Worker(Box::new(Msg::Opening(said))));
