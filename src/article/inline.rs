@@ -1,0 +1,292 @@
+//! Inline styles (strong, emphasis, code, links, …) as ranges over a block's text, and how they
+//! follow the text when its white space is collapsed into the canonical text.
+
+use std::ops::Range;
+
+/// How a run of inline text was marked up by its author.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    Strong,
+    Emphasis,
+    /// Struck through (`~~gone~~`, `<del>`, `<s>`): the author withdrew it.
+    Strike,
+    /// Inline code (`` `x` ``, `<code>`).
+    Code,
+    /// A link; its target is in the span.
+    Link,
+    Superscript,
+    Subscript,
+}
+
+impl Style {
+    /// The style an inline HTML element gives its content, if any.
+    pub fn of_html_tag(name: &str) -> Option<Style> {
+        Some(match name {
+            "b" | "strong" => Style::Strong,
+            "i" | "em" | "cite" | "dfn" => Style::Emphasis,
+            "s" | "del" | "strike" => Style::Strike,
+            "code" | "kbd" | "samp" | "tt" => Style::Code,
+            "sup" => Style::Superscript,
+            "sub" => Style::Subscript,
+            _ => return None,
+        })
+    }
+}
+
+/// A styled run of a parsed block's text, as byte offsets into [`super::RawBlock::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawSpan {
+    pub style: Style,
+    pub bytes: Range<usize>,
+    /// A link's target as written (checked before it is ever written to a terminal).
+    pub target: Option<String>,
+}
+
+/// A styled run of the canonical text. Spans of one block nest or are apart; they never
+/// reach across blocks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub style: Style,
+    /// Character offsets into the canonical text.
+    pub chars: Range<usize>,
+    /// A link's target as written, control characters removed.
+    pub target: Option<String>,
+}
+
+/// Spans being read: each style opened and not yet closed, with where it began.
+#[derive(Debug, Default)]
+pub struct Marks {
+    open: Vec<(Style, usize, Option<String>)>,
+}
+
+impl Marks {
+    /// A style begins at byte `at` of the text being collected.
+    pub fn open(&mut self, style: Style, at: usize, target: Option<String>) {
+        self.open.push((style, at, target));
+    }
+
+    /// The innermost open `style` ends at byte `at`; an empty run gives no span.
+    pub fn close(&mut self, style: Style, at: usize, spans: &mut Vec<RawSpan>) {
+        let Some(i) = self.open.iter().rposition(|(s, ..)| *s == style) else {
+            return;
+        };
+        let (style, start, target) = self.open.remove(i);
+        if start < at {
+            spans.push(RawSpan {
+                style,
+                bytes: start..at,
+                target,
+            });
+        }
+    }
+
+    /// Forgets every open style (the block they were in has ended).
+    pub fn clear(&mut self) {
+        self.open.clear();
+    }
+}
+
+/// Appends `text` to `out` with runs of white space made one space and the ends trimmed (as
+/// `split_whitespace` and a join would), and returns where each span of `spans` (byte offsets
+/// into `text`) lands as character offsets counted from `base` (the characters of `out` before
+/// this text). A span that covers only white space is dropped.
+pub fn collapse_into(text: &str, spans: &[RawSpan], out: &mut String, base: usize) -> Vec<Span> {
+    let mut bounds = Bounds::new(spans);
+    let mut chars = base;
+    let mut pending_space = false;
+    for (byte, ch) in text.char_indices() {
+        bounds.reach(byte, chars);
+        if ch.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && chars > base {
+            out.push(' ');
+            chars += 1;
+        }
+        pending_space = false;
+        bounds.word_at(chars);
+        out.push(ch);
+        chars += 1;
+    }
+    bounds.reach(text.len(), chars);
+    bounds.word_at(chars);
+    bounds.finish(spans)
+}
+
+/// The character offsets of the spans' ends, found while the text is walked in byte order.
+struct Bounds {
+    /// (byte, span index, is the start) sorted by byte.
+    marks: Vec<(usize, usize, bool)>,
+    next: usize,
+    /// Spans whose start was passed and waits for the next character written.
+    waiting: Vec<usize>,
+    found: Vec<(usize, usize)>,
+}
+
+impl Bounds {
+    fn new(spans: &[RawSpan]) -> Bounds {
+        let mut marks: Vec<(usize, usize, bool)> = spans
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| [(s.bytes.start, i, true), (s.bytes.end, i, false)])
+            .collect();
+        marks.sort_unstable();
+        Bounds {
+            marks,
+            next: 0,
+            waiting: Vec::new(),
+            found: vec![(0, 0); spans.len()],
+        }
+    }
+
+    /// The walk is at byte `byte`, and `chars` characters are written. A span that ends here
+    /// ends before any space still to be written; one that starts here starts at the next
+    /// character written, so it never begins with a space.
+    fn reach(&mut self, byte: usize, chars: usize) {
+        while let Some(&(at, i, is_start)) = self.marks.get(self.next) {
+            if at > byte {
+                break;
+            }
+            if is_start {
+                self.waiting.push(i);
+            } else {
+                self.found[i].1 = chars;
+            }
+            self.next += 1;
+        }
+    }
+
+    /// A character other than white space is written at `chars`.
+    fn word_at(&mut self, chars: usize) {
+        for i in self.waiting.drain(..) {
+            self.found[i].0 = chars;
+        }
+    }
+
+    fn finish(self, spans: &[RawSpan]) -> Vec<Span> {
+        spans
+            .iter()
+            .zip(self.found)
+            .filter(|(_, (start, end))| start < end)
+            .map(|(s, (start, end))| Span {
+                style: s.style,
+                chars: start..end,
+                target: s.target.clone(),
+            })
+            .collect()
+    }
+}
+
+/// [`collapse_into`] on its own: the collapsed text and its spans as byte offsets into it.
+pub fn collapse(text: &str, spans: &[RawSpan]) -> (String, Vec<RawSpan>) {
+    let mut out = String::with_capacity(text.len());
+    let found = collapse_into(text, spans, &mut out, 0);
+    let mut bytes: Vec<usize> = out.char_indices().map(|(b, _)| b).collect();
+    bytes.push(out.len());
+    let spans = found
+        .into_iter()
+        .map(|s| RawSpan {
+            style: s.style,
+            bytes: bytes[s.chars.start]..bytes[s.chars.end],
+            target: s.target,
+        })
+        .collect();
+    (out, spans)
+}
+
+/// Shifts spans found on `text` (byte offsets) to where `text` starts in a longer text.
+pub fn shifted(spans: Vec<RawSpan>, by: usize) -> impl Iterator<Item = RawSpan> {
+    spans.into_iter().map(move |mut s| {
+        s.bytes = s.bytes.start + by..s.bytes.end + by;
+        s
+    })
+}
+
+/// Orders spans by start, the outer of two that start together first, so that drawing can
+/// walk them in order.
+pub fn sort(spans: &mut [Span]) {
+    spans.sort_by_key(|s| (s.chars.start, std::cmp::Reverse(s.chars.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(style: Style, bytes: Range<usize>) -> RawSpan {
+        RawSpan {
+            style,
+            bytes,
+            target: None,
+        }
+    }
+
+    #[test]
+    fn collapsing_white_space_moves_the_spans_with_their_text() {
+        let text = "  a  *b c*\n d ";
+        // "b c" at bytes 6..9, the spaces before it at 3..5 are outside it.
+        let spans = [raw(Style::Strong, 6..9), raw(Style::Emphasis, 2..6)];
+        let mut out = String::from("xy");
+        let got = collapse_into(text, &spans, &mut out, 2);
+        assert_eq!(out, "xya *b c* d");
+        assert_eq!(&out[4 + 1..4 + 4], "b c");
+        assert_eq!(got[0].chars, 5..8);
+        // "a  *" -> "a *": the span keeps its text.
+        assert_eq!(got[1].chars, 2..5);
+    }
+
+    #[test]
+    fn a_span_that_starts_on_a_space_starts_at_the_next_word() {
+        let mut out = String::new();
+        let got = collapse_into("a  b", &[raw(Style::Code, 1..4)], &mut out, 0);
+        assert_eq!(out, "a b");
+        assert_eq!(got[0].chars, 2..3);
+        let blank = collapse_into("a  b", &[raw(Style::Code, 1..3)], &mut String::new(), 0);
+        assert!(blank.is_empty());
+    }
+
+    #[test]
+    fn html_inline_elements_become_spans_and_their_tags_leave_no_text() {
+        let html = "<html><body><article><h1>T</h1><p>An <b>HTML</b>  paragraph with \
+                    <em>emph<code>code</code></em>, <del>gone</del>, x<sup>2</sup> and \
+                    <a href=\" https://example.org/a\">a\n link</a>.</p></article></body></html>";
+        let article = super::super::Article::from_bytes(
+            html.as_bytes(),
+            Some(std::path::Path::new("a.html")),
+        )
+        .expect("parse");
+        assert!(
+            article
+                .text
+                .ends_with("An HTML paragraph with emphcode, gone, x2 and a link.")
+        );
+        let got: Vec<(Style, &str, Option<&str>)> = article
+            .spans
+            .iter()
+            .map(|s| (s.style, article.slice(s.chars.clone()), s.target.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Style::Strong, "HTML", None),
+                (Style::Emphasis, "emphcode", None),
+                (Style::Code, "code", None),
+                (Style::Strike, "gone", None),
+                (Style::Superscript, "2", None),
+                (Style::Link, "a link", Some("https://example.org/a")),
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_close_the_innermost_open_style_and_drop_empty_runs() {
+        let mut marks = Marks::default();
+        let mut spans = Vec::new();
+        marks.open(Style::Strong, 0, None);
+        marks.open(Style::Emphasis, 2, None);
+        marks.close(Style::Emphasis, 2, &mut spans);
+        marks.close(Style::Strong, 5, &mut spans);
+        marks.close(Style::Code, 6, &mut spans);
+        assert_eq!(spans, vec![raw(Style::Strong, 0..5)]);
+    }
+}
