@@ -55,3 +55,48 @@ fn store_written_before_spans_still_verifies() {
         "no second document: {store}"
     );
 }
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/articles");
+
+/// `folio render --width WIDTH --color COLOR` of the bundled sample `name` equals the golden
+/// file `tests/fixtures/rich/golden/NAME.COLOR.WIDTH.txt`. With `FOLIO_BLESS=1` the golden
+/// file is written instead (then read the diff before committing it).
+fn assert_golden(name: &str, color: &str, width: &str) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let sample = Path::new(SAMPLES).join(name);
+    let sample = sample.to_str().expect("UTF-8 path");
+    let got = stdout(&folio(
+        home.path(),
+        &["render", "--width", width, "--color", color, sample],
+    ));
+    let golden = Path::new(FIXTURES)
+        .join("golden")
+        .join(format!("{name}.{color}.{width}.txt"));
+    if std::env::var_os("FOLIO_BLESS").is_some() {
+        fs::create_dir_all(golden.parent().expect("folder")).expect("golden folder");
+        fs::write(&golden, &got).expect("write golden");
+        return;
+    }
+    let want = fs::read_to_string(&golden).expect("golden file (FOLIO_BLESS=1 writes it)");
+    assert!(
+        got == want,
+        "{} differs from `folio render`:\n{got}",
+        golden.display()
+    );
+}
+
+#[test]
+fn render_never_keeps_struck_text_code_and_link_targets_in_plain_text() {
+    for name in ["rich-text-tour.md", "rich-text-tour.html"] {
+        for width in ["80", "50"] {
+            assert_golden(name, "never", width);
+        }
+    }
+}
+
+#[test]
+fn render_always_styles_inline_markup_with_sgr() {
+    for name in ["rich-text-tour.md", "rich-text-tour.html"] {
+        assert_golden(name, "always", "80");
+    }
+}
