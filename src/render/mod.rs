@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use crate::article::{Article, BlockKind};
 use crate::layout::{
-    Furniture, Line, MIN_WIDTH, fold_label, lay_out_block, run_end, run_lines, wants_gap,
+    CONTINUATION_MARK, Furniture, Line, MIN_WIDTH, continues, fold_label, lay_out_block, run_end,
+    run_lines, wants_gap,
 };
 
 /// How the reading view is printed.
@@ -138,6 +139,9 @@ fn write_block(
             markup::push_styled(out, article, line, sgr);
         } else {
             out.push_str(&article.text[line.bytes.clone()]);
+        }
+        if continues(article, line) {
+            out.push_str(CONTINUATION_MARK);
         }
         out.push('\n');
     }

@@ -153,3 +153,39 @@ fn a_highlight_over_styled_text_keeps_the_styles_visible() {
         c.modifier.contains(Modifier::CROSSED_OUT)
     });
 }
+
+#[test]
+fn a_long_code_line_is_broken_with_a_continuation_mark_not_reflowed() {
+    let code = "fn main() {\n    let words = line.split_whitespace().count(); // a long comment\n}";
+    let keymap = Keymap::defaults().expect("default keymap parses");
+    let mut m = Model::new(keymap, 80, (50, 20));
+    let markdown = format!("# Code\n\n```rust\n{code}\n```\n");
+    let article = Article::from_bytes(markdown.as_bytes(), Some(std::path::Path::new("c.md")))
+        .expect("parse");
+    m.reader = Some(Reader::new(article, None, 0, 80));
+    update(&mut m, Msg::Resize(50, 20));
+    let buf = frame(&m);
+    let rows: Vec<String> = (0..20).map(|y| super::frames::row(&buf, y)).collect();
+    let first = rows
+        .iter()
+        .position(|r| r.contains("fn main() {"))
+        .expect("code shown");
+    // The short lines stay as written, one a row, without a mark.
+    assert!(!rows[first].contains(crate::layout::CONTINUATION_MARK));
+    let long = &rows[first + 1];
+    assert!(
+        long.trim_end().ends_with(crate::layout::CONTINUATION_MARK),
+        "{long}"
+    );
+    assert!(
+        rows[first + 2].trim_start().starts_with(|c: char| c != '}'),
+        "{rows:?}"
+    );
+    let closing = rows[first + 2..]
+        .iter()
+        .position(|r| r.trim() == "}")
+        .expect("closing brace");
+    let mark = rows[first + 1].trim_end().chars().count();
+    assert!(mark <= usize::from(m.panes().text.right()), "{long}");
+    assert!(closing >= 1, "the long line takes two rows or more");
+}

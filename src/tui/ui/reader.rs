@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::paint::{is_flagged, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
-use crate::layout::{LineKind, fold_label};
+use crate::layout::{CONTINUATION_MARK, LineKind, continues, fold_label};
 use crate::tui::geometry::Panes;
 use crate::tui::model::{Focus, Reader};
 
@@ -60,6 +60,9 @@ impl Widget for &ReaderPane<'_> {
             } else {
                 let text = &reader.article.text[line.bytes.clone()];
                 spans.extend(painted(text, line.chars.start, base, &layers));
+                if continues(&reader.article, line) {
+                    spans.push(Span::styled(CONTINUATION_MARK, self.theme.dim));
+                }
             }
             Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
