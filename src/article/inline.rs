@@ -33,6 +33,27 @@ impl Style {
     }
 }
 
+/// Whether a link target is a web address a terminal may be asked to open: `http:`, `https:`
+/// or `mailto:`, or a relative address, with no white space, control or escape character in
+/// it. `javascript:`, `data:`, `file:` and the like are not.
+pub fn is_web_target(target: &str) -> bool {
+    if target.is_empty()
+        || target
+            .chars()
+            .any(|c| c.is_whitespace() || super::sanitize::is_unsafe(c) || c == '\u{1b}')
+    {
+        return false;
+    }
+    match target.split_once(':') {
+        // A colon after a slash, `?` or `#` is not a scheme's ("/a:b", "?t=1:2").
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            let scheme = scheme.to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
 /// A styled run of a parsed block's text, as byte offsets into [`super::RawBlock::text`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawSpan {

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 pub use builder::build;
 pub use detect::{Format, LoadError};
-pub use inline::{RawSpan, Span, Style};
+pub use inline::{RawSpan, Span, Style, is_web_target};
 pub use plain::explain;
 
 /// The version of what loading an article produces (canonical text, blocks, outline, title,

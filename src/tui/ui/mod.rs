@@ -4,6 +4,7 @@ mod editor;
 mod help;
 mod highlights;
 mod library;
+mod links;
 mod outline;
 pub mod paint;
 mod reader;
@@ -112,6 +113,9 @@ fn paint(model: &Model, theme: &Theme, buf: &mut Buffer) {
     status::message_box(model, &theme, panes.body, panes.status, buf);
     if let (Some(prompt), Some(pending)) = (&model.quit_prompt, &model.unsaved) {
         unsaved::render(prompt, pending, &theme, area, buf);
+    }
+    if let Some(list) = &model.links {
+        links::render(list, &theme, area, buf);
     }
     if let Some(scroll) = model.help {
         help::render(&model.keymap, scroll, &theme, area, buf);
