@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
 use super::theme::Theme;
 use crate::tui::model::links::LinkList;
@@ -41,11 +41,6 @@ pub fn render(list: &LinkList, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
-        .block(
-            Block::new()
-                .borders(Borders::ALL)
-                .border_style(theme.border)
-                .title(title),
-        )
+        .block(super::overlay_box(title, theme))
         .render(popup, buf);
 }

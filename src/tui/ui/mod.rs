@@ -122,6 +122,17 @@ fn paint(model: &Model, theme: &Theme, buf: &mut Buffer) {
     }
 }
 
+/// The bordered box of an overlay (help, links) with its title.
+fn overlay_box<'a>(
+    title: impl Into<ratatui::text::Line<'a>>,
+    theme: &Theme,
+) -> ratatui::widgets::Block<'a> {
+    ratatui::widgets::Block::new()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(theme.border)
+        .title(title)
+}
+
 /// A `width`×`height` rectangle in the middle of `area` (both no larger than it).
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let (width, height) = (width.min(area.width), height.min(area.height));
