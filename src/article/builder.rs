@@ -33,8 +33,9 @@ pub fn build(
         } else {
             BLOCK_SEPARATOR.len()
         };
-        let block_spans = push_block_text(&raw, &mut text, char_len + separator);
-        if text.len() == byte_start && raw.kind != BlockKind::Rule {
+        let kind = raw.kind;
+        let block_spans = push_block_text(raw, &mut text, char_len + separator);
+        if text.len() == byte_start && kind != BlockKind::Rule {
             text.truncate(mark);
             continue;
         }
@@ -43,7 +44,7 @@ pub fn build(
         char_len += text[byte_start..].chars().count();
         spans.extend(block_spans);
         blocks.push(Block {
-            kind: raw.kind,
+            kind,
             chars: char_start..char_len,
             bytes: byte_start..text.len(),
         });
@@ -96,7 +97,7 @@ pub fn build(
 /// prose also loses inner line breaks (the reader's wrapping replaces them) and runs of blank
 /// space become one space. Returns the block's spans, moved with their text (`base` is the
 /// character offset at which the block's text starts).
-fn push_block_text(raw: &RawBlock, out: &mut String, base: usize) -> Vec<Span> {
+fn push_block_text(raw: RawBlock, out: &mut String, base: usize) -> Vec<Span> {
     if !raw.spans.is_empty() {
         return push_spanned_text(raw, out, base);
     }
@@ -124,8 +125,11 @@ fn preformatted(text: &str) -> &str {
 
 /// [`push_block_text`] for a block with spans: the text is cleaned piece by piece between the
 /// spans' ends, so that each end can be followed to the canonical text.
-fn push_spanned_text(raw: &RawBlock, out: &mut String, base: usize) -> Vec<Span> {
-    let (cleaned, spans) = clean_keeping_spans(&raw.text, &raw.spans);
+fn push_spanned_text(raw: RawBlock, out: &mut String, base: usize) -> Vec<Span> {
+    let (cleaned, spans) = match sanitize::strip_controls_cow(&raw.text) {
+        std::borrow::Cow::Borrowed(_) => (raw.text, raw.spans),
+        std::borrow::Cow::Owned(_) => clean_keeping_spans(&raw.text, &raw.spans),
+    };
     let mut found = if raw.kind.is_preformatted() {
         let kept = preformatted(&cleaned);
         let from = kept.as_ptr() as usize - cleaned.as_ptr() as usize;
@@ -144,10 +148,12 @@ fn push_spanned_text(raw: &RawBlock, out: &mut String, base: usize) -> Vec<Span>
             .filter(|s| !s.chars.is_empty())
             .collect()
     } else {
-        inline::collapse_into(&cleaned, &spans, out, base)
+        inline::collapse_into(&cleaned, spans, out, base)
     };
-    for span in &mut found {
-        span.target = span.target.take().map(|t| sanitize::strip_controls(&t));
+    for target in found.iter_mut().filter_map(|s| s.target.as_mut()) {
+        if let std::borrow::Cow::Owned(clean) = sanitize::strip_controls_cow(target) {
+            *target = clean;
+        }
     }
     inline::sort(&mut found);
     found

@@ -111,96 +111,66 @@ impl Marks {
 /// `split_whitespace` and a join would), and returns where each span of `spans` (byte offsets
 /// into `text`) lands as character offsets counted from `base` (the characters of `out` before
 /// this text). A span that covers only white space is dropped.
-pub fn collapse_into(text: &str, spans: &[RawSpan], out: &mut String, base: usize) -> Vec<Span> {
-    let mut bounds = Bounds::new(spans);
+pub fn collapse_into(text: &str, spans: Vec<RawSpan>, out: &mut String, base: usize) -> Vec<Span> {
+    // Each span end as (byte, span, is the start), in byte order.
+    let mut marks: Vec<(usize, usize, bool)> = spans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| [(s.bytes.start, i, true), (s.bytes.end, i, false)])
+        .collect();
+    marks.sort_unstable();
+    let mut found = vec![(0, 0); spans.len()];
+    let mut marks = marks.into_iter().peekable();
     let mut chars = base;
-    let mut pending_space = false;
-    for (byte, ch) in text.char_indices() {
-        bounds.reach(byte, chars);
-        if ch.is_whitespace() {
-            pending_space = true;
-            continue;
-        }
-        if pending_space && chars > base {
-            out.push(' ');
-            chars += 1;
-        }
-        pending_space = false;
-        bounds.word_at(chars);
-        out.push(ch);
-        chars += 1;
-    }
-    bounds.reach(text.len(), chars);
-    bounds.word_at(chars);
-    bounds.finish(spans)
-}
-
-/// The character offsets of the spans' ends, found while the text is walked in byte order.
-struct Bounds {
-    /// (byte, span index, is the start) sorted by byte.
-    marks: Vec<(usize, usize, bool)>,
-    next: usize,
-    /// Spans whose start was passed and waits for the next character written.
-    waiting: Vec<usize>,
-    found: Vec<(usize, usize)>,
-}
-
-impl Bounds {
-    fn new(spans: &[RawSpan]) -> Bounds {
-        let mut marks: Vec<(usize, usize, bool)> = spans
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| [(s.bytes.start, i, true), (s.bytes.end, i, false)])
-            .collect();
-        marks.sort_unstable();
-        Bounds {
-            marks,
-            next: 0,
-            waiting: Vec::new(),
-            found: vec![(0, 0); spans.len()],
-        }
-    }
-
-    /// The walk is at byte `byte`, and `chars` characters are written. A span that ends here
-    /// ends before any space still to be written; one that starts here starts at the next
-    /// character written, so it never begins with a space.
-    fn reach(&mut self, byte: usize, chars: usize) {
-        while let Some(&(at, i, is_start)) = self.marks.get(self.next) {
-            if at > byte {
-                break;
-            }
+    for word in text.split_whitespace() {
+        let from = word.as_ptr() as usize - text.as_ptr() as usize;
+        // Ends before the word (in the blank before it) end before the space written; starts
+        // there start with the word, so no span begins or ends with a space.
+        let at_word = chars + usize::from(chars > base);
+        while let Some((_, i, is_start)) = marks.next_if(|m| m.0 <= from) {
             if is_start {
-                self.waiting.push(i);
+                found[i].0 = at_word;
             } else {
-                self.found[i].1 = chars;
+                found[i].1 = chars;
             }
-            self.next += 1;
+        }
+        if chars > base {
+            out.push(' ');
+        }
+        chars = at_word;
+        let to = from + word.len();
+        while let Some((byte, i, is_start)) = marks.next_if(|m| m.0 < to) {
+            let at = chars + word[..byte - from].chars().count();
+            if is_start {
+                found[i].0 = at;
+            } else {
+                found[i].1 = at;
+            }
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+    }
+    for (_, i, is_start) in marks {
+        if is_start {
+            found[i].0 = chars;
+        } else {
+            found[i].1 = chars;
         }
     }
-
-    /// A character other than white space is written at `chars`.
-    fn word_at(&mut self, chars: usize) {
-        for i in self.waiting.drain(..) {
-            self.found[i].0 = chars;
-        }
-    }
-
-    fn finish(self, spans: &[RawSpan]) -> Vec<Span> {
-        spans
-            .iter()
-            .zip(self.found)
-            .filter(|(_, (start, end))| start < end)
-            .map(|(s, (start, end))| Span {
-                style: s.style,
-                chars: start..end,
-                target: s.target.clone(),
-            })
-            .collect()
-    }
+    spans
+        .into_iter()
+        .zip(found)
+        .filter(|(_, (start, end))| start < end)
+        .map(|(s, (start, end))| Span {
+            style: s.style,
+            chars: start..end,
+            target: s.target,
+        })
+        .collect()
 }
 
 /// [`collapse_into`] on its own: the collapsed text and its spans as byte offsets into it.
-pub fn collapse(text: &str, spans: &[RawSpan]) -> (String, Vec<RawSpan>) {
+pub fn collapse(text: &str, spans: Vec<RawSpan>) -> (String, Vec<RawSpan>) {
     let mut out = String::with_capacity(text.len());
     let found = collapse_into(text, spans, &mut out, 0);
     let mut bytes: Vec<usize> = out.char_indices().map(|(b, _)| b).collect();
@@ -248,7 +218,7 @@ mod tests {
         // "b c" at bytes 6..9, the spaces before it at 3..5 are outside it.
         let spans = [raw(Style::Strong, 6..9), raw(Style::Emphasis, 2..6)];
         let mut out = String::from("xy");
-        let got = collapse_into(text, &spans, &mut out, 2);
+        let got = collapse_into(text, spans.to_vec(), &mut out, 2);
         assert_eq!(out, "xya *b c* d");
         assert_eq!(&out[4 + 1..4 + 4], "b c");
         assert_eq!(got[0].chars, 5..8);
@@ -259,10 +229,10 @@ mod tests {
     #[test]
     fn a_span_that_starts_on_a_space_starts_at_the_next_word() {
         let mut out = String::new();
-        let got = collapse_into("a  b", &[raw(Style::Code, 1..4)], &mut out, 0);
+        let got = collapse_into("a  b", vec![raw(Style::Code, 1..4)], &mut out, 0);
         assert_eq!(out, "a b");
         assert_eq!(got[0].chars, 2..3);
-        let blank = collapse_into("a  b", &[raw(Style::Code, 1..3)], &mut String::new(), 0);
+        let blank = collapse_into("a  b", vec![raw(Style::Code, 1..3)], &mut String::new(), 0);
         assert!(blank.is_empty());
     }
 

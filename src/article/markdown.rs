@@ -49,9 +49,8 @@ struct Table {
 impl Table {
     /// The cell under way, its white space collapsed, joins the row.
     fn end_cell(&mut self) {
-        let (cell, spans) = inline::collapse(&self.cell, &self.cell_spans);
+        let (cell, spans) = inline::collapse(&self.cell, std::mem::take(&mut self.cell_spans));
         self.cell.clear();
-        self.cell_spans.clear();
         if self.cells > 0 {
             self.text.push_str(CELL_SEPARATOR);
         } else if self.rows > 0 {

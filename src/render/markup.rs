@@ -1,9 +1,10 @@
 //! Inline markup in `folio render`: SGR styles when styled, and marks that keep the author's
 //! meaning in plain text (`~~struck~~`, `` `code` ``, `link text <target>`) when not.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
-use crate::article::{Article, Format, Parsed, RawBlock, Span, Style, build};
+use crate::article::{Article, Block, Span, Style};
 use crate::layout::Line;
 
 /// SGR parameters of inline markup (added to the block's own).
@@ -61,13 +62,13 @@ pub fn push_styled(out: &mut String, article: &Article, line: &Line, block_sgr: 
 /// `None` when the block has no such markup.
 pub fn marked(article: &Article, index: usize) -> Option<Article> {
     let block = &article.blocks[index];
-    let mut marks: Vec<(usize, u8, usize, String)> = Vec::new();
+    let mut marks: Vec<(usize, u8, usize, Cow<'static, str>)> = Vec::new();
     for (i, span) in article.spans_in(block.chars.clone()).enumerate() {
         let (open, close) = match span.style {
-            Style::Strike => ("~~".to_string(), "~~".to_string()),
-            Style::Code => ("`".to_string(), "`".to_string()),
+            Style::Strike => (Cow::Borrowed("~~"), Cow::Borrowed("~~")),
+            Style::Code => (Cow::Borrowed("`"), Cow::Borrowed("`")),
             Style::Link => match link_mark(article, span) {
-                Some(close) => (String::new(), close),
+                Some(close) => (Cow::Borrowed(""), Cow::Owned(close)),
                 None => continue,
             },
             _ => continue,
@@ -82,22 +83,40 @@ pub fn marked(article: &Article, index: usize) -> Option<Article> {
     marks.sort_unstable();
     let text = article.block_text(index);
     let mut out = String::with_capacity(text.len() + 16 * marks.len());
-    let mut marks = marks.into_iter().peekable();
-    for (i, ch) in text.chars().chain(['\0']).enumerate() {
-        let offset = block.chars.start + i;
-        while let Some((_, _, _, mark)) = marks.next_if(|m| m.0 == offset) {
-            out.push_str(&mark);
-        }
-        if ch != '\0' {
-            out.push(ch);
-        }
+    let (mut byte, mut at) = (0, block.chars.start);
+    for (offset, _, _, mark) in marks {
+        let next = match offset - at {
+            0 => byte,
+            n => text[byte..]
+                .char_indices()
+                .nth(n)
+                .map_or(text.len(), |(b, _)| byte + b),
+        };
+        out.push_str(&text[byte..next]);
+        out.push_str(&mark);
+        (byte, at) = (next, offset);
     }
-    let raw = RawBlock::new(block.kind, out);
-    let parsed = Parsed {
-        title_hint: None,
-        blocks: vec![raw],
-    };
-    Some(build(parsed, Format::Plain, article.encoding, ""))
+    out.push_str(&text[byte..]);
+    // The text is the canonical text (clean already) with marks and targets the builder
+    // cleaned, so it is laid out as it is, without hashing or cleaning it again.
+    let char_len = out.chars().count();
+    Some(Article {
+        id: String::new(),
+        text_hash: String::new(),
+        title: String::new(),
+        blocks: vec![Block {
+            kind: block.kind,
+            chars: 0..char_len,
+            bytes: 0..out.len(),
+        }],
+        text: out,
+        char_len,
+        spans: Vec::new(),
+        outline: Vec::new(),
+        format: article.format,
+        encoding: article.encoding,
+        source: None,
+    })
 }
 
 /// What follows a link's text: ` <target>`, or nothing worth showing.

@@ -554,7 +554,7 @@ fn spanned_block(kind: BlockKind, line: &str, piece: &str, spans: &[RawSpan]) ->
             target: s.target.clone(),
         })
         .collect();
-    let (text, spans) = inline::collapse(piece, &inside);
+    let (text, spans) = inline::collapse(piece, inside);
     RawBlock { kind, text, spans }
 }
 
