@@ -483,7 +483,7 @@ mod tests {
         let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
         // The last column is kept for the continuation mark.
         assert_eq!(text, vec!["  fn ma", "  in() ", "  {", "      x", "  }"]);
-        assert!(continues(&a, &all(&layout)[0]) && !continues(&a, &all(&layout)[2]));
+        assert!(continues(&a, &all(&layout)[0], 8) && !continues(&a, &all(&layout)[2], 8));
     }
 
     #[test]

@@ -98,11 +98,15 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
 /// on on the next display line (code is never re-flowed, only broken where it must be).
 pub const CONTINUATION_MARK: &str = "↩";
 
-/// Whether display line `line` of a preformatted block stops short of the end of its source
-/// line, so that it is drawn with [`CONTINUATION_MARK`].
-pub fn continues(article: &Article, line: &Line) -> bool {
+/// Whether display line `line` of a preformatted block laid out at `width` stops short of the
+/// end of its source line, so that it is drawn with [`CONTINUATION_MARK`] (when the layout
+/// kept a column for it: not on the narrowest panes).
+pub fn continues(article: &Article, line: &Line, width: usize) -> bool {
+    let bar = if line.quote { QUOTE_BAR_WIDTH } else { 0 };
+    let avail = width.saturating_sub(bar + usize::from(line.indent));
     let block = &article.blocks[line.block];
-    block.kind.is_preformatted()
+    avail > MIN_WIDTH
+        && block.kind.is_preformatted()
         && line.kind == LineKind::Text
         && line.bytes.end < block.bytes.end
         && article.text.as_bytes()[line.bytes.end] != b'\n'

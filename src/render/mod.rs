@@ -14,9 +14,11 @@ use crate::layout::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
     /// Headings bold, quotes italic, code and chrome dimmed, inline markup in its styles,
-    /// with SGR sequences only (never text from the article). Unstyled, marks keep what plain
-    /// text would lose: `~~struck~~`, `` `code` ``, `link text <target>`.
+    /// with SGR sequences only (never text from the article).
     pub styled: bool,
+    /// Unstyled, marks keep what plain text would lose: `~~struck~~`, `` `code` ``,
+    /// `link text <target>`. Off, only the article's text is printed.
+    pub marks: bool,
     /// Page furniture is left out unless asked for.
     pub furniture: Furniture,
 }
@@ -25,6 +27,7 @@ impl Default for View {
     fn default() -> Self {
         View {
             styled: false,
+            marks: true,
             furniture: Furniture::Hide,
         }
     }
@@ -78,7 +81,7 @@ pub fn render_each<E>(
             out.push('\n');
         }
         lines.clear();
-        match (!view.styled)
+        match (!view.styled && view.marks)
             .then(|| markup::marked(article, index))
             .flatten()
         {
@@ -140,7 +143,7 @@ fn write_block(
         } else {
             out.push_str(&article.text[line.bytes.clone()]);
         }
-        if continues(article, line) {
+        if continues(article, line, width) {
             out.push_str(CONTINUATION_MARK);
         }
         out.push('\n');

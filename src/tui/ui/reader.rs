@@ -60,7 +60,7 @@ impl Widget for &ReaderPane<'_> {
             } else {
                 let text = &reader.article.text[line.bytes.clone()];
                 spans.extend(painted(text, line.chars.start, base, &layers));
-                if continues(&reader.article, line) {
+                if continues(&reader.article, line, reader.layout.width) {
                     spans.push(Span::styled(CONTINUATION_MARK, self.theme.dim));
                 }
             }
