@@ -151,6 +151,7 @@ fn render(args: &RenderArgs) -> Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let view = folio::render::View {
         styled,
+        marks: true,
         furniture: args.furniture,
     };
     folio::render::render_each(&article, width, view, |chunk| {

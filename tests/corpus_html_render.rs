@@ -29,7 +29,12 @@ fn shingles(text: &str, n: usize) -> HashMap<Vec<String>, usize> {
 fn score(page: &Page) -> (f64, f64) {
     let article = Article::from_bytes(&page.html, Some(Path::new("page.html")))
         .unwrap_or_else(|e| panic!("{}: {e}", page.name));
-    let shown: String = render(&article, 100, View::default())
+    // The article's own text is scored, without the link targets `render` adds after links.
+    let view = View {
+        marks: false,
+        ..View::default()
+    };
+    let shown: String = render(&article, 100, view)
         .lines()
         .filter(|line| line.trim() != article.title.trim())
         .collect::<Vec<_>>()

@@ -1,6 +1,7 @@
 //! Lays parsed blocks out as one canonical text with character-offset ranges, outline and title.
 
-use super::{Article, Block, BlockKind, Format, Parsed, Section, sanitize};
+use super::inline::{self, RawSpan, Span};
+use super::{Article, Block, BlockKind, Format, Parsed, RawBlock, Section, sanitize};
 
 /// Separator between blocks in the canonical text.
 pub const BLOCK_SEPARATOR: &str = "\n\n";
@@ -18,6 +19,7 @@ pub fn build(
 ) -> Article {
     let mut text = String::with_capacity(parsed.blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut blocks = Vec::with_capacity(parsed.blocks.len());
+    let mut spans = Vec::new();
     let mut char_len = 0usize;
     for raw in parsed.blocks {
         // The text goes straight onto the canonical text; it is taken back if it is empty.
@@ -26,18 +28,23 @@ pub fn build(
             text.push_str(BLOCK_SEPARATOR);
         }
         let byte_start = text.len();
-        push_block_text(raw.kind, &raw.text, &mut text);
-        if text.len() == byte_start && raw.kind != BlockKind::Rule {
+        let separator = if blocks.is_empty() {
+            0
+        } else {
+            BLOCK_SEPARATOR.len()
+        };
+        let kind = raw.kind;
+        let block_spans = push_block_text(raw, &mut text, char_len + separator);
+        if text.len() == byte_start && kind != BlockKind::Rule {
             text.truncate(mark);
             continue;
         }
-        if !blocks.is_empty() {
-            char_len += BLOCK_SEPARATOR.len();
-        }
+        char_len += separator;
         let char_start = char_len;
         char_len += text[byte_start..].chars().count();
+        spans.extend(block_spans);
         blocks.push(Block {
-            kind: raw.kind,
+            kind,
             chars: char_start..char_len,
             bytes: byte_start..text.len(),
         });
@@ -78,6 +85,7 @@ pub fn build(
         text,
         char_len,
         blocks,
+        spans,
         outline,
         format,
         encoding,
@@ -87,14 +95,16 @@ pub fn build(
 
 /// Appends the block's text to `out` with control characters stripped and the ends trimmed;
 /// prose also loses inner line breaks (the reader's wrapping replaces them) and runs of blank
-/// space become one space.
-fn push_block_text(kind: BlockKind, text: &str, out: &mut String) {
-    let cleaned = sanitize::strip_controls_cow(text);
-    if kind.is_preformatted() {
+/// space become one space. Returns the block's spans, moved with their text (`base` is the
+/// character offset at which the block's text starts).
+fn push_block_text(raw: RawBlock, out: &mut String, base: usize) -> Vec<Span> {
+    if !raw.spans.is_empty() {
+        return push_spanned_text(raw, out, base);
+    }
+    let cleaned = sanitize::strip_controls_cow(&raw.text);
+    if raw.kind.is_preformatted() {
         // Keep indentation of the first line; drop blank lines at either end.
-        let trimmed = cleaned.trim_end();
-        let start = trimmed.find(|c: char| c != '\n').unwrap_or(trimmed.len());
-        out.push_str(&trimmed[start..]);
+        out.push_str(preformatted(&cleaned));
     } else {
         for (i, word) in cleaned.split_whitespace().enumerate() {
             if i > 0 {
@@ -103,6 +113,84 @@ fn push_block_text(kind: BlockKind, text: &str, out: &mut String) {
             out.push_str(word);
         }
     }
+    Vec::new()
+}
+
+/// Preformatted text without the blank lines at either end.
+fn preformatted(text: &str) -> &str {
+    let trimmed = text.trim_end();
+    let start = trimmed.find(|c: char| c != '\n').unwrap_or(trimmed.len());
+    &trimmed[start..]
+}
+
+/// [`push_block_text`] for a block with spans: the text is cleaned piece by piece between the
+/// spans' ends, so that each end can be followed to the canonical text.
+fn push_spanned_text(raw: RawBlock, out: &mut String, base: usize) -> Vec<Span> {
+    let (cleaned, spans) = match sanitize::strip_controls_cow(&raw.text) {
+        std::borrow::Cow::Borrowed(_) => (raw.text, raw.spans),
+        std::borrow::Cow::Owned(_) => clean_keeping_spans(&raw.text, &raw.spans),
+    };
+    let mut found = if raw.kind.is_preformatted() {
+        let kept = preformatted(&cleaned);
+        let from = kept.as_ptr() as usize - cleaned.as_ptr() as usize;
+        out.push_str(kept);
+        let char_of = |byte: usize| {
+            let byte = byte.clamp(from, from + kept.len());
+            base + kept[..byte - from].chars().count()
+        };
+        spans
+            .into_iter()
+            .map(|s| Span {
+                style: s.style,
+                chars: char_of(s.bytes.start)..char_of(s.bytes.end),
+                target: s.target,
+            })
+            .filter(|s| !s.chars.is_empty())
+            .collect()
+    } else {
+        inline::collapse_into(&cleaned, spans, out, base)
+    };
+    for target in found.iter_mut().filter_map(|s| s.target.as_mut()) {
+        if let std::borrow::Cow::Owned(clean) = sanitize::strip_controls_cow(target) {
+            *target = clean;
+        }
+    }
+    inline::sort(&mut found);
+    found
+}
+
+/// The text with control characters stripped, and the spans moved to match.
+fn clean_keeping_spans(text: &str, spans: &[RawSpan]) -> (String, Vec<RawSpan>) {
+    let mut cuts: Vec<usize> = spans
+        .iter()
+        .flat_map(|s| [s.bytes.start, s.bytes.end])
+        .filter(|&b| b <= text.len() && text.is_char_boundary(b))
+        .collect();
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut cleaned = String::with_capacity(text.len());
+    // Where each cut lands in the cleaned text.
+    let mut moved = Vec::with_capacity(cuts.len());
+    let mut from = 0;
+    for &cut in &cuts {
+        cleaned.push_str(&sanitize::strip_controls_cow(&text[from..cut]));
+        moved.push(cleaned.len());
+        from = cut;
+    }
+    let place = |byte: usize| {
+        let i = cuts.partition_point(|&c| c < byte).min(cuts.len() - 1);
+        moved[i]
+    };
+    let spans = spans
+        .iter()
+        .map(|s| RawSpan {
+            style: s.style,
+            bytes: place(s.bytes.start)..place(s.bytes.end),
+            target: s.target.clone(),
+        })
+        .collect();
+    (cleaned, spans)
 }
 
 #[cfg(test)]

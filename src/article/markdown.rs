@@ -1,10 +1,13 @@
 //! Markdown (CommonMark with GFM tables, task lists, footnotes, strikethrough) to blocks.
 //!
-//! Inline markup is dropped and its text kept: emphasis, code spans, link text, image alt
-//! text. Raw HTML blocks are read by the HTML module, so their tags never show as text.
+//! Inline markup becomes spans over the text it marks (emphasis, strong, strikethrough, code,
+//! links with their targets; `<b>`, `<sup>` and the like written inline); the markup
+//! characters themselves are dropped. Image alt text is kept as text. Raw HTML blocks are read
+//! by the HTML module, so their tags never show as text.
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+use super::inline::{self, Marks, RawSpan, Style};
 use super::lists::{BULLET, ListStack};
 use super::{BlockKind, Parsed, RawBlock, html};
 
@@ -30,12 +33,38 @@ pub fn parse(text: &str) -> Parsed {
     }
 }
 
-/// A table being read: finished rows and the row and cell under way.
+/// A table being read: the rows so far (one a line) and the cell under way.
 #[derive(Default)]
 struct Table {
-    rows: Vec<Vec<String>>,
-    row: Vec<String>,
+    text: String,
+    spans: Vec<RawSpan>,
+    /// Rows finished.
+    rows: usize,
+    /// Cells of the row under way.
+    cells: usize,
     cell: String,
+    cell_spans: Vec<RawSpan>,
+}
+
+impl Table {
+    /// The cell under way, its white space collapsed, joins the row.
+    fn end_cell(&mut self) {
+        let (cell, spans) = inline::collapse(&self.cell, std::mem::take(&mut self.cell_spans));
+        self.cell.clear();
+        if self.cells > 0 {
+            self.text.push_str(CELL_SEPARATOR);
+        } else if self.rows > 0 {
+            self.text.push('\n');
+        }
+        self.spans.extend(inline::shifted(spans, self.text.len()));
+        self.text.push_str(&cell);
+        self.cells += 1;
+    }
+
+    fn end_row(&mut self) {
+        self.rows += 1;
+        self.cells = 0;
+    }
 }
 
 /// Turns the event stream into blocks, one open block at a time.
@@ -51,6 +80,8 @@ struct Walker {
     table: Option<Table>,
     /// "[label] " waiting for the first paragraph of a footnote definition.
     footnote: Option<String>,
+    /// Inline styles opened and not yet closed.
+    marks: Marks,
     /// Front matter or raw HTML being collected; neither is shown as it is.
     verbatim: Option<String>,
     title_hint: Option<String>,
@@ -61,25 +92,21 @@ impl Walker {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text)
-            | Event::Code(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => self.text(&text),
+            Event::Text(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.text(&text)
+            }
+            Event::Code(text) => {
+                self.open_style(Style::Code, None);
+                self.text(&text);
+                self.close_style(Style::Code);
+            }
             Event::Html(raw) => match &mut self.verbatim {
                 Some(collected) => collected.push_str(&raw),
                 None => self.blocks.extend(html::fragment_blocks(&raw)),
             },
             // Inline tags are dropped (the text between them arrives as text events); a line
-            // break still separates words.
-            Event::InlineHtml(tag) => {
-                if tag
-                    .trim_start_matches('<')
-                    .to_ascii_lowercase()
-                    .starts_with("br")
-                {
-                    self.text(" ");
-                }
-            }
+            // break still separates words, and a styling tag marks its text.
+            Event::InlineHtml(tag) => self.inline_html(&tag),
             Event::FootnoteReference(label) => self.text(&format!("[{label}]")),
             Event::SoftBreak | Event::HardBreak => self.text(" "),
             Event::Rule => {
@@ -136,19 +163,15 @@ impl Walker {
                 self.flush();
                 self.table = Some(Table::default());
             }
-            Tag::TableCell => {
-                if let Some(table) = &mut self.table {
-                    table.cell.clear();
-                }
-            }
-            Tag::TableHead
+            Tag::Emphasis => self.open_style(Style::Emphasis, None),
+            Tag::Strong => self.open_style(Style::Strong, None),
+            Tag::Strikethrough => self.open_style(Style::Strike, None),
+            Tag::Superscript => self.open_style(Style::Superscript, None),
+            Tag::Subscript => self.open_style(Style::Subscript, None),
+            Tag::Link { dest_url, .. } => self.open_style(Style::Link, Some(dest_url.to_string())),
+            Tag::TableCell
+            | Tag::TableHead
             | Tag::TableRow
-            | Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
             | Tag::Image { .. }
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
@@ -182,35 +205,30 @@ impl Walker {
                 self.footnote = None;
             }
             TagEnd::TableCell => {
+                self.marks.clear();
                 if let Some(table) = &mut self.table {
-                    let cell = table.cell.split_whitespace().collect::<Vec<_>>().join(" ");
-                    table.row.push(cell);
+                    table.end_cell();
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => {
                 if let Some(table) = &mut self.table {
-                    let row = std::mem::take(&mut table.row);
-                    table.rows.push(row);
+                    table.end_row();
                 }
             }
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
-                    let rows: Vec<String> = table
-                        .rows
-                        .iter()
-                        .map(|row| row.join(CELL_SEPARATOR))
-                        .collect();
-                    self.blocks
-                        .push(RawBlock::new(BlockKind::Table, rows.join("\n")));
+                    let mut block = RawBlock::new(BlockKind::Table, table.text);
+                    block.spans = table.spans;
+                    self.blocks.push(block);
                 }
             }
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image
+            TagEnd::Emphasis => self.close_style(Style::Emphasis),
+            TagEnd::Strong => self.close_style(Style::Strong),
+            TagEnd::Strikethrough => self.close_style(Style::Strike),
+            TagEnd::Superscript => self.close_style(Style::Superscript),
+            TagEnd::Subscript => self.close_style(Style::Subscript),
+            TagEnd::Link => self.close_style(Style::Link),
+            TagEnd::Image
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition => {}
@@ -220,17 +238,62 @@ impl Walker {
     fn text(&mut self, text: &str) {
         if let Some(collected) = &mut self.verbatim {
             collected.push_str(text);
-        } else if let Some(table) = &mut self.table {
-            table.cell.push_str(text);
-        } else if let Some(open) = &mut self.open {
-            open.text.push_str(text);
-        } else {
-            // Text outside any paragraph: a tight list item after its nested list, or a
-            // footnote whose definition is not a paragraph.
+        } else if let Some((collected, _)) = self.inline_target() {
+            collected.push_str(text);
+        }
+    }
+
+    /// The text and spans inline content goes to: the table cell or the open block. Text
+    /// outside any paragraph (a tight list item after its nested list, or a footnote whose
+    /// definition is not a paragraph) opens one.
+    fn inline_target(&mut self) -> Option<(&mut String, &mut Vec<RawSpan>)> {
+        if self.verbatim.is_some() {
+            return None;
+        }
+        if self.table.is_none() && self.open.is_none() {
             let prefix = self.footnote.take().unwrap_or_default();
             self.open_block(self.prose_kind(), prefix);
-            if let Some(open) = &mut self.open {
-                open.text.push_str(text);
+        }
+        match (&mut self.table, &mut self.open) {
+            (Some(table), _) => Some((&mut table.cell, &mut table.cell_spans)),
+            (None, Some(open)) => Some((&mut open.text, &mut open.spans)),
+            (None, None) => None,
+        }
+    }
+
+    fn open_style(&mut self, style: Style, target: Option<String>) {
+        if let Some(at) = self.inline_target().map(|(text, _)| text.len()) {
+            self.marks.open(style, at, target);
+        }
+    }
+
+    fn close_style(&mut self, style: Style) {
+        let mut marks = std::mem::take(&mut self.marks);
+        if let Some((text, spans)) = self.inline_target() {
+            marks.close(style, text.len(), spans);
+        }
+        self.marks = marks;
+    }
+
+    /// An inline HTML tag: `<br>` separates words, `<b>`, `<sup>` and the like mark their text.
+    fn inline_html(&mut self, tag: &str) {
+        let inner = tag.trim_start_matches('<').trim_end_matches('>');
+        let (closing, inner) = match inner.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, inner),
+        };
+        let name = inner
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name == "br" {
+            self.text(" ");
+        } else if let Some(style) = Style::of_html_tag(&name) {
+            if closing {
+                self.close_style(style);
+            } else {
+                self.open_style(style, None);
             }
         }
     }
@@ -247,7 +310,7 @@ impl Walker {
     fn open_block(&mut self, kind: BlockKind, text: String) {
         self.flush();
         self.marker_len = 0;
-        self.open = Some(RawBlock { kind, text });
+        self.open = Some(RawBlock::new(kind, text));
     }
 
     fn open_item(&mut self) {
@@ -274,6 +337,7 @@ impl Walker {
         if let Some(block) = self.open.take() {
             self.blocks.push(block);
         }
+        self.marks.clear();
         self.marker_len = 0;
     }
 }
@@ -353,6 +417,63 @@ mod tests {
             vec![para(
                 "Some emphasis, strong, gone, code, a link and alt text. Soft break."
             )]
+        );
+    }
+
+    /// The article's spans as (style, text, target).
+    fn spans(markdown: &str) -> Vec<(Style, String, Option<String>)> {
+        let article = crate::article::Article::from_bytes(
+            markdown.as_bytes(),
+            Some(std::path::Path::new("a.md")),
+        )
+        .expect("parse");
+        article
+            .spans
+            .iter()
+            .map(|s| {
+                (
+                    s.style,
+                    article.slice(s.chars.clone()).to_string(),
+                    s.target.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn span(style: Style, text: &str) -> (Style, String, Option<String>) {
+        (style, text.to_string(), None)
+    }
+
+    #[test]
+    fn inline_markup_becomes_spans_over_the_canonical_text() {
+        let got = spans(
+            "Some *emphasis*, **strong  and\n*nested***, ~~gone~~, `co  de`, a \
+             [link](http://x.org) and H<sub>2</sub>O.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                span(Style::Emphasis, "emphasis"),
+                span(Style::Strong, "strong and nested"),
+                span(Style::Emphasis, "nested"),
+                span(Style::Strike, "gone"),
+                span(Style::Code, "co de"),
+                (Style::Link, "link".into(), Some("http://x.org".into())),
+                span(Style::Subscript, "2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_in_list_items_and_table_cells_land_on_their_text() {
+        let got = spans("- an **item**\n\n| a | b |\n|---|---|\n| `x  y` | *z* |\n");
+        assert_eq!(
+            got,
+            vec![
+                span(Style::Strong, "item"),
+                span(Style::Code, "x y"),
+                span(Style::Emphasis, "z"),
+            ]
         );
     }
 

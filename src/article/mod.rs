@@ -6,6 +6,7 @@
 mod builder;
 pub mod detect;
 mod html;
+pub(crate) mod inline;
 mod lists;
 mod markdown;
 mod plain;
@@ -18,12 +19,13 @@ use serde::Serialize;
 
 pub use builder::build;
 pub use detect::{Format, LoadError};
+pub use inline::{RawSpan, Span, Style, is_web_target};
 pub use plain::explain;
 
 /// The version of what loading an article produces (canonical text, blocks, outline, title,
 /// id). Bump it with any change to the parsers or the builder that can change their output for
 /// some file: what was saved from an older output (the library cache) is then made anew.
-pub const PARSER_VERSION: u32 = 4;
+pub const PARSER_VERSION: u32 = 5;
 
 /// What kind of thing a block is; decides how the reader styles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -62,6 +64,8 @@ impl BlockKind {
 pub struct RawBlock {
     pub kind: BlockKind,
     pub text: String,
+    /// Inline styles over `text` (byte offsets); markup characters are never in `text`.
+    pub spans: Vec<RawSpan>,
 }
 
 impl RawBlock {
@@ -69,6 +73,7 @@ impl RawBlock {
         RawBlock {
             kind,
             text: text.into(),
+            spans: Vec::new(),
         }
     }
 }
@@ -116,6 +121,8 @@ pub struct Article {
     /// Number of characters in `text`.
     pub char_len: usize,
     pub blocks: Vec<Block>,
+    /// Inline styles (strong, emphasis, code, links, …) in text order, outer before inner.
+    pub spans: Vec<Span>,
     pub outline: Vec<Section>,
     pub format: Format,
     /// Name of the encoding the bytes were decoded from.
@@ -206,6 +213,20 @@ impl Article {
             bytes += ch.len_utf8();
         }
         bytes
+    }
+
+    /// The spans that touch the character range `range`, in text order. Spans never reach
+    /// across blocks, so the search starts at the block that holds `range.start`.
+    pub fn spans_in(&self, range: Range<usize>) -> impl Iterator<Item = &Span> {
+        let block_start = self
+            .blocks
+            .get(self.block_at(range.start))
+            .map_or(0, |b| b.chars.start.min(range.start));
+        let first = self.spans.partition_point(|s| s.chars.start < block_start);
+        self.spans[first..]
+            .iter()
+            .take_while(move |s| s.chars.start < range.end)
+            .filter(move |s| s.chars.end > range.start)
     }
 
     /// The text between two character offsets.

@@ -20,7 +20,7 @@ use crate::article::Article;
 use fold::Shape;
 pub use fold::{Folds, Furniture, fold_label, run_end, run_lines, run_start};
 use index::LineIndex;
-pub use wrap::{lay_out_block, wants_gap};
+pub use wrap::{CONTINUATION_MARK, continues, lay_out_block, wants_gap};
 
 /// The narrowest column folio lays out; a wide (CJK) character needs two.
 pub const MIN_WIDTH: usize = 2;
@@ -481,7 +481,9 @@ mod tests {
         )]);
         let layout = Layout::new(&a, 8);
         let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
-        assert_eq!(text, vec!["  fn mai", "  n() {", "      x", "  }"]);
+        // The last column is kept for the continuation mark.
+        assert_eq!(text, vec!["  fn ma", "  in() ", "  {", "      x", "  }"]);
+        assert!(continues(&a, &all(&layout)[0], 8) && !continues(&a, &all(&layout)[2], 8));
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
     };
     let mut first = true;
     if block.kind.is_preformatted() {
+        // The last column is kept for the mark of a line that goes on below (see
+        // [`continues`]), unless that would leave too little for the text.
         let avail = width - bar - first_indent;
+        let avail = if avail > MIN_WIDTH { avail - 1 } else { avail };
         let mut line_start = 0;
         for source_line in text.split('\n') {
             for (piece, _) in hard_break(source_line, avail) {
@@ -89,6 +92,24 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         first = false;
     }
     debug_assert!(!first);
+}
+
+/// The mark drawn after a line of preformatted text that was too long for the pane and goes
+/// on on the next display line (code is never re-flowed, only broken where it must be).
+pub const CONTINUATION_MARK: &str = "↩";
+
+/// Whether display line `line` of a preformatted block laid out at `width` stops short of the
+/// end of its source line, so that it is drawn with [`CONTINUATION_MARK`] (when the layout
+/// kept a column for it: not on the narrowest panes).
+pub fn continues(article: &Article, line: &Line, width: usize) -> bool {
+    let bar = if line.quote { QUOTE_BAR_WIDTH } else { 0 };
+    let avail = width.saturating_sub(bar + usize::from(line.indent));
+    let block = &article.blocks[line.block];
+    avail > MIN_WIDTH
+        && block.kind.is_preformatted()
+        && line.kind == LineKind::Text
+        && line.bytes.end < block.bytes.end
+        && article.text.as_bytes()[line.bytes.end] != b'\n'
 }
 
 /// Walks forward through the text, converting byte offsets to character offsets.

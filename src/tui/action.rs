@@ -122,6 +122,8 @@ verbs! {
     ListHighlights = "notes",
     /// Export this article's highlights to Markdown in the export folder
     Export = "export",
+    /// List the links of the section being read, with where they lead
+    Links = "links",
     /// Try again now to save highlight changes that could not be saved
     RetrySave = "retry_save",
     /// Read the article's file again (after it changed on disk), keeping the place

@@ -20,6 +20,8 @@ pub struct Session {
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     clears: Arc<AtomicUsize>,
+    /// Every byte folio wrote to the terminal, for tests of what reaches it.
+    written: Arc<Mutex<Vec<u8>>>,
 }
 
 /// Whether the terminal is back to normal: the main screen, the cursor shown.
@@ -101,6 +103,8 @@ impl Session {
         let feed = Arc::clone(&screen);
         let clears = Arc::new(AtomicUsize::new(0));
         let count = Arc::clone(&clears);
+        let written = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&written);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             // The end of the previous read, so a sequence split between reads is still seen.
@@ -110,6 +114,10 @@ impl Session {
                     break;
                 }
                 feed.lock().expect("screen lock").process(&buf[..n]);
+                record
+                    .lock()
+                    .expect("output lock")
+                    .extend_from_slice(&buf[..n]);
                 seen.extend_from_slice(&buf[..n]);
                 let found = seen
                     .windows(CLEAR_ALL.len())
@@ -126,7 +134,13 @@ impl Session {
             writer,
             screen,
             clears,
+            written,
         }
+    }
+
+    /// Every byte folio has written to the terminal so far.
+    pub fn written(&self) -> Vec<u8> {
+        self.written.lock().expect("output lock").clone()
     }
 
     /// Types `keys` (raw bytes: "j", "\r" for Enter, "\x1b[B" for Down...).

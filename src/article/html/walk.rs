@@ -5,6 +5,7 @@
 use dom_query::NodeRef;
 
 use super::{furniture, subheads};
+use crate::article::inline::{self, RawSpan, Style};
 use crate::article::lists::ListStack;
 use crate::article::{BlockKind, RawBlock};
 
@@ -308,6 +309,8 @@ struct Walker {
     links: usize,
     /// Inline text of the paragraph or list item under way; `\n` marks a `<br>`.
     line: String,
+    /// Inline styles over `line` (`<strong>`, `<a href>`, …).
+    line_spans: Vec<RawSpan>,
     /// Kind of the block under way when it is a list item (its marker is already in `line`).
     item: Option<BlockKind>,
     lists: ListStack,
@@ -438,7 +441,8 @@ impl Walker {
             "li" => self.list_item(node),
             "a" if is_outward_link(node) => {
                 self.links += 1;
-                self.children(node);
+                let target = node.attr("href").map(|h| h.trim().to_string());
+                self.styled(node, Style::Link, target);
                 self.links -= 1;
             }
             "table" if is_data_table(node) => {
@@ -462,7 +466,23 @@ impl Walker {
                     self.flush();
                 }
             }
-            _ => self.children(node),
+            _ => match Style::of_html_tag(name) {
+                Some(style) => self.styled(node, style, None),
+                None => self.children(node),
+            },
+        }
+    }
+
+    /// Reads an inline element whose content has `style`.
+    fn styled(&mut self, node: &NodeRef, style: Style, target: Option<String>) {
+        let start = self.line.len();
+        self.children(node);
+        if start < self.line.len() {
+            self.line_spans.push(RawSpan {
+                style,
+                bytes: start..self.line.len(),
+                target,
+            });
         }
     }
 
@@ -486,6 +506,7 @@ impl Walker {
     /// Ends the paragraph or list item under way; runs of `<br>` split it into paragraphs.
     fn flush(&mut self) {
         let line = std::mem::take(&mut self.line);
+        let spans = std::mem::take(&mut self.line_spans);
         let links = share(std::mem::take(&mut self.line_links), &line);
         let kind = match self.item.take() {
             Some(kind) => kind,
@@ -497,14 +518,15 @@ impl Walker {
         }
         let mut pieces = split_at_double_breaks(&line).into_iter();
         if let Some(first) = pieces.next() {
-            let text = collapse(first);
+            let block = spanned_block(kind, &line, first, &spans);
             let marker_only = matches!(kind, BlockKind::ListItem { .. })
-                && text
+                && block
+                    .text
                     .trim_end_matches(['.', '•'])
                     .chars()
                     .all(|c| c.is_ascii_digit());
             if !marker_only {
-                self.push(RawBlock::new(kind, text), links);
+                self.push(block, links);
             }
         }
         let rest_kind = if self.quotes > 0 {
@@ -513,9 +535,27 @@ impl Walker {
             BlockKind::Paragraph
         };
         for piece in pieces {
-            self.push(RawBlock::new(rest_kind, collapse(piece)), links);
+            self.push(spanned_block(rest_kind, &line, piece, &spans), links);
         }
     }
+}
+
+/// A block of `piece` (a part of `line`) with white space collapsed and the spans of `line`
+/// that fall in it.
+fn spanned_block(kind: BlockKind, line: &str, piece: &str, spans: &[RawSpan]) -> RawBlock {
+    let from = piece.as_ptr() as usize - line.as_ptr() as usize;
+    let to = from + piece.len();
+    let inside: Vec<RawSpan> = spans
+        .iter()
+        .filter(|s| s.bytes.start < to && s.bytes.end > from)
+        .map(|s| RawSpan {
+            style: s.style,
+            bytes: s.bytes.start.max(from) - from..s.bytes.end.min(to) - from,
+            target: s.target.clone(),
+        })
+        .collect();
+    let (text, spans) = inline::collapse(piece, inside);
+    RawBlock { kind, text, spans }
 }
 
 /// Splits inline text where two or more `<br>` follow each other (with only spaces between).

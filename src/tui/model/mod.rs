@@ -12,6 +12,7 @@ pub mod editor;
 pub mod file;
 pub mod highlights;
 pub mod library;
+pub mod links;
 pub mod list;
 mod motion;
 pub mod outline;
@@ -48,6 +49,8 @@ pub struct Model {
     pub editor: Option<NoteEditor>,
     /// The highlights list (`A`), when shown.
     pub list: Option<HighlightList>,
+    /// The links of the section being read (`L`), when shown.
+    pub links: Option<links::LinkList>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
     /// Highlight changes the store could not save yet (the driver says after every save).
@@ -74,6 +77,7 @@ impl Model {
             library: None,
             reader: None,
             help: None,
+            links: None,
             editor: None,
             list: None,
             message: None,
@@ -114,7 +118,8 @@ impl Model {
 
     /// The keymap mode for the pane that has focus.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        // The links list is an overlay like help, and takes help's keys.
+        if self.help.is_some() || self.links.is_some() {
             return Mode::Help;
         }
         match &self.reader {

@@ -4,6 +4,7 @@ mod editor;
 mod help;
 mod highlights;
 mod library;
+mod links;
 mod outline;
 pub mod paint;
 mod reader;
@@ -113,9 +114,23 @@ fn paint(model: &Model, theme: &Theme, buf: &mut Buffer) {
     if let (Some(prompt), Some(pending)) = (&model.quit_prompt, &model.unsaved) {
         unsaved::render(prompt, pending, &theme, area, buf);
     }
+    if let Some(list) = &model.links {
+        links::render(list, &theme, area, buf);
+    }
     if let Some(scroll) = model.help {
         help::render(&model.keymap, scroll, &theme, area, buf);
     }
+}
+
+/// The bordered box of an overlay (help, links) with its title.
+fn overlay_box<'a>(
+    title: impl Into<ratatui::text::Line<'a>>,
+    theme: &Theme,
+) -> ratatui::widgets::Block<'a> {
+    ratatui::widgets::Block::new()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_style(theme.border)
+        .title(title)
 }
 
 /// A `width`×`height` rectangle in the middle of `area` (both no larger than it).

@@ -7,10 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
 
-use super::paint::{Paint, is_flagged, paints};
+use std::ops::Range;
+
+use super::paint::{is_flagged, paints};
 use super::theme::Theme;
 use crate::article::BlockKind;
-use crate::layout::{LineKind, fold_label};
+use crate::layout::{CONTINUATION_MARK, LineKind, continues, fold_label};
 use crate::tui::geometry::Panes;
 use crate::tui::model::{Focus, Reader};
 
@@ -29,7 +31,7 @@ impl Widget for &ReaderPane<'_> {
         let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
             return;
         };
-        let paints = paints(reader, first.chars.start..last.chars.end);
+        let layers = layers(reader, first.chars.start..last.chars.end, self.theme);
         for (row, line) in shown.iter().enumerate() {
             if line.kind == LineKind::Gap {
                 continue;
@@ -57,7 +59,10 @@ impl Widget for &ReaderPane<'_> {
                 spans.push(Span::styled("─".repeat(width), base));
             } else {
                 let text = &reader.article.text[line.bytes.clone()];
-                spans.extend(painted(text, line.chars.start, base, &paints, self.theme));
+                spans.extend(painted(text, line.chars.start, base, &layers));
+                if continues(&reader.article, line, reader.layout.width) {
+                    spans.push(Span::styled(CONTINUATION_MARK, self.theme.dim));
+                }
             }
             Line::from(spans).render(Rect::new(area.x, y, area.width, 1), buf);
         }
@@ -135,17 +140,32 @@ pub fn scrollbar(reader: &Reader, theme: &Theme, panes: Panes, buf: &mut Buffer)
         .render(body, buf, &mut state);
 }
 
+/// A character range and the style laid over it.
+struct Layer {
+    range: Range<usize>,
+    style: Style,
+}
+
+/// What is laid over the text of `visible`, lowest first: the author's inline markup, then
+/// the frame's paints. A highlight patches only colours and attributes of its own, so bold,
+/// italic, crossing out and a link's underline stay visible under it.
+fn layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
+    let markup = reader.article.spans_in(visible.clone()).map(|s| Layer {
+        range: s.chars.clone(),
+        style: theme.markup(s.style),
+    });
+    let painted = paints(reader, visible).into_iter().map(|p| Layer {
+        range: p.range,
+        style: p.kind.style(theme),
+    });
+    markup.chain(painted).collect()
+}
+
 /// Splits `text` (which starts at character offset `start`) into spans, each character styled
-/// by its block style patched with every paint that covers it, in layer order.
-fn painted<'t>(
-    text: &'t str,
-    start: usize,
-    base: Style,
-    paints: &[Paint],
-    theme: &Theme,
-) -> Vec<Span<'t>> {
+/// by its block style patched with every layer that covers it, in layer order.
+fn painted<'t>(text: &'t str, start: usize, base: Style, layers: &[Layer]) -> Vec<Span<'t>> {
     let end = start + text.chars().count();
-    let here: Vec<&Paint> = paints
+    let here: Vec<&Layer> = layers
         .iter()
         .filter(|p| p.range.start < end && p.range.end > start)
         .collect();
@@ -160,7 +180,7 @@ fn painted<'t>(
         let style = here
             .iter()
             .filter(|p| p.range.contains(&offset))
-            .fold(base, |s, p| s.patch(p.kind.style(theme)));
+            .fold(base, |s, p| s.patch(p.style));
         if run_style != Some(style) {
             if let Some(previous) = run_style {
                 spans.push(Span::styled(&text[run_start..byte], previous));

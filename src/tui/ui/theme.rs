@@ -3,7 +3,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::article::BlockKind;
+use crate::article::{BlockKind, Style as Markup};
 use crate::config;
 
 /// Every style the panes use.
@@ -38,6 +38,12 @@ pub struct Theme {
     pub cursor: Style,
     /// The gutter mark beside a highlight with a note.
     pub note_mark: Style,
+    /// Inline markup, patched over the block's style: strong, emphasis, struck, code, link.
+    pub strong: Style,
+    pub emphasis: Style,
+    pub strike: Style,
+    pub inline_code: Style,
+    pub link: Style,
 }
 
 /// Bold, dim, reversed, underlined and italic text, the looks both themes build on.
@@ -98,6 +104,13 @@ impl Theme {
             selection: reverse.add_modifier(Modifier::ITALIC),
             cursor: underline.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             note_mark: bold,
+            // Without colours every style is an attribute: code is dim (no prose is), a link
+            // underlined and bold so it differs from a highlight's plain underline.
+            strong: bold,
+            emphasis: italic,
+            strike: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            inline_code: dim,
+            link: underline.add_modifier(Modifier::BOLD),
         }
     }
 
@@ -145,7 +158,22 @@ impl Theme {
             selection: Style::new().bg(Color::Blue).fg(Color::White),
             cursor: reverse.add_modifier(Modifier::BOLD),
             note_mark: bold.patch(fg(colors.heading)),
+            inline_code: Style::new().bg(Color::Indexed(236)).patch(fg(colors.code)),
+            link: underline.fg(Color::LightBlue),
             ..plain
+        }
+    }
+
+    /// How inline markup looks over the block's own style. Superscript and subscript have
+    /// no look a terminal can give; their text shows as it is.
+    pub fn markup(&self, markup: Markup) -> Style {
+        match markup {
+            Markup::Strong => self.strong,
+            Markup::Emphasis => self.emphasis,
+            Markup::Strike => self.strike,
+            Markup::Code => self.inline_code,
+            Markup::Link => self.link,
+            Markup::Superscript | Markup::Subscript => Style::new(),
         }
     }
 

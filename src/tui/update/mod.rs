@@ -19,6 +19,7 @@ mod furniture;
 mod help;
 mod highlights;
 mod library;
+mod links;
 mod mouse;
 mod outline;
 mod reader;
@@ -167,6 +168,7 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         return unsaved::retry(model);
     }
     match model.mode() {
+        Mode::Help if model.links.is_some() => links::act(model, action),
         Mode::Help => help::act(model, action),
         Mode::Library => library::act(model, action),
         Mode::Editor => Vec::new(),

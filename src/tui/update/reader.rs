@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::tui::action::Action;
+use crate::tui::model::links::LinkList;
 use crate::tui::model::{Bracket, Focus, Model};
 use crate::tui::protocol::Effect;
 
@@ -59,6 +60,14 @@ pub(super) fn view(model: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => model.quit = true,
         Action::Help => model.help = Some(0),
+        Action::Links => {
+            let list = LinkList::of_section(&reader.article, reader.cursor);
+            if list.rows.is_empty() {
+                model.message = Some("No links in this section".to_string());
+            } else {
+                model.links = Some(list);
+            }
+        }
         Action::Back if model.library.is_some() => return close_reader(model),
         Action::Back => model.quit = true,
         Action::Close => clear_search(reader),

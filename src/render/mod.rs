@@ -1,18 +1,24 @@
 //! The reading view as plain or ANSI-styled text, for `folio render` and scripts.
 
+mod markup;
+
 use std::fmt::Write;
 
 use crate::article::{Article, BlockKind};
 use crate::layout::{
-    Furniture, Line, MIN_WIDTH, fold_label, lay_out_block, run_end, run_lines, wants_gap,
+    CONTINUATION_MARK, Furniture, Line, MIN_WIDTH, continues, fold_label, lay_out_block, run_end,
+    run_lines, wants_gap,
 };
 
 /// How the reading view is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
-    /// Headings bold, quotes italic, code and chrome dimmed, with SGR sequences only (never
-    /// text from the article).
+    /// Headings bold, quotes italic, code and chrome dimmed, inline markup in its styles,
+    /// with SGR sequences only (never text from the article).
     pub styled: bool,
+    /// Unstyled, marks keep what plain text would lose: `~~struck~~`, `` `code` ``,
+    /// `link text <target>`. Off, only the article's text is printed.
+    pub marks: bool,
     /// Page furniture is left out unless asked for.
     pub furniture: Furniture,
 }
@@ -21,6 +27,7 @@ impl Default for View {
     fn default() -> Self {
         View {
             styled: false,
+            marks: true,
             furniture: Furniture::Hide,
         }
     }
@@ -74,8 +81,19 @@ pub fn render_each<E>(
             out.push('\n');
         }
         lines.clear();
-        lay_out_block(article, index, width, &mut lines);
-        write_block(&mut out, article, index, &lines, width, view.styled);
+        match (!view.styled && view.marks)
+            .then(|| markup::marked(article, index))
+            .flatten()
+        {
+            Some(marked) => {
+                lay_out_block(&marked, 0, width, &mut lines);
+                write_block(&mut out, &marked, 0, &lines, width, false);
+            }
+            None => {
+                lay_out_block(article, index, width, &mut lines);
+                write_block(&mut out, article, index, &lines, width, view.styled);
+            }
+        }
         shown_any = true;
         sink(&out)?;
         out.clear();
@@ -112,16 +130,21 @@ fn write_block(
         if line.quote {
             out.push_str("│ ");
         }
-        if !sgr.is_empty() {
-            let _ = write!(out, "\x1b[{sgr}m");
-        }
         if kind == BlockKind::Rule {
+            if !sgr.is_empty() {
+                let _ = write!(out, "\x1b[{sgr}m");
+            }
             out.extend(std::iter::repeat_n('─', width.min(40)));
+            if !sgr.is_empty() {
+                out.push_str("\x1b[0m");
+            }
+        } else if styled {
+            markup::push_styled(out, article, line, sgr);
         } else {
             out.push_str(&article.text[line.bytes.clone()]);
         }
-        if !sgr.is_empty() {
-            out.push_str("\x1b[0m");
+        if continues(article, line, width) {
+            out.push_str(CONTINUATION_MARK);
         }
         out.push('\n');
     }
