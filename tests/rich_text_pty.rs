@@ -1,5 +1,5 @@
 //! Issue 16 end to end: links whose targets are scripts or carry escape sequences are listed
-//! (`L`) as text, and nothing from them reaches the terminal as a control sequence.
+//! (`U`) as text, and nothing from them reaches the terminal as a control sequence.
 
 mod support;
 
@@ -23,7 +23,7 @@ fn hostile_link_targets_never_write_a_control_sequence() {
     let path = article.to_str().expect("UTF-8 path");
     let mut session = Session::start(&[path], home.path(), (100, 30));
     session.wait_for("safe link");
-    session.send("L");
+    session.send("U");
     session.wait_for("javascript:alert(document.cookie)");
     session.wait_for("(not a web address)");
     session.wait_for("https://example.org/ok");

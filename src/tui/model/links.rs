@@ -1,4 +1,4 @@
-//! The links of the section being read (`L`): each link's text with its target, so a reader in
+//! The links of the section being read (`U`): each link's text with its target, so a reader in
 //! a terminal that cannot follow links can still see (and copy) where they lead.
 
 use crate::article::{Article, Style, is_web_target};

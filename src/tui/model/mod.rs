@@ -49,7 +49,7 @@ pub struct Model {
     pub editor: Option<NoteEditor>,
     /// The highlights list (`A`), when shown.
     pub list: Option<HighlightList>,
-    /// The links of the section being read (`L`), when shown.
+    /// The links of the section being read (`U`), when shown.
     pub links: Option<links::LinkList>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,

@@ -1,4 +1,4 @@
-//! The links overlay (`L`): each link of the section being read, its text and below it its
+//! The links overlay (`U`): each link of the section being read, its text and below it its
 //! target, in a bordered box centred on the screen. Targets are drawn as text, never as a
 //! terminal sequence; one that is not a web address is marked.
 
