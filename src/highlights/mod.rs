@@ -47,8 +47,10 @@
 //! `chars`, `parser` of the text last annotated) and `annotations`. Each annotation has `id`
 //! (ULID), `created_at`, `updated_at`, `deleted_at` (a tombstone, or null), `color`, `tags`,
 //! `note` (Markdown), `target` (`quote {exact, prefix, suffix}`, `position {start, end}`,
-//! `section` headings outermost first, `text_hash` of the text `position` refers to) and
-//! `anchor {status}`. Fields this build does not know are kept through a load and save.
+//! `section` headings outermost first, `text_hash` of the text `position` refers to),
+//! `anchor {status}`, and since schema 2 `role` (see [`Role`]) and `links` (`[{target, kind}]`:
+//! the id of another highlight and `supports`, `opposes` or `answers`), both left out when
+//! empty. Fields this build does not know are kept through a load and save.
 //!
 //! # Saving
 //!
@@ -74,6 +76,7 @@
 //! listed, never painted.
 
 pub mod anchor;
+pub mod argument;
 mod backup;
 mod disk;
 mod error;
@@ -94,10 +97,11 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
+pub use argument::{LinkKind, Role};
 pub use error::{StoreError, Warning};
 pub use journal::path as journal_path;
 pub use lock::{on_wait, stop_waiting};
-pub use model::{AnchorStatus, Color};
+pub use model::{AnchorStatus, Color, Link};
 pub use store::{Added, Imported, NoteSaved, Store, read_other};
 
 /// The stable key of a document in the store.
@@ -130,6 +134,10 @@ pub struct Resolved {
     pub color: Color,
     pub note: String,
     pub tags: Vec<String>,
+    /// Its part in the argument, if the user gave it one.
+    pub role: Option<Role>,
+    /// What it supports, opposes or answers, by id (the target may since have been deleted).
+    pub links: Vec<Link>,
     /// Headings around the highlight now (for orphans: where it was), outermost first.
     pub section: Vec<String>,
     /// The text as it was highlighted.

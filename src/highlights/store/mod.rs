@@ -14,10 +14,11 @@ use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
 use super::model::{
-    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, StoreFile, TextInfo,
+    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, SCHEMA_VERSION, StoreFile,
+    TextInfo,
 };
 use super::reanchor;
-use super::{DocKey, HighlightId, Resolved, StoreError, Warning};
+use super::{DocKey, HighlightId, Resolved, Role, StoreError, Warning};
 use crate::article::Article;
 use crate::atomic;
 use txn::Txn;
@@ -86,6 +87,7 @@ impl Store {
                 store.seen = Seen::now(path, bytes.len(), file.generation);
                 store.file = file;
                 warnings.extend(store.replay_journal()?);
+                store.migrate();
             }
             OnDisk::Newer { version, file } => {
                 store.file = file.unwrap_or_default();
@@ -111,6 +113,16 @@ impl Store {
         }
         store.fold_twins();
         Ok((store, warnings))
+    }
+
+    /// A store of an older schema is written as this one's on its next save (`stamp` sets
+    /// the version). A journal an older folio began must not take lines it would read as
+    /// its own, so such a store is rewritten whole, which starts a new journal with this
+    /// schema in its header; without a journal the first line starts one.
+    fn migrate(&mut self) {
+        if self.file.schema_version < SCHEMA_VERSION && self.seen.journal_len > 0 {
+            self.rewrite = true;
+        }
     }
 
     /// Folds documents of one text into one (see [`identity::coalesce`]); the next save
@@ -282,6 +294,8 @@ impl Store {
                 color: Color::from_name(&a.color).unwrap_or_default(),
                 note: a.note.clone(),
                 tags: a.tags.clone(),
+                role: a.role.as_deref().and_then(Role::from_name),
+                links: a.links.clone(),
                 quote: a.target.quote.exact.clone(),
                 created_at: a.created_at,
                 updated_at: a.updated_at,
@@ -410,6 +424,7 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
     }
 }
 
+mod argument;
 mod highlight;
 mod note;
 mod refresh;

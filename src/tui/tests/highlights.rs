@@ -35,6 +35,8 @@ pub fn highlight_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved
         color: Color::Yellow,
         note: note.into(),
         tags: Vec::new(),
+        role: None,
+        links: Vec::new(),
         section: vec!["Title".into()],
         quote: text.into(),
         created_at: jiff::Timestamp::UNIX_EPOCH,

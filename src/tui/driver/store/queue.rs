@@ -249,6 +249,8 @@ fn overlay(
                 color,
                 note,
                 tags: Vec::new(),
+                role: None,
+                links: Vec::new(),
                 created_at: now,
                 updated_at: now,
             });
