@@ -140,7 +140,7 @@ fn char_ranges(text: &str, hits: impl Iterator<Item = Range<usize>>) -> Vec<Rang
 
 /// Lower-cases a character when its lower case is a single character; leaves it alone
 /// otherwise (the rare expansions, like 'İ', would break the offset correspondence).
-fn fold_char(ch: char) -> char {
+pub(crate) fn fold_char(ch: char) -> char {
     if ch.is_ascii() {
         return ch.to_ascii_lowercase();
     }

@@ -81,6 +81,7 @@ mod backup;
 mod disk;
 mod error;
 mod fields;
+pub mod find;
 mod fuzzy;
 mod identity;
 mod journal;
