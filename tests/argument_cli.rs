@@ -198,3 +198,31 @@ fn issue18_a_link_to_a_deleted_highlight_is_listed_as_dangling() {
     assert_eq!(e["links"][0]["dangling"], true);
     assert!(ok(home, &["notes"]).contains(&format!("supports {claim} (deleted)")));
 }
+
+#[test]
+fn issue18_export_prints_the_argument_map_and_keeps_a_dangling_link() {
+    let (dir, [claim, ..]) = library();
+    let home = dir.path();
+    let md = ok(home, &["export", "harbour.txt"]);
+    let map = md.find("## Argument map").unwrap();
+    assert!(map < md.find("> A hull that needs work").unwrap(), "{md}");
+    assert!(
+        md.contains("- **Claim:** \"low tide is the honest hour\""),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n  - **Evidence (supports):** \"A hull that needs work shows every scar\""),
+        "{md}"
+    );
+    assert!(md.contains("```mermaid\ngraph TD\n"), "{md}");
+
+    let (mut store, _) = Store::open(&home.join("annotations.json")).unwrap();
+    store.delete(&HighlightId(claim.clone())).unwrap();
+    drop(store);
+    let md = ok(home, &["export", "harbour.txt"]);
+    assert!(
+        md.contains(&format!("supports a deleted highlight ({claim})")),
+        "{md}"
+    );
+    assert!(md.contains("[\"deleted highlight "), "{md}");
+}
