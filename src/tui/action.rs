@@ -110,6 +110,8 @@ verbs! {
     Color4 = "color_4",
     /// Colour 5 (purple)
     Color5 = "color_5",
+    /// Give the highlight here (or the selection, highlighting it) a role: claim, evidence…
+    SetRole = "set_role",
     /// Delete the highlight here
     DeleteHighlight = "delete_highlight",
     /// Bring back the highlight deleted last

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::article::Article;
 use crate::drafts::Draft;
-use crate::highlights::{Color, HighlightId, Resolved};
+use crate::highlights::{Color, HighlightId, Resolved, Role};
 
 use super::action::Action;
 
@@ -183,6 +183,12 @@ pub enum HighlightChange {
     },
     Delete(HighlightId),
     Undelete(HighlightId),
+    /// A role given (or taken away, `None`); the role's colour comes with it unless the
+    /// user chose one.
+    Role {
+        id: HighlightId,
+        role: Option<Role>,
+    },
 }
 
 /// Where an article was left: its id and path, the offset on top and the text's length.

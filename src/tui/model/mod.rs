@@ -16,6 +16,7 @@ pub mod list;
 mod motion;
 pub mod outline;
 pub mod reader;
+pub mod role_picker;
 pub mod search;
 
 pub use editor::NoteEditor;
@@ -24,6 +25,7 @@ pub use library::{Library, LibraryEntry};
 pub use list::ListCursor;
 pub use outline::Outline;
 pub use reader::{Bracket, Focus, Reader, Selection};
+pub use role_picker::{PendingRole, RoleTarget};
 pub use search::Search;
 
 /// Everything `update` changes and `draw` shows.
@@ -48,6 +50,10 @@ pub struct Model {
     pub editor: Option<NoteEditor>,
     /// The highlights list (`A`), when shown.
     pub list: Option<HighlightList>,
+    /// The role picker (`r`), while it waits for a letter.
+    pub role_picker: Option<RoleTarget>,
+    /// A role waiting for the highlight of a selection to be made.
+    pub pending_role: Option<PendingRole>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
     /// Highlight changes the store could not save yet (the driver says after every save).
@@ -76,6 +82,8 @@ impl Model {
             help: None,
             editor: None,
             list: None,
+            role_picker: None,
+            pending_role: None,
             message: None,
             unsaved: None,
             quit_prompt: None,

@@ -67,6 +67,7 @@ mod highlights;
 mod looks;
 mod navigation;
 mod overlay;
+mod roles;
 mod screenshot;
 mod searching;
 mod unsaved;

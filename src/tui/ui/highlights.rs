@@ -101,12 +101,15 @@ fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
     (format!(" {} ", index + 1), theme.highlights[index])
 }
 
-/// Status and section, short: "[orphan] § Section".
+/// Status, role and section, short: "[orphan] claim · § Section".
 fn heading(highlight: &Resolved) -> String {
-    let status = match highlight.status {
+    let mut status = match highlight.status {
         AnchorStatus::Verified => String::new(),
         other => format!("[{}] ", other.name()),
     };
+    if let Some(role) = highlight.role {
+        status.push_str(&format!("{role} · "));
+    }
     let section = highlight
         .section
         .last()

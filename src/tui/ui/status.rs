@@ -264,14 +264,17 @@ fn highlight_summary(highlight: &crate::highlights::Resolved) -> String {
     } else {
         String::new()
     };
+    let role = highlight
+        .role
+        .map_or_else(String::new, |r| format!("{r} · "));
     let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
     if note.trim().is_empty() {
         format!(
-            "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
+            "{flag}{role}{} highlight · a: add a note · r: role · 1-5: colour · d: delete",
             highlight.color
         )
     } else {
-        format!("{flag}✎ {note}")
+        format!("{flag}{role}✎ {note}")
     }
 }
 

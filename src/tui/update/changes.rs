@@ -5,7 +5,7 @@
 use crate::highlights::{AnchorStatus, Color, HighlightId};
 use crate::tui::action::Action;
 use crate::tui::model::editor::NoteTarget;
-use crate::tui::model::{HighlightList, ListCursor, Model, NoteEditor};
+use crate::tui::model::{HighlightList, ListCursor, Model, NoteEditor, RoleTarget};
 use crate::tui::protocol::{Effect, HighlightChange, Shared};
 
 use super::text_rows;
@@ -33,6 +33,10 @@ pub(super) fn at_caret(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ListHighlights => open_list(model),
         Action::Export => return export(model),
+        Action::SetRole => match here.map(|h| h.id.clone()) {
+            Some(id) => super::role_picker::open(model, RoleTarget::Highlight(id)),
+            None => model.message = Some(NO_HIGHLIGHT.into()),
+        },
         _ => match here {
             Some(h) => {
                 let (id, color) = (h.id.clone(), color_of(action));

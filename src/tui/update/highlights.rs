@@ -2,7 +2,7 @@
 //! first when it has a note), undoing, exporting.
 
 use crate::tui::action::Action;
-use crate::tui::model::Model;
+use crate::tui::model::{Model, RoleTarget};
 use crate::tui::protocol::Effect;
 
 use super::changes::{delete, export, undo};
@@ -38,6 +38,11 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
             other => return delete(model, other.map(|h| h.id)),
         },
         Action::Undo => return undo(model),
+        Action::SetRole => {
+            if let Some(h) = chosen {
+                super::role_picker::open(model, RoleTarget::Highlight(h.id));
+            }
+        }
         _ => {}
     }
     Vec::new()

@@ -23,6 +23,7 @@ mod mouse;
 mod outline;
 mod reader;
 mod reply;
+mod role_picker;
 mod search;
 mod select;
 mod unsaved;
@@ -131,6 +132,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         return effects;
     }
     if let Some(effects) = highlights::answer_delete(model, typed) {
+        return effects;
+    }
+    if let Some(effects) = role_picker::answer(model, typed, event.code) {
         return effects;
     }
     let Some(key) = Key::from_event(event) else {

@@ -40,6 +40,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::NextHighlight
         | Action::PrevHighlight
         | Action::ListHighlights
+        | Action::SetRole
         | Action::Export => changes::at_caret(model, action),
         _ => {
             let effects = view(model, action);

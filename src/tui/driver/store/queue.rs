@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::highlights::{Added, AnchorStatus, HighlightId, Resolved, Store, StoreError};
+use crate::highlights::{Added, AnchorStatus, HighlightId, Resolved, Role, Store, StoreError};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -162,6 +162,7 @@ impl Queue {
             },
             HighlightChange::Delete(id) => HighlightChange::Delete(real(id)),
             HighlightChange::Undelete(id) => HighlightChange::Undelete(real(id)),
+            HighlightChange::Role { id, role } => HighlightChange::Role { id: real(id), role },
             add => add,
         }
     }
@@ -181,6 +182,7 @@ fn id_of(change: &HighlightChange) -> Option<HighlightId> {
         HighlightChange::Add { .. } => None,
         HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
         HighlightChange::Delete(id) | HighlightChange::Undelete(id) => Some(id.clone()),
+        HighlightChange::Role { id, .. } => Some(id.clone()),
     }
 }
 
@@ -225,6 +227,7 @@ fn apply(
         HighlightChange::Color { id, color } => store.set_color(&id, color),
         HighlightChange::Delete(id) => store.delete(&id),
         HighlightChange::Undelete(id) => store.undelete(&id),
+        HighlightChange::Role { id, role } => store.set_role(&id, role, Role::default_color),
     };
     result.map(|()| Applied::default())
 }
@@ -268,6 +271,11 @@ fn overlay(
         HighlightChange::Delete(id) => {
             if let Some(i) = find(list, &id) {
                 list.remove(i);
+            }
+        }
+        HighlightChange::Role { id, role } => {
+            if let Some(i) = find(list, &id) {
+                list[i].role = role;
             }
         }
         // Shown again once saved: the store keeps what a tombstone hides.
