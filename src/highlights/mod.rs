@@ -139,6 +139,8 @@ pub struct Resolved {
     pub role: Option<Role>,
     /// What it supports, opposes or answers, by id (the target may since have been deleted).
     pub links: Vec<Link>,
+    /// The targets of `links` that are no longer live highlights (deleted): shown as such.
+    pub dangling: Vec<String>,
     /// Headings around the highlight now (for orphans: where it was), outermost first.
     pub section: Vec<String>,
     /// The text as it was highlighted.

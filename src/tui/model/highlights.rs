@@ -11,4 +11,6 @@ pub struct HighlightList {
     pub cursor: ListCursor,
     /// A highlight with a note that `d` asked to delete, waiting for `y`.
     pub confirm: Option<HighlightId>,
+    /// Set when the list was opened to pick what this highlight links to (`L`).
+    pub linking: Option<HighlightId>,
 }

@@ -37,6 +37,7 @@ pub fn highlight_on(model: &Model, id: &str, text: &str, note: &str) -> Resolved
         tags: Vec::new(),
         role: None,
         links: Vec::new(),
+        dangling: Vec::new(),
         section: vec!["Title".into()],
         quote: text.into(),
         created_at: jiff::Timestamp::UNIX_EPOCH,

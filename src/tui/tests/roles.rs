@@ -16,6 +16,15 @@ fn model() -> Model {
     m
 }
 
+/// Every row of the frame, one per line.
+fn screen(m: &Model) -> String {
+    let buf = frame(m);
+    (0..m.size.1)
+        .map(|y| row(&buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn role_change(effects: &[Effect]) -> Option<(HighlightId, Option<Role>)> {
     effects.iter().find_map(|e| match e {
         Effect::ChangeHighlight(_, HighlightChange::Role { id, role }) => Some((id.clone(), *role)),
@@ -94,15 +103,66 @@ fn issue18_the_role_shows_in_the_status_line_and_the_notes_list() {
     let status = row(&frame(&m), m.size.1 - 1);
     assert!(status.contains("evidence ·"), "{status}");
     press(&mut m, &["A"]);
-    let buf = frame(&m);
-    let listed = (0..m.size.1)
-        .map(|y| row(&buf, y))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let listed = screen(&m);
     assert!(listed.contains("evidence · § Title"), "{listed}");
     let effects = press(&mut m, &["r", "q"]);
     assert_eq!(
         role_change(&effects).map(|c| c.1),
         Some(Some(Role::Question))
     );
+}
+
+fn two_highlights() -> Model {
+    let mut m = model_for(&["# Title", TEXT], (100, 20));
+    let mut claim = highlight_on(&m, "C", "It begins here.", "");
+    claim.role = Some(Role::Claim);
+    let mut objection = highlight_on(&m, "O", "Third one.", "");
+    objection.role = Some(Role::Objection);
+    give_highlights(&mut m, vec![claim, objection]);
+    m
+}
+
+#[test]
+fn issue18_l_opens_the_list_to_pick_the_target_and_enter_links_by_role() {
+    let mut m = two_highlights();
+    search_for(&mut m, "Third");
+    press(&mut m, &["Esc", "L"]);
+    let list = m.list.as_ref().expect("the list opens");
+    assert_eq!(list.linking, Some(HighlightId("O".into())));
+    let listed = screen(&m);
+    assert!(listed.contains("link to…"), "{listed}");
+    // The list opens on the highlight itself: Enter there refuses, k then Enter links.
+    let effects = press(&mut m, &["Enter"]);
+    assert!(effects.is_empty() && m.list.is_some(), "{effects:?}");
+    let effects = press(&mut m, &["k", "Enter"]);
+    let linked = effects.iter().find_map(|e| match e {
+        Effect::ChangeHighlight(_, HighlightChange::Link { id, target, kind }) => {
+            Some((id.0.clone(), target.0.clone(), *kind))
+        }
+        _ => None,
+    });
+    let opposes = crate::highlights::LinkKind::Opposes;
+    assert_eq!(linked, Some(("O".into(), "C".into(), opposes)));
+    assert!(m.list.is_none());
+}
+
+#[test]
+fn issue18_a_dangling_link_shows_in_the_status_line_and_the_list() {
+    let mut m = model_for(&["# Title", TEXT], (100, 20));
+    let mut evidence = highlight_on(&m, "E", "Third one.", "");
+    evidence.role = Some(Role::Evidence);
+    evidence.links = vec![crate::highlights::Link {
+        target: "GONE".into(),
+        kind: "supports".into(),
+        extra: Default::default(),
+    }];
+    evidence.dangling = vec!["GONE".into()];
+    give_highlights(&mut m, vec![evidence]);
+    search_for(&mut m, "Third");
+    press(&mut m, &["Esc"]);
+    let status = row(&frame(&m), m.size.1 - 1);
+    assert!(status.contains("supports ⚠ deleted"), "{status}");
+    press(&mut m, &["A"]);
+    let listed = screen(&m);
+    assert!(listed.contains("⚠ dangling link"), "{listed}");
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::highlights::{AnchorStatus, Resolved};
-use crate::tui::model::{Model, Reader};
+use crate::tui::model::{HighlightList, Model, Reader};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -18,15 +18,10 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         return;
     };
     Clear.render(area, buf);
-    let count = reader.highlights.len();
-    let title = format!(
-        " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
-        if count == 1 { "" } else { "s" }
-    );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(title);
+        .title(title(panel, reader.highlights.len()));
     let inner = block.inner(area);
     block.render(area, buf);
     if reader.highlights.is_empty() {
@@ -73,6 +68,17 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
 }
 
+/// The list's title: what it is for and its keys.
+fn title(panel: &HighlightList, count: usize) -> String {
+    match panel.linking {
+        Some(_) => " link to… · Enter links the highlight here to this one · Esc cancel ".into(),
+        None => format!(
+            " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
+            if count == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// A highlight's first row: its colour, status, section and quote.
 fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, style);
@@ -109,6 +115,9 @@ fn heading(highlight: &Resolved) -> String {
     };
     if let Some(role) = highlight.role {
         status.push_str(&format!("{role} · "));
+    }
+    if !highlight.dangling.is_empty() {
+        status.push_str("⚠ dangling link · ");
     }
     let section = highlight
         .section

@@ -10,6 +10,10 @@ use crate::tui::protocol::{Effect, HighlightChange, Shared};
 
 use super::text_rows;
 
+/// Said when the notes list opens to pick a link's target.
+const LINK_PICK: &str = "link to…: choose the highlight this one supports, opposes or answers, \
+                         Enter links, Esc cancels";
+
 const NO_HIGHLIGHT: &str = "no highlight here: v selects the sentence at the cursor";
 
 /// A verb about the highlight under the caret, or about all of them.
@@ -33,6 +37,16 @@ pub(super) fn at_caret(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ListHighlights => open_list(model),
         Action::Export => return export(model),
+        Action::Link => match here.map(|h| h.id.clone()) {
+            Some(id) => {
+                open_list(model);
+                if let Some(list) = model.list.as_mut() {
+                    list.linking = Some(id);
+                }
+                model.message = Some(LINK_PICK.into());
+            }
+            None => model.message = Some(NO_HIGHLIGHT.into()),
+        },
         Action::SetRole => match here.map(|h| h.id.clone()) {
             Some(id) => super::role_picker::open(model, RoleTarget::Highlight(id)),
             None => model.message = Some(NO_HIGHLIGHT.into()),
@@ -93,6 +107,7 @@ fn open_list(model: &mut Model) {
             scroll: 0,
         },
         confirm: None,
+        linking: None,
     });
 }
 

@@ -1,11 +1,12 @@
 //! The highlights list's verbs (`A`): choosing a highlight, going to it, deleting it (asked
 //! first when it has a note), undoing, exporting.
 
+use crate::highlights::{LinkKind, Resolved, Role};
 use crate::tui::action::Action;
 use crate::tui::model::{Model, RoleTarget};
-use crate::tui::protocol::Effect;
+use crate::tui::protocol::{Effect, HighlightChange};
 
-use super::changes::{delete, export, undo};
+use super::changes::{change, delete, export, undo};
 use super::{file, text_rows};
 
 /// What the highlights list asks before deleting a highlight with a note.
@@ -28,6 +29,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Close | Action::Back | Action::ListHighlights => model.list = None,
         Action::Export => return export(model),
         Action::Reload => return file::reload(model),
+        Action::Open if list.linking.is_some() => return link_to(model, chosen),
         Action::Open => go_to(model, chosen.as_ref().map(|h| h.range.clone())),
         // A note is the user's own writing: deleting it is asked first.
         Action::DeleteHighlight => match chosen {
@@ -46,6 +48,45 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Links the highlight the list was opened for (`L`) to `chosen`, and closes the list. The
+/// kind follows the roles: an objection opposes, what links to a question answers it, the
+/// rest supports.
+fn link_to(model: &mut Model, chosen: Option<Resolved>) -> Vec<Effect> {
+    let (Some(reader), Some(list)) = (model.reader.as_ref(), model.list.as_ref()) else {
+        return Vec::new();
+    };
+    let (Some(from), Some(to)) = (list.linking.clone(), chosen) else {
+        return Vec::new();
+    };
+    if from == to.id {
+        model.message = Some("a highlight cannot be linked to itself: choose another".into());
+        return Vec::new();
+    }
+    let from_role = reader
+        .highlights
+        .iter()
+        .find(|h| h.id == from)
+        .and_then(|h| h.role);
+    let kind = match (from_role, to.role) {
+        (Some(Role::Objection), _) => LinkKind::Opposes,
+        (_, Some(Role::Question)) => LinkKind::Answers,
+        _ => LinkKind::Supports,
+    };
+    model.list = None;
+    model.message = Some(format!("linked: {kind} “{}”", ellipsis(&to.quote)));
+    let (id, target) = (from, to.id);
+    change(model, HighlightChange::Link { id, target, kind })
+}
+
+/// The start of a quote, for a message.
+fn ellipsis(quote: &str) -> String {
+    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.chars().count() > 40 {
+        true => flat.chars().take(39).chain(['…']).collect(),
+        false => flat,
+    }
 }
 
 /// Closes the list on the chosen highlight's text, or says why it cannot be shown.

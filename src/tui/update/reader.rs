@@ -41,6 +41,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::PrevHighlight
         | Action::ListHighlights
         | Action::SetRole
+        | Action::Link
         | Action::Export => changes::at_caret(model, action),
         _ => {
             let effects = view(model, action);

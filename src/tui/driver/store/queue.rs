@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::highlights::{Added, AnchorStatus, HighlightId, Resolved, Role, Store, StoreError};
+use crate::highlights::{
+    Added, AnchorStatus, HighlightId, Link, Resolved, Role, Store, StoreError,
+};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -163,6 +165,11 @@ impl Queue {
             HighlightChange::Delete(id) => HighlightChange::Delete(real(id)),
             HighlightChange::Undelete(id) => HighlightChange::Undelete(real(id)),
             HighlightChange::Role { id, role } => HighlightChange::Role { id: real(id), role },
+            HighlightChange::Link { id, target, kind } => HighlightChange::Link {
+                id: real(id),
+                target: real(target),
+                kind,
+            },
             add => add,
         }
     }
@@ -182,7 +189,7 @@ fn id_of(change: &HighlightChange) -> Option<HighlightId> {
         HighlightChange::Add { .. } => None,
         HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
         HighlightChange::Delete(id) | HighlightChange::Undelete(id) => Some(id.clone()),
-        HighlightChange::Role { id, .. } => Some(id.clone()),
+        HighlightChange::Role { id, .. } | HighlightChange::Link { id, .. } => Some(id.clone()),
     }
 }
 
@@ -228,6 +235,7 @@ fn apply(
         HighlightChange::Delete(id) => store.delete(&id),
         HighlightChange::Undelete(id) => store.undelete(&id),
         HighlightChange::Role { id, role } => store.set_role(&id, role, Role::default_color),
+        HighlightChange::Link { id, target, kind } => store.link(&id, &target, kind),
     };
     result.map(|()| Applied::default())
 }
@@ -254,6 +262,7 @@ fn overlay(
                 tags: Vec::new(),
                 role: None,
                 links: Vec::new(),
+                dangling: Vec::new(),
                 created_at: now,
                 updated_at: now,
             });
@@ -276,6 +285,16 @@ fn overlay(
         HighlightChange::Role { id, role } => {
             if let Some(i) = find(list, &id) {
                 list[i].role = role;
+            }
+        }
+        HighlightChange::Link { id, target, kind } => {
+            if let Some(i) = find(list, &id) {
+                list[i].links.retain(|l| l.target != target.0);
+                list[i].links.push(Link {
+                    target: target.0,
+                    kind: kind.name().into(),
+                    extra: Default::default(),
+                });
             }
         }
         // Shown again once saved: the store keeps what a tombstone hides.
