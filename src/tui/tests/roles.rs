@@ -166,3 +166,29 @@ fn issue18_a_dangling_link_shows_in_the_status_line_and_the_list() {
     let listed = screen(&m);
     assert!(listed.contains("⚠ dangling link"), "{listed}");
 }
+
+#[test]
+fn issue18_the_notes_list_filters_as_you_type_and_the_link_picker_too() {
+    let mut m = two_highlights();
+    press(&mut m, &["A", "/"]);
+    type_text(&mut m, "ＴＨＩＲＤ");
+    let listed = screen(&m);
+    assert!(
+        listed.contains("Third one.") && !listed.contains("It begins here."),
+        "{listed}"
+    );
+    assert!(listed.contains("/ＴＨＩＲＤ▏"), "{listed}");
+    // Enter ends the typing and opens the one row left.
+    press(&mut m, &["Enter"]);
+    assert!(m.list.is_none());
+    let r = reader(&m);
+    assert_eq!(r.article.slice(r.cursor..r.cursor + 5), "Third");
+
+    press(&mut m, &["L", "/"]);
+    type_text(&mut m, "claim");
+    let effects = press(&mut m, &["Enter"]);
+    let linked = effects.iter().any(|e| {
+        matches!(e, Effect::ChangeHighlight(_, HighlightChange::Link { target, .. }) if target.0 == "C")
+    });
+    assert!(linked, "{effects:?}");
+}

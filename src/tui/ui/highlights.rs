@@ -34,9 +34,8 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
     let width = usize::from(inner.width);
     let rows = model.list_rows();
-    for (i, highlight) in reader
-        .highlights
-        .iter()
+    let visible = panel.visible(&reader.highlights);
+    for (i, highlight) in (visible.iter().map(|&i| &reader.highlights[i]))
         .enumerate()
         .skip(panel.cursor.scroll)
         .take(rows)
@@ -70,13 +69,21 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
 
 /// The list's title: what it is for and its keys.
 fn title(panel: &HighlightList, count: usize) -> String {
-    match panel.linking {
-        Some(_) => " link to… · Enter links the highlight here to this one · Esc cancel ".into(),
-        None => format!(
-            " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
-            if count == 1 { "" } else { "s" }
-        ),
-    }
+    let filter = match (panel.typing, panel.filter.is_empty()) {
+        (true, _) => format!(" /{}▏ ·", panel.filter),
+        (false, false) => format!(" /{} ·", panel.filter),
+        (false, true) => String::new(),
+    };
+    filter
+        + &match panel.linking {
+            Some(_) => {
+                " link to… · Enter links the highlight here to this one · Esc cancel ".into()
+            }
+            None => format!(
+                " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
+                if count == 1 { "" } else { "s" }
+            ),
+        }
 }
 
 /// A highlight's first row: its colour, status, section and quote.

@@ -108,6 +108,8 @@ fn open_list(model: &mut Model) {
         },
         confirm: None,
         linking: None,
+        filter: String::new(),
+        typing: false,
     });
 }
 

@@ -2,6 +2,8 @@
 //! first when it has a note), undoing, exporting.
 
 use crate::highlights::{LinkKind, Resolved, Role};
+use ratatui::crossterm::event::KeyCode;
+
 use crate::tui::action::Action;
 use crate::tui::model::{Model, RoleTarget};
 use crate::tui::protocol::{Effect, HighlightChange};
@@ -21,8 +23,9 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     let (Some(reader), Some(list)) = (model.reader.as_mut(), model.list.as_mut()) else {
         return Vec::new();
     };
-    list.cursor.step(action, reader.highlights.len(), rows);
-    let chosen = reader.highlights.get(list.cursor.selected).cloned();
+    let visible = list.visible(&reader.highlights);
+    list.cursor.step(action, visible.len(), rows);
+    let chosen = (visible.get(list.cursor.selected)).map(|&i| reader.highlights[i].clone());
     match action {
         Action::Quit => model.quit = true,
         Action::Help => model.help = Some(0),
@@ -40,6 +43,10 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
             other => return delete(model, other.map(|h| h.id)),
         },
         Action::Undo => return undo(model),
+        Action::Filter => {
+            list.typing = true;
+            model.message = Some("filter: type words of a quote, note, tag or role".into());
+        }
         Action::SetRole => {
             if let Some(h) = chosen {
                 super::role_picker::open(model, RoleTarget::Highlight(h.id));
@@ -104,6 +111,34 @@ fn go_to(model: &mut Model, chosen: Option<Option<std::ops::Range<usize>>>) {
         Some(None) => model.message = Some(ORPHAN.into()),
         None => {}
     }
+}
+
+/// A key while the filter is typed: characters narrow the list, Backspace takes one back,
+/// Enter stops typing and goes on to the keymap (to open or link the chosen row), Esc
+/// clears the filter. `None` when no filter is being typed.
+pub(super) fn filter_input(
+    model: &mut Model,
+    typed: Option<char>,
+    code: KeyCode,
+) -> Option<Vec<Effect>> {
+    let list = model.list.as_mut().filter(|l| l.typing)?;
+    match (typed, code) {
+        (Some(c), _) => list.filter.push(c),
+        (None, KeyCode::Backspace) => {
+            list.filter.pop();
+        }
+        (None, KeyCode::Esc) => {
+            list.typing = false;
+            list.filter.clear();
+        }
+        (None, KeyCode::Enter) => {
+            list.typing = false;
+            return None;
+        }
+        _ => return None,
+    }
+    list.cursor = Default::default();
+    Some(Vec::new())
 }
 
 /// The answer to [`DELETE_NOTE_QUESTION`]: `y` deletes, any other key keeps the highlight and

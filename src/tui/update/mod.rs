@@ -131,6 +131,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     if let Some(effects) = library::filter_input(model, typed, event.code) {
         return effects;
     }
+    if let Some(effects) = highlights::filter_input(model, typed, event.code) {
+        return effects;
+    }
     if let Some(effects) = highlights::answer_delete(model, typed) {
         return effects;
     }
