@@ -72,6 +72,50 @@ impl fmt::Display for Role {
     }
 }
 
+/// The letter that picks each role in the reader and the colour it implies: the defaults, or
+/// what `[roles]` in the config says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RolePalette {
+    keys: [char; 5],
+    colors: [Color; 5],
+}
+
+impl Default for RolePalette {
+    fn default() -> Self {
+        RolePalette {
+            keys: Role::ALL.map(Role::default_key),
+            colors: Role::ALL.map(Role::default_color),
+        }
+    }
+}
+
+impl RolePalette {
+    fn index(role: Role) -> usize {
+        Role::ALL.iter().position(|&r| r == role).unwrap_or(0)
+    }
+
+    /// Sets `role`'s letter and colour.
+    pub fn set(&mut self, role: Role, key: char, color: Color) {
+        self.keys[Self::index(role)] = key;
+        self.colors[Self::index(role)] = color;
+    }
+
+    /// The letter that picks `role`.
+    pub fn key(&self, role: Role) -> char {
+        self.keys[Self::index(role)]
+    }
+
+    /// The colour `role` implies.
+    pub fn color(&self, role: Role) -> Color {
+        self.colors[Self::index(role)]
+    }
+
+    /// The role letter `key` picks, if any.
+    pub fn role_for(&self, key: char) -> Option<Role> {
+        Role::ALL.into_iter().find(|&r| self.key(r) == key)
+    }
+}
+
 /// How one highlight relates to another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LinkKind {

@@ -98,7 +98,7 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
-pub use argument::{LinkKind, Role};
+pub use argument::{LinkKind, Role, RolePalette};
 pub use error::{StoreError, Warning};
 pub use journal::path as journal_path;
 pub use lock::{on_wait, stop_waiting};

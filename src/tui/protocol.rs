@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::article::Article;
 use crate::drafts::Draft;
-use crate::highlights::{Color, HighlightId, LinkKind, Resolved, Role};
+use crate::highlights::{Color, HighlightId, LinkKind, Resolved, Role, RolePalette};
 
 use super::action::Action;
 
@@ -188,6 +188,8 @@ pub enum HighlightChange {
     Role {
         id: HighlightId,
         role: Option<Role>,
+        /// The colours roles imply.
+        palette: RolePalette,
     },
     /// Highlight `id` linked to `target` (it supports, opposes or answers it).
     Link {

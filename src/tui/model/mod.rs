@@ -52,6 +52,8 @@ pub struct Model {
     pub list: Option<HighlightList>,
     /// The role picker (`r`), while it waits for a letter.
     pub role_picker: Option<RoleTarget>,
+    /// Each role's letter in the picker and the colour it implies.
+    pub roles: crate::highlights::RolePalette,
     /// A role waiting for the highlight of a selection to be made.
     pub pending_role: Option<PendingRole>,
     /// A one-off note for the status line (cleared by the next key).
@@ -83,6 +85,7 @@ impl Model {
             editor: None,
             list: None,
             role_picker: None,
+            roles: Default::default(),
             pending_role: None,
             message: None,
             unsaved: None,

@@ -27,7 +27,9 @@ fn screen(m: &Model) -> String {
 
 fn role_change(effects: &[Effect]) -> Option<(HighlightId, Option<Role>)> {
     effects.iter().find_map(|e| match e {
-        Effect::ChangeHighlight(_, HighlightChange::Role { id, role }) => Some((id.clone(), *role)),
+        Effect::ChangeHighlight(_, HighlightChange::Role { id, role, .. }) => {
+            Some((id.clone(), *role))
+        }
         _ => None,
     })
 }
@@ -191,4 +193,35 @@ fn issue18_the_notes_list_filters_as_you_type_and_the_link_picker_too() {
         matches!(e, Effect::ChangeHighlight(_, HighlightChange::Link { target, .. }) if target.0 == "C")
     });
     assert!(linked, "{effects:?}");
+}
+
+#[test]
+fn issue18_the_picker_uses_the_letters_and_colours_of_the_config() {
+    let config = crate::config::Config::parse(
+        "[roles.claim]\nkey = \"k\"\ncolor = \"green\"\n[roles.evidence]\nkey = \"k\"\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let (palette, warnings) = config.roles.palette();
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+    assert_eq!(warnings.len(), 1, "the second k is refused: {warnings:?}");
+    let mut m = model_for(&["# Title", TEXT], (100, 20));
+    m.roles = palette;
+    search_for(&mut m, "Third");
+    press(&mut m, &["v", "r"]);
+    assert!(m.message.clone().unwrap_or_default().contains("k claim"));
+    let effects = press(&mut m, &["k"]);
+    assert!(
+        matches!(
+            effects.first(),
+            Some(Effect::ChangeHighlight(
+                _,
+                HighlightChange::Add {
+                    color: crate::highlights::Color::Green,
+                    ..
+                }
+            ))
+        ),
+        "{effects:?}"
+    );
 }

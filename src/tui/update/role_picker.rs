@@ -16,7 +16,7 @@ const NO_ROLE: char = 'x';
 pub(super) fn open(model: &mut Model, target: RoleTarget) {
     let letters: Vec<String> = Role::ALL
         .iter()
-        .map(|r| format!("{} {}", r.default_key(), r.name()))
+        .map(|&r| format!("{} {}", model.roles.key(r), r.name()))
         .collect();
     model.message = Some(format!(
         "role: {} · {NO_ROLE} none · Esc cancel",
@@ -31,10 +31,7 @@ pub(super) fn answer(model: &mut Model, typed: Option<char>, code: KeyCode) -> O
     let target = model.role_picker.take()?;
     let picked = match typed {
         Some(NO_ROLE) => Some(None),
-        Some(c) => Role::ALL
-            .into_iter()
-            .find(|r| r.default_key() == c)
-            .map(Some),
+        Some(c) => model.roles.role_for(c).map(Some),
         None => None,
     };
     let Some(role) = picked else {
@@ -47,14 +44,17 @@ pub(super) fn answer(model: &mut Model, typed: Option<char>, code: KeyCode) -> O
         Some(role) => format!("role: {role}"),
         None => "role taken away".into(),
     });
+    let palette = model.roles;
     Some(match (target, role) {
-        (RoleTarget::Highlight(id), role) => change(model, HighlightChange::Role { id, role }),
+        (RoleTarget::Highlight(id), role) => {
+            change(model, HighlightChange::Role { id, role, palette })
+        }
         (RoleTarget::Selection(range), Some(role)) => {
             model.pending_role = Some(PendingRole {
                 range: range.clone(),
                 role,
             });
-            let color = role.default_color();
+            let color = palette.color(role);
             let note = String::new();
             change(model, HighlightChange::Add { range, color, note })
         }
@@ -86,11 +86,6 @@ pub(super) fn give_pending(model: &mut Model) -> Vec<Effect> {
 }
 
 fn give(model: &Model, id: HighlightId, role: Role) -> Vec<Effect> {
-    change(
-        model,
-        HighlightChange::Role {
-            id,
-            role: Some(role),
-        },
-    )
+    let (role, palette) = (Some(role), model.roles);
+    change(model, HighlightChange::Role { id, role, palette })
 }

@@ -5,9 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::highlights::{
-    Added, AnchorStatus, HighlightId, Link, Resolved, Role, Store, StoreError,
-};
+use crate::highlights::{Added, AnchorStatus, HighlightId, Link, Resolved, Store, StoreError};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -164,7 +162,11 @@ impl Queue {
             },
             HighlightChange::Delete(id) => HighlightChange::Delete(real(id)),
             HighlightChange::Undelete(id) => HighlightChange::Undelete(real(id)),
-            HighlightChange::Role { id, role } => HighlightChange::Role { id: real(id), role },
+            HighlightChange::Role { id, role, palette } => HighlightChange::Role {
+                id: real(id),
+                role,
+                palette,
+            },
             HighlightChange::Link { id, target, kind } => HighlightChange::Link {
                 id: real(id),
                 target: real(target),
@@ -234,7 +236,9 @@ fn apply(
         HighlightChange::Color { id, color } => store.set_color(&id, color),
         HighlightChange::Delete(id) => store.delete(&id),
         HighlightChange::Undelete(id) => store.undelete(&id),
-        HighlightChange::Role { id, role } => store.set_role(&id, role, Role::default_color),
+        HighlightChange::Role { id, role, palette } => {
+            store.set_role(&id, role, |r| palette.color(r))
+        }
         HighlightChange::Link { id, target, kind } => store.link(&id, &target, kind),
     };
     result.map(|()| Applied::default())
@@ -282,7 +286,7 @@ fn overlay(
                 list.remove(i);
             }
         }
-        HighlightChange::Role { id, role } => {
+        HighlightChange::Role { id, role, .. } => {
             if let Some(i) = find(list, &id) {
                 list[i].role = role;
             }
