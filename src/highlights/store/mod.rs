@@ -15,8 +15,7 @@ use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
 use super::model::{
-    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, Link, SCHEMA_VERSION, StoreFile,
-    TextInfo,
+    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, Link, StoreFile, TextInfo,
 };
 use super::reanchor;
 use super::{DocKey, HighlightId, Resolved, Role, StoreError, Warning};
@@ -88,7 +87,6 @@ impl Store {
                 store.seen = Seen::now(path, bytes.len(), file.generation);
                 store.file = file;
                 warnings.extend(store.replay_journal()?);
-                store.migrate();
             }
             OnDisk::Newer { version, file } => {
                 store.file = file.unwrap_or_default();
@@ -114,16 +112,6 @@ impl Store {
         }
         store.fold_twins();
         Ok((store, warnings))
-    }
-
-    /// A store of an older schema is written as this one's on its next save (`stamp` sets
-    /// the version). A journal an older folio began must not take lines it would read as
-    /// its own, so such a store is rewritten whole, which starts a new journal with this
-    /// schema in its header; without a journal the first line starts one.
-    fn migrate(&mut self) {
-        if self.file.schema_version < SCHEMA_VERSION && self.seen.journal_len > 0 {
-            self.rewrite = true;
-        }
     }
 
     /// Folds documents of one text into one (see [`identity::coalesce`]); the next save
