@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::highlights::Color;
+use crate::highlights::{Color, Role};
 use crate::layout::Furniture;
 
 /// Usage examples, shown by `--help` and, with the notes on files, by `--help` in long form
@@ -216,12 +216,29 @@ pub struct HighlightArgs {
     /// A note to attach (Markdown).
     #[arg(long, short, default_value = "")]
     pub note: String,
-    /// The highlight's colour.
-    #[arg(long, short, default_value = "yellow", value_parser = color_parser())]
-    pub color: Color,
+    /// The highlight's colour (default: the role's colour, or yellow).
+    #[arg(long, short, value_parser = color_parser())]
+    pub color: Option<Color>,
     /// Which occurrence of the quote to highlight, counting from 1, when it occurs more than once.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub occurrence: Option<u32>,
+    /// The passage's part in the argument.
+    #[arg(long, value_parser = role_parser())]
+    pub role: Option<Role>,
+    /// The id of a highlight (of any article) this passage supports, as evidence for a claim.
+    #[arg(long, value_name = "ID")]
+    pub supports: Vec<String>,
+    /// The id of a highlight this passage opposes, as an objection to a claim.
+    #[arg(long, value_name = "ID")]
+    pub opposes: Vec<String>,
+    /// The id of a highlight (a question) this passage answers.
+    #[arg(long, value_name = "ID")]
+    pub answers: Vec<String>,
+}
+
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    clap::builder::PossibleValuesParser::new(Role::ALL.map(Role::name))
+        .map(|name| Role::from_name(&name).unwrap_or(Role::Claim))
 }
 
 fn color_parser() -> impl clap::builder::TypedValueParser<Value = Color> {
@@ -234,6 +251,16 @@ pub struct NotesArgs {
     /// Print JSON (the shape is described in the README).
     #[arg(long)]
     pub json: bool,
+    /// Only highlights whose quote, note or tags hold every word of PATTERN, ignoring case and
+    /// the width of letters and digits (fullwidth `ＡＢＣ` finds `abc`).
+    #[arg(long, value_name = "PATTERN")]
+    pub grep: Option<String>,
+    /// Only highlights of this role.
+    #[arg(long, value_parser = role_parser())]
+    pub role: Option<Role>,
+    /// Only highlights with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
     /// The article whose highlights to list (default: every article in the store).
     pub file: Option<PathBuf>,
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::highlights::{Role, RolePalette};
 use crate::layout::Furniture;
 
 /// Why the config file could not be used.
@@ -39,6 +40,8 @@ pub struct Config {
     /// "next_section"`. Added on top of the built-in bindings; the reader checks the names.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
     pub colors: Theme,
+    /// Each role's letter in the reader's role picker and the colour it implies.
+    pub roles: RolesConfig,
     /// Keys in the file that folio does not know, one message each (`reader.colum_width`).
     #[serde(skip)]
     pub warnings: Vec<String>,
@@ -93,6 +96,94 @@ impl Default for Theme {
             search_match: Color::Cyan,
             outline_current: Color::Cyan,
         }
+    }
+}
+
+/// `[roles]`: for each role, `key` (one letter) and `color` (a highlight colour: yellow,
+/// green, blue, pink, purple).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RolesConfig {
+    pub claim: RoleStyle,
+    pub evidence: RoleStyle,
+    pub objection: RoleStyle,
+    pub question: RoleStyle,
+    pub definition: RoleStyle,
+}
+
+/// One role's letter and colour.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoleStyle {
+    pub key: String,
+    pub color: String,
+}
+
+impl Default for RolesConfig {
+    fn default() -> Self {
+        let style = |role: Role| RoleStyle {
+            key: role.default_key().to_string(),
+            color: role.default_color().name().to_string(),
+        };
+        RolesConfig {
+            claim: style(Role::Claim),
+            evidence: style(Role::Evidence),
+            objection: style(Role::Objection),
+            question: style(Role::Question),
+            definition: style(Role::Definition),
+        }
+    }
+}
+
+impl RolesConfig {
+    /// The palette these settings give, and a warning for each that cannot be used (that
+    /// role keeps its default): a key that is not one letter, or taken by another role or
+    /// by `x` (no role), or a colour that is not a highlight colour.
+    pub fn palette(&self) -> (RolePalette, Vec<String>) {
+        let mut palette = RolePalette::default();
+        let mut warnings = Vec::new();
+        let styles = [
+            (Role::Claim, &self.claim),
+            (Role::Evidence, &self.evidence),
+            (Role::Objection, &self.objection),
+            (Role::Question, &self.question),
+            (Role::Definition, &self.definition),
+        ];
+        let mut taken = vec!['x'];
+        for (role, style) in styles {
+            // A role left out keeps its default letter, which must be free too.
+            let given = match style.key.as_str() {
+                "" => role.default_key().to_string(),
+                given => given.to_string(),
+            };
+            let mut chars = given.chars();
+            let key = match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_alphanumeric() && !taken.contains(&c) => c,
+                _ => {
+                    warnings.push(format!(
+                        "roles.{role}.key {:?} is not a free letter",
+                        style.key
+                    ));
+                    role.default_key()
+                }
+            };
+            taken.push(key);
+            let named = crate::highlights::Color::from_name(&style.color);
+            let color = named
+                .filter(|_| !style.color.is_empty())
+                .unwrap_or_else(|| {
+                    if style.color.is_empty() {
+                        return role.default_color();
+                    }
+                    warnings.push(format!(
+                        "roles.{role}.color {:?} is not a highlight colour",
+                        style.color
+                    ));
+                    role.default_color()
+                });
+            palette.set(role, key, color);
+        }
+        (palette, warnings)
     }
 }
 
@@ -401,7 +492,9 @@ mod tests {
         // On another thread, so that a load that blocks fails the test instead of hanging it.
         let (tx, rx) = std::sync::mpsc::channel();
         let probe = path.clone();
-        std::thread::spawn(move || tx.send(Config::load(&probe).map_err(|e| e.to_string())));
+        std::thread::spawn(move || {
+            let _ = tx.send(Config::load(&probe).map_err(|e| e.to_string()));
+        });
         let loaded = rx
             .recv_timeout(std::time::Duration::from_secs(20))
             .expect("loading a FIFO config returns instead of waiting for a writer");

@@ -173,7 +173,7 @@ fn fold_others(text: &str, out: &mut String) -> usize {
 
 /// Lower-cases a character when its lower case is a single character; leaves it alone
 /// otherwise (the rare expansions, like 'İ', would break the offset correspondence).
-fn fold_char(ch: char) -> char {
+pub(crate) fn fold_char(ch: char) -> char {
     if ch.is_ascii() {
         return ch.to_ascii_lowercase();
     }

@@ -95,7 +95,7 @@ fn highlight_writes_the_quote_and_note_and_notes_lists_it_verified() {
 
     let raw = s.raw();
     assert_eq!(raw["format"], "folio-annotations");
-    assert_eq!(raw["schema_version"], 1);
+    assert_eq!(raw["schema_version"], 2);
     let doc = raw["documents"]
         .as_object()
         .unwrap()

@@ -1,9 +1,11 @@
 //! Hot paths, timed with divan (`cargo bench`): loading, wrapping and rendering 1 MB and
 //! 10 MB articles, drawing a frame, key presses and a resize on a 10 KB and a 10 MB article,
-//! search, and a store of 10,000 highlights. `benches/compare.sh` reads the medians and
-//! checks them against the targets of issue 6.
+//! search, a store of 10,000 highlights and the notes list filtered over 10,000 of them.
+//! `benches/compare.sh` reads the medians and checks them against the targets of issues 6
+//! and 18.
 
 mod inputs;
+mod notes;
 mod reader;
 mod store;
 

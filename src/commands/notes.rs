@@ -1,4 +1,5 @@
-//! `folio notes [--json] [FILE]`: list highlights and notes with their anchoring status.
+//! `folio notes [--json] [--grep PATTERN] [--role R] [--tag T] [FILE]`: list highlights and
+//! notes with their anchoring status, role and links; narrowed by words, role and tag.
 //!
 //! The JSON shape (stable; fields may be added, never renamed):
 //!
@@ -10,7 +11,9 @@
 //!       "highlights": [
 //!         { "id": "01JD…", "status": "verified", "start": 1204, "end": 1228,
 //!           "quote": "known as social commerce", "text": "known as social commerce",
-//!           "note": "Markdown", "color": "yellow", "tags": [], "section": ["Heading"],
+//!           "note": "Markdown", "color": "yellow", "tags": [], "role": "evidence",
+//!           "links": [ { "target": "01JC…", "kind": "supports", "dangling": false } ],
+//!           "section": ["Heading"],
 //!           "created_at": "2026-11-24T10:22:03Z", "updated_at": "2026-11-24T10:22:03Z" } ] } ] }
 //! ```
 //!
@@ -22,6 +25,7 @@
 //! reader may since have found wrong) and `start`/`end` the stored position. Deleted
 //! highlights are not listed.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +35,8 @@ use serde::Serialize;
 use crate::article::sanitize::{escape_json_for_terminal, strip_controls};
 use crate::article::{Article, LoadError};
 use crate::cli::NotesArgs;
-use crate::highlights::{DocKey, Resolved, Store};
+use crate::highlights::find::{NoteQuery, NoteText};
+use crate::highlights::{DocKey, Link, Resolved, Role, Store};
 
 /// The status of a highlight whose article cannot be opened: it could not be looked for.
 const UNCHECKED: &str = "unchecked";
@@ -62,9 +67,31 @@ struct Highlight {
     note: String,
     color: String,
     tags: Vec<String>,
+    /// `claim`, `evidence`, `objection`, `question`, `definition`, or null.
+    role: Option<String>,
+    links: Vec<LinkOut>,
     section: Vec<String>,
     created_at: jiff::Timestamp,
     updated_at: jiff::Timestamp,
+}
+
+/// A link from a listed highlight to another.
+#[derive(Serialize)]
+struct LinkOut {
+    target: String,
+    kind: String,
+    /// The target was deleted or is gone from the store: the link is kept, shown as such.
+    dangling: bool,
+}
+
+impl LinkOut {
+    fn new(link: &Link) -> LinkOut {
+        LinkOut {
+            target: link.target.clone(),
+            kind: link.kind.clone(),
+            dangling: false,
+        }
+    }
 }
 
 /// Lists the highlights of `args.file`, or of every article in the store, on `out`.
@@ -99,7 +126,38 @@ pub fn run(args: &NotesArgs, store_path: &Path, out: &mut impl Write) -> Result<
             .filter(|d| !d.highlights.is_empty())
             .collect(),
     };
+    let documents = narrow(args, &store, documents);
     print(args, store_path, documents, out)
+}
+
+/// Keeps the highlights `--grep`, `--role` and `--tag` ask for (and the documents with any),
+/// and marks links whose target is no longer a live highlight.
+fn narrow(args: &NotesArgs, store: &Store, mut documents: Vec<DocListing>) -> Vec<DocListing> {
+    let live: HashSet<&str> = store
+        .documents()
+        .flat_map(|(_, d)| &d.annotations)
+        .filter(|a| a.deleted_at.is_none())
+        .map(|a| a.id.as_str())
+        .collect();
+    let filtering = args.grep.is_some() || args.role.is_some() || args.tag.is_some();
+    let query = NoteQuery::new(
+        args.grep.as_deref().unwrap_or(""),
+        args.role,
+        args.tag.as_deref(),
+    );
+    for doc in &mut documents {
+        doc.highlights.retain(|h| {
+            let role = h.role.as_deref().and_then(Role::from_name);
+            !filtering || query.matches(&NoteText::new(&h.quote, &h.note, &h.tags, role))
+        });
+        for link in doc.highlights.iter_mut().flat_map(|h| &mut h.links) {
+            link.dangling = !live.contains(link.target.as_str());
+        }
+    }
+    if filtering {
+        documents.retain(|d| !d.highlights.is_empty());
+    }
+    documents
 }
 
 /// Prints the listing of `documents`, as JSON or text.
@@ -174,6 +232,8 @@ fn highlight(r: Resolved, text: Option<String>) -> Highlight {
         note: r.note,
         color: r.color.name().to_string(),
         tags: r.tags,
+        role: r.role.map(|r| r.name().to_string()),
+        links: r.links.iter().map(LinkOut::new).collect(),
         section: r.section,
         created_at: r.created_at,
         updated_at: r.updated_at,
@@ -197,6 +257,8 @@ fn not_found(store: &Store, key: &DocKey, path: Option<String>) -> DocListing {
             note: a.note.clone(),
             color: a.color.clone(),
             tags: a.tags.clone(),
+            role: a.role.clone(),
+            links: a.links.iter().map(LinkOut::new).collect(),
             section: a.target.section.clone(),
             created_at: a.created_at,
             updated_at: a.updated_at,
@@ -228,15 +290,21 @@ fn write_text(listing: &Listing, out: &mut impl Write) -> Result<()> {
                 (Some(s), Some(e)) => format!("{s}-{e}"),
                 _ => "-".to_string(),
             };
+            let role = h.role.as_deref().unwrap_or("");
             writeln!(
                 out,
-                "  {:<8}  {span:<11}  {:<6}  \"{}\"",
+                "  {:<8}  {span:<11}  {:<6}  {role:<10}  \"{}\"  [{}]",
                 h.status,
                 h.color,
-                one_line(&h.quote)
+                one_line(&h.quote),
+                h.id
             )?;
             for line in h.note.lines() {
                 writeln!(out, "      {line}")?;
+            }
+            for link in &h.links {
+                let gone = if link.dangling { " (deleted)" } else { "" };
+                writeln!(out, "      {} {}{gone}", link.kind, link.target)?;
             }
         }
     }

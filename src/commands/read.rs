@@ -170,11 +170,14 @@ fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Resul
     });
     notices.extend(positions.warnings().iter().cloned());
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (roles, role_warnings) = config.roles.palette();
+    notices.extend(role_warnings);
     Ok(Settings {
         keymap,
         theme: Theme::from_config(&config.colors, color),
         column_width: config.reader.column_width,
         show_outline: config.reader.show_outline,
+        roles,
         furniture: config.reader.furniture,
         positions,
         notice: (!notices.is_empty()).then(|| notices.join("; ")),

@@ -2,9 +2,9 @@
 
 use crate::article::Article;
 use crate::article::sanitize::strip_controls;
-use crate::highlights::{DocKey, Store};
+use crate::highlights::{DocKey, HighlightId, Link, Role, Store};
 
-use super::{AnchorStatus, ExportDoc, ExportHighlight, SectionRef};
+use super::{AnchorStatus, ExportDoc, ExportHighlight, ExportLink, SectionRef};
 
 /// The export of `article`'s highlights, in document order (orphans last). `source` is how
 /// the article is named in the export; `exported` is the export's own time stamp. What comes
@@ -53,6 +53,8 @@ pub fn export_doc(
                 note: strip_controls(&r.note),
                 tags: r.tags.iter().map(|t| strip_controls(t)).collect(),
                 color: r.color.name().to_string(),
+                role: r.role,
+                links: links(store, &r.links),
                 section,
                 percent,
                 status: Some(r.status),
@@ -93,6 +95,8 @@ pub fn export_stored(store: &Store, doc: &DocKey, source: &str, exported: &str) 
             note: strip_controls(&a.note),
             tags: a.tags.iter().map(|t| strip_controls(t)).collect(),
             color: a.color.clone(),
+            role: a.role.as_deref().and_then(Role::from_name),
+            links: links(store, &a.links),
             section: stored_sections(&a.target.section),
             percent: (a.target.position.start * 100 / chars).min(100) as u8,
             status: None,
@@ -107,6 +111,21 @@ pub fn export_stored(store: &Store, doc: &DocKey, source: &str, exported: &str) 
         exported: exported.to_string(),
         highlights,
     }
+}
+
+/// A highlight's links as exported: each marked dangling when its target is no longer a live
+/// highlight of the store.
+fn links(store: &Store, links: &[Link]) -> Vec<ExportLink> {
+    links
+        .iter()
+        .map(|l| ExportLink {
+            target: strip_controls(&l.target),
+            kind: strip_controls(&l.kind),
+            dangling: store
+                .annotation(&HighlightId(l.target.clone()))
+                .is_none_or(|a| a.deleted_at.is_some()),
+        })
+        .collect()
 }
 
 /// Headings kept by title only; their levels follow their nesting.

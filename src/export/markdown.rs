@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use super::argument_map::{self, Map};
 use super::escape::{block_quote, escape_inline};
-use super::{ExportDoc, ExportHighlight, is_doubtful};
+use super::{ExportDoc, ExportHighlight, ExportLink, is_doubtful};
 
 /// Opening marker of the part of an export that folio owns; its hash lets a re-export tell
 /// whether the user edited inside.
@@ -88,6 +89,9 @@ pub fn body(doc: &ExportDoc) -> String {
     if doc.highlights.iter().any(|h| h.status.is_none()) {
         let _ = writeln!(out, "{MISSING_NOTE}\n");
     }
+    if let Some(map) = Map::of(doc) {
+        argument_map::write_markdown(&mut out, &map);
+    }
     let mut open: Vec<&str> = Vec::new();
     for highlight in doc.highlights.iter().filter(|h| !is_doubtful(h.status)) {
         let path = section_titles(doc, highlight);
@@ -131,15 +135,38 @@ fn section_titles<'a>(doc: &ExportDoc, highlight: &'a ExportHighlight) -> Vec<&'
     sections.iter().map(|s| s.title.as_str()).collect()
 }
 
+/// A note as exported: any Markdown, but never folio's own markers.
+pub(crate) fn guarded(note: &str) -> String {
+    note.replace("<!-- folio:", "<!-- folio :")
+}
+
+/// The line saying what a highlight links to: a link to the other's block, or that it was
+/// deleted.
+fn link_line(link: &ExportLink) -> String {
+    let kind = escape_inline(&link.kind);
+    match link.dangling {
+        true => format!("*{kind} a deleted highlight ({})*", link.target),
+        false => format!(
+            "*{kind} [this highlight](#^hl-{})*",
+            link.target.to_ascii_lowercase()
+        ),
+    }
+}
+
 fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
     out.push_str(&block_quote(&highlight.quote));
     let _ = writeln!(out, "\n^hl-{}\n", highlight.id.to_ascii_lowercase());
     let note = highlight.note.trim();
     if !note.is_empty() {
-        // A note may hold any Markdown, but never folio's own markers.
-        let _ = writeln!(out, "{}\n", note.replace("<!-- folio:", "<!-- folio :"));
+        let _ = writeln!(out, "{}\n", guarded(note));
+    }
+    for link in &highlight.links {
+        let _ = writeln!(out, "{}\n", link_line(link));
     }
     let mut location = String::from("*");
+    if let Some(role) = highlight.role {
+        let _ = write!(location, "{role} · ");
+    }
     if let Some(section) = highlight.section.last() {
         let _ = write!(location, "{} · ", escape_inline(&section.title));
     }
@@ -167,7 +194,7 @@ fn write_highlight(out: &mut String, highlight: &ExportHighlight) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::export::{AnchorStatus, SectionRef};
 
@@ -186,6 +213,8 @@ mod tests {
             note: String::new(),
             tags: Vec::new(),
             color: "yellow".into(),
+            role: None,
+            links: Vec::new(),
             section: section
                 .iter()
                 .map(|&(level, title)| SectionRef {

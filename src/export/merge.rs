@@ -134,6 +134,8 @@ mod tests {
                 note: note.into(),
                 tags: vec![],
                 color: "yellow".into(),
+                role: None,
+                links: Vec::new(),
                 section: vec![],
                 percent: 0,
                 status: Some(AnchorStatus::Verified),

@@ -2,14 +2,16 @@
 //! for other tools. The export works on plain values ([`ExportDoc`]), not on the store, so its
 //! layout is testable on its own and deterministic.
 
+pub mod argument_map;
 pub mod escape;
 pub mod file_name;
 pub mod from_store;
 pub mod markdown;
 pub mod merge;
+pub mod mermaid;
 pub mod web_annotation;
 
-pub use crate::highlights::AnchorStatus;
+pub use crate::highlights::{AnchorStatus, Role};
 
 /// Whether a highlight is listed apart, as needing the reader's attention.
 pub fn is_doubtful(status: Option<AnchorStatus>) -> bool {
@@ -42,6 +44,10 @@ pub struct ExportHighlight {
     pub note: String,
     pub tags: Vec<String>,
     pub color: String,
+    /// Its part in the argument, if any.
+    pub role: Option<Role>,
+    /// What it supports, opposes or answers.
+    pub links: Vec<ExportLink>,
     /// Enclosing headings, outermost first.
     pub section: Vec<SectionRef>,
     /// How far into the article the highlight starts, 0–100.
@@ -51,6 +57,18 @@ pub struct ExportHighlight {
     pub status: Option<AnchorStatus>,
     pub created: String,
     pub updated: String,
+}
+
+/// A link from an exported highlight to another highlight.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportLink {
+    /// The other highlight's id.
+    pub target: String,
+    /// `supports`, `opposes`, `answers` (or a kind a newer folio wrote).
+    pub kind: String,
+    /// The other highlight was deleted (or is gone from the store): the link is exported as
+    /// dangling, never dropped.
+    pub dangling: bool,
 }
 
 /// Everything an export of one article needs.

@@ -4,14 +4,15 @@
 
 use serde_json::{Value, json};
 
-use super::{AnchorStatus, ExportDoc, ExportHighlight};
+use super::{AnchorStatus, ExportDoc, ExportHighlight, Role};
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 /// The collection for one article.
 pub fn collection(doc: &ExportDoc) -> Value {
-    let items: Vec<Value> = doc.highlights.iter().map(|h| annotation(doc, h)).collect();
+    let mut items: Vec<Value> = doc.highlights.iter().map(|h| annotation(doc, h)).collect();
+    items.extend(doc.highlights.iter().flat_map(links));
     json!({
         "@context": CONTEXT,
         "id": format!("urn:folio:document:{}", doc.doc_id),
@@ -35,6 +36,9 @@ fn annotation(doc: &ExportDoc, h: &ExportHighlight) -> Value {
     for tag in &h.tags {
         body.push(json!({ "type": "TextualBody", "value": tag, "purpose": "tagging" }));
     }
+    if let Some(role) = h.role {
+        body.push(json!({ "type": "TextualBody", "value": role.name(), "purpose": "classifying" }));
+    }
     // A bare highlight still gets a body: its colour, so the annotation is never empty.
     if body.is_empty() {
         body.push(json!({ "type": "TextualBody", "value": h.color, "purpose": "highlighting" }));
@@ -54,7 +58,7 @@ fn annotation(doc: &ExportDoc, h: &ExportHighlight) -> Value {
     json!({
         "id": format!("urn:folio:annotation:{}", h.id),
         "type": "Annotation",
-        "motivation": if h.note.trim().is_empty() { "highlighting" } else { "commenting" },
+        "motivation": motivation(h),
         "created": h.created,
         "modified": h.updated,
         "stylesClass": format!("folio-{}", h.color),
@@ -65,6 +69,39 @@ fn annotation(doc: &ExportDoc, h: &ExportHighlight) -> Value {
         },
         "folio:status": super::status_name(h.status),
         "folio:section": h.section.iter().map(|s| s.title.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+/// The W3C motivation of a highlight: its role's where one fits (a question is
+/// `questioning`, an objection `assessing`, a definition `describing`), else `commenting` with
+/// a note and `highlighting` without. Every role is also a `classifying` body.
+fn motivation(h: &ExportHighlight) -> &'static str {
+    match h.role {
+        Some(Role::Question) => "questioning",
+        Some(Role::Objection) => "assessing",
+        Some(Role::Definition) => "describing",
+        _ if h.note.trim().is_empty() => "highlighting",
+        _ => "commenting",
+    }
+}
+
+/// `h`'s links, each an annotation whose target is the annotation linked to and whose body
+/// is `h`'s annotation: `linking`, the kind as a `classifying` body. A link to a deleted
+/// highlight is kept, marked `folio:dangling`.
+fn links(h: &ExportHighlight) -> impl Iterator<Item = Value> + '_ {
+    h.links.iter().map(move |link| {
+        json!({
+            "id": format!("urn:folio:link:{}:{}", h.id, link.target),
+            "type": "Annotation",
+            "motivation": "linking",
+            "body": [
+                { "id": format!("urn:folio:annotation:{}", h.id) },
+                { "type": "TextualBody", "value": link.kind, "purpose": "classifying" },
+            ],
+            "target": format!("urn:folio:annotation:{}", link.target),
+            "folio:relation": link.kind,
+            "folio:dangling": link.dangling,
+        })
     })
 }
 
@@ -89,6 +126,8 @@ mod tests {
                 note: String::new(),
                 tags: vec!["t".into()],
                 color: "blue".into(),
+                role: None,
+                links: Vec::new(),
                 section: vec![SectionRef {
                     level: 2,
                     title: "S".into(),

@@ -21,6 +21,12 @@ pub enum StoreError {
     ReadOnly { path: PathBuf, reason: String },
     #[error("no highlight with id {0} in the store; it may have been removed by hand")]
     NotFound(String),
+    #[error("cannot link {from} to {to}: {reason}")]
+    BadLink {
+        from: String,
+        to: String,
+        reason: &'static str,
+    },
     #[error("could not write {}: {source}", path.display())]
     Encode {
         path: PathBuf,

@@ -58,6 +58,8 @@ pub struct Journal {
     pub follows: Option<u64>,
     /// Its schema, when newer than this build's: the store is then read-only.
     pub newer: Option<u64>,
+    /// Begun by an older schema: this build must not append to it (see `SCHEMA_VERSION`).
+    pub older: bool,
     pub records: Vec<Record>,
     /// Bytes up to the end of the last whole line that reads: where the next save appends.
     pub len: u64,
@@ -85,6 +87,7 @@ pub fn read(path: &Path) -> Result<Journal, StoreError> {
             if h.schema_version > SCHEMA_VERSION {
                 journal.newer = Some(u64::from(h.schema_version));
             }
+            journal.older = h.schema_version < SCHEMA_VERSION;
         }
         _ => {
             journal.damaged = Some("its first line is not a folio journal header".into());

@@ -88,6 +88,8 @@ mod tests {
             color: "yellow".to_string(),
             tags: Vec::new(),
             note: note.to_string(),
+            role: None,
+            links: Vec::new(),
             target: Target {
                 quote: Quote {
                     exact: "q".to_string(),

@@ -47,8 +47,10 @@
 //! `chars`, `parser` of the text last annotated) and `annotations`. Each annotation has `id`
 //! (ULID), `created_at`, `updated_at`, `deleted_at` (a tombstone, or null), `color`, `tags`,
 //! `note` (Markdown), `target` (`quote {exact, prefix, suffix}`, `position {start, end}`,
-//! `section` headings outermost first, `text_hash` of the text `position` refers to) and
-//! `anchor {status}`. Fields this build does not know are kept through a load and save.
+//! `section` headings outermost first, `text_hash` of the text `position` refers to),
+//! `anchor {status}`, and since schema 2 `role` (see [`Role`]) and `links` (`[{target, kind}]`:
+//! the id of another highlight and `supports`, `opposes` or `answers`), both left out when
+//! empty. Fields this build does not know are kept through a load and save.
 //!
 //! # Saving
 //!
@@ -74,10 +76,12 @@
 //! listed, never painted.
 
 pub mod anchor;
+pub mod argument;
 mod backup;
 mod disk;
 mod error;
 mod fields;
+pub mod find;
 mod fuzzy;
 mod identity;
 mod journal;
@@ -94,10 +98,11 @@ use std::ops::Range;
 use jiff::Timestamp;
 
 pub use anchor::{AnchorError, find_quote};
+pub use argument::{LinkKind, Role, RolePalette};
 pub use error::{StoreError, Warning};
 pub use journal::path as journal_path;
 pub use lock::{on_wait, stop_waiting};
-pub use model::{AnchorStatus, Color};
+pub use model::{AnchorStatus, Color, Link};
 pub use store::{Added, Imported, NoteSaved, Store, read_other};
 
 /// The stable key of a document in the store.
@@ -130,6 +135,12 @@ pub struct Resolved {
     pub color: Color,
     pub note: String,
     pub tags: Vec<String>,
+    /// Its part in the argument, if the user gave it one.
+    pub role: Option<Role>,
+    /// What it supports, opposes or answers, by id (the target may since have been deleted).
+    pub links: Vec<Link>,
+    /// The targets of `links` that are no longer live highlights (deleted): shown as such.
+    pub dangling: Vec<String>,
     /// Headings around the highlight now (for orphans: where it was), outermost first.
     pub section: Vec<String>,
     /// The text as it was highlighted.

@@ -14,7 +14,11 @@ use serde_json::{Map, Value};
 pub const FORMAT: &str = "folio-annotations";
 
 /// The schema this build reads and writes. A file with a higher number opens read-only.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2 added `role` and `links` to annotations: a schema-1 store reads as one without roles or
+/// links and is written back as schema 2 on its first save (an older folio then opens it
+/// read-only rather than writing over links it cannot show).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Fields this build does not know, kept verbatim.
 pub type Extra = Map<String, Value>;
@@ -101,6 +105,13 @@ pub struct Highlight {
     /// Markdown text.
     #[serde(default)]
     pub note: String,
+    /// What the passage does in the argument, one of [`Role`]'s names; text, like `color`,
+    /// so a role added later does not break old builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// What this highlight says about others (supports, opposes, answers), by their ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
     pub target: Target,
     #[serde(default)]
     pub anchor: AnchorState,
@@ -110,6 +121,18 @@ pub struct Highlight {
 
 fn default_color() -> String {
     Color::default().name().to_string()
+}
+
+/// One highlight's relation to another, stored by the other's id: it holds through
+/// re-anchoring and moves of either end, and outlives the other's deletion (then dangling).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    /// The id of the highlight this one relates to.
+    pub target: String,
+    /// One of [`LinkKind`]'s names.
+    pub kind: String,
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// Where an annotation sits, stated three ways so it can be found again after edits.
@@ -168,7 +191,9 @@ known_fields_and_extra!(TextInfo,
 known_fields_and_extra!(Highlight,
     required: [id, created_at, updated_at, target],
     optional: [deleted_at = None, color = default_color(), tags = Vec::new(),
-               note = String::new(), anchor = AnchorState::default()]);
+               note = String::new(), role = None, links = Vec::new(),
+               anchor = AnchorState::default()]);
+known_fields_and_extra!(Link, required: [target, kind], optional: []);
 known_fields_and_extra!(Target,
     required: [quote, position],
     optional: [section = Vec::new(), text_hash = String::new()]);

@@ -110,6 +110,10 @@ verbs! {
     Color4 = "color_4",
     /// Colour 5 (purple)
     Color5 = "color_5",
+    /// Give the highlight here (or the selection, highlighting it) a role: claim, evidence…
+    SetRole = "set_role",
+    /// Link the highlight here to another: the notes list opens to pick it (Enter)
+    Link = "link",
     /// Delete the highlight here
     DeleteHighlight = "delete_highlight",
     /// Bring back the highlight deleted last

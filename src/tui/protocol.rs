@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::article::Article;
 use crate::drafts::Draft;
-use crate::highlights::{Color, HighlightId, Resolved};
+use crate::highlights::{Color, HighlightId, LinkKind, Resolved, Role, RolePalette};
 
 use super::action::Action;
 
@@ -187,6 +187,20 @@ pub enum HighlightChange {
     },
     Delete(HighlightId),
     Undelete(HighlightId),
+    /// A role given (or taken away, `None`); the role's colour comes with it unless the
+    /// user chose one.
+    Role {
+        id: HighlightId,
+        role: Option<Role>,
+        /// The colours roles imply.
+        palette: RolePalette,
+    },
+    /// Highlight `id` linked to `target` (it supports, opposes or answers it).
+    Link {
+        id: HighlightId,
+        target: HighlightId,
+        kind: LinkKind,
+    },
 }
 
 /// Where an article was left: its id and path, the offset on top and the text's length.

@@ -83,6 +83,8 @@ impl Store {
                 color: color.name().to_string(),
                 tags: Vec::new(),
                 note: note.to_string(),
+                role: None,
+                links: Vec::new(),
                 target,
                 anchor: verified(),
                 extra: Extra::new(),

@@ -1,6 +1,7 @@
 //! The store: the in-memory annotations plus the rules that put every change on disk before
 //! the call returns, merged with whatever other processes saved meanwhile.
 
+use std::collections::HashSet;
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -14,10 +15,10 @@ use super::identity;
 use super::lock::WriteLock;
 use super::merge::merge;
 use super::model::{
-    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, StoreFile, TextInfo,
+    AnchorState, AnchorStatus, Color, Document, Extra, Highlight, Link, StoreFile, TextInfo,
 };
 use super::reanchor;
-use super::{DocKey, HighlightId, Resolved, StoreError, Warning};
+use super::{DocKey, HighlightId, Resolved, Role, StoreError, Warning};
 use crate::article::Article;
 use crate::atomic;
 use txn::Txn;
@@ -268,6 +269,7 @@ impl Store {
             .filter(|a| a.deleted_at.is_none())
             .collect();
         let placements = reanchor::place_all(live.iter().map(|a| &a.target), article);
+        let gone = self.dead_targets(live.iter().flat_map(|a| &a.links));
         let mut out: Vec<Resolved> = live
             .into_iter()
             .zip(placements)
@@ -282,6 +284,12 @@ impl Store {
                 color: Color::from_name(&a.color).unwrap_or_default(),
                 note: a.note.clone(),
                 tags: a.tags.clone(),
+                role: a.role.as_deref().and_then(Role::from_name),
+                links: a.links.clone(),
+                dangling: (a.links.iter())
+                    .filter(|l| gone.contains(&l.target))
+                    .map(|l| l.target.clone())
+                    .collect(),
                 quote: a.target.quote.exact.clone(),
                 created_at: a.created_at,
                 updated_at: a.updated_at,
@@ -292,6 +300,25 @@ impl Store {
             key(a).cmp(&key(b)).then_with(|| a.id.0.cmp(&b.id.0))
         });
         out
+    }
+
+    /// Which of the targets of `links` are not live highlights of the store (deleted, or
+    /// never there); the store is walked only when there are links.
+    fn dead_targets<'l>(&self, links: impl Iterator<Item = &'l Link>) -> HashSet<String> {
+        let targets: HashSet<&str> = links.map(|l| l.target.as_str()).collect();
+        if targets.is_empty() {
+            return HashSet::new();
+        }
+        let live: HashSet<&str> = (self.file.documents.values())
+            .flat_map(|d| &d.annotations)
+            .filter(|a| a.deleted_at.is_none())
+            .map(|a| a.id.as_str())
+            .collect();
+        targets
+            .into_iter()
+            .filter(|t| !live.contains(t))
+            .map(str::to_string)
+            .collect()
     }
 
     /// Takes in what other processes saved since this store last read or wrote its files;
@@ -410,6 +437,7 @@ fn later(now: Timestamp, previous: Timestamp) -> Timestamp {
     }
 }
 
+mod argument;
 mod highlight;
 mod note;
 mod refresh;

@@ -45,8 +45,11 @@ pub(super) fn replay(
 ) -> Result<Replayed, StoreError> {
     let at = journal::path(path);
     let found = journal::read(&at)?;
+    // An older folio reads a journal by its header: lines with roles and links must not go
+    // into one whose header says schema 1, so such a journal is folded into a new snapshot.
     let mut out = Replayed {
         newer: found.newer,
+        rewrite: found.older,
         ..Replayed::default()
     };
     if let Some(reason) = found.damaged {

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::highlights::journal::Record;
-use crate::highlights::model::{Document, Extra, Highlight, StoreFile, TextInfo};
+use crate::highlights::model::{Document, Extra, Highlight, SCHEMA_VERSION, StoreFile, TextInfo};
 use crate::highlights::{HighlightId, StoreError};
 
 /// A change in progress on a store's contents.
@@ -110,6 +110,8 @@ impl<'f> Txn<'f> {
     /// Sets the generation and save stamp of the contents about to be saved.
     pub fn stamp(&mut self, generation: u64, now: jiff::Timestamp) {
         self.file.generation = generation;
+        // Saving migrates: what this build writes follows its schema.
+        self.file.schema_version = SCHEMA_VERSION;
         self.file.saved_at = Some(now);
         self.file.saved_by = format!("folio {}", env!("CARGO_PKG_VERSION"));
     }

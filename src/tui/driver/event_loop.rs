@@ -78,6 +78,7 @@ impl<'t> Driver<'t> {
             (size.width, size.height),
         );
         model.outline_by_default = settings.show_outline;
+        model.roles = settings.roles;
         model.furniture = settings.furniture;
         model.message = settings.notice;
         let (to_loop, received) = mpsc::channel();

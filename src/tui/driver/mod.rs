@@ -45,6 +45,8 @@ pub struct Settings {
     pub theme: Theme,
     pub column_width: u16,
     pub show_outline: bool,
+    /// Each role's letter and colour (`[roles]`).
+    pub roles: crate::highlights::RolePalette,
     /// What the reader does with page furniture at first.
     pub furniture: crate::layout::Furniture,
     pub positions: ReadingState,

@@ -17,6 +17,7 @@ pub mod list;
 mod motion;
 pub mod outline;
 pub mod reader;
+pub mod role_picker;
 pub mod search;
 
 pub use editor::NoteEditor;
@@ -25,6 +26,7 @@ pub use library::{Library, LibraryEntry};
 pub use list::ListCursor;
 pub use outline::Outline;
 pub use reader::{Bracket, Focus, Reader, Selection};
+pub use role_picker::{PendingRole, RoleTarget};
 pub use search::Search;
 
 /// Everything `update` changes and `draw` shows.
@@ -51,6 +53,12 @@ pub struct Model {
     pub list: Option<HighlightList>,
     /// The links of the section being read (`U`), when shown.
     pub links: Option<links::LinkList>,
+    /// The role picker (`r`), while it waits for a letter.
+    pub role_picker: Option<RoleTarget>,
+    /// Each role's letter in the picker and the colour it implies.
+    pub roles: crate::highlights::RolePalette,
+    /// A role waiting for the highlight of a selection to be made.
+    pub pending_role: Option<PendingRole>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
     /// Highlight changes the store could not save yet (the driver says after every save).
@@ -80,6 +88,9 @@ impl Model {
             links: None,
             editor: None,
             list: None,
+            role_picker: None,
+            roles: Default::default(),
+            pending_role: None,
             message: None,
             unsaved: None,
             quit_prompt: None,

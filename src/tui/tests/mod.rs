@@ -68,6 +68,7 @@ mod looks;
 mod navigation;
 mod overlay;
 mod rich_frames;
+mod roles;
 mod screenshot;
 mod searching;
 mod unsaved;

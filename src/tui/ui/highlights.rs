@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::highlights::{AnchorStatus, Resolved};
-use crate::tui::model::{Model, Reader};
+use crate::tui::model::{HighlightList, Model, Reader};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -18,15 +18,10 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         return;
     };
     Clear.render(area, buf);
-    let count = reader.highlights.len();
-    let title = format!(
-        " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
-        if count == 1 { "" } else { "s" }
-    );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(title);
+        .title(title(panel, reader.highlights.len()));
     let inner = block.inner(area);
     block.render(area, buf);
     if reader.highlights.is_empty() {
@@ -39,9 +34,8 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
     let width = usize::from(inner.width);
     let rows = model.list_rows();
-    for (i, highlight) in reader
-        .highlights
-        .iter()
+    let visible = panel.visible(&reader.highlights);
+    for (i, highlight) in (visible.iter().map(|&i| &reader.highlights[i]))
         .enumerate()
         .skip(panel.cursor.scroll)
         .take(rows)
@@ -73,6 +67,25 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     }
 }
 
+/// The list's title: what it is for and its keys.
+fn title(panel: &HighlightList, count: usize) -> String {
+    let filter = match (panel.typing, panel.filter.is_empty()) {
+        (true, _) => format!(" /{}▏ ·", panel.filter),
+        (false, false) => format!(" /{} ·", panel.filter),
+        (false, true) => String::new(),
+    };
+    filter
+        + &match panel.linking {
+            Some(_) => {
+                " link to… · Enter links the highlight here to this one · Esc cancel ".into()
+            }
+            None => format!(
+                " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
+                if count == 1 { "" } else { "s" }
+            ),
+        }
+}
+
 /// A highlight's first row: its colour, status, section and quote.
 fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, style);
@@ -101,12 +114,18 @@ fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
     (format!(" {} ", index + 1), theme.highlights[index])
 }
 
-/// Status and section, short: "[orphan] § Section".
+/// Status, role and section, short: "[orphan] claim · § Section".
 fn heading(highlight: &Resolved) -> String {
-    let status = match highlight.status {
+    let mut status = match highlight.status {
         AnchorStatus::Verified => String::new(),
         other => format!("[{}] ", other.name()),
     };
+    if let Some(role) = highlight.role {
+        status.push_str(&format!("{role} · "));
+    }
+    if !highlight.dangling.is_empty() {
+        status.push_str("⚠ dangling link · ");
+    }
     let section = highlight
         .section
         .last()

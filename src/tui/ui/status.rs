@@ -188,7 +188,7 @@ fn reader_texts(
     } else if let Some(notice) = notice {
         notice
     } else if let Some(highlight) = reader.highlight_at(reader.cursor) {
-        highlight_summary(highlight)
+        highlight_summary(highlight, &links_said(highlight, reader))
     } else {
         reader
             .current_section(height)
@@ -255,7 +255,7 @@ fn whole_parts(parts: &[&str], room: usize) -> String {
 
 /// What the status line says with the caret on a highlight: its note (lines joined), or how
 /// to add one; a doubtful place is said first.
-fn highlight_summary(highlight: &crate::highlights::Resolved) -> String {
+fn highlight_summary(highlight: &crate::highlights::Resolved, links: &str) -> String {
     let flag = if super::paint::is_flagged(highlight.status) {
         format!(
             "? {}: the text changed here, check this highlight · ",
@@ -264,15 +264,41 @@ fn highlight_summary(highlight: &crate::highlights::Resolved) -> String {
     } else {
         String::new()
     };
+    let role = highlight
+        .role
+        .map_or_else(String::new, |r| format!("{r} · "))
+        + links;
     let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
     if note.trim().is_empty() {
         format!(
-            "{flag}{} highlight · a: add a note · 1-5: colour · d: delete",
+            "{flag}{role}{} highlight · a: add a note · r: role · 1-5: colour · d: delete",
             highlight.color
         )
     } else {
-        format!("{flag}✎ {note}")
+        format!("{flag}{role}✎ {note}")
     }
+}
+
+/// What a highlight's links say in its summary: "supports “…” · " for each, a deleted target
+/// said as such.
+fn links_said(highlight: &crate::highlights::Resolved, reader: &Reader) -> String {
+    let mut said = String::new();
+    for link in &highlight.links {
+        let target = reader.highlights.iter().find(|h| h.id.0 == link.target);
+        let what = match target {
+            _ if highlight.dangling.contains(&link.target) => "⚠ deleted".into(),
+            Some(t) => format!(
+                "“{}”",
+                super::text::ellipsize(
+                    &t.quote.split_whitespace().collect::<Vec<_>>().join(" "),
+                    30
+                )
+            ),
+            None => "(other article)".into(),
+        };
+        said.push_str(&format!("{} {what} · ", link.kind));
+    }
+    said
 }
 
 /// What the search prompt starts with: `/` forward, `?` backward (as in vim and less).

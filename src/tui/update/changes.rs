@@ -5,10 +5,14 @@
 use crate::highlights::{AnchorStatus, Color, HighlightId};
 use crate::tui::action::Action;
 use crate::tui::model::editor::NoteTarget;
-use crate::tui::model::{HighlightList, ListCursor, Model, NoteEditor};
+use crate::tui::model::{HighlightList, ListCursor, Model, NoteEditor, RoleTarget};
 use crate::tui::protocol::{Effect, HighlightChange, Shared};
 
 use super::text_rows;
+
+/// Said when the notes list opens to pick a link's target.
+const LINK_PICK: &str = "link to…: choose the highlight this one supports, opposes or answers, \
+                         Enter links, Esc cancels";
 
 const NO_HIGHLIGHT: &str = "no highlight here: v selects the sentence at the cursor";
 
@@ -33,6 +37,20 @@ pub(super) fn at_caret(model: &mut Model, action: Action) -> Vec<Effect> {
         }
         Action::ListHighlights => open_list(model),
         Action::Export => return export(model),
+        Action::Link => match here.map(|h| h.id.clone()) {
+            Some(id) => {
+                open_list(model);
+                if let Some(list) = model.list.as_mut() {
+                    list.linking = Some(id);
+                }
+                model.message = Some(LINK_PICK.into());
+            }
+            None => model.message = Some(NO_HIGHLIGHT.into()),
+        },
+        Action::SetRole => match here.map(|h| h.id.clone()) {
+            Some(id) => super::role_picker::open(model, RoleTarget::Highlight(id)),
+            None => model.message = Some(NO_HIGHLIGHT.into()),
+        },
         _ => match here {
             Some(h) => {
                 let (id, color) = (h.id.clone(), color_of(action));
@@ -89,6 +107,9 @@ fn open_list(model: &mut Model) {
             scroll: 0,
         },
         confirm: None,
+        linking: None,
+        filter: String::new(),
+        typing: false,
     });
 }
 

@@ -1,11 +1,14 @@
 //! The highlights list's verbs (`A`): choosing a highlight, going to it, deleting it (asked
 //! first when it has a note), undoing, exporting.
 
-use crate::tui::action::Action;
-use crate::tui::model::Model;
-use crate::tui::protocol::Effect;
+use crate::highlights::{LinkKind, Resolved, Role};
+use ratatui::crossterm::event::KeyCode;
 
-use super::changes::{delete, export, undo};
+use crate::tui::action::Action;
+use crate::tui::model::{Model, RoleTarget};
+use crate::tui::protocol::{Effect, HighlightChange};
+
+use super::changes::{change, delete, export, undo};
 use super::{file, text_rows};
 
 /// What the highlights list asks before deleting a highlight with a note.
@@ -20,14 +23,16 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     let (Some(reader), Some(list)) = (model.reader.as_mut(), model.list.as_mut()) else {
         return Vec::new();
     };
-    list.cursor.step(action, reader.highlights.len(), rows);
-    let chosen = reader.highlights.get(list.cursor.selected).cloned();
+    let visible = list.visible(&reader.highlights);
+    list.cursor.step(action, visible.len(), rows);
+    let chosen = (visible.get(list.cursor.selected)).map(|&i| reader.highlights[i].clone());
     match action {
         Action::Quit => model.quit = true,
         Action::Help => model.help = Some(0),
         Action::Close | Action::Back | Action::ListHighlights => model.list = None,
         Action::Export => return export(model),
         Action::Reload => return file::reload(model),
+        Action::Open if list.linking.is_some() => return link_to(model, chosen),
         Action::Open => go_to(model, chosen.as_ref().map(|h| h.range.clone())),
         // A note is the user's own writing: deleting it is asked first.
         Action::DeleteHighlight => match chosen {
@@ -38,9 +43,57 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
             other => return delete(model, other.map(|h| h.id)),
         },
         Action::Undo => return undo(model),
+        Action::Filter => {
+            list.typing = true;
+            model.message = Some("filter: type words of a quote, note, tag or role".into());
+        }
+        Action::SetRole => {
+            if let Some(h) = chosen {
+                super::role_picker::open(model, RoleTarget::Highlight(h.id));
+            }
+        }
         _ => {}
     }
     Vec::new()
+}
+
+/// Links the highlight the list was opened for (`L`) to `chosen`, and closes the list. The
+/// kind follows the roles: an objection opposes, what links to a question answers it, the
+/// rest supports.
+fn link_to(model: &mut Model, chosen: Option<Resolved>) -> Vec<Effect> {
+    let (Some(reader), Some(list)) = (model.reader.as_ref(), model.list.as_ref()) else {
+        return Vec::new();
+    };
+    let (Some(from), Some(to)) = (list.linking.clone(), chosen) else {
+        return Vec::new();
+    };
+    if from == to.id {
+        model.message = Some("a highlight cannot be linked to itself: choose another".into());
+        return Vec::new();
+    }
+    let from_role = reader
+        .highlights
+        .iter()
+        .find(|h| h.id == from)
+        .and_then(|h| h.role);
+    let kind = match (from_role, to.role) {
+        (Some(Role::Objection), _) => LinkKind::Opposes,
+        (_, Some(Role::Question)) => LinkKind::Answers,
+        _ => LinkKind::Supports,
+    };
+    model.list = None;
+    model.message = Some(format!("linked: {kind} “{}”", ellipsis(&to.quote)));
+    let (id, target) = (from, to.id);
+    change(model, HighlightChange::Link { id, target, kind })
+}
+
+/// The start of a quote, for a message.
+fn ellipsis(quote: &str) -> String {
+    let flat = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.chars().count() > 40 {
+        true => flat.chars().take(39).chain(['…']).collect(),
+        false => flat,
+    }
 }
 
 /// Closes the list on the chosen highlight's text, or says why it cannot be shown.
@@ -58,6 +111,34 @@ fn go_to(model: &mut Model, chosen: Option<Option<std::ops::Range<usize>>>) {
         Some(None) => model.message = Some(ORPHAN.into()),
         None => {}
     }
+}
+
+/// A key while the filter is typed: characters narrow the list, Backspace takes one back,
+/// Enter stops typing and goes on to the keymap (to open or link the chosen row), Esc
+/// clears the filter. `None` when no filter is being typed.
+pub(super) fn filter_input(
+    model: &mut Model,
+    typed: Option<char>,
+    code: KeyCode,
+) -> Option<Vec<Effect>> {
+    let list = model.list.as_mut().filter(|l| l.typing)?;
+    match (typed, code) {
+        (Some(c), _) => list.filter.push(c),
+        (None, KeyCode::Backspace) => {
+            list.filter.pop();
+        }
+        (None, KeyCode::Esc) => {
+            list.typing = false;
+            list.filter.clear();
+        }
+        (None, KeyCode::Enter) => {
+            list.typing = false;
+            return None;
+        }
+        _ => return None,
+    }
+    list.cursor = Default::default();
+    Some(Vec::new())
 }
 
 /// The answer to [`DELETE_NOTE_QUESTION`]: `y` deletes, any other key keeps the highlight and

@@ -24,6 +24,7 @@ mod mouse;
 mod outline;
 mod reader;
 mod reply;
+mod role_picker;
 mod search;
 mod select;
 mod unsaved;
@@ -131,7 +132,13 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
     if let Some(effects) = library::filter_input(model, typed, event.code) {
         return effects;
     }
+    if let Some(effects) = highlights::filter_input(model, typed, event.code) {
+        return effects;
+    }
     if let Some(effects) = highlights::answer_delete(model, typed) {
+        return effects;
+    }
+    if let Some(effects) = role_picker::answer(model, typed, event.code) {
         return effects;
     }
     let Some(key) = Key::from_event(event) else {

@@ -41,6 +41,8 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::NextHighlight
         | Action::PrevHighlight
         | Action::ListHighlights
+        | Action::SetRole
+        | Action::Link
         | Action::Export => changes::at_caret(model, action),
         _ => {
             let effects = view(model, action);

@@ -33,7 +33,10 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             article,
             list,
             problem,
-        } => highlights(model, &article, list, problem),
+        } => {
+            highlights(model, &article, list, problem);
+            return super::role_picker::give_pending(model);
+        }
         Msg::Edited(result) => editor::edited(model, result),
         Msg::Unsaved(unsaved) => unsaved::on_unsaved(model, unsaved),
         Msg::Rescued(result) => unsaved::on_rescued(model, result),

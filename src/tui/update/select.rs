@@ -6,7 +6,7 @@ use crate::highlights::Color;
 use crate::selection::{Unit, next_end, next_start, prev_start, snap_point, unit_at};
 use crate::tui::action::Action;
 use crate::tui::model::editor::NoteTarget;
-use crate::tui::model::{Model, NoteEditor, Selection};
+use crate::tui::model::{Model, NoteEditor, RoleTarget, Selection};
 use crate::tui::protocol::{Effect, HighlightChange};
 
 use super::changes::{change, color_of};
@@ -29,9 +29,28 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Color1 | Action::Color2 | Action::Color3 | Action::Color4 | Action::Color5 => {
             return highlight_selection(model, color_of(action), false);
         }
+        Action::SetRole => role_for_selection(model),
         _ => return reader::act(model, action),
     }
     Vec::new()
+}
+
+/// Opens the role picker on the selection, or on its highlight when the passage has one.
+fn role_for_selection(model: &mut Model) {
+    let Some(reader) = model.reader.as_mut() else {
+        return;
+    };
+    let Some(range) = reader.selected_range().filter(|r| !r.is_empty()) else {
+        return;
+    };
+    reader.selection = None;
+    reader.cursor = range.start;
+    let same = (reader.highlights.iter()).find(|h| h.range.as_ref() == Some(&range));
+    let target = match same {
+        Some(h) => RoleTarget::Highlight(h.id.clone()),
+        None => RoleTarget::Selection(range),
+    };
+    super::role_picker::open(model, target);
 }
 
 /// The unit a word, sentence or paragraph motion moves by.

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::highlights::{Added, AnchorStatus, HighlightId, Resolved, Store, StoreError};
+use crate::highlights::{Added, AnchorStatus, HighlightId, Link, Resolved, Store, StoreError};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -162,6 +162,16 @@ impl Queue {
             },
             HighlightChange::Delete(id) => HighlightChange::Delete(real(id)),
             HighlightChange::Undelete(id) => HighlightChange::Undelete(real(id)),
+            HighlightChange::Role { id, role, palette } => HighlightChange::Role {
+                id: real(id),
+                role,
+                palette,
+            },
+            HighlightChange::Link { id, target, kind } => HighlightChange::Link {
+                id: real(id),
+                target: real(target),
+                kind,
+            },
             add => add,
         }
     }
@@ -181,6 +191,7 @@ fn id_of(change: &HighlightChange) -> Option<HighlightId> {
         HighlightChange::Add { .. } => None,
         HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
         HighlightChange::Delete(id) | HighlightChange::Undelete(id) => Some(id.clone()),
+        HighlightChange::Role { id, .. } | HighlightChange::Link { id, .. } => Some(id.clone()),
     }
 }
 
@@ -225,6 +236,10 @@ fn apply(
         HighlightChange::Color { id, color } => store.set_color(&id, color),
         HighlightChange::Delete(id) => store.delete(&id),
         HighlightChange::Undelete(id) => store.undelete(&id),
+        HighlightChange::Role { id, role, palette } => {
+            store.set_role(&id, role, |r| palette.color(r))
+        }
+        HighlightChange::Link { id, target, kind } => store.link(&id, &target, kind),
     };
     result.map(|()| Applied::default())
 }
@@ -249,6 +264,9 @@ fn overlay(
                 color,
                 note,
                 tags: Vec::new(),
+                role: None,
+                links: Vec::new(),
+                dangling: Vec::new(),
                 created_at: now,
                 updated_at: now,
             });
@@ -266,6 +284,21 @@ fn overlay(
         HighlightChange::Delete(id) => {
             if let Some(i) = find(list, &id) {
                 list.remove(i);
+            }
+        }
+        HighlightChange::Role { id, role, .. } => {
+            if let Some(i) = find(list, &id) {
+                list[i].role = role;
+            }
+        }
+        HighlightChange::Link { id, target, kind } => {
+            if let Some(i) = find(list, &id) {
+                list[i].links.retain(|l| l.target != target.0);
+                list[i].links.push(Link {
+                    target: target.0,
+                    kind: kind.name().into(),
+                    extra: Default::default(),
+                });
             }
         }
         // Shown again once saved: the store keeps what a tombstone hides.
