@@ -279,12 +279,13 @@ mod tests {
     use super::is_sentence;
 
     #[test]
-    fn a_sentence_ends_as_one_and_holds_no_bare_address() {
+    fn a_sentence_ends_as_one_and_holds_at_most_one_address() {
         assert!(is_sentence("Writing and reading a file in binary mode:"));
         assert!(is_sentence("详情列在第 14 章 (见第 14.2 节)。"));
+        assert!(is_sentence("SPI 的网站是：https://www.spi-inc.org/。"));
         assert!(!is_sentence("Ticketing www.example.com"));
         assert!(!is_sentence(
-            "http://example.com/uploads/photo.jpeg 1200 676 admin More reviews from visitors!"
+            "http://example.com/photo.jpeg 1200 676 admin http://example.com/b.jpg Reviews!"
         ));
     }
 }
