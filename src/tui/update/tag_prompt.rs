@@ -114,7 +114,7 @@ fn say(model: &mut Model, extra: Option<String>) {
     };
     let extra = extra.map(|e| format!(" · {e}")).unwrap_or_default();
     model.message = Some(format!(
-        "tag: {}▏{extra} · Tab completes · Enter adds · -tag Enter removes · Esc cancels · {now}",
+        "tag: {}▏{extra} · {now} · Tab completes · Enter adds · -tag Enter removes · Esc cancels",
         prompt.typed
     ));
 }
