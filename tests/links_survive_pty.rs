@@ -8,7 +8,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use support::pty::Session;
 
@@ -27,18 +26,9 @@ everything down a little.\n\nIntro paragraph that says little. Social commerce h
 highly effective in China. Other words follow here.\n\nSecond paragraph. Sales on Xiaohongshu \
 grew by nearly forty percent in one year according to the company report. The end.\n";
 
+/// `folio ARGS` with the test's data folder under `home`, as the pty sessions use it.
 fn folio(home: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .env("FOLIO_HOME", home.join("folio"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    support::first_hour::folio_ok(&home.join("folio"), args)
 }
 
 /// The one highlight with `id` in `folio notes --json`.

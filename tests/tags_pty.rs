@@ -6,22 +6,12 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use support::pty::Session;
 
+/// `folio ARGS` with the test's data folder under `home`, as the pty sessions use it.
 fn folio(home: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .env("FOLIO_HOME", home.join("folio"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    support::first_hour::folio_ok(&home.join("folio"), args)
 }
 
 #[test]
