@@ -112,6 +112,8 @@ verbs! {
     Color5 = "color_5",
     /// Give the highlight here (or the selection, highlighting it) a role: claim, evidence…
     SetRole = "set_role",
+    /// Tag the highlight here: type a tag (Tab completes), Enter adds it, -tag removes it
+    Tag = "tag",
     /// Link the highlight here to another: the notes list opens to pick it (Enter)
     Link = "link",
     /// Delete the highlight here

@@ -82,6 +82,9 @@ pub enum Msg {
     /// The live highlights of each library article, by its path, counted once the store
     /// worker had read the store (an article missing here has none).
     Counted(HashMap<PathBuf, usize>),
+    /// Every tag used in the store, sorted: what the tag prompt completes from. Sent after
+    /// each answer that read or changed the store.
+    Tags(Vec<String>),
     /// The store waits for another folio's lock (what it says about the wait); the next
     /// answer from the store ends the wait.
     Waiting(String),
@@ -194,6 +197,12 @@ pub enum HighlightChange {
         role: Option<Role>,
         /// The colours roles imply.
         palette: RolePalette,
+    },
+    /// Tag `tag` added to highlight `id` (`on`) or taken away.
+    Tag {
+        id: HighlightId,
+        tag: String,
+        on: bool,
     },
     /// Highlight `id` linked to `target` (it supports, opposes or answers it).
     Link {

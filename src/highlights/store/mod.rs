@@ -442,6 +442,7 @@ mod highlight;
 mod note;
 mod refresh;
 mod save;
+mod tags;
 mod transfer;
 mod txn;
 pub use highlight::Added;

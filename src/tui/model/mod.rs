@@ -19,6 +19,7 @@ pub mod outline;
 pub mod reader;
 pub mod role_picker;
 pub mod search;
+pub mod tag_prompt;
 
 pub use editor::NoteEditor;
 pub use highlights::HighlightList;
@@ -28,6 +29,7 @@ pub use outline::Outline;
 pub use reader::{Bracket, Focus, Reader, Selection};
 pub use role_picker::{PendingRole, RoleTarget};
 pub use search::Search;
+pub use tag_prompt::TagPrompt;
 
 /// Everything `update` changes and `draw` shows.
 #[derive(Debug)]
@@ -59,6 +61,10 @@ pub struct Model {
     pub roles: crate::highlights::RolePalette,
     /// A role waiting for the highlight of a selection to be made.
     pub pending_role: Option<PendingRole>,
+    /// The tag prompt (`t`), while a tag is typed.
+    pub tag_prompt: Option<TagPrompt>,
+    /// Every tag used in the store, sorted: what the tag prompt completes from.
+    pub tags_known: Vec<String>,
     /// A one-off note for the status line (cleared by the next key).
     pub message: Option<String>,
     /// Highlight changes the store could not save yet (the driver says after every save).
@@ -91,6 +97,8 @@ impl Model {
             role_picker: None,
             roles: Default::default(),
             pending_role: None,
+            tag_prompt: None,
+            tags_known: Vec::new(),
             message: None,
             unsaved: None,
             quit_prompt: None,

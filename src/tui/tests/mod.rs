@@ -71,6 +71,7 @@ mod rich_frames;
 mod roles;
 mod screenshot;
 mod searching;
+mod tags;
 mod unsaved;
 mod update;
 mod work;

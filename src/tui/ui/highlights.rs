@@ -80,7 +80,7 @@ fn title(panel: &HighlightList, count: usize) -> String {
                 " link to… · Enter links the highlight here to this one · Esc cancel ".into()
             }
             None => format!(
-                " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
+                " {count} highlight{} · Enter go to · r role · t tag · E export · d delete · Esc close ",
                 if count == 1 { "" } else { "s" }
             ),
         }
@@ -107,6 +107,18 @@ fn row(highlight: &Resolved, style: Style, theme: &Theme, area: Rect, buf: &mut 
     .render(area, buf);
 }
 
+/// A highlight's tags as the list and the status line show them: "#idea #later · ", or
+/// nothing.
+pub(super) fn tags_said(highlight: &Resolved) -> String {
+    match highlight.tags.is_empty() {
+        true => String::new(),
+        false => {
+            let tags: Vec<String> = highlight.tags.iter().map(|t| format!("#{t}")).collect();
+            format!("{} · ", tags.join(" "))
+        }
+    }
+}
+
 /// The mark before each quote: the colour's number (the key that gives it) painted as the
 /// highlight is, so the list shows each highlight's colour, with or without colours.
 fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
@@ -114,7 +126,7 @@ fn swatch(highlight: &Resolved, theme: &Theme) -> (String, Style) {
     (format!(" {} ", index + 1), theme.highlights[index])
 }
 
-/// Status, role and section, short: "[orphan] claim · § Section".
+/// Status, role, tags and section, short: "[orphan] claim · #idea · § Section".
 fn heading(highlight: &Resolved) -> String {
     let mut status = match highlight.status {
         AnchorStatus::Verified => String::new(),
@@ -123,6 +135,7 @@ fn heading(highlight: &Resolved) -> String {
     if let Some(role) = highlight.role {
         status.push_str(&format!("{role} · "));
     }
+    status.push_str(&tags_said(highlight));
     if !highlight.dangling.is_empty() {
         status.push_str("⚠ dangling link · ");
     }

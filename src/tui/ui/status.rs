@@ -267,11 +267,12 @@ fn highlight_summary(highlight: &crate::highlights::Resolved, links: &str) -> St
     let role = highlight
         .role
         .map_or_else(String::new, |r| format!("{r} · "))
+        + &super::highlights::tags_said(highlight)
         + links;
     let note = highlight.note.lines().collect::<Vec<_>>().join(" ⏎ ");
     if note.trim().is_empty() {
         format!(
-            "{flag}{role}{} highlight · a: add a note · r: role · 1-5: colour · d: delete",
+            "{flag}{role}{} highlight · a: add a note · r: role · t: tag · 1-5: colour · d: delete",
             highlight.color
         )
     } else {

@@ -47,6 +47,10 @@ pub(super) fn at_caret(model: &mut Model, action: Action) -> Vec<Effect> {
             }
             None => model.message = Some(NO_HIGHLIGHT.into()),
         },
+        Action::Tag => match here.cloned() {
+            Some(h) => super::tag_prompt::open(model, &h),
+            None => model.message = Some(NO_HIGHLIGHT.into()),
+        },
         Action::SetRole => match here.map(|h| h.id.clone()) {
             Some(id) => super::role_picker::open(model, RoleTarget::Highlight(id)),
             None => model.message = Some(NO_HIGHLIGHT.into()),

@@ -47,6 +47,11 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
             list.typing = true;
             model.message = Some("filter: type words of a quote, note, tag or role".into());
         }
+        Action::Tag => {
+            if let Some(h) = &chosen {
+                super::tag_prompt::open(model, h);
+            }
+        }
         Action::SetRole => {
             if let Some(h) = chosen {
                 super::role_picker::open(model, RoleTarget::Highlight(h.id));

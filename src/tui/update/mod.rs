@@ -27,6 +27,7 @@ mod reply;
 mod role_picker;
 mod search;
 mod select;
+mod tag_prompt;
 mod unsaved;
 mod view;
 
@@ -129,6 +130,9 @@ fn on_key(model: &mut Model, event: &KeyEvent) -> Vec<Effect> {
         return search::input(model, event);
     }
     let typed = typed(event);
+    if let Some(effects) = tag_prompt::key(model, event, typed) {
+        return effects;
+    }
     if let Some(effects) = library::filter_input(model, typed, event.code) {
         return effects;
     }

@@ -42,6 +42,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         | Action::PrevHighlight
         | Action::ListHighlights
         | Action::SetRole
+        | Action::Tag
         | Action::Link
         | Action::Export => changes::at_caret(model, action),
         _ => {

@@ -20,6 +20,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Waiting(line) => model.working.waiting = Some(line),
         Msg::Opening(said) => model.say(&said.join("; ")),
         Msg::Counted(counts) => counted(model, &counts),
+        Msg::Tags(tags) => model.tags_known = tags,
         Msg::Notice(text) => model.message = Some(text),
         Msg::Opened {
             path,

@@ -109,6 +109,14 @@ impl Highlights {
             .collect()
     }
 
+    /// Every tag used in the store, sorted (none while the store cannot be read).
+    pub fn tags_used(&self) -> Vec<String> {
+        self.store
+            .as_ref()
+            .map(Store::tags_used)
+            .unwrap_or_default()
+    }
+
     /// The highlights of `article` to show now (saving what waits first).
     pub fn load(&mut self, article: &Article) -> Listing {
         let said = said(self.flush());

@@ -172,6 +172,11 @@ impl Queue {
                 target: real(target),
                 kind,
             },
+            HighlightChange::Tag { id, tag, on } => HighlightChange::Tag {
+                id: real(id),
+                tag,
+                on,
+            },
             add => add,
         }
     }
@@ -192,6 +197,7 @@ fn id_of(change: &HighlightChange) -> Option<HighlightId> {
         HighlightChange::Note { id, .. } | HighlightChange::Color { id, .. } => Some(id.clone()),
         HighlightChange::Delete(id) | HighlightChange::Undelete(id) => Some(id.clone()),
         HighlightChange::Role { id, .. } | HighlightChange::Link { id, .. } => Some(id.clone()),
+        HighlightChange::Tag { id, .. } => Some(id.clone()),
     }
 }
 
@@ -240,6 +246,7 @@ fn apply(
             store.set_role(&id, role, |r| palette.color(r))
         }
         HighlightChange::Link { id, target, kind } => store.link(&id, &target, kind),
+        HighlightChange::Tag { id, tag, on } => store.set_tag(&id, &tag, on),
     };
     result.map(|()| Applied::default())
 }
@@ -289,6 +296,13 @@ fn overlay(
         HighlightChange::Role { id, role, .. } => {
             if let Some(i) = find(list, &id) {
                 list[i].role = role;
+            }
+        }
+        HighlightChange::Tag { id, tag, on } => {
+            if let Some(i) = find(list, &id) {
+                let tags = &mut list[i].tags;
+                tags.retain(|t| *t != tag);
+                tags.extend(on.then_some(tag));
             }
         }
         HighlightChange::Link { id, target, kind } => {

@@ -131,6 +131,7 @@ impl Worker {
         );
         let mut said: Vec<Msg> = self.answer(effect).into_iter().collect();
         if saving {
+            said.push(Msg::Tags(self.highlights.tags_used()));
             said.push(Msg::Unsaved(self.highlights.unsaved()));
         }
         said
