@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::highlights::{AnchorStatus, Resolved};
-use crate::tui::model::{HighlightList, Model, Reader};
+use crate::tui::model::{HighlightList, Model, Reader, Scope};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -24,6 +24,9 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
         .title(title(panel, reader.highlights.len()));
     let inner = block.inner(area);
     block.render(area, buf);
+    if panel.scope != Scope::Article {
+        return super::library_notes::render(panel, model.list_rows(), theme, inner, buf);
+    }
     if reader.highlights.is_empty() {
         Line::styled(
             " No highlights yet: v selects a sentence, h highlights it.",
@@ -74,14 +77,23 @@ fn title(panel: &HighlightList, count: usize) -> String {
         (false, false) => format!(" /{} ·", panel.filter),
         (false, true) => String::new(),
     };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     filter
-        + &match panel.linking {
-            Some(_) => {
+        + &match (&panel.scope, panel.linking.is_some()) {
+            (Scope::Library(notes), _) => format!(
+                " {} of {} highlight{} in the library · Enter open · w this article · Esc close ",
+                panel.visible_notes().len(),
+                notes.len(),
+                plural(notes.len())
+            ),
+            (Scope::Loading, _) => " the whole library · w this article · Esc close ".into(),
+            (Scope::Article, true) => {
                 " link to… · Enter links the highlight here to this one · Esc cancel ".into()
             }
-            None => format!(
-                " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
-                if count == 1 { "" } else { "s" }
+            (Scope::Article, false) => format!(
+                " {count} highlight{} · Enter go to · w whole library · r role · E export · d \
+                 delete · Esc close ",
+                plural(count)
             ),
         }
 }

@@ -35,6 +35,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             problem,
         } => {
             highlights(model, &article, list, problem);
+            super::library_notes::jump(model);
             return super::role_picker::give_pending(model);
         }
         Msg::Edited(result) => editor::edited(model, result),
@@ -46,6 +47,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.working.exporting = None;
             model.message = Some(said);
         }
+        Msg::LibraryNotes(result) => super::library_notes::arrived(model, result),
         Msg::ExportRefused { path, why } => {
             model.working.exporting = None;
             export_prompt::ask(model, &path, &why);
@@ -91,6 +93,7 @@ fn opened(
         }
         Err(error) => {
             model.message = Some(error);
+            model.jump = None;
             Vec::new()
         }
     }

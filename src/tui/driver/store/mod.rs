@@ -326,6 +326,7 @@ fn beside(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
+mod library_notes;
 mod queue;
 mod rescuing;
 pub mod service;
