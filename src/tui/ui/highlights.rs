@@ -21,7 +21,8 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(title(panel, reader.highlights.len()));
+        .title(title(panel, reader.highlights.len()))
+        .title_bottom(footer(panel));
     let inner = block.inner(area);
     block.render(area, buf);
     if panel.scope != Scope::Article {
@@ -81,21 +82,30 @@ fn title(panel: &HighlightList, count: usize) -> String {
     filter
         + &match (&panel.scope, panel.linking.is_some()) {
             (Scope::Library(notes), _) => format!(
-                " {} of {} highlight{} in the library · Enter open · w this article · Esc close ",
+                " {} of {} highlight{} in the library · Enter open · Esc close ",
                 panel.visible_notes().len(),
                 notes.len(),
                 plural(notes.len())
             ),
-            (Scope::Loading, _) => " the whole library · w this article · Esc close ".into(),
+            (Scope::Loading, _) => " the whole library · Esc close ".into(),
             (Scope::Article, true) => {
                 " link to… · Enter links the highlight here to this one · Esc cancel ".into()
             }
             (Scope::Article, false) => format!(
-                " {count} highlight{} · Enter go to · w whole library · r role · E export · d \
-                 delete · Esc close ",
+                " {count} highlight{} · Enter go to · r role · E export · d delete · Esc close ",
                 plural(count)
             ),
         }
+}
+
+/// The list's bottom line: the keys that change what it lists (none while linking, which
+/// picks in this article).
+fn footer(panel: &HighlightList) -> &'static str {
+    match (&panel.scope, panel.linking.is_some()) {
+        (Scope::Article, true) => " / filter ",
+        (Scope::Article, false) => " / filter · w whole library ",
+        (Scope::Loading | Scope::Library(_), _) => " / filter · w this article ",
+    }
 }
 
 /// A highlight's first row: its colour, status, section and quote.
