@@ -126,6 +126,8 @@ verbs! {
     PrevHighlight = "prev_highlight",
     /// Show or hide the list of this article's highlights and notes
     ListHighlights = "notes",
+    /// In the notes list: list the whole library's highlights, or this article's again
+    WholeLibrary = "whole_library",
     /// Export this article's highlights to Markdown in the export folder
     Export = "export",
     /// List the links of the section being read, with where they lead

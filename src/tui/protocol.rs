@@ -95,6 +95,9 @@ pub enum Msg {
         path: PathBuf,
         why: String,
     },
+    /// Every live highlight of the library, as [`Effect::LoadLibraryNotes`] asked, or why
+    /// the store could not be read.
+    LibraryNotes(Result<Vec<LibraryNote>, String>),
 }
 
 /// What the external editor saved: its text, and what to tell the user about it (bytes that
@@ -145,6 +148,24 @@ pub enum Effect {
     },
     /// Remove the draft kept under this name (its note was saved or discarded).
     DropDraft(String),
+    /// Read every article's highlights from the store, for the notes list over the whole
+    /// library; answered with [`Msg::LibraryNotes`].
+    LoadLibraryNotes,
+}
+
+/// One live highlight of any article in the store, as the store keeps it: enough to list it,
+/// find it by its words, and open its article at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryNote {
+    pub id: HighlightId,
+    /// The article's title.
+    pub title: String,
+    /// The article's newest known path, if the store knows one.
+    pub path: Option<PathBuf>,
+    pub quote: String,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub role: Option<Role>,
 }
 
 /// An article the model and the driver's workers share. Two are equal when they are the very

@@ -22,7 +22,7 @@ pub mod search;
 pub mod tag_prompt;
 
 pub use editor::NoteEditor;
-pub use highlights::HighlightList;
+pub use highlights::{HighlightList, Scope};
 pub use library::{Library, LibraryEntry};
 pub use list::ListCursor;
 pub use outline::Outline;
@@ -55,6 +55,9 @@ pub struct Model {
     pub list: Option<HighlightList>,
     /// The links of the section being read (`U`), when shown.
     pub links: Option<links::LinkList>,
+    /// A highlight of another article to go to once that article's highlights arrive
+    /// at this path (chosen in the notes list over the whole library).
+    pub jump: Option<(PathBuf, crate::highlights::HighlightId)>,
     /// The role picker (`r`), while it waits for a letter.
     pub role_picker: Option<RoleTarget>,
     /// Each role's letter in the picker and the colour it implies.
@@ -94,6 +97,7 @@ impl Model {
             links: None,
             editor: None,
             list: None,
+            jump: None,
             role_picker: None,
             roles: Default::default(),
             pending_role: None,

@@ -64,6 +64,7 @@ mod frames;
 mod furniture;
 mod highlight_frames;
 mod highlights;
+mod library_notes;
 mod looks;
 mod navigation;
 mod overlay;

@@ -9,7 +9,8 @@ use crate::tui::protocol::{Effect, HighlightChange};
 
 const TEXT: &str = "It begins here. The second one, known as the target, runs long. Third one.";
 
-fn model() -> Model {
+/// A model reading [`TEXT`] with one highlight, `H1`, on "known as the target".
+pub fn model() -> Model {
     let mut m = model_for(&["# Title", TEXT], (100, 20));
     let h = highlight_on(&m, "H1", "known as the target", "");
     give_highlights(&mut m, vec![h]);
@@ -17,7 +18,7 @@ fn model() -> Model {
 }
 
 /// Every row of the frame, one per line.
-fn screen(m: &Model) -> String {
+pub fn screen(m: &Model) -> String {
     let buf = frame(m);
     (0..m.size.1)
         .map(|y| row(&buf, y))

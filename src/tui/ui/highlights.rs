@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::text::ellipsize;
 use super::theme::Theme;
 use crate::highlights::{AnchorStatus, Resolved};
-use crate::tui::model::{HighlightList, Model, Reader};
+use crate::tui::model::{HighlightList, Model, Reader, Scope};
 
 /// Draws the list over `area`.
 pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -21,9 +21,13 @@ pub fn render(model: &Model, reader: &Reader, theme: &Theme, area: Rect, buf: &m
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(title(panel, reader.highlights.len()));
+        .title(title(panel, reader.highlights.len()))
+        .title_bottom(footer(panel));
     let inner = block.inner(area);
     block.render(area, buf);
+    if panel.scope != Scope::Article {
+        return super::library_notes::render(panel, model.list_rows(), theme, inner, buf);
+    }
     if reader.highlights.is_empty() {
         Line::styled(
             " No highlights yet: v selects a sentence, h highlights it.",
@@ -74,16 +78,34 @@ fn title(panel: &HighlightList, count: usize) -> String {
         (false, false) => format!(" /{} ·", panel.filter),
         (false, true) => String::new(),
     };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     filter
-        + &match panel.linking {
-            Some(_) => {
+        + &match (&panel.scope, panel.linking.is_some()) {
+            (Scope::Library(notes), _) => format!(
+                " {} of {} highlight{} in the library · Enter open · Esc close ",
+                panel.visible_notes().len(),
+                notes.len(),
+                plural(notes.len())
+            ),
+            (Scope::Loading, _) => " the whole library · Esc close ".into(),
+            (Scope::Article, true) => {
                 " link to… · Enter links the highlight here to this one · Esc cancel ".into()
             }
-            None => format!(
+            (Scope::Article, false) => format!(
                 " {count} highlight{} · Enter go to · r role · t tag · E export · d delete · Esc close ",
-                if count == 1 { "" } else { "s" }
+                plural(count)
             ),
         }
+}
+
+/// The list's bottom line: the keys that change what it lists (none while linking, which
+/// picks in this article).
+fn footer(panel: &HighlightList) -> &'static str {
+    match (&panel.scope, panel.linking.is_some()) {
+        (Scope::Article, true) => " / filter ",
+        (Scope::Article, false) => " / filter · w whole library ",
+        (Scope::Loading | Scope::Library(_), _) => " / filter · w this article ",
+    }
 }
 
 /// A highlight's first row: its colour, status, section and quote.

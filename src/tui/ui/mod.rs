@@ -4,6 +4,7 @@ mod editor;
 mod help;
 mod highlights;
 mod library;
+mod library_notes;
 mod links;
 mod outline;
 pub mod paint;

@@ -110,10 +110,7 @@ fn open_list(model: &mut Model) {
             selected,
             scroll: 0,
         },
-        confirm: None,
-        linking: None,
-        filter: String::new(),
-        typing: false,
+        ..Default::default()
     });
 }
 

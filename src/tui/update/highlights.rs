@@ -5,11 +5,11 @@ use crate::highlights::{LinkKind, Resolved, Role};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::Action;
-use crate::tui::model::{Model, RoleTarget};
+use crate::tui::model::{Model, RoleTarget, Scope};
 use crate::tui::protocol::{Effect, HighlightChange};
 
 use super::changes::{change, delete, export, undo};
-use super::{file, text_rows};
+use super::{file, library_notes, text_rows};
 
 /// What the highlights list asks before deleting a highlight with a note.
 const DELETE_NOTE_QUESTION: &str =
@@ -19,6 +19,13 @@ const ORPHAN: &str = "this highlight's text is no longer in the article (an orph
                       and exported, but cannot be shown";
 
 pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
+    match model.list.as_ref().map(|l| &l.scope) {
+        Some(Scope::Article) if action == Action::WholeLibrary => {
+            return library_notes::switch(model);
+        }
+        Some(Scope::Loading | Scope::Library(_)) => return library_notes::act(model, action),
+        _ => {}
+    }
     let rows = model.list_rows();
     let (Some(reader), Some(list)) = (model.reader.as_mut(), model.list.as_mut()) else {
         return Vec::new();
@@ -43,10 +50,7 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
             other => return delete(model, other.map(|h| h.id)),
         },
         Action::Undo => return undo(model),
-        Action::Filter => {
-            list.typing = true;
-            model.message = Some("filter: type words of a quote, note, tag or role".into());
-        }
+        Action::Filter => start_filter(model),
         Action::Tag => {
             if let Some(h) = &chosen {
                 super::tag_prompt::open(model, h);
@@ -60,6 +64,14 @@ pub(super) fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Starts typing the filter.
+pub(super) fn start_filter(model: &mut Model) {
+    if let Some(list) = model.list.as_mut() {
+        list.typing = true;
+        model.message = Some("filter: type words of a quote, note, tag or role".into());
+    }
 }
 
 /// Links the highlight the list was opened for (`L`) to `chosen`, and closes the list. The
@@ -102,7 +114,7 @@ fn ellipsis(quote: &str) -> String {
 }
 
 /// Closes the list on the chosen highlight's text, or says why it cannot be shown.
-fn go_to(model: &mut Model, chosen: Option<Option<std::ops::Range<usize>>>) {
+pub(super) fn go_to(model: &mut Model, chosen: Option<Option<std::ops::Range<usize>>>) {
     let height = text_rows(model);
     let Some(reader) = model.reader.as_mut() else {
         return;

@@ -19,6 +19,7 @@ mod furniture;
 mod help;
 mod highlights;
 mod library;
+mod library_notes;
 mod links;
 mod mouse;
 mod outline;

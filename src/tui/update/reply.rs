@@ -36,6 +36,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             problem,
         } => {
             highlights(model, &article, list, problem);
+            super::library_notes::jump(model);
             return super::role_picker::give_pending(model);
         }
         Msg::Edited(result) => editor::edited(model, result),
@@ -47,6 +48,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.working.exporting = None;
             model.message = Some(said);
         }
+        Msg::LibraryNotes(result) => super::library_notes::arrived(model, result),
         Msg::ExportRefused { path, why } => {
             model.working.exporting = None;
             export_prompt::ask(model, &path, &why);
@@ -92,6 +94,7 @@ fn opened(
         }
         Err(error) => {
             model.message = Some(error);
+            model.jump = None;
             Vec::new()
         }
     }

@@ -334,6 +334,7 @@ fn beside(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
+mod library_notes;
 mod queue;
 mod rescuing;
 pub mod service;

@@ -165,6 +165,7 @@ impl Worker {
                 Err(error) => Msg::Notice(error.to_string()),
             },
             Effect::SavePosition(bookmark) => return self.save_position(&bookmark),
+            Effect::LoadLibraryNotes => Msg::LibraryNotes(highlights.library_notes()),
             // Opening, reloading and the external editor are the loop's.
             Effect::Open(_) | Effect::Reload(_) | Effect::EditExternally(_) => return None,
         })
