@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::highlights::{Added, AnchorStatus, HighlightId, Link, Resolved, Store, StoreError};
+use crate::highlights::{
+    Added, AnchorStatus, Color, HighlightId, Link, Resolved, Store, StoreError,
+};
 use crate::tui::protocol::{HighlightChange, UNSAVED};
 
 /// Unsaved changes, each with the article it was made on.
@@ -251,6 +253,32 @@ fn apply(
     result.map(|()| Applied::default())
 }
 
+/// A highlight added but not saved yet, as the list shows it.
+fn unsaved_highlight(
+    article: &Article,
+    id: HighlightId,
+    range: std::ops::Range<usize>,
+    color: Color,
+    note: String,
+) -> Resolved {
+    let now = jiff::Timestamp::now();
+    Resolved {
+        id,
+        quote: article.slice(range.clone()).to_string(),
+        section: article.section_path(range.start),
+        range: Some(range),
+        status: AnchorStatus::Verified,
+        color,
+        note,
+        tags: Vec::new(),
+        role: None,
+        links: Vec::new(),
+        dangling: Vec::new(),
+        created_at: now,
+        updated_at: now,
+    }
+}
+
 /// Shows an unsaved change in the list as if it were saved.
 fn overlay(
     list: &mut Vec<Resolved>,
@@ -261,22 +289,8 @@ fn overlay(
     let find = |list: &mut Vec<Resolved>, id: &HighlightId| list.iter().position(|m| &m.id == id);
     match change {
         HighlightChange::Add { range, color, note } => {
-            let now = jiff::Timestamp::now();
-            list.push(Resolved {
-                id: local.unwrap_or_else(|| HighlightId(UNSAVED.into())),
-                quote: article.slice(range.clone()).to_string(),
-                section: article.section_path(range.start),
-                range: Some(range),
-                status: AnchorStatus::Verified,
-                color,
-                note,
-                tags: Vec::new(),
-                role: None,
-                links: Vec::new(),
-                dangling: Vec::new(),
-                created_at: now,
-                updated_at: now,
-            });
+            let id = local.unwrap_or_else(|| HighlightId(UNSAVED.into()));
+            list.push(unsaved_highlight(article, id, range, color, note));
         }
         HighlightChange::Note { id, note, .. } => {
             if let Some(i) = find(list, &id) {
