@@ -10,8 +10,6 @@ use std::process::Command;
 
 use support::pty::Session;
 
-const SEED: &str = "../shared/articles/tiktok-xiaohongshu.txt";
-
 /// Puts the caret on `words` with a search, selects their sentence and gives it `role`.
 fn mark(folio: &mut Session, words: &str, role: char, said: &str) {
     folio.send(&format!("/{words}\r"));
@@ -58,13 +56,10 @@ fn export(home: &Path, seed: &str) -> String {
 
 #[test]
 fn issue18_seed_claim_objection_evidence_question_then_the_map_or_skip() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    if !seed.exists() {
-        println!("skipped: {SEED} not found");
+    let Some(seed) = support::seed::path_or_skip() else {
         return;
-    }
+    };
     let home = tempfile::tempdir().unwrap();
-    let seed = seed.to_string_lossy().into_owned();
     let mut folio = Session::start(&[&seed], home.path(), (120, 40));
     folio.wait_for("The recent regulatory storms surrounding TikTok");
 

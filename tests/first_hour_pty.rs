@@ -8,8 +8,6 @@ use std::path::Path;
 use support::first_hour::{SAMPLE, THREE, import_after_an_edit};
 use support::pty::Session;
 
-const SEED: &str = "../shared/articles/tiktok-xiaohongshu.txt";
-
 /// `folio` with no path, its standard input a pipe that `cat FILE` writes into, in a
 /// terminal; the title must show, `G` must reach the end and `q` must quit.
 fn piped_article_is_read(file: &Path, title: &str) {
@@ -38,12 +36,10 @@ fn issue15_6_a_piped_article_opens_in_the_reader_and_the_keys_work() {
 
 #[test]
 fn issue15_6_the_seed_article_piped_in_opens_in_the_reader_or_skip() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    if !seed.exists() {
-        println!("skipped: {SEED} not found");
+    let Some(seed) = support::seed::path_or_skip() else {
         return;
-    }
-    piped_article_is_read(&seed, "The TikTok Exodus");
+    };
+    piped_article_is_read(Path::new(&seed), "The TikTok Exodus");
 }
 
 #[test]

@@ -5,12 +5,9 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::Command;
 
 use support::pty::Session;
-
-const SEED: &str = "../shared/articles/tiktok-xiaohongshu.txt";
 
 const LOOKING_AHEAD: &str = "Looking Ahead: The Future of Social Commerce";
 
@@ -75,13 +72,10 @@ fn outline(seed: &str) -> (String, Vec<String>) {
 
 #[test]
 fn seed_article_walks_its_sections_and_survives_a_resize_or_skip() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    if !seed.exists() {
-        println!("skipped: {SEED} not found");
+    let Some(seed) = support::seed::path_or_skip() else {
         return;
-    }
+    };
     let home = tempfile::tempdir().unwrap();
-    let seed = seed.to_string_lossy().into_owned();
     let (title, sections) = outline(&seed);
     assert_eq!(sections.len(), 7, "{sections:?}");
     assert!(sections.iter().any(|s| s == LOOKING_AHEAD));

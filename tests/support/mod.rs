@@ -10,6 +10,7 @@ pub mod first_hour;
 pub mod invariants;
 pub mod night_ferry;
 pub mod pty;
+pub mod seed;
 pub mod text_browsers;
 pub mod text_dump;
 pub mod text_unwrap;
