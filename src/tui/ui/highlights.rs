@@ -92,18 +92,19 @@ fn title(panel: &HighlightList, count: usize) -> String {
                 " link to… · Enter links the highlight here to this one · Esc cancel ".into()
             }
             (Scope::Article, false) => format!(
-                " {count} highlight{} · Enter go to · r role · t tag · E export · d delete · Esc close ",
+                " {count} highlight{} · Enter go to · E export · d delete · Esc close ",
                 plural(count)
             ),
         }
 }
 
-/// The list's bottom line: the keys that change what it lists (none while linking, which
-/// picks in this article).
+/// The list's bottom line: the keys that change a highlight's role and tags, and those that
+/// change what it lists (only the filter while linking, which picks in this article). They
+/// stand here so that the title keeps `Esc close` on a 100-column screen.
 fn footer(panel: &HighlightList) -> &'static str {
     match (&panel.scope, panel.linking.is_some()) {
         (Scope::Article, true) => " / filter ",
-        (Scope::Article, false) => " / filter · w whole library ",
+        (Scope::Article, false) => " r role · t tag · / filter · w whole library ",
         (Scope::Loading | Scope::Library(_), _) => " / filter · w this article ",
     }
 }
