@@ -5,11 +5,13 @@
 //! characters themselves are dropped. Image alt text is kept as text. Raw HTML blocks are read
 //! by the HTML module, so their tags never show as text.
 
-use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use super::inline::{self, Marks, RawSpan, Style};
 use super::lists::{BULLET, ListStack};
-use super::{BlockKind, Parsed, RawBlock, html};
+use super::{Align, BlockKind, Parsed, RawBlock, html};
 
 const TASK_OPEN: &str = "☐ ";
 const TASK_DONE: &str = "☑ ";
@@ -44,6 +46,8 @@ struct Table {
     cells: usize,
     cell: String,
     cell_spans: Vec<RawSpan>,
+    /// The columns' alignments from the delimiter row.
+    align: Vec<Align>,
 }
 
 impl Table {
@@ -159,9 +163,13 @@ impl Walker {
                 self.flush();
                 self.footnote = Some(format!("[{label}] "));
             }
-            Tag::Table(_) => {
+            Tag::Table(alignments) => {
                 self.flush();
-                self.table = Some(Table::default());
+                let align = alignments.iter().map(|&a| align(a)).collect();
+                self.table = Some(Table {
+                    align,
+                    ..Table::default()
+                });
             }
             Tag::Emphasis => self.open_style(Style::Emphasis, None),
             Tag::Strong => self.open_style(Style::Strong, None),
@@ -219,6 +227,7 @@ impl Walker {
                 if let Some(table) = self.table.take() {
                     let mut block = RawBlock::new(BlockKind::Table, table.text);
                     block.spans = table.spans;
+                    block.align = table.align;
                     self.blocks.push(block);
                 }
             }
@@ -339,6 +348,14 @@ impl Walker {
         }
         self.marks.clear();
         self.marker_len = 0;
+    }
+}
+
+fn align(alignment: Alignment) -> Align {
+    match alignment {
+        Alignment::None | Alignment::Left => Align::Left,
+        Alignment::Center => Align::Center,
+        Alignment::Right => Align::Right,
     }
 }
 
@@ -536,6 +553,7 @@ mod tests {
         assert_eq!(parsed.blocks.len(), 1);
         assert_eq!(parsed.blocks[0].kind, BlockKind::Table);
         assert_eq!(parsed.blocks[0].text, "Name │ Age\nAnn │ 31\nBo │ 4");
+        assert_eq!(parsed.blocks[0].align, [Align::Left, Align::Right]);
     }
 
     #[test]

@@ -59,6 +59,15 @@ impl BlockKind {
     }
 }
 
+/// How the cells of a table column sit in its width: GFM's `:--`, `:-:` and `--:` markers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Align {
+    #[default]
+    Left,
+    Center,
+    Right,
+}
+
 /// A block as a format parser produces it, before the builder lays out the canonical text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawBlock {
@@ -66,6 +75,8 @@ pub struct RawBlock {
     pub text: String,
     /// Inline styles over `text` (byte offsets); markup characters are never in `text`.
     pub spans: Vec<RawSpan>,
+    /// For a table, how each column is aligned (missing columns are left-aligned).
+    pub align: Vec<Align>,
 }
 
 impl RawBlock {
@@ -74,6 +85,7 @@ impl RawBlock {
             kind,
             text: text.into(),
             spans: Vec::new(),
+            align: Vec::new(),
         }
     }
 }
@@ -94,6 +106,9 @@ pub struct Block {
     pub chars: Range<usize>,
     /// The same range as byte offsets, so slicing is cheap.
     pub bytes: Range<usize>,
+    /// For a table, how each column is aligned; empty for other blocks. Not part of the
+    /// canonical text, so it never changes an article's id.
+    pub align: Box<[Align]>,
 }
 
 /// One heading of the outline.

@@ -9,8 +9,10 @@
 mod breaks;
 mod fold;
 mod index;
+mod table;
 mod wrap;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
@@ -20,6 +22,7 @@ use crate::article::Article;
 use fold::Shape;
 pub use fold::{Folds, Furniture, fold_label, run_end, run_lines, run_start};
 use index::LineIndex;
+pub use table::{Mark, MarkKind, Piece, Segment, TableLine};
 pub use wrap::{CONTINUATION_MARK, continues, lay_out_block, wants_gap};
 
 /// The narrowest column folio lays out; a wide (CJK) character needs two.
@@ -54,6 +57,10 @@ pub struct Line {
     pub indent: u16,
     /// Whether a quote bar stands before the text.
     pub quote: bool,
+    /// For a line of a table, what it shows where: pieces of several cells, borders, labels.
+    /// Its range then runs from its first piece to the end of its row, and the text is drawn
+    /// from the pieces, not from the range.
+    pub table: Option<Box<TableLine>>,
 }
 
 /// An article laid out at one width, block by block as its lines are asked for.
@@ -329,8 +336,37 @@ impl Layout {
     fn line_in_block(&self, state: &mut State, block: usize, offset: usize) -> usize {
         let span = self.wrap(state, block);
         let lines = &state.lines[span];
+        if lines.first().is_some_and(|l| l.table.is_some()) {
+            return table::line_in_table(lines, offset);
+        }
         let i = lines.partition_point(|l| before(&l.chars, offset));
         i.min(lines.len().saturating_sub(1))
+    }
+
+    /// The column (counted from the first column of its text, after indent and quote bar) at
+    /// which display line `line` shows character `offset`.
+    pub fn column_of(&self, line: &Line, offset: usize) -> usize {
+        if line.table.is_some() {
+            return table::column_in_table(&self.article.text, line, offset);
+        }
+        display_width(self.article.slice(line.chars.start..offset))
+    }
+
+    /// The character offset display line `line` shows at `column` (counted as in
+    /// [`Layout::column_of`]); past the end, the line's end.
+    pub fn offset_at_column(&self, line: &Line, column: usize) -> usize {
+        if line.table.is_some() {
+            return table::offset_at_table_column(&self.article.text, line, column);
+        }
+        let text = &self.article.text[line.bytes.clone()];
+        let mut used = 0;
+        for (i, ch) in text.chars().enumerate() {
+            used += display_width(ch.encode_utf8(&mut [0; 4]));
+            if used > column {
+                return line.chars.start + i;
+            }
+        }
+        line.chars.end
     }
 
     /// The line standing for the folded run of blocks `run`.
@@ -346,6 +382,7 @@ impl Layout {
             bytes: first.bytes.start..last.bytes.end,
             indent: 0,
             quote: false,
+            table: None,
         }
     }
 
@@ -359,6 +396,7 @@ impl Layout {
             bytes: above.bytes.end..above.bytes.end,
             indent: 0,
             quote: false,
+            table: None,
         }
     }
 }
@@ -390,6 +428,27 @@ fn estimate(article: &Article, block: usize, width: usize) -> usize {
 /// Display width of a string in terminal columns (CJK counts two).
 pub fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `text` cut to at most `width` columns, ending in "…" when it had to be cut.
+pub fn ellipsize(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = display_width(ch.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

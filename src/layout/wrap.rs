@@ -25,6 +25,9 @@ pub fn wants_gap(article: &Article, index: usize) -> bool {
 /// Appends the display lines of block `index` at `width` columns to `out`.
 pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Vec<Line>) {
     let block = &article.blocks[index];
+    if block.kind == BlockKind::Table {
+        return super::table::lay_out_table(article, index, width, out);
+    }
     let (first_indent, rest_indent, quote) = match block.kind {
         BlockKind::ListItem { depth } => {
             let indent = 2 * usize::from(depth);
@@ -55,6 +58,7 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
             bytes,
             indent: indent as u16,
             quote,
+            table: None,
         });
     };
     if text.is_empty() {
@@ -108,19 +112,20 @@ pub fn continues(article: &Article, line: &Line, width: usize) -> bool {
     avail > MIN_WIDTH
         && block.kind.is_preformatted()
         && line.kind == LineKind::Text
+        && line.table.is_none()
         && line.bytes.end < block.bytes.end
         && article.text.as_bytes()[line.bytes.end] != b'\n'
 }
 
 /// Walks forward through the text, converting byte offsets to character offsets.
-struct Cursor<'a> {
-    byte: usize,
-    char: usize,
-    text: &'a str,
+pub(super) struct Cursor<'a> {
+    pub(super) byte: usize,
+    pub(super) char: usize,
+    pub(super) text: &'a str,
 }
 
 impl Cursor<'_> {
-    fn advance_to(&mut self, byte: usize) -> usize {
+    pub(super) fn advance_to(&mut self, byte: usize) -> usize {
         if byte > self.byte {
             self.char += self.text[self.byte..byte].chars().count();
             self.byte = byte;
@@ -190,7 +195,7 @@ impl Fragment for Piece<'_> {
 
 /// Wraps prose with Unicode line-breaking rules (so CJK text breaks between characters) and
 /// returns byte ranges relative to `text`, without the spaces at the breaks.
-fn wrap_prose(
+pub(super) fn wrap_prose(
     text: &str,
     width: usize,
     first_indent: usize,

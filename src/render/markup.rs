@@ -108,6 +108,7 @@ pub fn marked(article: &Article, index: usize) -> Option<Article> {
             kind: block.kind,
             chars: 0..char_len,
             bytes: 0..out.len(),
+            align: block.align.clone(),
         }],
         text: out,
         char_len,
@@ -156,6 +157,7 @@ mod tests {
             bytes: 0..article.text.len(),
             indent: 0,
             quote: false,
+            table: None,
         };
         let mut out = String::new();
         push_styled(&mut out, &article, &line, "3");

@@ -1,6 +1,7 @@
 //! The reading view as plain or ANSI-styled text, for `folio render` and scripts.
 
 mod markup;
+mod table;
 
 use std::fmt::Write;
 
@@ -138,6 +139,8 @@ fn write_block(
             if !sgr.is_empty() {
                 out.push_str("\x1b[0m");
             }
+        } else if let Some(table) = &line.table {
+            table::push_table_line(out, article, index, table, styled);
         } else if styled {
             markup::push_styled(out, article, line, sgr);
         } else {
@@ -155,9 +158,9 @@ fn style_of(kind: BlockKind) -> &'static str {
         BlockKind::Heading { level: 1 } => "1;4",
         BlockKind::Heading { .. } => "1",
         BlockKind::Quote => "3",
-        BlockKind::Code | BlockKind::Table => "36",
+        BlockKind::Code => "36",
         BlockKind::Chrome | BlockKind::Rule => "2",
-        BlockKind::Paragraph | BlockKind::ListItem { .. } => "",
+        BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Table => "",
     }
 }
 

@@ -106,31 +106,38 @@ pub fn check_article(article: &Article) -> Result<(), String> {
 }
 
 /// The layout's invariants at its width: every line's ranges agree and lie on character
-/// boundaries, lines come in order, only whitespace falls between them (so every other character
-/// is shown exactly once, in order), and no line is wider than the width, indent and quote bar
-/// included.
+/// boundaries, the text shown (a line's range, or the pieces of a table's line) comes in order,
+/// only whitespace (and a table's borders) falls between, so every other character is shown
+/// exactly once, and no line is wider than the width, indent and quote bar included.
 pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
     let text = &article.text;
     let offsets = char_offsets(text);
-    let mut previous_end = 0;
+    // What each line shows: (bytes, chars, line number, whether a table's border may be
+    // skipped before it).
+    let mut shown = Vec::new();
     // The layout is lazy: wrap every block, then walk all the lines.
     layout.advance(usize::MAX);
     for (i, line) in layout.lines(0..layout.len()).iter().enumerate() {
         check_range(&format!("line {i}"), &offsets, &line.bytes, &line.chars)?;
-        if line.bytes.start < previous_end {
-            return Err(format!("line {i} {:?} overlaps the one before", line.chars));
-        }
-        let skipped = &text[previous_end..line.bytes.start];
-        if !skipped.chars().all(char::is_whitespace) {
-            return Err(format!("line {i}: {skipped:?} is never shown"));
-        }
-        previous_end = line.bytes.end;
         let body = &text[line.bytes.clone()];
         if line.kind == LineKind::Gap && !body.is_empty() {
             return Err(format!("gap line {i} shows {body:?}"));
         }
         let bar = if line.quote { 2 } else { 0 };
-        let width = usize::from(line.indent) + bar + display_width(body);
+        let drawn = match &line.table {
+            None => {
+                shown.push((line.bytes.clone(), line.chars.clone(), i, false));
+                display_width(body)
+            }
+            Some(table) => {
+                for piece in &table.pieces {
+                    check_range(&format!("line {i}"), &offsets, &piece.bytes, &piece.chars)?;
+                    shown.push((piece.bytes.clone(), piece.chars.clone(), i, true));
+                }
+                table_width(text, table)
+            }
+        };
+        let width = usize::from(line.indent) + bar + drawn;
         if width > layout.width {
             return Err(format!(
                 "line {i} {body:?} takes {width} columns, more than {}",
@@ -138,11 +145,36 @@ pub fn check_layout(article: &Article, layout: &Layout) -> Result<(), String> {
             ));
         }
     }
+    shown.sort_by_key(|s| s.0.start);
+    let mut previous_end = 0;
+    for (bytes, chars, i, table) in shown {
+        if bytes.start < previous_end {
+            return Err(format!("line {i} {chars:?} overlaps what is shown before"));
+        }
+        let skipped = &text[previous_end..bytes.start];
+        if !skipped
+            .chars()
+            .all(|c| c.is_whitespace() || table && c == '│')
+        {
+            return Err(format!("line {i}: {skipped:?} is never shown"));
+        }
+        previous_end = bytes.end;
+    }
     let rest = &text[previous_end..];
-    if !rest.chars().all(char::is_whitespace) {
+    if !rest.chars().all(|c| c.is_whitespace() || c == '│') {
         return Err(format!("{rest:?} after the last line is never shown"));
     }
     Ok(())
+}
+
+/// Columns a table line takes: up to the end of its last piece or mark.
+fn table_width(text: &str, table: &folio::layout::TableLine) -> usize {
+    let pieces = table
+        .pieces
+        .iter()
+        .map(|p| p.x + display_width(&text[p.bytes.clone()]));
+    let marks = table.marks.iter().map(|m| m.x + display_width(&m.text));
+    pieces.chain(marks).max().unwrap_or(0)
 }
 
 /// What `folio render` prints at `width`: no character that must not reach a terminal, and no

@@ -555,7 +555,10 @@ fn spanned_block(kind: BlockKind, line: &str, piece: &str, spans: &[RawSpan]) ->
         })
         .collect();
     let (text, spans) = inline::collapse(piece, inside);
-    RawBlock { kind, text, spans }
+    RawBlock {
+        spans,
+        ..RawBlock::new(kind, text)
+    }
 }
 
 /// Splits inline text where two or more `<br>` follow each other (with only spaces between).

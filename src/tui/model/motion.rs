@@ -1,7 +1,7 @@
 //! Moving through an open article: scrolling by lines and pages, section jumps, revealing an
 //! offset, and where outline entries sit among their neighbours. Pure functions of the reader state.
 
-use crate::layout::{LineKind, display_width, run_end, run_start};
+use crate::layout::{LineKind, run_end, run_start};
 
 use super::reader::Reader;
 
@@ -212,7 +212,7 @@ impl Reader {
         let Some(line) = self.layout.line(here) else {
             return offset;
         };
-        let column = display_width(self.article.slice(line.chars.start..offset));
+        let column = self.layout.column_of(&line, offset);
         let mut to = here;
         loop {
             to = if down { to + 1 } else { to.wrapping_sub(1) };
@@ -229,19 +229,10 @@ impl Reader {
     /// The character offset shown at `column` (counted from the text's first column) of
     /// display line `line`; past the end, the line's end.
     pub fn offset_at_column(&self, line: usize, column: usize) -> usize {
-        let Some(l) = self.layout.line(line) else {
-            return self.article.char_len;
-        };
-        let text = &self.article.text[l.bytes.clone()];
-        let mut used = 0;
-        for (i, ch) in text.chars().enumerate() {
-            let w = display_width(ch.encode_utf8(&mut [0; 4]));
-            if used + w > column {
-                return l.chars.start + i;
-            }
-            used += w;
+        match self.layout.line(line) {
+            Some(l) => self.layout.offset_at_column(&l, column),
+            None => self.article.char_len,
         }
-        l.chars.end
     }
 }
 

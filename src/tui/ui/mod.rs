@@ -10,6 +10,7 @@ mod outline;
 pub mod paint;
 mod reader;
 mod status;
+mod table;
 mod text;
 pub mod theme;
 mod unsaved;

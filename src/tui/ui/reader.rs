@@ -10,6 +10,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 use std::ops::Range;
 
 use super::paint::{is_flagged, paints};
+use super::table::table_spans;
 use super::theme::Theme;
 use crate::article::BlockKind;
 use crate::layout::{CONTINUATION_MARK, LineKind, continues, fold_label};
@@ -57,6 +58,10 @@ impl Widget for &ReaderPane<'_> {
                 let pad = (usize::from(area.width) - width) / 2;
                 spans.push(Span::raw(" ".repeat(pad)));
                 spans.push(Span::styled("─".repeat(width), base));
+            } else if let Some(table) = &line.table {
+                let text = &reader.article.text;
+                let paint = |piece, start, style| painted(piece, start, style, &layers);
+                spans.extend(table_spans(text, table, base, self.theme, paint));
             } else {
                 let text = &reader.article.text[line.bytes.clone()];
                 spans.extend(painted(text, line.chars.start, base, &layers));

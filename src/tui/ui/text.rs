@@ -1,29 +1,7 @@
 //! Fitting strings into a number of terminal columns, CJK-aware, with an ellipsis when cut.
 
-use std::borrow::Cow;
-
 use crate::layout::display_width;
-
-/// `text` cut to at most `width` columns, ending in "…" when it had to be cut.
-pub fn ellipsize(text: &str, width: usize) -> Cow<'_, str> {
-    if display_width(text) <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = display_width(ch.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
-}
+pub use crate::layout::ellipsize;
 
 /// `text` cut or padded with spaces to exactly `width` columns.
 pub fn fit(text: &str, width: usize) -> String {

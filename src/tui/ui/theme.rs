@@ -182,9 +182,9 @@ impl Theme {
         match kind {
             BlockKind::Heading { level: 1 } => self.heading_1,
             BlockKind::Heading { .. } => self.heading,
-            BlockKind::Paragraph | BlockKind::ListItem { .. } => self.paragraph,
+            BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Table => self.paragraph,
             BlockKind::Quote => self.quote,
-            BlockKind::Code | BlockKind::Table => self.code,
+            BlockKind::Code => self.code,
             BlockKind::Chrome => self.chrome,
             BlockKind::Rule => self.rule,
         }
