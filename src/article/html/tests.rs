@@ -1,7 +1,7 @@
 //! Unit tests of the HTML reader: block kinds, furniture removal, article choice, title.
 
 use super::*;
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, Style};
 use std::path::Path;
 
 fn kinds_and_texts(parsed: &Parsed) -> Vec<(BlockKind, String)> {
@@ -60,6 +60,34 @@ fn every_block_kind_is_read() {
     assert_eq!(code.map(|b| b.text.as_str()), Some("  line 1\n  line 2"));
     let table = parsed.blocks.iter().find(|b| b.kind == BlockKind::Table);
     assert_eq!(table.map(|b| b.text.as_str()), Some("A │ B\n1 │ 2"));
+}
+
+#[test]
+fn table_cells_keep_their_inline_markup() {
+    let parsed = parse(
+        "<body><table><tr><th>Name</th><th>Use</th></tr>\
+         <tr><td><b>folio</b></td><td>reads <code>.md</code> and \
+         <a href=\"https://e.org/x\">pages</a></td></tr></table></body>",
+    );
+    let table = parsed
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Table)
+        .expect("a table");
+    assert_eq!(table.text, "Name │ Use\nfolio │ reads .md and pages");
+    let marked: Vec<(Style, &str, Option<&str>)> = table
+        .spans
+        .iter()
+        .map(|s| (s.style, &table.text[s.bytes.clone()], s.target.as_deref()))
+        .collect();
+    assert_eq!(
+        marked,
+        vec![
+            (Style::Strong, "folio", None),
+            (Style::Code, ".md", None),
+            (Style::Link, "pages", Some("https://e.org/x")),
+        ]
+    );
 }
 
 #[test]

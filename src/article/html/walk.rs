@@ -262,11 +262,27 @@ pub fn heading_text(node: &NodeRef) -> String {
 /// Inline text of an element, white space collapsed, furniture skipped.
 pub fn inline_text(node: &NodeRef) -> String {
     let mut out = String::new();
-    collect_text(node, &mut out, 0);
+    collect_text(node, &mut out, &mut None, 0);
     collapse(&out)
 }
 
-fn collect_text(node: &NodeRef, out: &mut String, depth: usize) {
+/// Inline text of an element with the styles of its inline markup (a table cell's `<b>`,
+/// `<code>`, `<a href>`), white space collapsed, furniture skipped.
+fn spanned_text(node: &NodeRef) -> (String, Vec<RawSpan>) {
+    let mut out = String::new();
+    let mut spans = Vec::new();
+    collect_text(node, &mut out, &mut Some(&mut spans), 0);
+    inline::collapse(&out, spans)
+}
+
+/// Appends the text under `node` to `out`, and (when `spans` is given) the styles its inline
+/// elements mark.
+fn collect_text(
+    node: &NodeRef,
+    out: &mut String,
+    spans: &mut Option<&mut Vec<RawSpan>>,
+    depth: usize,
+) {
     if depth >= MAX_DEPTH {
         // Past this depth the text is taken whole (dom_query walks it without recursion).
         out.push_str(&node.text());
@@ -276,10 +292,26 @@ fn collect_text(node: &NodeRef, out: &mut String, depth: usize) {
         if child.is_text() {
             out.push_str(&child.text());
         } else if child.is_element() && !is_skipped(&child) {
-            if child.node_name().as_deref() == Some("br") {
+            let name = child.node_name();
+            if name.as_deref() == Some("br") {
                 out.push(' ');
-            } else {
-                collect_text(&child, out, depth + 1);
+                continue;
+            }
+            let start = out.len();
+            collect_text(&child, out, spans, depth + 1);
+            let style = match name.as_deref() {
+                Some("a") if is_outward_link(&child) => Some((Style::Link, child.attr("href"))),
+                Some(name) => Style::of_html_tag(name).map(|style| (style, None)),
+                None => None,
+            };
+            if let (Some(spans), Some((style, target))) = (spans.as_mut(), style)
+                && start < out.len()
+            {
+                spans.push(RawSpan {
+                    style,
+                    bytes: start..out.len(),
+                    target: target.map(|t| t.trim().to_string()),
+                });
             }
         }
     }
@@ -447,7 +479,12 @@ impl Walker {
             }
             "table" if is_data_table(node) => {
                 self.flush();
-                self.push(RawBlock::new(BlockKind::Table, table_text(node)), 0.0);
+                let (text, spans) = table_text(node);
+                let block = RawBlock {
+                    spans,
+                    ..RawBlock::new(BlockKind::Table, text)
+                };
+                self.push(block, 0.0);
             }
             "figcaption" => {
                 self.flush();
@@ -612,30 +649,38 @@ fn is_data_table(table: &NodeRef) -> bool {
     })
 }
 
-/// One row a line, cells joined by " │ ", empty rows left out.
-fn table_text(table: &NodeRef) -> String {
-    let mut rows = Vec::new();
-    for row in table.descendants_it() {
-        if row.node_name().as_deref() != Some("tr") {
-            continue;
-        }
-        let cells: Vec<String> = row
-            .children_it(false)
-            .filter(|c| matches!(c.node_name().as_deref(), Some("td" | "th")))
-            .filter(|c| !is_skipped(c))
-            .map(|c| inline_text(&c))
-            .collect();
-        if cells.iter().any(|c| !c.is_empty()) {
-            rows.push(cells.join(CELL_SEPARATOR));
-        }
-    }
-    let mut caption = table
+/// One row a line, cells joined by " │ ", empty rows left out, with the styles of the
+/// cells' inline markup.
+fn table_text(table: &NodeRef) -> (String, Vec<RawSpan>) {
+    let mut text = table
         .children_it(false)
         .find(|c| c.node_name().as_deref() == Some("caption"))
         .map(|c| inline_text(&c))
         .unwrap_or_default();
-    if !caption.is_empty() {
-        caption.push('\n');
+    let mut spans = Vec::new();
+    for row in table.descendants_it() {
+        if row.node_name().as_deref() != Some("tr") {
+            continue;
+        }
+        let cells: Vec<(String, Vec<RawSpan>)> = row
+            .children_it(false)
+            .filter(|c| matches!(c.node_name().as_deref(), Some("td" | "th")))
+            .filter(|c| !is_skipped(c))
+            .map(|c| spanned_text(&c))
+            .collect();
+        if cells.iter().all(|c| c.0.is_empty()) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        for (i, (cell, cell_spans)) in cells.into_iter().enumerate() {
+            if i > 0 {
+                text.push_str(CELL_SEPARATOR);
+            }
+            spans.extend(inline::shifted(cell_spans, text.len()));
+            text.push_str(&cell);
+        }
     }
-    caption + &rows.join("\n")
+    (text, spans)
 }
