@@ -1,12 +1,13 @@
-//! Issue 16's property test: for random Markdown with nested inline markup, the canonical text
-//! is the text a CommonMark renderer shows (pulldown-cmark's own text events), the spans are
-//! the ones its tags mark and they nest without crossing, and no rendered line is wider than
-//! the width.
+//! Issue 16's property tests: for random Markdown with nested inline markup, the canonical
+//! text is the text a CommonMark renderer shows (pulldown-cmark's own text events), the spans
+//! are the ones its tags mark and they nest without crossing, and no rendered line is wider
+//! than the width; random tables never draw a line wider than the pane, in the reader's layout
+//! or in `folio render`, and show every character of every cell exactly once.
 
 use std::path::Path;
 
 use folio::article::{Article, Style};
-use folio::layout::display_width;
+use folio::layout::{Layout, Line, Segment, display_width};
 use folio::render::{View, render};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -111,6 +112,107 @@ proptest! {
             for line in shown.lines() {
                 let plain = strip_sgr(line);
                 prop_assert!(display_width(&plain) <= width, "{:?} wider than {}", plain, width);
+            }
+        }
+    }
+}
+
+/// Markdown of a table: rows of cells made of words (some CJK, some long, some marked up).
+fn table() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("word"),
+        Just("x"),
+        Just("中文字"),
+        Just("supercalifragilistic"),
+        Just("**bold**"),
+        Just("`code`"),
+        Just("[link](https://e.org)"),
+    ];
+    let cell = prop::collection::vec(word, 0..5).prop_map(|w| w.join(" "));
+    (1usize..7)
+        .prop_flat_map(move |columns| {
+            prop::collection::vec(prop::collection::vec(cell.clone(), columns), 2..7)
+        })
+        .prop_map(|rows| {
+            let line = |cells: &Vec<String>| format!("| {} |\n", cells.join(" | "));
+            let mut text = format!("Above.\n\n{}", line(&rows[0]));
+            text.push_str(&line(&vec![":--:".to_string(); rows[0].len()]));
+            for row in &rows[1..] {
+                text.push_str(&line(row));
+            }
+            text + "\nBelow.\n"
+        })
+}
+
+/// A display line as the reader draws it (a table's from its pieces and marks).
+fn drawn(article: &Article, line: &Line) -> String {
+    let text = &article.text;
+    let mut out = " ".repeat(line.indent.into());
+    match &line.table {
+        None => out.push_str(&text[line.bytes.clone()]),
+        Some(table) => {
+            for segment in table.segments(text) {
+                match segment {
+                    Segment::Blank(n) => out.push_str(&" ".repeat(n)),
+                    Segment::Text(piece) => out.push_str(&text[piece.bytes.clone()]),
+                    Segment::Mark(mark) => out.push_str(&mark.text),
+                }
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// No line of a table is drawn wider than the pane (1 to 20 columns, and wider), and every
+    /// character of every cell is drawn exactly once, by one piece of one line, which is the
+    /// line the character's offset maps to.
+    #[test]
+    fn tables_fit_the_pane_and_show_every_cell_character_once(
+        markdown in table(),
+        width in prop_oneof![1usize..=20, 21usize..90],
+    ) {
+        let article = std::sync::Arc::new(
+            Article::from_bytes(markdown.as_bytes(), Some(Path::new("t.md"))).expect("parse"),
+        );
+        let layout = Layout::new(&article, width);
+        layout.advance(usize::MAX);
+        let mut shown = vec![0u8; article.char_len];
+        for (i, line) in layout.lines(0..layout.len()).iter().enumerate() {
+            let drawn = drawn(&article, line);
+            prop_assert!(display_width(&drawn) <= layout.width, "{:?} at {}", drawn, width);
+            // A gap's offset belongs to the line after it.
+            if line.kind != folio::layout::LineKind::Gap {
+                prop_assert_eq!(layout.line_of_offset(line.chars.start), i);
+            }
+            for piece in line.table.iter().flat_map(|t| &t.pieces) {
+                for offset in piece.chars.clone() {
+                    shown[offset] += 1;
+                    prop_assert_eq!(layout.line_of_offset(offset), i);
+                }
+            }
+        }
+        for block in &article.blocks {
+            let text = &article.text[block.bytes.clone()];
+            for (offset, c) in (block.chars.start..).zip(text.chars()) {
+                let is_table = block.kind == folio::article::BlockKind::Table;
+                // Spaces inside a cell and the borders of a header shown as text may show.
+                if !is_table {
+                    prop_assert_eq!(shown[offset], 0);
+                } else if c.is_whitespace() || c == '│' {
+                    prop_assert!(shown[offset] <= 1, "{:?} at {} shown twice", c, offset);
+                } else {
+                    prop_assert_eq!(shown[offset], 1, "{:?} at {} in {:?}", c, offset, text);
+                }
+            }
+        }
+        for styled in [false, true] {
+            let rendered = render(&article, width, View { styled, ..View::default() });
+            for line in rendered.lines() {
+                let plain = strip_sgr(line);
+                prop_assert!(display_width(&plain) <= layout.width, "{:?} wider than {}", plain, width);
             }
         }
     }

@@ -72,6 +72,7 @@ mod rich_frames;
 mod roles;
 mod screenshot;
 mod searching;
+mod table_frames;
 mod tags;
 mod unsaved;
 mod update;
