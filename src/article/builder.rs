@@ -21,7 +21,7 @@ pub fn build(
     let mut blocks = Vec::with_capacity(parsed.blocks.len());
     let mut spans = Vec::new();
     let mut char_len = 0usize;
-    for mut raw in parsed.blocks {
+    for raw in parsed.blocks {
         // The text goes straight onto the canonical text; it is taken back if it is empty.
         let mark = text.len();
         if !blocks.is_empty() {
@@ -34,7 +34,7 @@ pub fn build(
             BLOCK_SEPARATOR.len()
         };
         let kind = raw.kind;
-        let align = std::mem::take(&mut raw.align).into_boxed_slice();
+        let align = raw.align;
         let block_spans = push_block_text(raw, &mut text, char_len + separator);
         if text.len() == byte_start && kind != BlockKind::Rule {
             text.truncate(mark);

@@ -11,7 +11,7 @@ use pulldown_cmark::{
 
 use super::inline::{self, Marks, RawSpan, Style};
 use super::lists::{BULLET, ListStack};
-use super::{Align, BlockKind, Parsed, RawBlock, html};
+use super::{Align, Alignments, BlockKind, Parsed, RawBlock, html};
 
 const TASK_OPEN: &str = "☐ ";
 const TASK_DONE: &str = "☑ ";
@@ -227,7 +227,7 @@ impl Walker {
                 if let Some(table) = self.table.take() {
                     let mut block = RawBlock::new(BlockKind::Table, table.text);
                     block.spans = table.spans;
-                    block.align = table.align;
+                    block.align = Alignments::new(&table.align);
                     self.blocks.push(block);
                 }
             }
@@ -553,7 +553,8 @@ mod tests {
         assert_eq!(parsed.blocks.len(), 1);
         assert_eq!(parsed.blocks[0].kind, BlockKind::Table);
         assert_eq!(parsed.blocks[0].text, "Name │ Age\nAnn │ 31\nBo │ 4");
-        assert_eq!(parsed.blocks[0].align, [Align::Left, Align::Right]);
+        let align = parsed.blocks[0].align;
+        assert_eq!((align.get(0), align.get(1)), (Align::Left, Align::Right));
     }
 
     #[test]

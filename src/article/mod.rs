@@ -68,6 +68,46 @@ pub enum Align {
     Right,
 }
 
+/// The alignments of a table's columns, two bits a column for the first
+/// [`Alignments::COLUMNS`] (columns past them are left-aligned): packed so that a block (and a
+/// parser's block) takes no more room than it did before tables kept their alignment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Alignments(u32);
+
+impl Alignments {
+    /// How many columns keep their alignment.
+    pub const COLUMNS: usize = 16;
+
+    pub fn new(aligns: &[Align]) -> Alignments {
+        let bits = aligns
+            .iter()
+            .take(Alignments::COLUMNS)
+            .enumerate()
+            .map(|(i, a)| {
+                let code = match a {
+                    Align::Left => 0,
+                    Align::Center => 1,
+                    Align::Right => 2,
+                };
+                code << (2 * i)
+            })
+            .fold(0, |all, bits| all | bits);
+        Alignments(bits)
+    }
+
+    /// The alignment of column `column`.
+    pub fn get(self, column: usize) -> Align {
+        if column >= Alignments::COLUMNS {
+            return Align::Left;
+        }
+        match (self.0 >> (2 * column)) & 3 {
+            1 => Align::Center,
+            2 => Align::Right,
+            _ => Align::Left,
+        }
+    }
+}
+
 /// A block as a format parser produces it, before the builder lays out the canonical text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawBlock {
@@ -75,8 +115,8 @@ pub struct RawBlock {
     pub text: String,
     /// Inline styles over `text` (byte offsets); markup characters are never in `text`.
     pub spans: Vec<RawSpan>,
-    /// For a table, how each column is aligned (missing columns are left-aligned).
-    pub align: Vec<Align>,
+    /// For a table, how its columns are aligned.
+    pub align: Alignments,
 }
 
 impl RawBlock {
@@ -85,7 +125,7 @@ impl RawBlock {
             kind,
             text: text.into(),
             spans: Vec::new(),
-            align: Vec::new(),
+            align: Alignments::default(),
         }
     }
 }
@@ -106,9 +146,9 @@ pub struct Block {
     pub chars: Range<usize>,
     /// The same range as byte offsets, so slicing is cheap.
     pub bytes: Range<usize>,
-    /// For a table, how each column is aligned; empty for other blocks. Not part of the
-    /// canonical text, so it never changes an article's id.
-    pub align: Box<[Align]>,
+    /// For a table, how its columns are aligned (all left for other blocks). Not part of
+    /// the canonical text, so it never changes an article's id.
+    pub align: Alignments,
 }
 
 /// One heading of the outline.

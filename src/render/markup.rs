@@ -108,7 +108,7 @@ pub fn marked(article: &Article, index: usize) -> Option<Article> {
             kind: block.kind,
             chars: 0..char_len,
             bytes: 0..out.len(),
-            align: block.align.clone(),
+            align: block.align,
         }],
         text: out,
         char_len,

@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 
 use super::{GUTTER, Lines, Mark, MarkKind, Piece, Table, aligned};
-use crate::article::Align;
 
 /// Appends the grid of `table` with columns `widths` wide.
 pub(super) fn lay_out(table: &Table, widths: &[usize], lines: &mut Lines) {
@@ -73,7 +72,7 @@ fn row_lines(
         let mut pieces = Vec::new();
         for (i, cell) in cells.iter_mut().enumerate() {
             if let Some((mut piece, shown)) = cell.pop() {
-                let align = table.align.get(i).copied().unwrap_or(Align::Left);
+                let align = table.align.get(i);
                 piece.x = xs[i] + aligned(align, widths[i], shown);
                 pieces.push(piece);
             }

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::wrap::{Cursor, wrap_prose};
 use super::{Line, LineKind, display_width};
-use crate::article::{Align, Article};
+use crate::article::{Align, Alignments, Article};
 pub use map::{column_in_table, line_in_table, offset_at_table_column};
 use rows::{Cell, Row};
 
@@ -136,7 +136,7 @@ pub fn lay_out_table(article: &Article, index: usize, width: usize, out: &mut Ve
         rows: &rows,
         header,
         columns,
-        align: &block.align,
+        align: block.align,
     };
     match table.widths(article, width) {
         Some(widths) => grid::lay_out(&table, &widths, &mut lines),
@@ -154,7 +154,7 @@ struct Table<'a> {
     /// The header row: the first with more than one cell.
     header: usize,
     columns: usize,
-    align: &'a [Align],
+    align: Alignments,
 }
 
 impl Table<'_> {
