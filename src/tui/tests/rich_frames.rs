@@ -24,7 +24,7 @@ fn rich_model(size: (u16, u16)) -> Model {
 }
 
 /// The cells of every character of `words` (which may wrap onto the next rows).
-fn cells_of(buf: &Buffer, m: &Model, words: &str) -> Vec<(u16, u16)> {
+pub(super) fn cells_of(buf: &Buffer, m: &Model, words: &str) -> Vec<(u16, u16)> {
     let text = m.panes().text;
     let mut cells = Vec::new();
     let mut rest = words;
