@@ -37,6 +37,8 @@ pub struct Driver<'t> {
     pub(super) terminal: &'t mut Screen,
     pub(super) model: Model,
     theme: Theme,
+    /// Whether links are sent as OSC 8 hyperlinks.
+    hyperlinks: bool,
     inputs: Receiver<Input>,
     pub(super) to_loop: Sender<Input>,
     pub(super) store: Sender<Job>,
@@ -104,6 +106,7 @@ impl<'t> Driver<'t> {
             terminal,
             model,
             theme: settings.theme,
+            hyperlinks: settings.hyperlinks,
             inputs: received,
             to_loop,
             store,
@@ -270,8 +273,13 @@ impl<'t> Driver<'t> {
     }
 
     pub(super) fn draw(&mut self) -> io::Result<()> {
-        let (model, theme) = (&self.model, &self.theme);
-        self.terminal.draw(|frame| ui::draw(frame, model, theme))?;
+        let (model, theme, links) = (&self.model, &self.theme, self.hyperlinks);
+        self.terminal.draw(|frame| {
+            ui::draw(frame, model, theme);
+            if links {
+                ui::hyperlinks::mark(model, frame.buffer_mut());
+            }
+        })?;
         Ok(())
     }
 

@@ -65,6 +65,7 @@ mod frames;
 mod furniture;
 mod highlight_frames;
 mod highlights;
+mod hyperlink_frames;
 mod library_notes;
 mod looks;
 mod navigation;

@@ -13,7 +13,7 @@ const MARKDOWN: &str = "# Rich\n\nOpening words, then **bold words** and *leanin
     `inline code` and ~~struck words~~, and [a link that runs on across several words \
     of the line](https://example.org/long) to end.\n";
 
-fn rich_model(size: (u16, u16)) -> Model {
+pub(super) fn rich_model(size: (u16, u16)) -> Model {
     let keymap = Keymap::defaults().expect("default keymap parses");
     let mut model = Model::new(keymap, 80, size);
     let article = Article::from_bytes(MARKDOWN.as_bytes(), Some(std::path::Path::new("r.md")))
