@@ -3,7 +3,7 @@
 //! the first such block is coloured, so an article without one never pays for them.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -179,22 +179,42 @@ impl Runs {
     }
 }
 
-/// The tokens of the code blocks an article has drawn so far, so that scrolling through a
-/// block classes it once. Drawing borrows the model, hence the `RefCell`.
+/// The tokens of an article's code blocks, classed when the reader is idle: drawing asks for
+/// the blocks it shows and uses those classed already, and the driver classes the others
+/// between inputs and draws again (a grammar's first use compiles its regular expressions,
+/// tens of milliseconds, which the first frame does not wait for). Drawing borrows the model,
+/// hence the `RefCell`s.
 #[derive(Debug, Default)]
 pub struct Memo {
     blocks: RefCell<HashMap<usize, Arc<[Token]>>>,
+    /// Blocks drawn before they were classed, in block order.
+    wanted: RefCell<BTreeSet<usize>>,
 }
 
 impl Memo {
-    /// The tokens of block `index` of `article` (the article this memo belongs to).
-    pub fn tokens(&self, article: &Article, index: usize) -> Arc<[Token]> {
-        Arc::clone(
-            self.blocks
-                .borrow_mut()
-                .entry(index)
-                .or_insert_with(|| tokens(article, index).into()),
-        )
+    /// The tokens of block `index`, if classed already; if not, the block is wanted.
+    pub fn shown(&self, index: usize) -> Option<Arc<[Token]>> {
+        let tokens = self.blocks.borrow().get(&index).map(Arc::clone);
+        if tokens.is_none() {
+            self.wanted.borrow_mut().insert(index);
+        }
+        tokens
+    }
+
+    /// Whether blocks are waiting to be classed.
+    pub fn is_pending(&self) -> bool {
+        !self.wanted.borrow().is_empty()
+    }
+
+    /// Classes one wanted block of `article` (the article this memo belongs to); true when
+    /// none is left waiting, so the frame should be drawn again.
+    pub fn advance(&self, article: &Article) -> bool {
+        let Some(index) = self.wanted.borrow_mut().pop_first() else {
+            return false;
+        };
+        let classed = tokens(article, index).into();
+        self.blocks.borrow_mut().insert(index, classed);
+        !self.is_pending()
     }
 }
 

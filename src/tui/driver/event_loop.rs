@@ -283,21 +283,28 @@ impl<'t> Driver<'t> {
         Ok(())
     }
 
-    /// Waits for the next input. Meanwhile the rest of the open article is wrapped, a slice
-    /// at a time, and the frame is drawn again once it is all done (percent and line counts
-    /// are exact then). `None` when the inputs are gone.
+    /// Waits for the next input. Meanwhile the code blocks drawn are given their syntax
+    /// colours, one block at a time, then the rest of the open article is wrapped, a slice at
+    /// a time; the frame is drawn again once either is done (colours shown, percent and line
+    /// counts exact). `None` when the inputs are gone.
     fn next_input(&mut self) -> io::Result<Option<Input>> {
         loop {
-            let wrapping = (self.model.reader.as_ref()).is_some_and(|r| !r.layout.is_complete());
-            if !wrapping {
+            let Some(reader) = self.model.reader.as_ref() else {
+                return Ok(self.inputs.recv().ok());
+            };
+            let colouring = reader.code_colours.is_pending();
+            if !colouring && reader.layout.is_complete() {
                 return Ok(self.inputs.recv().ok());
             }
             match self.inputs.try_recv() {
                 Ok(input) => return Ok(Some(input)),
                 Err(TryRecvError::Disconnected) => return Ok(None),
                 Err(TryRecvError::Empty) => {
-                    let done =
-                        (self.model.reader.as_ref()).is_some_and(|r| r.layout.advance(IDLE_SLICE));
+                    let done = if colouring {
+                        reader.code_colours.advance(&reader.article)
+                    } else {
+                        reader.layout.advance(IDLE_SLICE)
+                    };
                     if done {
                         self.draw()?;
                     }

@@ -27,6 +27,12 @@ fn model_at(sample: &str, name: &str, from: &str, size: (u16, u16)) -> Model {
     model
 }
 
+/// What the driver does while idle: classes the code blocks the last frame showed.
+fn colour_shown(model: &Model) {
+    let reader = model.reader.as_ref().expect("reader");
+    while !reader.code_colours.advance(&reader.article) {}
+}
+
 /// The cell of the first character of `word` in the code line `line`, looking from byte
 /// `from` of the line on.
 fn cell_in<'b>(buf: &'b Buffer, m: &Model, line: &str, word: &str, from: usize) -> &'b Cell {
@@ -93,6 +99,14 @@ fn assert_keywords_coloured(size: (u16, u16)) {
     let looks = Theme::new(true).syntax.expect("colours");
     for case @ (sample, name, from, line, ..) in CASES {
         let m = model_at(sample, name, from, size);
+        // The first frame does not wait for the grammars; the next one has the colours.
+        let first = frame(&m);
+        let (keyword, identifier) = keyword_and_identifier(&first, &m, case);
+        assert_eq!(
+            keyword.fg, identifier.fg,
+            "{line}: no colours before the grammar ran"
+        );
+        colour_shown(&m);
         let buf = frame(&m);
         let (keyword, identifier) = keyword_and_identifier(&buf, &m, case);
         assert_eq!(
@@ -121,6 +135,7 @@ fn without_colours_code_keeps_its_plain_look() {
         for case @ (sample, name, from, line, ..) in CASES {
             let m = model_at(sample, name, from, size);
             let buf = frame_in(&m, &Theme::new(false));
+            assert!(!m.reader.as_ref().expect("reader").code_colours.is_pending());
             let (keyword, identifier) = keyword_and_identifier(&buf, &m, case);
             assert_eq!(keyword.style(), identifier.style(), "{line}");
             assert_eq!(keyword.fg, Color::Reset);

@@ -164,8 +164,8 @@ fn layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
     layers
 }
 
-/// Syntax colours of the code blocks in `visible`, when the theme has colours (without
-/// them, the grammars are never loaded).
+/// Syntax colours of the code blocks in `visible` classed so far, when the theme has colours
+/// (without them, the grammars are never loaded); the others are left to the idle driver.
 fn code_layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
     let (Some(looks), false) = (theme.syntax, visible.is_empty()) else {
         return Vec::new();
@@ -174,7 +174,9 @@ fn code_layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Lay
     let blocks = article.block_at(visible.start)..=article.block_at(visible.end - 1);
     let mut layers = Vec::new();
     for index in blocks.filter(|&i| syntax::is_colourable(article, i)) {
-        let tokens = reader.code_colours.tokens(article, index);
+        let Some(tokens) = reader.code_colours.shown(index) else {
+            continue;
+        };
         let shown = tokens
             .iter()
             .filter(|t| t.chars.start < visible.end && t.chars.end > visible.start);
