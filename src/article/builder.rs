@@ -34,6 +34,7 @@ pub fn build(
             BLOCK_SEPARATOR.len()
         };
         let kind = raw.kind;
+        let lang = raw.lang.as_deref().map(Box::from);
         let block_spans = push_block_text(raw, &mut text, char_len + separator);
         if text.len() == byte_start && kind != BlockKind::Rule {
             text.truncate(mark);
@@ -47,6 +48,7 @@ pub fn build(
             kind,
             chars: char_start..char_len,
             bytes: byte_start..text.len(),
+            lang,
         });
     }
 

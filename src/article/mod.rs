@@ -7,6 +7,7 @@ mod builder;
 pub mod detect;
 mod html;
 pub(crate) mod inline;
+mod language;
 mod lists;
 mod markdown;
 mod plain;
@@ -66,6 +67,8 @@ pub struct RawBlock {
     pub text: String,
     /// Inline styles over `text` (byte offsets); markup characters are never in `text`.
     pub spans: Vec<RawSpan>,
+    /// The language of a code block, when its author named it (lower case, no controls).
+    pub lang: Option<String>,
 }
 
 impl RawBlock {
@@ -74,6 +77,7 @@ impl RawBlock {
             kind,
             text: text.into(),
             spans: Vec::new(),
+            lang: None,
         }
     }
 }
@@ -94,6 +98,8 @@ pub struct Block {
     pub chars: Range<usize>,
     /// The same range as byte offsets, so slicing is cheap.
     pub bytes: Range<usize>,
+    /// The language of a code block, when its author named it (for syntax colours).
+    pub lang: Option<Box<str>>,
 }
 
 /// One heading of the outline.

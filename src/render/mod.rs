@@ -9,6 +9,7 @@ use crate::layout::{
     CONTINUATION_MARK, Furniture, Line, MIN_WIDTH, continues, fold_label, lay_out_block, run_end,
     run_lines, wants_gap,
 };
+use crate::syntax;
 
 /// How the reading view is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +126,12 @@ fn write_block(
 ) {
     let kind = article.blocks[index].kind;
     let sgr = if styled { style_of(kind) } else { "" };
+    // Grammars load only for a styled rendering of code in a named language.
+    let tokens = if styled {
+        syntax::tokens(article, index)
+    } else {
+        Vec::new()
+    };
     for line in lines {
         out.extend(std::iter::repeat_n(' ', line.indent.into()));
         if line.quote {
@@ -139,7 +146,7 @@ fn write_block(
                 out.push_str("\x1b[0m");
             }
         } else if styled {
-            markup::push_styled(out, article, line, sgr);
+            markup::push_styled(out, article, line, sgr, &tokens);
         } else {
             out.push_str(&article.text[line.bytes.clone()]);
         }
@@ -192,6 +199,25 @@ mod tests {
             },
         );
         assert!(styled.starts_with("\x1b[1;4mTitle\x1b[0m\n"));
+    }
+
+    #[test]
+    fn styled_render_colours_code_keywords_and_plain_render_does_not() {
+        let markdown = "```rust\nfn f(line: &str) {}\n```\n\n```\nfn g() {}\n```\n";
+        let article = Article::from_bytes(markdown.as_bytes(), Some(std::path::Path::new("a.md")))
+            .expect("parse");
+        let styled = View {
+            styled: true,
+            ..View::default()
+        };
+        let out = render(&article, 40, styled);
+        // The keyword in the keyword colour, over the code block's own; the identifier in
+        // the block's colour alone; code without a language as before.
+        assert!(out.starts_with("  \x1b[36;95mfn\x1b[0m"), "{out:?}");
+        assert!(out.contains("\x1b[36m(line: "), "{out:?}");
+        assert!(out.ends_with("\n  \x1b[36mfn g() {}\x1b[0m\n"), "{out:?}");
+        let plain = render(&article, 40, View::default());
+        assert_eq!(plain, "  fn f(line: &str) {}\n\n  fn g() {}\n");
     }
 
     fn with_furniture() -> Article {

@@ -6,6 +6,7 @@ use dom_query::NodeRef;
 
 use super::{extent, furniture, subheads};
 use crate::article::inline::{self, RawSpan, Style};
+use crate::article::language;
 use crate::article::lists::ListStack;
 use crate::article::{BlockKind, RawBlock};
 
@@ -434,7 +435,9 @@ impl Walker {
             }
             "pre" | "listing" | "xmp" | "plaintext" => {
                 self.flush();
-                self.push(RawBlock::new(BlockKind::Code, node.text()), 0.0);
+                let mut block = RawBlock::new(BlockKind::Code, node.text());
+                block.lang = code_language(node);
+                self.push(block, 0.0);
             }
             "blockquote" => {
                 self.flush();
@@ -557,6 +560,17 @@ impl Walker {
     }
 }
 
+/// The language a `<pre>` names in its class, or in the class of the `<code>` inside it.
+fn code_language(pre: &NodeRef) -> Option<String> {
+    let inner = pre
+        .first_element_child()
+        .filter(|c| c.node_name().as_deref() == Some("code"));
+    [Some(*pre), inner]
+        .into_iter()
+        .flatten()
+        .find_map(|n| language::from_class(&n.attr("class")?))
+}
+
 /// A block of `piece` (a part of `line`) with white space collapsed and the spans of `line`
 /// that fall in it.
 fn spanned_block(kind: BlockKind, line: &str, piece: &str, spans: &[RawSpan]) -> RawBlock {
@@ -572,7 +586,12 @@ fn spanned_block(kind: BlockKind, line: &str, piece: &str, spans: &[RawSpan]) ->
         })
         .collect();
     let (text, spans) = inline::collapse(piece, inside);
-    RawBlock { kind, text, spans }
+    RawBlock {
+        kind,
+        text,
+        spans,
+        lang: None,
+    }
 }
 
 /// Splits inline text where two or more `<br>` follow each other (with only spaces between).
