@@ -17,10 +17,16 @@ fn is_caseless(c: char) -> bool {
     )
 }
 
+/// Whether every character of `text` is ASCII or caseless, so that its lower case is its
+/// ASCII lower case (`to_ascii_lowercase`).
+pub fn is_simple(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii() || is_caseless(c))
+}
+
 /// `text.to_lowercase()`, without the table look-ups when every character is ASCII or
 /// caseless.
 pub fn lowercase(text: &str) -> String {
-    if text.chars().all(|c| c.is_ascii() || is_caseless(c)) {
+    if is_simple(text) {
         text.to_ascii_lowercase()
     } else {
         text.to_lowercase()

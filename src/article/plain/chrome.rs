@@ -337,16 +337,18 @@ fn is_counter(key: &str) -> bool {
         "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
         "点赞",
     ];
-    let words: Vec<&str> = key
+    let mut words = key
         .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
-        .filter(|w| !w.is_empty())
-        .collect();
+        .filter(|w| !w.is_empty());
     let is_number = |w: &str| {
         w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
-    match words.as_slice() {
-        [a, b] => (is_number(a) && NOUNS.contains(b)) || (NOUNS.contains(a) && is_number(b)),
+    // Exactly two words.
+    match (words.next(), words.next(), words.next()) {
+        (Some(a), Some(b), None) => {
+            (is_number(a) && NOUNS.contains(&b)) || (NOUNS.contains(&a) && is_number(b))
+        }
         _ => false,
     }
 }
@@ -357,13 +359,22 @@ fn key(text: &str) -> String {
         !(c.is_alphanumeric() || c == '©' || c == '(' || c == ')' || c == ':' || c == '：')
     });
     let mut joined = String::with_capacity(trimmed.len());
+    let mut simple = true;
     for word in trimmed.split_whitespace() {
         if !joined.is_empty() {
             joined.push(' ');
         }
         joined.push_str(word);
+        simple &= case::is_simple(word);
     }
-    let lower = case::lowercase(&joined);
+    // ASCII and caseless text is lower-cased in place; anything else as the standard library
+    // does it.
+    let lower = if simple {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    };
     if lower.contains(['’', '‘']) {
         lower.replace(['’', '‘'], "'")
     } else {

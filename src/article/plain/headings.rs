@@ -188,12 +188,20 @@ fn word_level(text: &str) -> Option<u8> {
 }
 
 fn fits(text: &str) -> bool {
-    let chars = text.chars().take(MAX_CHARS + 1).count();
-    if chars == 0 || chars > MAX_CHARS || text.split_whitespace().nth(MAX_WORDS).is_some() {
-        return false;
+    // One pass, over at most `MAX_CHARS + 1` characters: words as `split_whitespace` finds
+    // them, CJK characters, and all characters.
+    let (mut chars, mut words, mut cjk, mut in_word) = (0, 0, 0, false);
+    for c in text.chars() {
+        chars += 1;
+        if chars > MAX_CHARS {
+            return false;
+        }
+        cjk += usize::from(is_cjk(c));
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
     }
-    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    cjk * 2 < chars || chars <= MAX_CJK_CHARS
+    chars != 0 && words <= MAX_WORDS && (cjk * 2 < chars || chars <= MAX_CJK_CHARS)
 }
 
 /// Sentences end with a full stop, comma, semicolon, colon or ellipsis (closing quotes and

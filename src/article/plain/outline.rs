@@ -358,15 +358,34 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
     // A line that stands twice in the page (a teaser in a box and in a list, a widget label) is
     // furniture, unless its other copy is an entry of a table of contents (a run above, or a
     // list item).
-    let bare_keys: Vec<String> = pieces.iter().map(bare_key).collect();
+    // Only the copies of those lines are looked up: a piece with more characters than the
+    // longest of their keys (lower case never shortens text) is no copy, and needs no key.
+    let looked_up = |i: usize| heading_like(i) && !toc[i];
+    let longest = (0..pieces.len())
+        .filter(|i| looked_up(*i))
+        .map(|i| bare_key(&pieces[i]).chars().count())
+        .max()
+        .unwrap_or(0);
+    let bare_keys: Vec<Option<String>> = pieces
+        .iter()
+        .map(|p| {
+            bare_text(p)
+                .chars()
+                .nth(longest)
+                .is_none()
+                .then(|| bare_key(p))
+        })
+        .collect();
     let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, bare) in bare_keys.iter().enumerate() {
-        copies.entry(bare).or_default().push(j);
+        if let Some(bare) = bare {
+            copies.entry(bare).or_default().push(j);
+        }
     }
     let repeats: Vec<usize> = (0..pieces.len())
-        .filter(|i| heading_like(*i) && !toc[*i])
+        .filter(|i| looked_up(*i))
         .filter(|i| {
-            let others: Vec<usize> = copies[bare_keys[*i].as_str()]
+            let others: Vec<usize> = copies[bare_keys[*i].as_deref().unwrap_or_default()]
                 .iter()
                 .copied()
                 .filter(|j| j != i)
@@ -385,12 +404,16 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
 
 /// A piece's text, lower case, without a list item's marker: what two copies of a line share.
 fn bare_key(piece: &Piece) -> String {
+    case::lowercase(bare_text(piece))
+}
+
+/// A piece's text without a list item's marker and the blank space around it.
+fn bare_text(piece: &Piece) -> &str {
     let text = piece.text().trim();
-    let text = match lists::marker(text) {
+    match lists::marker(text) {
         Some(m) if matches!(piece, Piece::Fixed(_)) => &text[m.len..],
         _ => text,
-    };
-    case::lowercase(text)
+    }
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is
