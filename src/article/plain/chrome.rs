@@ -333,6 +333,13 @@ pub fn ends_with_read_more(text: &str) -> bool {
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
+    // One of the two words is a number: no digit, comma or full stop, no counter.
+    if !key
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return false;
+    }
     const NOUNS: &[&str] = &[
         "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
         "点赞",

@@ -188,14 +188,15 @@ fn word_level(text: &str) -> Option<u8> {
 }
 
 fn fits(text: &str) -> bool {
-    // One pass, over at most `MAX_CHARS + 1` characters: words as `split_whitespace` finds
-    // them, CJK characters, and all characters.
+    // Most pieces are paragraphs: too many bytes for `MAX_CHARS` characters, or too many
+    // characters (counted without decoding them).
+    if text.len() > 4 * MAX_CHARS || text.chars().count() > MAX_CHARS {
+        return false;
+    }
+    // One pass for the rest: characters, words as `split_whitespace` finds them, CJK.
     let (mut chars, mut words, mut cjk, mut in_word) = (0, 0, 0, false);
     for c in text.chars() {
         chars += 1;
-        if chars > MAX_CHARS {
-            return false;
-        }
         cjk += usize::from(is_cjk(c));
         let space = c.is_whitespace();
         words += usize::from(!space && !in_word);
