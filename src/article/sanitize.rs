@@ -127,7 +127,13 @@ fn clean_prefix(text: &str) -> usize {
         if special {
             return i;
         }
-        i += 1;
+        // A character of three bytes led by 0xe3..=0xee (CJK among them) or of four is never
+        // special: step over it whole.
+        i += match bytes[i] {
+            0xe3..=0xee => 3,
+            0xf0..=0xf4 => 4,
+            _ => 1,
+        };
     }
     bytes.len()
 }
