@@ -174,6 +174,10 @@ enum Sequence {
     Csi,
     /// OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (`ESC \` or U+009C).
     String,
+    /// The same strings opened by a single C1 character (U+009D…): skipped only when their
+    /// end is on the same line, since a lone one is far more often a stray byte of a
+    /// mis-decoded page than a sequence, and the text after it is the article's.
+    C1String,
     /// ESC followed by intermediates and one final character.
     Short,
 }
@@ -188,7 +192,7 @@ fn sequence_start(ch: char, next: Option<char>) -> Option<Sequence> {
             _ => Sequence::Short,
         }),
         '\u{9b}' => Some(Sequence::Csi),
-        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some(Sequence::String),
+        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some(Sequence::C1String),
         _ => None,
     }
 }
@@ -212,6 +216,13 @@ fn skip_sequence(kind: Sequence, chars: &mut Chars<'_>) {
                 if !('\u{20}'..='\u{3f}').contains(&c) {
                     return;
                 }
+            }
+        }
+        Sequence::C1String => {
+            let mut ahead = chars.clone();
+            skip_sequence(Sequence::String, &mut ahead);
+            if ended_string(chars.as_str(), ahead.as_str()) {
+                *chars = ahead;
             }
         }
         Sequence::String => {
@@ -249,6 +260,15 @@ fn skip_sequence(kind: Sequence, chars: &mut Chars<'_>) {
     }
 }
 
+/// Whether skipping a string sequence from `before` to `after` stopped at its terminator
+/// (BEL or ST) rather than at a newline or the end of the text.
+fn ended_string(before: &str, after: &str) -> bool {
+    let skipped = &before[..before.len() - after.len()];
+    skipped.ends_with(['\u{7}', '\u{9c}'])
+        || skipped.ends_with("\u{1b}\\")
+        || skipped.ends_with('\u{1b}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +303,18 @@ mod tests {
             strip_controls("left\u{200e}right\u{200f}arabic\u{61c}end"),
             "leftrightarabicend"
         );
+    }
+
+    #[test]
+    fn a_lone_c1_introducer_drops_itself_not_the_text_after_it() {
+        // A stray U+009D (windows-1252 0x9D decoded) in a paragraph.
+        assert_eq!(
+            normalize("caf\u{9d}e menu, open daily\nrest"),
+            "cafe menu, open daily\nrest"
+        );
+        assert_eq!(strip_controls("a\u{90}b c"), "ab c");
+        // A whole C1 sequence on one line is still removed.
+        assert_eq!(normalize("a\u{9d}8;;http://x\u{9c}b\u{9d}0;t\u{7}c"), "abc");
     }
 
     #[test]
