@@ -151,9 +151,9 @@ impl Article {
     }
 
     fn from_file_bytes(bytes: Vec<u8>, path: &Path) -> Result<Article, LoadError> {
-        let decoded = detect::decode(&bytes)?;
-        // The raw bytes go as soon as they are decoded: a large article is not held twice.
-        drop(bytes);
+        // The raw bytes become the text, or go as soon as they are decoded: a large article
+        // is not held twice.
+        let decoded = detect::decode_owned(bytes)?;
         let mut article = Article::from_decoded(decoded, Some(path));
         article.source = Some(path.to_path_buf());
         Ok(article)
@@ -172,9 +172,8 @@ impl Article {
 
     /// Parses an article from decoded text, dropping the text once it is normalised.
     fn from_decoded(decoded: detect::Decoded, path: Option<&Path>) -> Article {
-        let text = sanitize::normalize(&decoded.text);
         let encoding = decoded.encoding;
-        drop(decoded);
+        let text = sanitize::normalize_owned(decoded.text);
         let format = detect::detect_format(path, &text);
         let parsed = match format {
             Format::Plain => plain::parse(&text),

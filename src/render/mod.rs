@@ -61,6 +61,9 @@ pub fn render_each<E>(
     let mut out = String::new();
     let mut shown_any = false;
     let mut index = 0;
+    // The first span not before the block: spans come in text order and never reach across
+    // blocks, so this tells a block without markup (most) at once.
+    let mut next_span = 0;
     while index < article.blocks.len() {
         let furniture = article.blocks[index].kind == BlockKind::Chrome;
         if furniture && view.furniture != Furniture::Show {
@@ -82,7 +85,19 @@ pub fn render_each<E>(
             out.push('\n');
         }
         lines.clear();
-        match (!view.styled && view.marks)
+        let block = &article.blocks[index];
+        while article
+            .spans
+            .get(next_span)
+            .is_some_and(|s| s.chars.start < block.chars.start)
+        {
+            next_span += 1;
+        }
+        let spanned = article
+            .spans
+            .get(next_span)
+            .is_some_and(|s| s.chars.start < block.chars.end);
+        match (spanned && !view.styled && view.marks)
             .then(|| markup::marked(article, index))
             .flatten()
         {
