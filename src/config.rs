@@ -58,6 +58,8 @@ pub struct ReaderConfig {
     /// What the reader does with page furniture: each run folded to one line (`z` opens it),
     /// shown, or hidden.
     pub furniture: Furniture,
+    /// Whether links are sent to the terminal as OSC 8 hyperlinks (clickable).
+    pub hyperlinks: Hyperlinks,
 }
 
 impl Default for ReaderConfig {
@@ -66,8 +68,20 @@ impl Default for ReaderConfig {
             column_width: 80,
             show_outline: true,
             furniture: Furniture::Fold,
+            hyperlinks: Hyperlinks::Auto,
         }
     }
+}
+
+/// When the reader makes links clickable with OSC 8 escape sequences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Hyperlinks {
+    /// In terminals known to support them, never inside tmux or screen.
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 /// Colours of the reader's parts. Foreground colours except `highlight` and `search_match`,

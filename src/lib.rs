@@ -18,4 +18,5 @@ pub mod regular_file;
 pub mod render;
 pub mod search;
 pub mod selection;
+pub mod syntax;
 pub mod tui;

@@ -46,10 +46,13 @@ pub fn open(path: &Path) -> Result<File, OpenError> {
 /// The whole of the regular file at `path`, up to [`MAX_BYTES`].
 pub fn read(path: &Path) -> Result<Vec<u8>, OpenError> {
     let file = open(path)?;
-    if file.metadata()?.len() > MAX_BYTES {
+    let len = file.metadata()?.len();
+    if len > MAX_BYTES {
         return Err(OpenError::TooLarge);
     }
-    let mut bytes = Vec::new();
+    // Room for the whole file (and the byte that tells it grew) at once, instead of doubling
+    // and copying its way up to a large article's size.
+    let mut bytes = Vec::with_capacity(usize::try_from(len + 1).unwrap_or(0));
     // One byte past the cap tells a file at the cap from one that grew past it meanwhile.
     file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_BYTES {

@@ -199,6 +199,49 @@ fn the_mixed_sample_outlines_every_section_chengguo_included() {
 }
 
 #[test]
+fn the_seed_like_html_sample_outlines_its_sections_and_renders_without_furniture() {
+    // A saved page shaped like the seed: a site name and menu on top, a chatbot preamble,
+    // share buttons, a gallery counter and related reading in the article, a comment form.
+    let page = asset("社区菜园-web-page.html");
+    let page = page.to_str().expect("path");
+    let out = stdout(&folio(&["outline", page]));
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    assert_eq!(
+        lines,
+        [
+            "屋顶上的社区菜园：一栋老楼的三年",
+            "从一张告示开始",
+            "规则与分工",
+            "困难：水、重量和邻居",
+            "成果"
+        ],
+        "{out}"
+    );
+    let shown = stdout(&folio(&["render", "--width", "80", page]));
+    for furniture in [
+        "城市笔记",
+        "AI 助手",
+        "微信",
+        "图 1 / 共 5 张",
+        "相关阅读",
+        "发表评论",
+        "隐私政策",
+    ] {
+        assert!(!shown.contains(furniture), "{furniture} in:\n{shown}");
+    }
+    assert!(shown.contains("By the third summer") && shown.contains("检查排水"));
+    let folded = stdout(&folio(&[
+        "render",
+        "--furniture",
+        "fold",
+        "--width",
+        "80",
+        page,
+    ]));
+    assert!(folded.contains("⋯ 2 lines of page furniture"), "{folded}");
+}
+
+#[test]
 fn render_respects_width_with_cjk() {
     for name in [
         "竹林的经济学.txt",

@@ -134,9 +134,9 @@ fn docs_html_on_held_out_manuals_or_skip() {
         held.precision
     );
     assert_eq!(held.titles_wrong, 0, "titles wrong");
-    // A floor against regressions; the aim is 0.98 on every page.
+    // Issue 13's target: every held-out page shows at least 98% of its true text.
     assert!(
-        held.lowest_coverage >= 0.85,
+        held.lowest_coverage >= 0.98,
         "lowest text coverage {:.3}",
         held.lowest_coverage
     );

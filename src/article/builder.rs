@@ -35,6 +35,7 @@ pub fn build(
         };
         let kind = raw.kind;
         let align = raw.align;
+        let lang = raw.lang.as_deref().map(Box::from);
         let block_spans = push_block_text(raw, &mut text, char_len + separator);
         if text.len() == byte_start && kind != BlockKind::Rule {
             text.truncate(mark);
@@ -49,6 +50,7 @@ pub fn build(
             chars: char_start..char_len,
             bytes: byte_start..text.len(),
             align,
+            lang,
         });
     }
 

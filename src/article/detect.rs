@@ -120,6 +120,29 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     Ok(decode_with(encoding, bytes))
 }
 
+/// [`decode`] for bytes the caller hands over: UTF-8 without a BOM (the usual case) becomes
+/// the text in place, so a large article is neither validated twice nor copied.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, LoadError> {
+    let bytes = if Encoding::for_bom(&bytes).is_none()
+        && sniff_utf16(&bytes).is_none()
+        && binary_kind(&bytes).is_none()
+    {
+        match String::from_utf8(bytes) {
+            // Valid UTF-8 is what `decode` would make of it too (`mostly_utf8` holds).
+            Ok(text) => {
+                return Ok(Decoded {
+                    text,
+                    encoding: UTF_8.name(),
+                });
+            }
+            Err(not_utf8) => not_utf8.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    decode(&bytes)
+}
+
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     Decoded {

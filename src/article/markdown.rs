@@ -6,10 +6,11 @@
 //! by the HTML module, so their tags never show as text.
 
 use pulldown_cmark::{
-    Alignment, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+    Alignment, CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
 use super::inline::{self, Marks, RawSpan, Style};
+use super::language;
 use super::lists::{BULLET, ListStack};
 use super::{Align, Alignments, BlockKind, Parsed, RawBlock, html};
 
@@ -148,7 +149,12 @@ impl Walker {
                 self.flush();
                 self.quotes += 1;
             }
-            Tag::CodeBlock(_) => self.open_block(BlockKind::Code, String::new()),
+            Tag::CodeBlock(kind) => {
+                self.open_block(BlockKind::Code, String::new());
+                if let (CodeBlockKind::Fenced(info), Some(open)) = (kind, &mut self.open) {
+                    open.lang = language::from_info(&info);
+                }
+            }
             Tag::HtmlBlock | Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => {
                 self.flush();
                 self.verbatim = Some(String::new());
@@ -545,6 +551,13 @@ mod tests {
         assert_eq!(parsed.blocks[0].text, "fn main() {\n    go();\n}\n");
         assert_eq!(parsed.blocks[1].kind, BlockKind::Code);
         assert_eq!(parsed.blocks[1].text, "indented\ncode\n");
+    }
+
+    #[test]
+    fn fenced_code_keeps_its_language() {
+        let parsed = parse("```Rust,ignore\nfn f() {}\n```\n\n    indented\n\n```\nnone\n```\n");
+        let langs: Vec<_> = parsed.blocks.iter().map(|b| b.lang.as_deref()).collect();
+        assert_eq!(langs, [Some("rust"), None, None]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod builder;
 pub mod detect;
 mod html;
 pub(crate) mod inline;
+mod language;
 mod lists;
 mod markdown;
 mod plain;
@@ -117,6 +118,8 @@ pub struct RawBlock {
     pub spans: Vec<RawSpan>,
     /// For a table, how its columns are aligned.
     pub align: Alignments,
+    /// The language of a code block, when its author named it (lower case, no controls).
+    pub lang: Option<String>,
 }
 
 impl RawBlock {
@@ -126,6 +129,7 @@ impl RawBlock {
             text: text.into(),
             spans: Vec::new(),
             align: Alignments::default(),
+            lang: None,
         }
     }
 }
@@ -149,6 +153,8 @@ pub struct Block {
     /// For a table, how its columns are aligned (all left for other blocks). Not part of
     /// the canonical text, so it never changes an article's id.
     pub align: Alignments,
+    /// The language of a code block, when its author named it (for syntax colours).
+    pub lang: Option<Box<str>>,
 }
 
 /// One heading of the outline.
@@ -200,9 +206,9 @@ impl Article {
     }
 
     fn from_file_bytes(bytes: Vec<u8>, path: &Path) -> Result<Article, LoadError> {
-        let decoded = detect::decode(&bytes)?;
-        // The raw bytes go as soon as they are decoded: a large article is not held twice.
-        drop(bytes);
+        // The raw bytes become the text, or go as soon as they are decoded: a large article
+        // is not held twice.
+        let decoded = detect::decode_owned(bytes)?;
         let mut article = Article::from_decoded(decoded, Some(path));
         article.source = Some(path.to_path_buf());
         Ok(article)
@@ -221,9 +227,8 @@ impl Article {
 
     /// Parses an article from decoded text, dropping the text once it is normalised.
     fn from_decoded(decoded: detect::Decoded, path: Option<&Path>) -> Article {
-        let text = sanitize::normalize(&decoded.text);
         let encoding = decoded.encoding;
-        drop(decoded);
+        let text = sanitize::normalize_owned(decoded.text);
         let format = detect::detect_format(path, &text);
         let parsed = match format {
             Format::Plain => plain::parse(&text),

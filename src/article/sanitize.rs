@@ -50,6 +50,16 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// [`normalize`] for text the caller hands over: text with nothing to change (no carriage
+/// return, tab, control character or BOM: the usual case) is returned as it is, not copied.
+pub fn normalize_owned(text: String) -> String {
+    if clean_prefix(&text) == text.len() {
+        text
+    } else {
+        normalize(&text)
+    }
+}
+
 /// Removes every escape sequence and control character but `\n` from a short piece of text
 /// (titles, block text, notes, file names). Tabs become single spaces.
 pub fn strip_controls(text: &str) -> String {
@@ -97,39 +107,53 @@ fn copy_clean_run<'a>(chars: Chars<'a>, out: &mut String) -> Chars<'a> {
 fn clean_prefix(text: &str) -> usize {
     let bytes = text.as_bytes();
     // Printable ASCII and newlines, the bulk of most text, are passed over 16 bytes at a time.
+    // A chunk holding anything else is checked byte by byte, then the chunks go on: a curly
+    // quote early on must not send the rest of a long text through the slow check.
     let mut i = 0;
-    for chunk in bytes.chunks_exact(16) {
-        let plain = chunk.iter().fold(true, |all, &b| {
-            all & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
-        });
-        if !plain {
-            break;
-        }
-        i += 16;
-    }
     while i < bytes.len() {
-        let special = match bytes[i] {
-            b'\n' => false,
-            0x00..=0x1f | 0x7f => true,
-            // U+0080..U+009F
-            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-            // U+061C
-            0xd8 => bytes.get(i + 1) == Some(&0x9c),
-            // U+200E, U+200F, U+202A..U+202E and U+2066..U+2069
-            0xe2 => matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0x8e..=0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            ),
-            // U+FEFF
-            0xef => bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf),
-            _ => false,
-        };
-        if special {
-            return i;
+        let end = bytes.len().min(i + 16);
+        let plain = end - i == 16
+            && bytes[i..end].iter().fold(true, |all, &b| {
+                all & ((b.wrapping_sub(0x20) < 0x5f) | (b == b'\n'))
+            });
+        if plain {
+            i = end;
+            continue;
         }
-        i += 1;
+        while i < end {
+            if special_at(bytes, i) {
+                return i;
+            }
+            // A character of three bytes led by 0xe3..=0xee (CJK among them) or of four is
+            // never special: step over it whole.
+            i += match bytes[i] {
+                0xe3..=0xee => 3,
+                0xf0..=0xf4 => 4,
+                _ => 1,
+            };
+        }
     }
     bytes.len()
+}
+
+/// Whether the byte at `i` starts something [`clean_prefix`] stops at.
+fn special_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        // U+0080..U+009F
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        // U+061C
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        // U+200E, U+200F, U+202A..U+202E and U+2066..U+2069
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x8e..=0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        // U+FEFF
+        0xef => bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf),
+        _ => false,
+    }
 }
 
 fn peek(chars: &Chars<'_>) -> Option<char> {
@@ -168,6 +192,10 @@ enum Sequence {
     Csi,
     /// OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (`ESC \` or U+009C).
     String,
+    /// The same strings opened by a single C1 character (U+009D…): skipped only when their
+    /// end is on the same line, since a lone one is far more often a stray byte of a
+    /// mis-decoded page than a sequence, and the text after it is the article's.
+    C1String,
     /// ESC followed by intermediates and one final character.
     Short,
 }
@@ -182,7 +210,7 @@ fn sequence_start(ch: char, next: Option<char>) -> Option<Sequence> {
             _ => Sequence::Short,
         }),
         '\u{9b}' => Some(Sequence::Csi),
-        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some(Sequence::String),
+        '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => Some(Sequence::C1String),
         _ => None,
     }
 }
@@ -206,6 +234,13 @@ fn skip_sequence(kind: Sequence, chars: &mut Chars<'_>) {
                 if !('\u{20}'..='\u{3f}').contains(&c) {
                     return;
                 }
+            }
+        }
+        Sequence::C1String => {
+            let mut ahead = chars.clone();
+            skip_sequence(Sequence::String, &mut ahead);
+            if ended_string(chars.as_str(), ahead.as_str()) {
+                *chars = ahead;
             }
         }
         Sequence::String => {
@@ -243,6 +278,15 @@ fn skip_sequence(kind: Sequence, chars: &mut Chars<'_>) {
     }
 }
 
+/// Whether skipping a string sequence from `before` to `after` stopped at its terminator
+/// (BEL or ST) rather than at a newline or the end of the text.
+fn ended_string(before: &str, after: &str) -> bool {
+    let skipped = &before[..before.len() - after.len()];
+    skipped.ends_with(['\u{7}', '\u{9c}'])
+        || skipped.ends_with("\u{1b}\\")
+        || skipped.ends_with('\u{1b}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +321,18 @@ mod tests {
             strip_controls("left\u{200e}right\u{200f}arabic\u{61c}end"),
             "leftrightarabicend"
         );
+    }
+
+    #[test]
+    fn a_lone_c1_introducer_drops_itself_not_the_text_after_it() {
+        // A stray U+009D (windows-1252 0x9D decoded) in a paragraph.
+        assert_eq!(
+            normalize("caf\u{9d}e menu, open daily\nrest"),
+            "cafe menu, open daily\nrest"
+        );
+        assert_eq!(strip_controls("a\u{90}b c"), "ab c");
+        // A whole C1 sequence on one line is still removed.
+        assert_eq!(normalize("a\u{9d}8;;http://x\u{9c}b\u{9d}0;t\u{7}c"), "abc");
     }
 
     #[test]

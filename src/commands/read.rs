@@ -15,6 +15,7 @@ use crate::paths::Paths;
 use crate::progress::Progress;
 use crate::reading::ReadingState;
 use crate::tui::driver::watch;
+use crate::tui::hyperlink;
 use crate::tui::keymap::Keymap;
 use crate::tui::model::{Library, LibraryEntry};
 use crate::tui::ui::theme::Theme;
@@ -175,6 +176,7 @@ fn settings(dirs: &Paths, mut notices: Vec<String>, annotations: &Path) -> Resul
     Ok(Settings {
         keymap,
         theme: Theme::from_config(&config.colors, color),
+        hyperlinks: hyperlink::enabled(config.reader.hyperlinks, |name| std::env::var(name).ok()),
         column_width: config.reader.column_width,
         show_outline: config.reader.show_outline,
         roles,

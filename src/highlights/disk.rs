@@ -141,10 +141,19 @@ struct Header {
     schema_version: Option<Value>,
 }
 
+/// The file as a store. UTF-8 is checked once over the whole file (fast) rather than string
+/// by string as the parser goes.
+fn parse(bytes: &[u8]) -> serde_json::Result<StoreFile> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(bytes),
+    }
+}
+
 fn classify(bytes: Vec<u8>) -> OnDisk {
     // A good file is read once; only one that does not read is read again, field by field,
     // to say why.
-    if let Ok(file) = serde_json::from_slice::<StoreFile>(&bytes)
+    if let Ok(file) = parse(&bytes)
         && file.format == FORMAT
     {
         return match u64::from(file.schema_version) {

@@ -16,11 +16,14 @@ pub fn breaks_only_at_spaces(text: &str) -> bool {
     if bytes.first() == Some(&b' ') {
         return false;
     }
-    let mut previous = b' ';
     for (i, &b) in bytes.iter().enumerate() {
+        // Letters, digits and straight quotes, the bulk of prose, are fine wherever they are.
+        if WORD_LIKE[usize::from(b)] {
+            continue;
+        }
+        let previous = if i == 0 { b' ' } else { bytes[i - 1] };
         let next = bytes.get(i + 1).copied().unwrap_or(b' ');
         let fine = match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'\'' | b'"' => true,
             // Breaks after a hyphen are not used; one after a space is left to the algorithm.
             b'-' => previous != b' ',
             b' ' => previous != b'(',
@@ -37,12 +40,24 @@ pub fn breaks_only_at_spaces(text: &str) -> bool {
         if !fine {
             return false;
         }
-        previous = b;
     }
     // A text ending with a hyphen loses its last break in textwrap's word finder; the
     // shortcut leaves it to that finder.
-    !matches!(previous, b'(' | b'-')
+    !matches!(bytes.last(), Some(b'(' | b'-'))
 }
+
+/// The bytes that never make or prevent a break next to them: ASCII letters and digits, and
+/// straight quotes.
+const WORD_LIKE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'"';
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

@@ -4,8 +4,6 @@
 use std::ops::Range;
 
 use textwrap::WordSeparator;
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::breaks::breaks_only_at_spaces;
@@ -69,6 +67,8 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         byte: block.bytes.start,
         char: block.chars.start,
         text: &article.text,
+        // One byte a character: offsets convert by subtraction, without walking the text.
+        ascii: block.bytes.len() == block.chars.len(),
     };
     let mut first = true;
     if block.kind.is_preformatted() {
@@ -78,24 +78,23 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         let avail = if avail > MIN_WIDTH { avail - 1 } else { avail };
         let mut line_start = 0;
         for source_line in text.split('\n') {
-            for (piece, _) in hard_break(source_line, avail) {
+            hard_break(source_line, avail, |piece, _| {
                 let start = block.bytes.start + line_start + piece.start;
                 let end = block.bytes.start + line_start + piece.end;
                 let chars = cursor.advance_to(start)..cursor.advance_to(end);
                 push(out, chars, start..end, first);
                 first = false;
-            }
+            });
             line_start += source_line.len() + 1;
         }
         return;
     }
-    for (start, end, is_first) in wrap_prose(text, width - bar, first_indent, rest_indent) {
+    let widths = [width - bar - first_indent, width - bar - rest_indent];
+    wrap_prose(text, widths, |start, end, is_first| {
         let (start, end) = (block.bytes.start + start, block.bytes.start + end);
         let chars = cursor.advance_to(start)..cursor.advance_to(end);
         push(out, chars, start..end, is_first);
-        first = false;
-    }
-    debug_assert!(!first);
+    });
 }
 
 /// The mark drawn after a line of preformatted text that was too long for the pane and goes
@@ -119,30 +118,46 @@ pub fn continues(article: &Article, line: &Line, width: usize) -> bool {
 
 /// Walks forward through the text, converting byte offsets to character offsets.
 pub(super) struct Cursor<'a> {
-    pub(super) byte: usize,
-    pub(super) char: usize,
-    pub(super) text: &'a str,
+    byte: usize,
+    char: usize,
+    text: &'a str,
+    /// Whether the stretch walked is ASCII, where a byte is a character.
+    ascii: bool,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    /// A cursor at byte `byte` (character `char`) of `text`, counting characters one by one.
+    pub(super) fn at(text: &'a str, byte: usize, char: usize) -> Cursor<'a> {
+        Cursor {
+            byte,
+            char,
+            text,
+            ascii: false,
+        }
+    }
+
     pub(super) fn advance_to(&mut self, byte: usize) -> usize {
         if byte > self.byte {
-            self.char += self.text[self.byte..byte].chars().count();
+            self.char += if self.ascii {
+                byte - self.byte
+            } else {
+                self.text[self.byte..byte].chars().count()
+            };
             self.byte = byte;
         }
         self.char
     }
 }
 
-/// Splits text into pieces no wider than `width` columns, each with its width. Breaks fall
-/// between grapheme clusters, so an emoji sequence or a letter with its accents stays whole;
-/// only a cluster wider than `width` on its own is split between its characters. Clusters are
-/// measured as a terminal draws them: "❤\u{fe0f}" takes two columns, not the one its
-/// characters add up to. Empty text gives one empty piece.
-fn hard_break(text: &str, width: usize) -> Vec<(Range<usize>, usize)> {
+/// Splits text into pieces no wider than `width` columns and hands each to `piece` with its
+/// width. Breaks fall between grapheme clusters, so an emoji sequence or a letter with its
+/// accents stays whole; only a cluster wider than `width` on its own is split between its
+/// characters. Clusters are measured as a terminal draws them: "❤\u{fe0f}" takes two
+/// columns, not the one its characters add up to. Empty text gives one empty piece.
+fn hard_break(text: &str, width: usize, mut piece: impl FnMut(Range<usize>, usize)) {
     // Most words are short ASCII, one column a byte (sanitised text has no ASCII controls).
     if text.len() <= width && text.is_ascii() {
-        return vec![(0..text.len(), text.len())];
+        return piece(0..text.len(), text.len());
     }
     let units = text.grapheme_indices(true).flat_map(|(i, cluster)| {
         let split = display_width(cluster) > width;
@@ -154,92 +169,186 @@ fn hard_break(text: &str, width: usize) -> Vec<(Range<usize>, usize)> {
                 (false, _) => None,
             })
     });
-    let mut pieces = Vec::new();
     let mut start = 0;
     let mut columns = 0;
     for (i, unit) in units {
         let w = display_width(unit);
         if columns + w > width && i > start {
-            pieces.push((start..i, columns));
+            piece(start..i, columns);
             start = i;
             columns = 0;
         }
         columns += w;
     }
-    pieces.push((start..text.len(), columns));
-    pieces
+    piece(start..text.len(), columns)
 }
 
-/// A word (or the part of an over-long word that fits a line) as the wrapping algorithm sees
-/// it, measured by [`hard_break`]'s rules rather than textwrap's character by character ones.
-#[derive(Debug)]
-struct Piece<'a> {
-    text: &'a str,
-    whitespace: &'a str,
-    width: usize,
-}
-
-impl Fragment for Piece<'_> {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-
-    fn whitespace_width(&self) -> f64 {
-        display_width(self.whitespace) as f64
-    }
-
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
-}
-
-/// Wraps prose with Unicode line-breaking rules (so CJK text breaks between characters) and
-/// returns byte ranges relative to `text`, without the spaces at the breaks.
-pub(super) fn wrap_prose(
-    text: &str,
-    width: usize,
-    first_indent: usize,
-    rest_indent: usize,
-) -> Vec<(usize, usize, bool)> {
-    let first_width = width - first_indent;
-    let rest_width = width - rest_indent;
-    let mut pieces = Vec::new();
-    let separator = if breaks_only_at_spaces(text) {
-        WordSeparator::AsciiSpace
-    } else {
-        WordSeparator::UnicodeBreakProperties
+/// Wraps prose with Unicode line-breaking rules (so CJK text breaks between characters) into
+/// lines of `widths[0]` columns, then `widths[1]`, first fit, and hands `line` each line's
+/// byte range relative to `text` (without the spaces at the break) and whether it is the
+/// first. Words go straight from the text to the lines: nothing is collected on the way.
+pub(super) fn wrap_prose(text: &str, widths: [usize; 2], mut line: impl FnMut(usize, usize, bool)) {
+    let mut fit = FirstFit {
+        widths,
+        lines: 0,
+        open: None,
+        used: 0,
     };
-    for word in separator.find_words(text) {
-        let parts = hard_break(word.word, first_width.min(rest_width));
-        let last = parts.len() - 1;
-        for (n, (range, width)) in parts.into_iter().enumerate() {
-            pieces.push(Piece {
-                text: &word.word[range],
-                whitespace: if n == last { word.whitespace } else { "" },
-                width,
-            });
+    let longest = widths[0].min(widths[1]);
+    // A word's whitespace is the run of spaces after it (textwrap's `Word::from` takes only
+    // `' '`), one column each.
+    let mut place = |word: &str, at: usize, spaces: usize| {
+        hard_break(word, longest, |range, columns| {
+            let last = range.end == word.len();
+            let span = at + range.start..at + range.end;
+            fit.place(span, columns, if last { spaces } else { 0 }, &mut line);
+        });
+    };
+    if breaks_only_at_spaces(text) {
+        // ASCII with no leading space: the words are what lies between runs of spaces.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let mut word_end = at;
+            while word_end < bytes.len() && bytes[word_end] != b' ' {
+                word_end += 1;
+            }
+            let mut next = word_end;
+            while next < bytes.len() && bytes[next] == b' ' {
+                next += 1;
+            }
+            place(&text[at..word_end], at, next - word_end);
+            at = next;
+        }
+    } else {
+        let base = text.as_ptr() as usize;
+        for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
+            let at = word.word.as_ptr() as usize - base;
+            place(word.word, at, word.whitespace.len());
         }
     }
-    let widths = [first_width as f64, rest_width as f64];
-    let base = text.as_ptr() as usize;
-    let mut out = Vec::new();
-    for (n, line) in wrap_first_fit(&pieces, &widths).into_iter().enumerate() {
-        let (Some(first), Some(last)) = (line.first(), line.last()) else {
-            continue;
-        };
-        let start = first.text.as_ptr() as usize - base;
-        let end = last.text.as_ptr() as usize - base + last.text.len();
-        debug_assert!(
-            line.iter()
-                .map(|w| w.width() + w.whitespace_width())
-                .sum::<f64>()
-                - last.whitespace_width()
-                <= widths[n.min(1)]
-        );
-        out.push((start, end, n == 0));
+    fit.finish(&mut line);
+}
+
+/// First-fit line filling, as `textwrap::wrap_algorithms::wrap_first_fit` does it (a piece
+/// starts a new line when it does not fit beside what the line holds), one piece at a time.
+struct FirstFit {
+    widths: [usize; 2],
+    /// Lines handed out so far.
+    lines: usize,
+    /// Byte range of the line being filled, once it holds a piece.
+    open: Option<Range<usize>>,
+    /// Columns the open line takes, with the spaces after its last piece.
+    used: usize,
+}
+
+impl FirstFit {
+    fn place(
+        &mut self,
+        piece: Range<usize>,
+        columns: usize,
+        spaces: usize,
+        line: &mut impl FnMut(usize, usize, bool),
+    ) {
+        let limit = self.widths[self.lines.min(1)];
+        if self.used + columns > limit
+            && let Some(open) = self.open.take()
+        {
+            line(open.start, open.end, self.lines == 0);
+            self.lines += 1;
+            self.used = 0;
+        }
+        let start = self.open.as_ref().map_or(piece.start, |open| open.start);
+        self.open = Some(start..piece.end);
+        self.used += columns + spaces;
     }
-    if out.is_empty() {
-        out.push((0, 0, true));
+
+    /// Hands out the last line; text without a piece is one empty line.
+    fn finish(self, line: &mut impl FnMut(usize, usize, bool)) {
+        match self.open {
+            Some(open) => line(open.start, open.end, self.lines == 0),
+            None if self.lines == 0 => line(0, 0, true),
+            None => {}
+        }
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use textwrap::core::Fragment;
+    use textwrap::wrap_algorithms::wrap_first_fit;
+
+    /// A piece as textwrap's first fit sees it.
+    #[derive(Debug)]
+    struct Measured {
+        bytes: Range<usize>,
+        width: usize,
+        spaces: usize,
+    }
+
+    impl Fragment for Measured {
+        fn width(&self) -> f64 {
+            self.width as f64
+        }
+        fn whitespace_width(&self) -> f64 {
+            self.spaces as f64
+        }
+        fn penalty_width(&self) -> f64 {
+            0.0
+        }
+    }
+
+    /// The lines textwrap makes of the same words and pieces: every word collected first, then
+    /// `wrap_first_fit` over the list.
+    fn textwrap_lines(text: &str, widths: [usize; 2]) -> Vec<(usize, usize, bool)> {
+        let base = text.as_ptr() as usize;
+        let mut pieces = Vec::new();
+        for word in WordSeparator::UnicodeBreakProperties.find_words(text) {
+            let at = word.word.as_ptr() as usize - base;
+            let mut parts = Vec::new();
+            hard_break(word.word, widths[0].min(widths[1]), |range, width| {
+                parts.push((range, width));
+            });
+            let last = parts.len() - 1;
+            for (n, (range, width)) in parts.into_iter().enumerate() {
+                pieces.push(Measured {
+                    bytes: at + range.start..at + range.end,
+                    width,
+                    spaces: if n == last { word.whitespace.len() } else { 0 },
+                });
+            }
+        }
+        let lines: Vec<_> = wrap_first_fit(&pieces, &widths.map(|w| w as f64))
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, line)| {
+                Some((line.first()?.bytes.start, line.last()?.bytes.end, n == 0))
+            })
+            .collect();
+        if lines.is_empty() {
+            vec![(0, 0, true)]
+        } else {
+            lines
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Wrapping word by word, with nothing collected, makes the lines textwrap makes from
+        /// the list of every word (what `folio render` printed before it streamed).
+        #[test]
+        fn streamed_wrapping_makes_textwraps_lines(
+            text in "[a-c0-9 .,;:!?()'\"/*-]{0,50}|[a-z 中文，。❤\u{fe0f}é`-]{0,40}",
+            first in 2usize..14,
+            rest in 2usize..14,
+        ) {
+            let mut streamed = Vec::new();
+            wrap_prose(&text, [first, rest], |start, end, is_first| {
+                streamed.push((start, end, is_first));
+            });
+            prop_assert_eq!(streamed, textwrap_lines(&text, [first, rest]));
+        }
+    }
 }

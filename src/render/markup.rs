@@ -4,8 +4,11 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
+use std::ops::Range;
+
 use crate::article::{Article, Block, Span, Style};
 use crate::layout::Line;
+use crate::syntax::{Class, Token};
 
 /// SGR parameters of inline markup (added to the block's own).
 fn sgr(style: Style) -> &'static str {
@@ -19,14 +22,43 @@ fn sgr(style: Style) -> &'static str {
     }
 }
 
-/// Appends the text of `line` with its inline markup as SGR runs; `block_sgr` (the block's own
-/// style, maybe empty) is restated in every run, and every run ends with a reset.
-pub fn push_styled(out: &mut String, article: &Article, line: &Line, block_sgr: &str) {
+/// SGR parameters of a syntax class (after the code block's own, so its colour wins).
+fn class_sgr(class: Class) -> &'static str {
+    match class {
+        Class::Keyword => "95",
+        Class::Type => "96",
+        Class::Function => "94",
+        Class::String => "32",
+        Class::Number => "91",
+        Class::Comment => "90;3",
+    }
+}
+
+/// Appends the text of `line` with its syntax colours (`tokens`, the block's) and inline
+/// markup as SGR runs; `block_sgr` (the block's own style, maybe empty) is restated in every
+/// run, and every run ends with a reset.
+pub fn push_styled(
+    out: &mut String,
+    article: &Article,
+    line: &Line,
+    block_sgr: &str,
+    tokens: &[Token],
+) {
     let text = &article.text[line.bytes.clone()];
-    let spans: Vec<&Span> = article.spans_in(line.chars.clone()).collect();
-    let mut cuts: Vec<usize> = spans
+    let on_line = |r: &Range<usize>| r.start < line.chars.end && r.end > line.chars.start;
+    let layers: Vec<(Range<usize>, &str)> = tokens
         .iter()
-        .flat_map(|s| [s.chars.start, s.chars.end])
+        .filter(|t| on_line(&t.chars))
+        .map(|t| (t.chars.clone(), class_sgr(t.class)))
+        .chain(
+            article
+                .spans_in(line.chars.clone())
+                .map(|s| (s.chars.clone(), sgr(s.style))),
+        )
+        .collect();
+    let mut cuts: Vec<usize> = layers
+        .iter()
+        .flat_map(|(r, _)| [r.start, r.end])
         .chain([line.chars.start, line.chars.end])
         .map(|c| c.clamp(line.chars.start, line.chars.end))
         .collect();
@@ -39,10 +71,10 @@ pub fn push_styled(out: &mut String, article: &Article, line: &Line, block_sgr: 
         let end_byte = bytes.nth(pair[1] - offset - 1).unwrap_or(text.len());
         let params: Vec<&str> = std::iter::once(block_sgr)
             .chain(
-                spans
+                layers
                     .iter()
-                    .filter(|s| s.chars.start <= pair[0] && s.chars.end > pair[0])
-                    .map(|s| sgr(s.style)),
+                    .filter(|(r, _)| r.contains(&pair[0]))
+                    .map(|&(_, p)| p),
             )
             .filter(|p| !p.is_empty())
             .collect();
@@ -109,6 +141,7 @@ pub fn marked(article: &Article, index: usize) -> Option<Article> {
             chars: 0..char_len,
             bytes: 0..out.len(),
             align: block.align,
+            lang: block.lang.clone(),
         }],
         text: out,
         char_len,
@@ -160,7 +193,7 @@ mod tests {
             table: None,
         };
         let mut out = String::new();
-        push_styled(&mut out, &article, &line, "3");
+        push_styled(&mut out, &article, &line, "3", &[]);
         assert_eq!(
             out,
             "\x1b[3ma \x1b[0m\x1b[3;1mb \x1b[0m\x1b[3;1;3mc\x1b[0m\x1b[3m d\x1b[0m"

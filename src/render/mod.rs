@@ -10,6 +10,7 @@ use crate::layout::{
     CONTINUATION_MARK, Furniture, Line, MIN_WIDTH, continues, fold_label, lay_out_block, run_end,
     run_lines, wants_gap,
 };
+use crate::syntax;
 
 /// How the reading view is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,9 @@ pub fn render_each<E>(
     let mut out = String::new();
     let mut shown_any = false;
     let mut index = 0;
+    // The first span not before the block: spans come in text order and never reach across
+    // blocks, so this tells a block without markup (most) at once.
+    let mut next_span = 0;
     while index < article.blocks.len() {
         let furniture = article.blocks[index].kind == BlockKind::Chrome;
         if furniture && view.furniture != Furniture::Show {
@@ -82,7 +86,19 @@ pub fn render_each<E>(
             out.push('\n');
         }
         lines.clear();
-        match (!view.styled && view.marks)
+        let block = &article.blocks[index];
+        while article
+            .spans
+            .get(next_span)
+            .is_some_and(|s| s.chars.start < block.chars.start)
+        {
+            next_span += 1;
+        }
+        let spanned = article
+            .spans
+            .get(next_span)
+            .is_some_and(|s| s.chars.start < block.chars.end);
+        match (spanned && !view.styled && view.marks)
             .then(|| markup::marked(article, index))
             .flatten()
         {
@@ -126,6 +142,12 @@ fn write_block(
 ) {
     let kind = article.blocks[index].kind;
     let sgr = if styled { style_of(kind) } else { "" };
+    // Grammars load only for a styled rendering of code in a named language.
+    let tokens = if styled {
+        syntax::tokens(article, index)
+    } else {
+        Vec::new()
+    };
     for line in lines {
         out.extend(std::iter::repeat_n(' ', line.indent.into()));
         if line.quote {
@@ -142,7 +164,7 @@ fn write_block(
         } else if let Some(table) = &line.table {
             table::push_table_line(out, article, index, table, styled);
         } else if styled {
-            markup::push_styled(out, article, line, sgr);
+            markup::push_styled(out, article, line, sgr, &tokens);
         } else {
             out.push_str(&article.text[line.bytes.clone()]);
         }
@@ -195,6 +217,25 @@ mod tests {
             },
         );
         assert!(styled.starts_with("\x1b[1;4mTitle\x1b[0m\n"));
+    }
+
+    #[test]
+    fn styled_render_colours_code_keywords_and_plain_render_does_not() {
+        let markdown = "```rust\nfn f(line: &str) {}\n```\n\n```\nfn g() {}\n```\n";
+        let article = Article::from_bytes(markdown.as_bytes(), Some(std::path::Path::new("a.md")))
+            .expect("parse");
+        let styled = View {
+            styled: true,
+            ..View::default()
+        };
+        let out = render(&article, 40, styled);
+        // The keyword in the keyword colour, over the code block's own; the identifier in
+        // the block's colour alone; code without a language as before.
+        assert!(out.starts_with("  \x1b[36;95mfn\x1b[0m"), "{out:?}");
+        assert!(out.contains("\x1b[36m(line: "), "{out:?}");
+        assert!(out.ends_with("\n  \x1b[36mfn g() {}\x1b[0m\n"), "{out:?}");
+        let plain = render(&article, 40, View::default());
+        assert_eq!(plain, "  fn f(line: &str) {}\n\n  fn g() {}\n");
     }
 
     fn with_furniture() -> Article {

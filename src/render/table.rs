@@ -20,7 +20,7 @@ pub fn push_table_line(
             Segment::Blank(n) => out.extend(std::iter::repeat_n(' ', n)),
             Segment::Text(piece) if styled => {
                 let sgr = if line.header { "1" } else { "" };
-                markup::push_styled(out, article, &piece.as_line(block), sgr);
+                markup::push_styled(out, article, &piece.as_line(block), sgr, &[]);
             }
             Segment::Text(piece) => out.push_str(&article.text[piece.bytes.clone()]),
             Segment::Mark(mark) if styled => {

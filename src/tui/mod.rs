@@ -7,6 +7,7 @@ pub mod action;
 pub mod driver;
 pub mod geometry;
 pub mod help;
+pub mod hyperlink;
 pub mod keymap;
 pub mod model;
 pub mod protocol;

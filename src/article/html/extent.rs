@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::{about, furniture, inside};
+use crate::article::inline::Style;
 use crate::article::lists::BULLET;
 use crate::article::plain::numbering;
 use crate::article::plain::reflow::is_cjk;
@@ -223,6 +224,7 @@ fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], first: usize, las
     let plain = |i: usize| {
         blocks[i].kind.is_preformatted()
             || is_plain_sentence(blocks, link_share, i)
+            || is_cross_reference(&blocks[i])
             || is_heading(&blocks[i]) && continues_numbering(blocks, first, last, i)
     };
     if (last + 1..blocks.len()).all(plain) {
@@ -230,6 +232,39 @@ fn through_plain_tail(blocks: &[RawBlock], link_share: &[f32], first: usize, las
     } else {
         last
     }
+}
+
+/// Words a sentence needs before its link to be prose rather than a label ("Source:", "Our
+/// Standards:").
+const MIN_LEAD_IN_WORDS: usize = 3;
+
+/// Whether a paragraph is a sentence pointing the reader to one place: words of its own, then a
+/// single link ("For more, see the Kernel Handbook.", "SPI 的网站是：https://…。"). Mostly
+/// link text, but prose: a list of links has several, a teaser's link opens the line, and a
+/// label over a link is one or two words.
+fn is_cross_reference(block: &RawBlock) -> bool {
+    let mut links = block.spans.iter().filter(|s| s.style == Style::Link);
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    block.kind == BlockKind::Paragraph && points_to_one_place(&block.text, link.bytes.start)
+}
+
+/// Whether `text`, whose only link starts at byte `link_start`, is a sentence of at least a
+/// few words leading to that link (see [`is_cross_reference`]).
+pub(super) fn points_to_one_place(text: &str, link_start: usize) -> bool {
+    let lead_in = text.get(..link_start).unwrap_or_default();
+    words(lead_in) >= MIN_LEAD_IN_WORDS && is_sentence(text) && !about::is_about_line(text)
+}
+
+/// Words of a text, each CJK character counting as one.
+fn words(text: &str) -> usize {
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    let latin = text
+        .split(|c: char| c.is_whitespace() || is_cjk(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    cjk + latin
 }
 
 /// Whether a text reads as a sentence: it ends as one and holds at most one web address.

@@ -311,19 +311,70 @@ fn a_last_section_numbered_in_the_chapter_is_read_though_scoring_left_it_out() {
                 places</h3></div><p>Some systems keep them elsewhere.</p></div>";
     let article = load(&faq_chapter(last));
     assert!(outline(&article).contains(&"10.3.1. Other places".to_string()));
-    let kinds: Vec<BlockKind> = article
-        .blocks
-        .iter()
-        .rev()
-        .take(2)
-        .map(|b| b.kind)
-        .collect();
     assert_eq!(
-        kinds,
+        last_kinds(&article, 2),
         [BlockKind::Paragraph, BlockKind::Heading { level: 3 }],
         "{:?}",
         article.blocks
     );
+}
+
+/// The kinds of the last `n` blocks of an article, last first.
+fn last_kinds(article: &Article, n: usize) -> Vec<BlockKind> {
+    article
+        .blocks
+        .iter()
+        .rev()
+        .take(n)
+        .map(|b| b.kind)
+        .collect()
+}
+
+#[test]
+fn a_last_section_that_only_points_elsewhere_is_read_heading_and_all() {
+    for (heading, pointer) in [
+        (
+            "10.4. Where is more about kernels?",
+            "For more about kernels, see the <a href='https://example.org/kh/'>Kernel \
+             Handbook</a>.",
+        ),
+        (
+            "10.4. 在哪里可以获得更多信息？",
+            "更多信息，请参见 <a href='https://example.org/kh/'>Debian Linux Kernel Handbook</a>。",
+        ),
+        (
+            "10.4. Как связаться с SPI?",
+            "Сайт этой организации: <a href='https://www.spi-inc.org/'>https://www.spi-inc.org/</a>.",
+        ),
+    ] {
+        let last = format!(
+            "<div class='section'><div class='titlepage'><h2 class='title'>{heading}</h2>\
+             </div><p>{pointer}</p></div>"
+        );
+        let article = load(&faq_chapter(&last));
+        assert!(
+            outline(&article).contains(&heading.to_string()),
+            "{heading}"
+        );
+        assert_eq!(
+            last_kinds(&article, 2),
+            [BlockKind::Paragraph, BlockKind::Heading { level: 2 }],
+            "{:?}",
+            article.blocks
+        );
+    }
+}
+
+#[test]
+fn a_label_over_a_link_or_a_line_of_links_after_the_chapter_stays_furniture() {
+    for tail in [
+        "<p>Our Standards: <a href='https://example.com/trust'>The Trust Principles.</a></p>",
+        "<p><a href='https://example.com/next'>Read the next story in this series today.</a></p>",
+        "<p>See <a href='/a'>one page</a> and <a href='/b'>another page</a> for more.</p>",
+    ] {
+        let article = load(&faq_chapter(tail));
+        assert_eq!(last_kinds(&article, 1), [BlockKind::Chrome], "{tail}");
+    }
 }
 
 #[test]

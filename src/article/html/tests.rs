@@ -91,6 +91,21 @@ fn table_cells_keep_their_inline_markup() {
 }
 
 #[test]
+fn code_keeps_the_language_its_class_names() {
+    let article = load(
+        "<body><h1>T</h1><pre><code class='hljs language-python'>x = 1</code></pre>\
+         <pre class='lang-rust'>fn f() {}</pre><pre>plain</pre></body>",
+    );
+    let langs: Vec<_> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Code)
+        .map(|b| b.lang.as_deref())
+        .collect();
+    assert_eq!(langs, [Some("python"), Some("rust"), None]);
+}
+
+#[test]
 fn line_breaks_become_spaces_and_double_breaks_paragraphs() {
     let parsed = parse("<body><p>one<br>two<br><br>three\nfour</p></body>");
     assert_eq!(

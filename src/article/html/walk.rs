@@ -4,8 +4,9 @@
 
 use dom_query::NodeRef;
 
-use super::{furniture, subheads};
+use super::{extent, furniture, subheads};
 use crate::article::inline::{self, RawSpan, Style};
+use crate::article::language;
 use crate::article::lists::ListStack;
 use crate::article::{BlockKind, RawBlock};
 
@@ -144,8 +145,25 @@ fn box_has_prose(heading: &NodeRef) -> bool {
             && !is_skipped(&d)
             && !inline_text(&d).is_empty()
             && (!text_div || inline_text(&d).chars().count() >= TEXT_DIV_CHARS)
-            && link_share(&d) < LINK_HEAVY
+            && (link_share(&d) < LINK_HEAVY || is_cross_reference(&d))
     })
+}
+
+/// Whether a prose element is one sentence leading to its only link ("For more, see the
+/// Kernel Handbook."): mostly link text, yet prose, as a section's closing pointer is.
+fn is_cross_reference(node: &NodeRef) -> bool {
+    let mut links = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.as_ref() == "a"));
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let text = inline_text(node);
+    let link_text = inline_text(&link);
+    !link_text.is_empty()
+        && text
+            .find(&link_text)
+            .is_some_and(|start| extent::points_to_one_place(&text, start))
 }
 
 /// Whether an `<a>` leads away from the page (a link within the page is a permalink or a
@@ -449,7 +467,9 @@ impl Walker {
             }
             "pre" | "listing" | "xmp" | "plaintext" => {
                 self.flush();
-                self.push(RawBlock::new(BlockKind::Code, node.text()), 0.0);
+                let mut block = RawBlock::new(BlockKind::Code, node.text());
+                block.lang = code_language(node);
+                self.push(block, 0.0);
             }
             "blockquote" => {
                 self.flush();
@@ -575,6 +595,17 @@ impl Walker {
             self.push(spanned_block(rest_kind, &line, piece, &spans), links);
         }
     }
+}
+
+/// The language a `<pre>` names in its class, or in the class of the `<code>` inside it.
+fn code_language(pre: &NodeRef) -> Option<String> {
+    let inner = pre
+        .first_element_child()
+        .filter(|c| c.node_name().as_deref() == Some("code"));
+    [Some(*pre), inner]
+        .into_iter()
+        .flatten()
+        .find_map(|n| language::from_class(&n.attr("class")?))
 }
 
 /// A block of `piece` (a part of `line`) with white space collapsed and the spans of `line`

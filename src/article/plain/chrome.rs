@@ -1,5 +1,8 @@
 //! Page chrome in a dump: site furniture, chatbot preambles, counters and comment forms.
 
+use super::case;
+use super::phrase_set::PhraseSet;
+
 /// Whole lines that are navigation or widget labels, compared after [`key`] normalisation.
 const LABELS: &[&str] = &[
     "read more",
@@ -196,44 +199,90 @@ const FORM_OPENERS: &[&str] = &[
 /// Longest text still judged by the label and prefix lists; longer text is article prose.
 const MAX_CHROME_CHARS: usize = 300;
 
-/// Whether a standalone piece of text is page chrome.
-pub fn is_chrome(text: &str) -> bool {
-    if text.chars().nth(MAX_NOTICE_CHARS).is_some() {
-        return false;
+/// Longest chatbot preamble.
+const MAX_PREAMBLE_CHARS: usize = 600;
+
+/// What the wording of one piece says of it, read from its key once.
+pub struct Wording {
+    /// Page chrome, by the piece's words.
+    pub chrome: bool,
+    /// The piece opens a comment form ("Leave a reply", "发表回复").
+    pub opens_form: bool,
+    /// [`is_preamble`] of the piece as it stands.
+    pub preamble: bool,
+}
+
+/// The three tests of [`Wording`] on `text` and on `bare`, `text` without the bullets and
+/// spaces before it (which [`key`] trims anyway, so both have one key).
+pub fn wording(text: &str, bare: &str) -> Wording {
+    // Longer than that, none of the three looks at the words (so counting stops there).
+    let chars = |t: &str| t.chars().take(MAX_NOTICE_CHARS + 1).count();
+    let bare_chars = chars(bare);
+    if bare_chars > MAX_NOTICE_CHARS {
+        return Wording {
+            chrome: false,
+            opens_form: false,
+            preamble: false,
+        };
     }
-    let key = key(text);
-    if COOKIE_PHRASES.iter().any(|p| key.contains(p)) {
+    let text_chars = if text.len() == bare.len() {
+        bare_chars
+    } else {
+        chars(text)
+    };
+    let key = key(bare);
+    Wording {
+        chrome: chrome_by_key(bare_chars, &key),
+        opens_form: form_by_key(bare_chars, &key),
+        preamble: preamble_by_key(text, text_chars, &key),
+    }
+}
+
+/// Whether a standalone piece of text of `chars` characters (at most [`MAX_NOTICE_CHARS`]),
+/// whose key is `key`, is page chrome.
+fn chrome_by_key(chars: usize, key: &str) -> bool {
+    static COOKIES: PhraseSet = PhraseSet::anywhere(COOKIE_PHRASES);
+    static LABEL: PhraseSet = PhraseSet::whole(LABELS);
+    static PREFIX: PhraseSet = PhraseSet::at_start(PREFIXES);
+    static PHRASE: PhraseSet = PhraseSet::anywhere(PHRASES);
+    if COOKIES.matches(key) {
         return true;
     }
-    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+    if chars > MAX_CHROME_CHARS {
         return false;
     }
     if key.is_empty() {
         return false;
     }
-    LABELS.contains(&key.as_str())
-        || opens_comment_form(text)
-        || PREFIXES.iter().any(|p| key.starts_with(p))
-        || PHRASES.iter().any(|p| key.contains(p))
-        || is_counter(&key)
+    LABEL.matches(key)
+        || form_by_key(chars, key)
+        || PREFIX.matches(key)
+        || PHRASE.matches(key)
+        || is_counter(key)
 }
 
-/// Whether a line opens a comment form ("Leave a reply", "发表回复").
-pub fn opens_comment_form(text: &str) -> bool {
-    if text.chars().nth(MAX_CHROME_CHARS).is_some() {
+/// Whether a line of `chars` characters, whose key is `key`, opens a comment form ("Leave a
+/// reply", "发表回复").
+fn form_by_key(chars: usize, key: &str) -> bool {
+    if chars > MAX_CHROME_CHARS {
         return false;
     }
-    let key = key(text);
-    FORM_OPENERS.iter().any(|o| key.starts_with(o)) && key.chars().count() < 40
+    static OPENER: PhraseSet = PhraseSet::at_start(FORM_OPENERS);
+    OPENER.matches(key) && key.chars().count() < 40
 }
 
 /// Whether text is a chatbot's preamble to the article it wrote ("Okay, I understand. Here's a
 /// news article based on ...:", "Sure! Here is the rewritten post:").
 pub fn is_preamble(text: &str) -> bool {
-    if text.chars().nth(600).is_some() {
+    let chars = text.chars().take(MAX_PREAMBLE_CHARS + 1).count();
+    chars <= MAX_PREAMBLE_CHARS && preamble_by_key(text, chars, &key(text))
+}
+
+/// [`is_preamble`] of text of `chars` characters whose key is `key`.
+fn preamble_by_key(text: &str, chars: usize, key: &str) -> bool {
+    if chars > MAX_PREAMBLE_CHARS {
         return false;
     }
-    let key = key(text);
     const OPENERS: &[&str] = &[
         "okay",
         "ok,",
@@ -284,20 +333,29 @@ pub fn ends_with_read_more(text: &str) -> bool {
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
+    // One of the two words is a number: no digit, comma or full stop, no counter.
+    if !key
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return false;
+    }
     const NOUNS: &[&str] = &[
         "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
         "点赞",
     ];
-    let words: Vec<&str> = key
+    let mut words = key
         .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
-        .filter(|w| !w.is_empty())
-        .collect();
+        .filter(|w| !w.is_empty());
     let is_number = |w: &str| {
         w.chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     };
-    match words.as_slice() {
-        [a, b] => (is_number(a) && NOUNS.contains(b)) || (NOUNS.contains(a) && is_number(b)),
+    // Exactly two words.
+    match (words.next(), words.next(), words.next()) {
+        (Some(a), Some(b), None) => {
+            (is_number(a) && NOUNS.contains(&b)) || (NOUNS.contains(&a) && is_number(b))
+        }
         _ => false,
     }
 }
@@ -307,12 +365,28 @@ fn key(text: &str) -> String {
     let trimmed = text.trim_matches(|c: char| {
         !(c.is_alphanumeric() || c == '©' || c == '(' || c == ')' || c == ':' || c == '：')
     });
-    trimmed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace(['’', '‘'], "'")
+    let mut joined = String::with_capacity(trimmed.len());
+    let mut simple = true;
+    for word in trimmed.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+        simple &= case::is_simple(word);
+    }
+    // ASCII and caseless text is lower-cased in place; anything else as the standard library
+    // does it.
+    let lower = if simple {
+        joined.make_ascii_lowercase();
+        joined
+    } else {
+        joined.to_lowercase()
+    };
+    if lower.contains(['’', '‘']) {
+        lower.replace(['’', '‘'], "'")
+    } else {
+        lower
+    }
 }
 
 #[cfg(test)]
@@ -347,7 +421,7 @@ mod tests {
                 "To find out more or to opt out, read on. ".repeat(8)
             ),
         ] {
-            assert!(is_chrome(line), "{line}");
+            assert!(wording(line, line).chrome, "{line}");
         }
     }
 
@@ -365,7 +439,7 @@ mod tests {
             ),
             "",
         ] {
-            assert!(!is_chrome(line), "{line}");
+            assert!(!wording(line, line).chrome, "{line}");
         }
     }
 
@@ -384,10 +458,9 @@ mod tests {
     fn comment_forms_open() {
         assert!(is_read_more(">>> Read more <<<"));
         assert!(!is_read_more("Read more about the plan below."));
-        assert!(opens_comment_form("Leave a Reply"));
-        assert!(opens_comment_form("发表回复"));
-        assert!(!opens_comment_form(
-            "Leave a reply if you have to, the author said."
-        ));
+        assert!(wording("Leave a Reply", "Leave a Reply").opens_form);
+        assert!(wording("发表回复", "发表回复").opens_form);
+        let sentence = "Leave a reply if you have to, the author said.";
+        assert!(!wording(sentence, sentence).opens_form);
     }
 }

@@ -188,12 +188,21 @@ fn word_level(text: &str) -> Option<u8> {
 }
 
 fn fits(text: &str) -> bool {
-    let chars = text.chars().take(MAX_CHARS + 1).count();
-    if chars == 0 || chars > MAX_CHARS || text.split_whitespace().nth(MAX_WORDS).is_some() {
+    // Most pieces are paragraphs: too many bytes for `MAX_CHARS` characters, or too many
+    // characters (counted without decoding them).
+    if text.len() > 4 * MAX_CHARS || text.chars().count() > MAX_CHARS {
         return false;
     }
-    let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    cjk * 2 < chars || chars <= MAX_CJK_CHARS
+    // One pass for the rest: characters, words as `split_whitespace` finds them, CJK.
+    let (mut chars, mut words, mut cjk, mut in_word) = (0, 0, 0, false);
+    for c in text.chars() {
+        chars += 1;
+        cjk += usize::from(is_cjk(c));
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    chars != 0 && words <= MAX_WORDS && (cjk * 2 < chars || chars <= MAX_CJK_CHARS)
 }
 
 /// Sentences end with a full stop, comma, semicolon, colon or ellipsis (closing quotes and

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use super::case;
+
 /// Every language's file, with its name for messages.
 const FILES: [(&str, &str); 6] = [
     ("en", include_str!("../../../lexicon/en.txt")),
@@ -70,17 +72,14 @@ fn parse(file: &str) -> Vec<Phrase> {
 /// Whether the whole line is a phrase of `class` (an ending colon, full stop or their CJK
 /// forms aside).
 pub fn is_label(line: &str, class: Class) -> bool {
-    let bare = line
-        .trim()
-        .trim_end_matches([':', '：', '.', '。', ' '])
-        .to_lowercase();
+    let bare = case::lowercase(line.trim().trim_end_matches([':', '：', '.', '。', ' ']));
     !bare.is_empty() && phrases().iter().any(|p| p.class == class && p.text == bare)
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",
 /// "Table 3.", "图 2", "表 4.3. …", "Рис. 5".
 pub fn is_caption(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
+    let lower = case::lowercase(line.trim());
     phrases()
         .iter()
         .filter(|p| p.class == Class::Caption)

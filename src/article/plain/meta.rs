@@ -1,6 +1,9 @@
 //! Lines about an article rather than of it: bylines, datelines, photo credits and captions.
 //! They sit next to titles and headings in a dump and look like them, so they are ruled out.
 
+use super::case;
+use super::phrase_set::PhraseSet;
+
 /// News agencies and picture libraries that sign photo credits.
 const AGENCIES: &[&str] = &[
     "getty images",
@@ -55,8 +58,9 @@ const READING_TIME: &[&str] = &[
 
 /// A byline ("By Jane Doe", "ByReuters"), a dateline or timestamp, a reading time, a handle.
 pub fn is_byline(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words = lower.split_whitespace().count();
+    let lower = case::lowercase(text);
+    // Counted as far as the tests below look.
+    let words = lower.split_whitespace().take(15).count();
     // "By Anna Lee", "by ANNA LEE", "ByAnna Lee": a name follows. "By the third year, …"
     // opens a sentence.
     let by = text
@@ -81,18 +85,24 @@ pub fn is_byline(text: &str) -> bool {
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
 /// "Michael Conroy, AP").
 pub fn is_credit(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    if CREDIT_MARKS.iter().any(|m| lower.contains(m)) {
+    let lower = case::lowercase(text);
+    static MARK: PhraseSet = PhraseSet::anywhere(CREDIT_MARKS);
+    if MARK.matches(&lower) {
         return true;
+    }
+    if is_slash_credit(text) || is_bracketed_source(text) {
+        return true;
+    }
+    // What is left takes a segment that is an agency's name, so the name is in the text.
+    static AGENCY: PhraseSet = PhraseSet::anywhere(AGENCIES);
+    if !AGENCY.matches(&lower) {
+        return false;
     }
     let segments: Vec<&str> = lower
         .split(['|', ',', '/', '(', '[', '·'])
         .map(|s| s.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
     let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
-    if is_slash_credit(text) || is_bracketed_source(text) {
-        return true;
-    }
     match segments.as_slice() {
         [only] => only.split_whitespace().count() <= 2 && agency(only),
         [.., last] => agency(last) || segments[1..].iter().any(|s| agency(s)) && segments.len() > 2,
@@ -150,7 +160,7 @@ fn has_clock_time(text: &str) -> bool {
 /// `2019年11月18日`.
 fn has_date(text: &str) -> bool {
     let has_month = text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !case::is_alphabetic(c))
         .any(|w| w.chars().nth(2).is_some() && is_month(w));
     let has_year = text
         .split(|c: char| !c.is_ascii_digit())
@@ -158,6 +168,14 @@ fn has_date(text: &str) -> bool {
     let numeric = text
         .split(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
         .any(|w| {
+            // Three parts take two separators; most words have none (no list to make).
+            if w.bytes()
+                .filter(|b| matches!(b, b'/' | b'-' | b'.'))
+                .count()
+                != 2
+            {
+                return false;
+            }
             let parts: Vec<&str> = w.split(['/', '-', '.']).collect();
             let long_parts = parts.iter().filter(|p| p.len() >= 2).count();
             parts.len() == 3
@@ -173,6 +191,9 @@ fn has_date(text: &str) -> bool {
 
 /// `11月18日`, `2019年11月`: a number of days or years around a number of the month.
 fn has_cjk_date(text: &str) -> bool {
+    if !text.contains('月') {
+        return false;
+    }
     let chars: Vec<char> = text.chars().collect();
     chars.iter().enumerate().any(|(i, c)| {
         *c == '月'
@@ -216,10 +237,42 @@ const RUSSIAN_MONTHS: &[&str] = &[
     "октября", "октябре", "ноябрь", "ноября", "ноябре", "декабрь", "декабря", "декабре",
 ];
 
+/// Characters in the longest month name of either list.
+const LONGEST_MONTH: usize = {
+    let (a, b) = (longest(MONTH_NAMES), longest(RUSSIAN_MONTHS));
+    if a > b { a } else { b }
+};
+
+/// Characters in the longest of `words` (bytes that start a character, counted at compile
+/// time).
+const fn longest(words: &[&str]) -> usize {
+    let mut most = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let bytes = words[i].as_bytes();
+        let (mut chars, mut j) = (0, 0);
+        while j < bytes.len() {
+            if bytes[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        if chars > most {
+            most = chars;
+        }
+        i += 1;
+    }
+    most
+}
+
 /// Whole month names or their usual abbreviations, not words that merely start alike
 /// ("market").
 fn is_month(word: &str) -> bool {
-    let word = word.to_lowercase();
+    // Lower case never makes a word shorter in characters, so a longer word is no month.
+    if word.chars().nth(LONGEST_MONTH).is_some() {
+        return false;
+    }
+    let word = case::lowercase(word);
     MONTH_NAMES.contains(&word.as_str()) || RUSSIAN_MONTHS.contains(&word.as_str())
 }
 

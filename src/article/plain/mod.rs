@@ -2,6 +2,7 @@
 //! hard-wrapped paragraphs, infers headings from layout and marks the page chrome around the
 //! article.
 
+mod case;
 mod chrome;
 mod context;
 mod explain;
@@ -11,6 +12,7 @@ mod lists;
 pub(crate) mod meta;
 pub(crate) mod numbering;
 mod outline;
+mod phrase_set;
 mod pieces;
 pub(crate) mod reflow;
 

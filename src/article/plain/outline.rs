@@ -7,7 +7,7 @@ use super::headings::{Shape, is_lone_url, shape};
 use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Margin, Piece, Text};
-use super::{chrome, context, numbering};
+use super::{case, chrome, context, numbering};
 use crate::article::{BlockKind, RawBlock};
 
 /// What a piece turned out to be.
@@ -50,6 +50,9 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
         if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
+            // Cheap, and true of every piece `section_level` takes: the neighbours of prose
+            // need no look.
+            && matches!(shapes[i], Some(s) if s != Shape::Prose)
             && (!toc[i] || outdented_over_margin(i, &pieces, &roles))
             && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
             && !subtitle
@@ -135,11 +138,12 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
         .map(|piece| {
             let text = piece.text();
             let bare = text.trim_start_matches(['•', '☐', ' ']);
-            if chrome::opens_comment_form(bare) {
+            let wording = chrome::wording(text, bare);
+            if wording.opens_form {
                 in_form = true;
             }
             let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
-            if field || chrome::is_chrome(bare) || chrome::is_preamble(text) || is_credit(bare) {
+            if field || wording.chrome || wording.preamble || is_credit(bare) {
                 Role::Chrome
             } else {
                 Role::Body
@@ -321,18 +325,22 @@ fn section_level(
 fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
     let heading_like =
         |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
-    let key = |i: usize| pieces[i].text().to_lowercase();
-    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    // Each heading-like piece's text in lower case, made once.
+    let keys: Vec<Option<String>> = (0..pieces.len())
+        .map(|i| heading_like(i).then(|| case::lowercase(pieces[i].text())))
+        .collect();
+    let key = |i: usize| keys[i].as_deref().unwrap_or_default();
+    let mut last_seen: HashMap<&str, usize> = HashMap::new();
     for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
         last_seen.insert(key(i), i);
     }
-    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
     for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
         *count.entry(key(i)).or_default() += 1;
     }
     // Section names are distinct; a line that comes back three times is a repeated label.
     let mut toc: Vec<bool> = (0..pieces.len())
-        .map(|i| heading_like(i) && count[&key(i)] >= 3)
+        .map(|i| heading_like(i) && count[key(i)] >= 3)
         .collect();
     let mut i = 0;
     while i < pieces.len() {
@@ -340,7 +348,7 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
             .find(|j| !heading_like(*j))
             .unwrap_or(pieces.len());
         if end - i >= 2 {
-            let repeated = (i..end).filter(|j| last_seen[&key(*j)] >= end).count();
+            let repeated = (i..end).filter(|j| last_seen[key(*j)] >= end).count();
             if repeated >= 2 {
                 toc[i..end].fill(true);
             }
@@ -350,14 +358,34 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
     // A line that stands twice in the page (a teaser in a box and in a list, a widget label) is
     // furniture, unless its other copy is an entry of a table of contents (a run above, or a
     // list item).
-    let mut copies: HashMap<String, Vec<usize>> = HashMap::new();
-    for (j, piece) in pieces.iter().enumerate() {
-        copies.entry(bare_key(piece)).or_default().push(j);
+    // Only the copies of those lines are looked up: a piece with more characters than the
+    // longest of their keys (lower case never shortens text) is no copy, and needs no key.
+    let looked_up = |i: usize| heading_like(i) && !toc[i];
+    let longest = (0..pieces.len())
+        .filter(|i| looked_up(*i))
+        .map(|i| bare_key(&pieces[i]).chars().count())
+        .max()
+        .unwrap_or(0);
+    let bare_keys: Vec<Option<String>> = pieces
+        .iter()
+        .map(|p| {
+            bare_text(p)
+                .chars()
+                .nth(longest)
+                .is_none()
+                .then(|| bare_key(p))
+        })
+        .collect();
+    let mut copies: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, bare) in bare_keys.iter().enumerate() {
+        if let Some(bare) = bare {
+            copies.entry(bare).or_default().push(j);
+        }
     }
     let repeats: Vec<usize> = (0..pieces.len())
-        .filter(|i| heading_like(*i) && !toc[*i])
+        .filter(|i| looked_up(*i))
         .filter(|i| {
-            let others: Vec<usize> = copies[&bare_key(&pieces[*i])]
+            let others: Vec<usize> = copies[bare_keys[*i].as_deref().unwrap_or_default()]
                 .iter()
                 .copied()
                 .filter(|j| j != i)
@@ -376,12 +404,16 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
 
 /// A piece's text, lower case, without a list item's marker: what two copies of a line share.
 fn bare_key(piece: &Piece) -> String {
+    case::lowercase(bare_text(piece))
+}
+
+/// A piece's text without a list item's marker and the blank space around it.
+fn bare_text(piece: &Piece) -> &str {
     let text = piece.text().trim();
-    let text = match lists::marker(text) {
+    match lists::marker(text) {
         Some(m) if matches!(piece, Piece::Fixed(_)) => &text[m.len..],
         _ => text,
-    };
-    text.to_lowercase()
+    }
 }
 
 /// An unnumbered heading right under a numbered one ("5. Findings", then "What We Saw") is

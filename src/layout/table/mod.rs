@@ -204,12 +204,12 @@ impl Lines<'_> {
             return Vec::new();
         }
         let text = &self.article.text[cell.bytes.clone()];
-        let mut cursor = Cursor {
-            byte: cell.bytes.start,
-            char: cell.chars.start,
-            text: &self.article.text,
-        };
-        wrap_prose(text, width, 0, 0)
+        let mut cursor = Cursor::at(&self.article.text, cell.bytes.start, cell.chars.start);
+        let mut ranges = Vec::new();
+        wrap_prose(text, [width, width], |start, end, first| {
+            ranges.push((start, end, first));
+        });
+        ranges
             .into_iter()
             .filter(|(start, end, _)| end > start)
             .map(|(start, end, _)| {
@@ -288,11 +288,7 @@ impl Lines<'_> {
         let text = &self.article.text[row.bytes.clone()];
         let from = row.bytes.start + text.len() - text.trim_start().len();
         let to = from + text.trim().len();
-        let mut cursor = Cursor {
-            byte: row.bytes.start,
-            char: row.chars.start,
-            text: &self.article.text,
-        };
+        let mut cursor = Cursor::at(&self.article.text, row.bytes.start, row.chars.start);
         let whole = Cell {
             chars: cursor.advance_to(from)..cursor.advance_to(to),
             bytes: from..to,

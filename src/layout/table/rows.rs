@@ -32,11 +32,7 @@ impl Row {
 
 /// The rows of the table whose text is `text[bytes]`, starting at character offset `char`.
 pub fn rows(text: &str, bytes: Range<usize>, char: usize) -> Vec<Row> {
-    let mut cursor = Cursor {
-        byte: bytes.start,
-        char,
-        text,
-    };
+    let mut cursor = Cursor::at(text, bytes.start, char);
     let mut rows = Vec::new();
     let mut at = bytes.start;
     for line in text[bytes].split('\n') {

@@ -37,6 +37,8 @@ pub struct Driver<'t> {
     pub(super) terminal: &'t mut Screen,
     pub(super) model: Model,
     theme: Theme,
+    /// Whether links are sent as OSC 8 hyperlinks.
+    hyperlinks: bool,
     inputs: Receiver<Input>,
     pub(super) to_loop: Sender<Input>,
     pub(super) store: Sender<Job>,
@@ -104,6 +106,7 @@ impl<'t> Driver<'t> {
             terminal,
             model,
             theme: settings.theme,
+            hyperlinks: settings.hyperlinks,
             inputs: received,
             to_loop,
             store,
@@ -270,26 +273,38 @@ impl<'t> Driver<'t> {
     }
 
     pub(super) fn draw(&mut self) -> io::Result<()> {
-        let (model, theme) = (&self.model, &self.theme);
-        self.terminal.draw(|frame| ui::draw(frame, model, theme))?;
+        let (model, theme, links) = (&self.model, &self.theme, self.hyperlinks);
+        self.terminal.draw(|frame| {
+            ui::draw(frame, model, theme);
+            if links {
+                ui::hyperlinks::mark(model, frame.buffer_mut());
+            }
+        })?;
         Ok(())
     }
 
-    /// Waits for the next input. Meanwhile the rest of the open article is wrapped, a slice
-    /// at a time, and the frame is drawn again once it is all done (percent and line counts
-    /// are exact then). `None` when the inputs are gone.
+    /// Waits for the next input. Meanwhile the code blocks drawn are given their syntax
+    /// colours, one block at a time, then the rest of the open article is wrapped, a slice at
+    /// a time; the frame is drawn again once either is done (colours shown, percent and line
+    /// counts exact). `None` when the inputs are gone.
     fn next_input(&mut self) -> io::Result<Option<Input>> {
         loop {
-            let wrapping = (self.model.reader.as_ref()).is_some_and(|r| !r.layout.is_complete());
-            if !wrapping {
+            let Some(reader) = self.model.reader.as_ref() else {
+                return Ok(self.inputs.recv().ok());
+            };
+            let colouring = reader.code_colours.is_pending();
+            if !colouring && reader.layout.is_complete() {
                 return Ok(self.inputs.recv().ok());
             }
             match self.inputs.try_recv() {
                 Ok(input) => return Ok(Some(input)),
                 Err(TryRecvError::Disconnected) => return Ok(None),
                 Err(TryRecvError::Empty) => {
-                    let done =
-                        (self.model.reader.as_ref()).is_some_and(|r| r.layout.advance(IDLE_SLICE));
+                    let done = if colouring {
+                        reader.code_colours.advance(&reader.article)
+                    } else {
+                        reader.layout.advance(IDLE_SLICE)
+                    };
                     if done {
                         self.draw()?;
                     }

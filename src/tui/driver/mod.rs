@@ -43,6 +43,8 @@ pub enum Start {
 pub struct Settings {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Whether links are sent to the terminal as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
     pub column_width: u16,
     pub show_outline: bool,
     /// Each role's letter and colour (`[roles]`).

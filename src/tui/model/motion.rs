@@ -57,7 +57,10 @@ impl Reader {
 
     /// Brings the next section's heading to the top; false when there is none.
     pub fn next_section(&mut self) -> bool {
-        let next = self.article.outline.iter().find(|s| s.offset > self.top);
+        // The outline is in text order: a binary search, not a walk over thousands of
+        // headings on every key.
+        let outline = &self.article.outline;
+        let next = outline.get(outline.partition_point(|s| s.offset <= self.top));
         next.map(|s| s.offset).map(|o| self.top = o).is_some()
     }
 
@@ -76,7 +79,8 @@ impl Reader {
         } else {
             outline.last().filter(|s| s.offset > self.top)
         };
-        let prev = below.or_else(|| outline.iter().rev().find(|s| s.offset < self.top));
+        let before = outline.partition_point(|s| s.offset < self.top);
+        let prev = below.or_else(|| before.checked_sub(1).map(|i| &outline[i]));
         prev.map(|s| s.offset).map(|o| self.top = o).is_some()
     }
 

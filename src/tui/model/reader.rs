@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::article::Article;
 use crate::highlights::{HighlightId, Resolved};
 use crate::layout::{Folds, Layout};
+use crate::syntax::Memo;
 use crate::tui::protocol::OnDisk;
 
 use super::outline::Outline;
@@ -54,6 +55,8 @@ pub struct Reader {
     pub reloaded: bool,
     /// After a reload moved highlights: `A` opens on the first of them.
     pub review_first: bool,
+    /// Syntax colours of the article's code blocks drawn so far.
+    pub code_colours: Memo,
 }
 
 /// A selection between two character offsets: `anchor` stays, `head` follows the motions.
@@ -102,6 +105,7 @@ impl Reader {
             on_disk: None,
             reloaded: false,
             review_first: false,
+            code_colours: Memo::default(),
         }
     }
 

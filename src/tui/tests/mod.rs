@@ -59,11 +59,13 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
     model
 }
 
+mod code_frames;
 mod disk;
 mod frames;
 mod furniture;
 mod highlight_frames;
 mod highlights;
+mod hyperlink_frames;
 mod library_notes;
 mod looks;
 mod navigation;

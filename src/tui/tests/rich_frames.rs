@@ -13,7 +13,7 @@ const MARKDOWN: &str = "# Rich\n\nOpening words, then **bold words** and *leanin
     `inline code` and ~~struck words~~, and [a link that runs on across several words \
     of the line](https://example.org/long) to end.\n";
 
-fn rich_model(size: (u16, u16)) -> Model {
+pub(super) fn rich_model(size: (u16, u16)) -> Model {
     let keymap = Keymap::defaults().expect("default keymap parses");
     let mut model = Model::new(keymap, 80, size);
     let article = Article::from_bytes(MARKDOWN.as_bytes(), Some(std::path::Path::new("r.md")))
@@ -24,7 +24,7 @@ fn rich_model(size: (u16, u16)) -> Model {
 }
 
 /// The cells of every character of `words` (which may wrap onto the next rows).
-fn cells_of(buf: &Buffer, m: &Model, words: &str) -> Vec<(u16, u16)> {
+pub(super) fn cells_of(buf: &Buffer, m: &Model, words: &str) -> Vec<(u16, u16)> {
     let text = m.panes().text;
     let mut cells = Vec::new();
     let mut rest = words;

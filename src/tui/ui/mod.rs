@@ -3,6 +3,7 @@
 mod editor;
 mod help;
 mod highlights;
+pub mod hyperlinks;
 mod library;
 mod library_notes;
 mod links;

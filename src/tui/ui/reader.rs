@@ -14,6 +14,7 @@ use super::table::table_spans;
 use super::theme::Theme;
 use crate::article::BlockKind;
 use crate::layout::{CONTINUATION_MARK, LineKind, continues, fold_label};
+use crate::syntax;
 use crate::tui::geometry::Panes;
 use crate::tui::model::{Focus, Reader};
 
@@ -155,6 +156,7 @@ struct Layer {
 /// the frame's paints. A highlight patches only colours and attributes of its own, so bold,
 /// italic, crossing out and a link's underline stay visible under it.
 fn layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
+    let mut layers = code_layers(reader, visible.clone(), theme);
     let markup = reader.article.spans_in(visible.clone()).map(|s| Layer {
         range: s.chars.clone(),
         style: theme.markup(s.style),
@@ -163,7 +165,32 @@ fn layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
         range: p.range,
         style: p.kind.style(theme),
     });
-    markup.chain(painted).collect()
+    layers.extend(markup.chain(painted));
+    layers
+}
+
+/// Syntax colours of the code blocks in `visible` classed so far, when the theme has colours
+/// (without them, the grammars are never loaded); the others are left to the idle driver.
+fn code_layers(reader: &Reader, visible: Range<usize>, theme: &Theme) -> Vec<Layer> {
+    let (Some(looks), false) = (theme.syntax, visible.is_empty()) else {
+        return Vec::new();
+    };
+    let article = &reader.article;
+    let blocks = article.block_at(visible.start)..=article.block_at(visible.end - 1);
+    let mut layers = Vec::new();
+    for index in blocks.filter(|&i| syntax::is_colourable(article, i)) {
+        let Some(tokens) = reader.code_colours.shown(index) else {
+            continue;
+        };
+        let shown = tokens
+            .iter()
+            .filter(|t| t.chars.start < visible.end && t.chars.end > visible.start);
+        layers.extend(shown.map(|t| Layer {
+            range: t.chars.clone(),
+            style: looks[t.class.index()],
+        }));
+    }
+    layers
 }
 
 /// Splits `text` (which starts at character offset `start`) into spans, each character styled

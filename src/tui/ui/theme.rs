@@ -5,6 +5,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::article::{BlockKind, Style as Markup};
 use crate::config;
+use crate::syntax::Class;
 
 /// Every style the panes use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +45,9 @@ pub struct Theme {
     pub strike: Style,
     pub inline_code: Style,
     pub link: Style,
+    /// Syntax colours of code in a named language, one per [`Class`] in the order of
+    /// [`Class::ALL`]; `None` without colours, when code keeps its plain look.
+    pub syntax: Option<[Style; Class::ALL.len()]>,
 }
 
 /// Bold, dim, reversed, underlined and italic text, the looks both themes build on.
@@ -111,6 +115,7 @@ impl Theme {
             strike: Style::new().add_modifier(Modifier::CROSSED_OUT),
             inline_code: dim,
             link: underline.add_modifier(Modifier::BOLD),
+            syntax: None,
         }
     }
 
@@ -160,6 +165,7 @@ impl Theme {
             note_mark: bold.patch(fg(colors.heading)),
             inline_code: Style::new().bg(Color::Indexed(236)).patch(fg(colors.code)),
             link: underline.fg(Color::LightBlue),
+            syntax: Some(syntax_colors(colors)),
             ..plain
         }
     }
@@ -189,6 +195,21 @@ impl Theme {
             BlockKind::Rule => self.rule,
         }
     }
+}
+
+/// Looks of code classes. Strings and comments take the quote and chrome colours of the
+/// `[colors]` table; the rest are named terminal colours, which follow the terminal's own
+/// palette (light or dark) and differ from the code's own colour.
+fn syntax_colors(colors: &config::Theme) -> [Style; Class::ALL.len()] {
+    let fg = |c: Color| Style::new().fg(c);
+    Class::ALL.map(|class| match class {
+        Class::Keyword => fg(Color::LightMagenta),
+        Class::Type => fg(Color::LightCyan),
+        Class::Function => fg(Color::LightBlue),
+        Class::String => fg(to_ratatui(colors.quote)),
+        Class::Number => fg(Color::LightRed),
+        Class::Comment => fg(to_ratatui(colors.chrome)).add_modifier(Modifier::ITALIC),
+    })
 }
 
 fn to_ratatui(color: config::Color) -> Color {
