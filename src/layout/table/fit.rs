@@ -43,21 +43,29 @@ pub fn fit(natural: &[usize], least: &[usize], room: usize) -> Option<Vec<usize>
             too_wide = mid;
         }
     }
-    let mut widths = capped(fits);
     // The columns still cut short share what is left, widest first.
-    let mut spare = room - widths.iter().sum::<usize>();
+    Some(widen(capped(fits), natural, room))
+}
+
+/// `widths` grown towards `natural` with what `room` has left, a column at a time, the
+/// widest wanting first.
+pub fn widen(mut widths: Vec<usize>, natural: &[usize], room: usize) -> Vec<usize> {
+    let mut spare = room.saturating_sub(widths.iter().sum::<usize>());
     let mut order: Vec<usize> = (0..widths.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(natural[i]));
-    for i in order {
-        if spare == 0 {
+    while spare > 0 {
+        let before = spare;
+        for &i in &order {
+            if spare > 0 && widths[i] < natural[i] {
+                widths[i] += 1;
+                spare -= 1;
+            }
+        }
+        if spare == before {
             break;
         }
-        if widths[i] < natural[i] {
-            widths[i] += 1;
-            spare -= 1;
-        }
     }
-    Some(widths)
+    widths
 }
 
 #[cfg(test)]

@@ -167,15 +167,21 @@ impl Table<'_> {
     fn widths(&self, article: &Article, width: usize) -> Option<Vec<usize>> {
         let mut natural = vec![0; self.columns];
         let mut words = vec![0; self.columns];
+        // What each column needs when its header may wrap between words: a header such as
+        // "Renders code colours" over "yes" should not take room from a column of sentences.
+        let mut wrapped_header = vec![0; self.columns];
         for (r, row) in self.rows.iter().enumerate() {
             if self.spans(r) {
                 continue;
             }
             for (i, cell) in row.cells.iter().enumerate() {
                 let text = &article.text[cell.bytes.clone()];
-                natural[i] = natural[i].max(display_width(text));
+                let whole = display_width(text);
                 let word = text.split(' ').map(display_width).max().unwrap_or(0);
+                natural[i] = natural[i].max(whole);
                 words[i] = words[i].max(word);
+                wrapped_header[i] =
+                    wrapped_header[i].max(if r == self.header { word } else { whole });
             }
         }
         let least: Vec<usize> = natural
@@ -184,7 +190,16 @@ impl Table<'_> {
             .map(|(&n, &w)| fit::least(n, w))
             .collect();
         let room = width.checked_sub(GUTTER * (self.columns - 1))?;
-        fit::fit(&natural, &least, room)
+        if natural.iter().sum::<usize>() <= room {
+            return Some(natural);
+        }
+        let wrapped_header: Vec<usize> = wrapped_header
+            .iter()
+            .zip(&least)
+            .map(|(&w, &l)| w.max(l))
+            .collect();
+        let widths = fit::fit(&wrapped_header, &least, room)?;
+        Some(fit::widen(widths, &natural, room))
     }
 }
 

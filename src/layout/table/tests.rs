@@ -143,3 +143,21 @@ fn alignments_are_packed_in_four_bytes() {
     // Four bytes fit in the padding after a block's kind, so neither block grows.
     assert_eq!(std::mem::size_of::<Alignments>(), 4);
 }
+
+#[test]
+fn a_long_header_over_short_cells_wraps_before_a_column_of_sentences_does() {
+    let a = md("| Tool | Renders code colours | Notes |\n|---|---|---|\n\
+        | glow | yes | Pager with styles from a theme and good defaults |\n");
+    assert_eq!(
+        table_lines(&a, 40),
+        vec![
+            "Tool │ Renders │ Notes",
+            "     │ code    │",
+            "     │ colours │",
+            "─────┼─────────┼────────────────────────",
+            "glow │ yes     │ Pager with styles from",
+            "     │         │ a theme and good",
+            "     │         │ defaults",
+        ]
+    );
+}
