@@ -225,3 +225,42 @@ fn export_refused_offers_the_choice_in_the_reader() {
     );
     assert_eq!(reader(&model).top, top, "and does nothing else");
 }
+
+#[test]
+fn section_keys_land_on_the_section_after_a_table() {
+    // The sample's "Tables" section holds tables, whose lines carry pieces of several cells;
+    // `]` from there must show "Code", not skip to the last section.
+    let model = asset_model("rich-text-tour.md", (120, 40));
+    let code = reader(&model)
+        .article
+        .outline
+        .iter()
+        .find(|s| s.title == "Code")
+        .expect("a Code section")
+        .offset;
+    // Wrapped whole, as the reader does while idle, and lazily.
+    let cases = [true, false]
+        .into_iter()
+        .flat_map(|w| [40, 66, 80, 120].map(move |c| (w, c)));
+    for (wrapped, column) in cases {
+        let mut model = asset_model("rich-text-tour.md", (120, 40));
+        model.column_width = column;
+        update(&mut model, Msg::Resize(120, 40));
+        if wrapped {
+            reader(&model).layout.advance(usize::MAX);
+        }
+        // A frame between keys, as the reader draws one.
+        let _ = super::roles::screen(&model);
+        press(&mut model, &["]"]);
+        let _ = super::roles::screen(&model);
+        press(&mut model, &["]"]);
+        let drawn = super::roles::screen(&model);
+        let shown = on_screen(&model);
+        assert_eq!(
+            shown.start, code,
+            "column {column}: the top shows {shown:?}"
+        );
+        let first_text_row = drawn.lines().nth(1).unwrap_or_default();
+        assert!(first_text_row.contains("Code"), "{drawn}");
+    }
+}
