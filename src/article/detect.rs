@@ -48,24 +48,43 @@ pub enum LoadError {
 /// (a FIFO or a device is refused at once, never waited on), and at most
 /// [`regular_file::MAX_BYTES`] of it.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let shown = path.display().to_string();
-    let bytes = regular_file::read(path).map_err(|e| match e {
-        OpenError::NotFound => LoadError::NotFound {
-            path: shown.clone(),
-        },
-        OpenError::Directory => LoadError::IsDirectory {
-            path: shown.clone(),
-        },
-        OpenError::Io(source) => LoadError::Io {
-            path: shown.clone(),
-            source,
-        },
+    let bytes = regular_file::read(path).map_err(|e| load_error(path, e))?;
+    not_binary(bytes, path.display().to_string())
+}
+
+/// The clear error for a file at `path` that could not be opened or read.
+pub fn load_error(path: &Path, error: OpenError) -> LoadError {
+    let path = path.display().to_string();
+    match error {
+        OpenError::NotFound => LoadError::NotFound { path },
+        OpenError::Directory => LoadError::IsDirectory { path },
+        OpenError::Io(source) => LoadError::Io { path, source },
         refused => LoadError::Refused {
-            path: shown.clone(),
+            path,
             why: refused.to_string(),
         },
-    })?;
-    not_binary(bytes, shown)
+    }
+}
+
+/// The first bytes of a file as text, cut after the last blank line among them (else the
+/// last line break) so that no paragraph is cut in two: `None` unless they are UTF-8 (a BOM
+/// aside) without a sign of binary data, since another encoding is only told from the whole.
+pub fn utf8_beginning(bytes: &[u8]) -> Option<&str> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if Encoding::for_bom(bytes).is_some()
+        || sniff_utf16(bytes).is_some()
+        || binary_kind(bytes).is_some()
+    {
+        return None;
+    }
+    let line_ends = || (0..bytes.len()).rev().filter(|&i| bytes[i] == b'\n');
+    // The end of a blank line (spaces and a `\r` count as blank) in the second half.
+    let paragraph = line_ends().take_while(|&i| i > bytes.len() / 2).find(|&i| {
+        let start = bytes[..i].iter().rposition(|&b| b == b'\n');
+        start.is_some_and(|s| bytes[s + 1..i].iter().all(u8::is_ascii_whitespace))
+    });
+    let cut = paragraph.or_else(|| line_ends().next())? + 1;
+    std::str::from_utf8(&bytes[..cut]).ok()
 }
 
 /// Reads standard input to its end (`folio -`, `cat f | folio`), refusing binary data as

@@ -3,6 +3,7 @@
 //! Every position is a character (Unicode scalar value) offset into [`Article::text`], start
 //! inclusive and end exclusive. Offsets never depend on the terminal's width.
 
+mod beginning;
 mod builder;
 pub mod detect;
 mod html;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use beginning::{BEGINNING_BYTES, WHOLE_UP_TO};
 pub use builder::build;
 pub use detect::{Format, LoadError};
 pub use inline::{RawSpan, Span, Style, is_web_target};

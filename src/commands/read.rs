@@ -70,16 +70,13 @@ pub fn run(paths: &[PathBuf], annotations: &Path) -> Result<ExitCode> {
 
 /// Opens the reader on the article at `path`, or on standard input for `None`.
 fn read_one(path: Option<PathBuf>, dirs: &Paths, annotations: &Path) -> Result<ExitCode> {
-    let (article, on_disk) = match &path {
-        None => (Article::from_stdin()?, None),
-        Some(path) => {
-            let (article, on_disk) = watch::open(path);
-            (article?, on_disk)
-        }
-    };
     let stdout = std::io::stdout();
     // Piped, there is no screen to read on: print the reading view, as `render` does.
     if !stdout.is_terminal() {
+        let article = match &path {
+            None => Article::from_stdin()?,
+            Some(path) => Article::open(path)?,
+        };
         let mut out = stdout.lock();
         out.write_all(
             crate::render::render(&article, 80, crate::render::View::default()).as_bytes(),
@@ -87,12 +84,40 @@ fn read_one(path: Option<PathBuf>, dirs: &Paths, annotations: &Path) -> Result<E
         return Ok(ExitCode::SUCCESS);
     }
     let settings = settings(dirs, Vec::new(), annotations)?;
-    let start = Start::Article {
-        article: Box::new(article),
-        path,
-        on_disk,
+    let start = match path {
+        None => Start::Article {
+            article: Box::new(Article::from_stdin()?),
+            path: None,
+            on_disk: None,
+        },
+        Some(path) => match beginning(&path, &settings.positions)? {
+            Some((article, top)) => Start::Beginning { article, path, top },
+            None => {
+                let (article, on_disk) = watch::open(&path);
+                Start::Article {
+                    article: Box::new(article?),
+                    path: Some(path),
+                    on_disk,
+                }
+            }
+        },
     };
     ending(tui::run(start, settings)?)
+}
+
+/// The beginning of the large article at `path`, to show while the whole is read, and where
+/// it was left: `None` for a file that is read whole at once (a small one, an HTML page, see
+/// [`Article::open_beginning`]) or that was left beyond its beginning, which the whole text
+/// is needed to find.
+fn beginning(path: &Path, positions: &ReadingState) -> Result<Option<(Box<Article>, usize)>> {
+    let Some(article) = Article::open_beginning(path)? else {
+        return Ok(None);
+    };
+    let top = positions.get_by_path(path).map_or(0, |saved| saved.offset);
+    // The last screens of the beginning may read differently in the whole (a paragraph the
+    // cut ended early): a place left there is found in the whole.
+    let margin = article.char_len / 4;
+    Ok((top + margin <= article.char_len).then(|| (Box::new(article), top)))
 }
 
 /// Whether an article is piped or redirected into standard input (a pipe or a file; not a

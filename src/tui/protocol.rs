@@ -39,6 +39,13 @@ pub enum Msg {
         top: usize,
         on_disk: Option<OnDisk>,
     },
+    /// The beginning of a large article, shown while the whole is read and parsed (answered
+    /// later with [`Msg::Opened`] for the same path); `top` is where it was left.
+    Beginning {
+        path: PathBuf,
+        article: Box<Article>,
+        top: usize,
+    },
     /// The open article's file as the driver's last look found it.
     Disk(DiskState),
     /// The driver read the open article's file again, as [`Effect::Reload`] asked.

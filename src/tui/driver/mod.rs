@@ -35,6 +35,13 @@ pub enum Start {
         path: Option<PathBuf>,
         on_disk: Option<OnDisk>,
     },
+    /// The beginning of a large article, shown while the whole is read from `path` (and then
+    /// shown in its place, on the same text); `top` is where it was left.
+    Beginning {
+        article: Box<Article>,
+        path: PathBuf,
+        top: usize,
+    },
     /// A list of articles to choose from.
     Library(Library),
 }

@@ -15,6 +15,11 @@ pub fn carry_position(old: &Article, top: usize, new: &Article) -> usize {
         return top.min(new.char_len);
     }
     let end = top.saturating_add(TOP_QUOTE).min(old.char_len);
+    // Text changed or added only below the quote (the whole of an article whose beginning
+    // was shown, say) leaves the offset where it was.
+    if new.text.starts_with(&old.text[..old.byte_of(end)]) {
+        return top;
+    }
     anchor::target_for(old, top..end)
         .ok()
         .and_then(|target| reanchor::place_all([&target], new).pop())

@@ -57,6 +57,9 @@ pub struct Reader {
     pub review_first: bool,
     /// Syntax colours of the article's code blocks drawn so far.
     pub code_colours: Memo,
+    /// Only the article's beginning is shown, while the whole is read: it can be read and
+    /// searched, but nothing is saved of it (highlights, notes, the reading position).
+    pub partial: bool,
 }
 
 /// A selection between two character offsets: `anchor` stays, `head` follows the motions.
@@ -106,6 +109,7 @@ impl Reader {
             reloaded: false,
             review_first: false,
             code_colours: Memo::default(),
+            partial: false,
         }
     }
 

@@ -59,6 +59,7 @@ pub fn model_for(blocks: &[&str], size: (u16, u16)) -> Model {
     model
 }
 
+mod beginning;
 mod code_frames;
 mod disk;
 mod frames;

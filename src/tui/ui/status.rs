@@ -168,7 +168,12 @@ fn reader_texts(
 ) -> (String, String) {
     let height = usize::from(model.panes().text.height);
     let mut right = search_count(&reader.search);
-    right.push_str(&format!("{}% ", reader.percent(height)));
+    // Of an article's beginning, how far through the whole is not known yet.
+    if reader.partial {
+        right.push_str("…% ");
+    } else {
+        right.push_str(&format!("{}% ", reader.percent(height)));
+    }
     // While selecting, the left part lists the keys that act on the selection.
     let selected = reader.selected_range();
     if selected.is_none() {

@@ -1,5 +1,8 @@
-//! The open article's file on disk: what a look at it found, and reading it again on request
-//! while keeping the place.
+//! The open article's file on disk: its beginning shown while the whole is read, what a look
+//! at it found, and reading it again on request while keeping the place.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::highlights::AnchorStatus;
@@ -8,6 +11,41 @@ use crate::tui::model::file::carry_position;
 use crate::tui::protocol::{DiskState, Effect, OnDisk, Shared};
 
 use super::view::show_article;
+
+/// What the reader showed of an article's beginning, carried over to the whole article.
+pub(super) struct Beginning {
+    article: Arc<Article>,
+    top: usize,
+    outline_shown: bool,
+}
+
+/// Shows the beginning of a large article while the whole is read; the status line says the
+/// file is being opened until it is.
+pub(super) fn began(model: &mut Model, path: PathBuf, article: Article, top: usize) {
+    let shown = model.outline_by_default;
+    model.working.opening = Some(path.clone());
+    show_article(model, article, Some(path), top, None, shown);
+    if let Some(reader) = model.reader.as_mut() {
+        reader.partial = true;
+    }
+}
+
+/// The beginning of the article at `path` the reader shows, if that is what it shows.
+pub(super) fn beginning_of(model: &Model, path: Option<&Path>) -> Option<Beginning> {
+    let reader = model.reader.as_ref()?;
+    (reader.partial && reader.path.as_deref() == path).then(|| Beginning {
+        article: reader.article.clone(),
+        top: reader.top,
+        outline_shown: reader.outline.shown,
+    })
+}
+
+/// Where the whole article opens after its beginning was shown: on the text that was on top,
+/// with the outline shown or hidden as it was.
+pub(super) fn carry_from_beginning(beginning: Beginning, whole: &Article) -> (usize, bool) {
+    let top = carry_position(&beginning.article, beginning.top, whole);
+    (top, beginning.outline_shown)
+}
 
 /// Records what the driver's look at the file found; the status line says it from then on.
 /// The text on screen stays the copy that was loaded.

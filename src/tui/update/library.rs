@@ -118,7 +118,9 @@ pub(super) fn close_reader(model: &mut Model) -> Vec<Effect> {
     let Some(reader) = model.reader.take() else {
         return Vec::new();
     };
-    let save = vec![Effect::SavePosition(bookmark(&reader, height))];
+    let save: Vec<Effect> = (bookmark(&reader, height).map(Effect::SavePosition))
+        .into_iter()
+        .collect();
     let Some(library) = model.library.as_mut() else {
         return save;
     };

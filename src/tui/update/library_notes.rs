@@ -82,7 +82,8 @@ fn open(model: &mut Model, chosen: Option<LibraryNote>) -> Vec<Effect> {
     }
     let height = usize::from(model.panes().text.height);
     let mut effects: Vec<Effect> = (model.reader.as_ref())
-        .map(|r| Effect::SavePosition(super::bookmark(r, height)))
+        .and_then(|r| super::bookmark(r, height))
+        .map(Effect::SavePosition)
         .into_iter()
         .collect();
     model.list = None;

@@ -61,18 +61,20 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         && let Some(reader) = &model.reader
     {
         let height = usize::from(model.panes().text.height);
-        effects.push(Effect::SavePosition(bookmark(reader, height)));
+        effects.extend(bookmark(reader, height).map(Effect::SavePosition));
     }
     effects
 }
 
-fn bookmark(reader: &Reader, height: usize) -> Bookmark {
-    Bookmark {
+/// Where the open article was left; nothing for the beginning of an article, whose offsets
+/// are not yet those of the whole.
+fn bookmark(reader: &Reader, height: usize) -> Option<Bookmark> {
+    (!reader.partial).then(|| Bookmark {
         article_id: reader.article.id.clone(),
         path: reader.path.clone(),
         offset: reader.bookmark_offset(height),
         chars: reader.article.char_len,
-    }
+    })
 }
 
 /// What the user did goes to the key, mouse and verb handlers; what the driver answered, to
@@ -179,6 +181,10 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
     if action == Action::RetrySave {
         return unsaved::retry(model);
     }
+    if waits_for_the_whole_article(action) && model.reader.as_ref().is_some_and(|r| r.partial) {
+        model.message = Some("one moment: still reading the whole file".into());
+        return Vec::new();
+    }
     match model.mode() {
         Mode::Help if model.links.is_some() => links::act(model, action),
         Mode::Help => help::act(model, action),
@@ -189,6 +195,32 @@ fn act(model: &mut Model, action: Action) -> Vec<Effect> {
         Mode::Select => select::act(model, action),
         Mode::Reader | Mode::Global => reader::act(model, action),
     }
+}
+
+/// Whether `action` makes, changes, lists or exports highlights, or reads the file again:
+/// the beginning of an article shown while the whole is read has no highlights, and its
+/// offsets are not yet those of the whole.
+fn waits_for_the_whole_article(action: Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        Highlight
+            | Annotate
+            | Color1
+            | Color2
+            | Color3
+            | Color4
+            | Color5
+            | SetRole
+            | Tag
+            | Link
+            | DeleteHighlight
+            | Undo
+            | ListHighlights
+            | WholeLibrary
+            | Export
+            | Reload
+    )
 }
 
 /// The height of the text pane in rows, at least one.

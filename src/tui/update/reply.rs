@@ -28,6 +28,7 @@ pub(super) fn answer(model: &mut Model, msg: Msg) -> Vec<Effect> {
             top,
             on_disk,
         } => return opened(model, path, result, top, on_disk),
+        Msg::Beginning { path, article, top } => file::began(model, path, *article, top),
         Msg::Disk(state) => file::on_disk_state(model, state),
         Msg::Reloaded { result, on_disk } => return file::reloaded(model, result, on_disk),
         Msg::Highlights {
@@ -76,10 +77,14 @@ fn opened(
     top: usize,
     on_disk: Option<OnDisk>,
 ) -> Vec<Effect> {
+    let beginning = file::beginning_of(model, path.as_deref());
     model.working.opening = None;
     match result {
         Ok(article) => {
-            let shown = model.outline_by_default;
+            let (top, shown) = match beginning {
+                Some(beginning) => file::carry_from_beginning(beginning, &article),
+                None => (top, model.outline_by_default),
+            };
             view::show_article(model, *article, path, top, on_disk, shown);
             let Some(reader) = model.reader.as_ref() else {
                 return Vec::new();
@@ -91,6 +96,10 @@ fn opened(
                     path: reader.path.clone(),
                 },
             ]
+        }
+        Err(error) if beginning.is_some() => {
+            model.message = Some(format!("{error} — showing only the beginning"));
+            Vec::new()
         }
         Err(error) => {
             model.message = Some(error);
