@@ -82,7 +82,10 @@ fn a_large_article_opens_on_its_beginning_and_is_saved_as_the_whole() {
     assert_eq!(document["text"]["chars"], whole.char_len);
     let quote = &document["annotations"][0]["target"]["quote"]["exact"];
     assert!(
-        quote.as_str().expect("a quote").contains("The very last entry"),
+        quote
+            .as_str()
+            .expect("a quote")
+            .contains("The very last entry"),
         "{quote}"
     );
     // Reopened, it is where it was left: far beyond the beginning, so read whole first.

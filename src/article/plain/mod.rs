@@ -4,6 +4,7 @@
 
 mod case;
 mod chrome;
+mod code;
 mod context;
 mod explain;
 mod headings;

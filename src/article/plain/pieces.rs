@@ -1,6 +1,7 @@
 //! Cutting a dump into pieces at blank lines and telling their form: code, table, quote, rule,
 //! list, or text (re-flowed when a wrapper broke it).
 
+use super::code::reads_as_code;
 use super::headings::{atx, is_code_like, setext_level};
 use super::lists;
 use super::reflow::{WrapWidth, join_lines};
@@ -158,7 +159,7 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         out.push(fixed(BlockKind::Quote, join_lines(lines.iter().copied())));
         return;
     }
-    if inset || lines.len() > 1 && lines.iter().all(|l| is_code_like(l)) {
+    if inset || lines.len() > 1 && lines.iter().all(|l| is_code_like(l)) || reads_as_code(lines) {
         out.push(fixed(BlockKind::Code, lines.join("\n")));
         return;
     }
