@@ -72,6 +72,10 @@ pub fn evidence(text: &str) -> Vec<String> {
             "gate: note label",
         ),
         (
+            lexicon::opens_with_label(text, Class::Admonition),
+            "gate: note box title",
+        ),
+        (
             lexicon::is_label(text, Class::Contents),
             "gate: contents label",
         ),
@@ -94,6 +98,10 @@ mod tests {
             ["prose", "gate: caption"]
         );
         assert_eq!(evidence("注意"), ["prose", "gate: note label"]);
+        assert_eq!(
+            evidence("CAUTION RAID is not Backup"),
+            ["prose", "gate: note box title"]
+        );
         assert_eq!(evidence("目录"), ["prose", "gate: contents label"]);
         assert_eq!(evidence("6.1. 编写文件"), ["numbered 3", "number 6.1"]);
         assert_eq!(evidence("Conclusion"), ["short"]);

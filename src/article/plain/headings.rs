@@ -37,6 +37,7 @@ pub fn shape(text: &str) -> Shape {
     // headings, whatever their numbering or layout.
     if lexicon::is_caption(text)
         || lexicon::is_label(text, Class::Admonition)
+        || lexicon::opens_with_label(text, Class::Admonition)
         || lexicon::is_label(text, Class::Contents)
     {
         return Shape::Prose;

@@ -76,6 +76,40 @@ pub fn is_label(line: &str, class: Class) -> bool {
     !bare.is_empty() && phrases().iter().any(|p| p.class == class && p.text == bare)
 }
 
+/// Whether the line is a note box's own title: an admonition label that stands apart, then the
+/// box's title ("NOTE Disk sizes", "Tip: keep a mirror", "注解 安全仓库的目录排列",
+/// "技巧/etc/apt/sources.list.d"). Apart means, where the script has case, the label in
+/// capitals (the rest not) or followed by a colon, so "Notes on the journey" is no box; where
+/// it has none, a space, a colon or another script after it, so "注意力经济" is none either.
+pub fn opens_with_label(line: &str, class: Class) -> bool {
+    let t = line.trim();
+    let lower = case::lowercase(t);
+    phrases()
+        .iter()
+        .filter(|p| p.class == class && lower.starts_with(p.text.as_str()))
+        .any(|p| {
+            let Some((at, _)) = t.char_indices().nth(p.text.chars().count()) else {
+                return false;
+            };
+            let (label, rest) = t.split_at(at);
+            let title = rest.trim_start_matches([' ', ':', '：']);
+            let cased = label.chars().any(|c| c.is_lowercase() || c.is_uppercase());
+            let apart = if rest.starts_with([':', '：']) {
+                true
+            } else if cased {
+                let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+                capitals(label) && !capitals(title) && rest.starts_with([' ', '\u{a0}'])
+            } else {
+                rest.starts_with(|c: char| c.is_whitespace() || !is_cjk(c))
+            };
+            apart && title.chars().any(char::is_alphanumeric)
+        })
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",
 /// "Table 3.", "图 2", "表 4.3. …", "Рис. 5".
 pub fn is_caption(line: &str) -> bool {
@@ -166,6 +200,36 @@ mod tests {
             "4.1. Figure 3 and after",
         ] {
             assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_note_box_s_title_opens_with_its_label_standing_apart() {
+        for line in [
+            "NOTE Disk sizes and clusters",
+            "CAUTION RAID is not Backup",
+            "Tip: keep a local mirror",
+            "ПРИМЕЧАНИЕ Почему три тома RAID-1?",
+            "注解 安全仓库的目录排列",
+            "技巧/etc/apt/sources.list.d/*.list 文件",
+            "警告：不要删除这个文件",
+            "ملاحظة لماذا ثلاثة حيزات RAID-1؟",
+            "REMARQUE Les disques",
+        ] {
+            assert!(opens_with_label(line, Class::Admonition), "{line}");
+        }
+        for line in [
+            "Notes on the journey",
+            "Note",
+            "NOTE",
+            "Important dates in the history of Debian",
+            "WARNING SIGNS OF A FAILING DISK",
+            "注意力经济",
+            "提示词工程",
+            "Tipping points",
+            "Совет директоров",
+        ] {
+            assert!(!opens_with_label(line, Class::Admonition), "{line}");
         }
     }
 
