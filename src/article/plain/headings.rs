@@ -57,6 +57,7 @@ pub fn shape(text: &str) -> Shape {
         || ends_with_function_word(text)
         || is_pull_quote(text)
         || has_glued_words(text)
+        || opens_with_capital_label(text)
         || has_picture_mark(text)
         || has_file_name_word(text)
         || is_doubled(text)
@@ -245,6 +246,34 @@ fn has_glued_words(text: &str) -> bool {
     })
 }
 
+/// Fewest letters of a label in capitals before a box's or a teaser's own title: fewer are
+/// an acronym that opens a heading ("USB devices", "NASA's budget", "COVID testing").
+const LABEL_LETTERS: usize = 6;
+
+/// A label in capitals, then a title in mixed case: a box's kicker ("BEWARE Upgrading from
+/// Buster", "GOING FURTHER Old package versions", "К ОСНОВАМ Наверстаем упущенное") or a
+/// teaser's ("EXCLUSIVE Inside the deal"). Headings are in capitals throughout or not at all;
+/// a headline may open with a label and a colon ("BREAKING NEWS: Chelsea sign…").
+fn opens_with_capital_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &&&str| {
+        w.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | ':'))
+            && w.chars().any(char::is_uppercase)
+    };
+    let run = words.iter().take_while(capital).count();
+    if words[..run].iter().any(|w| w.ends_with(':')) {
+        return false;
+    }
+    let letters: usize = words[..run].iter().map(|w| w.chars().count()).sum();
+    let rest = &words[run..];
+    letters >= LABEL_LETTERS
+        && rest
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && rest.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
 /// A text-mode browser's mark for a picture: its file name or number in brackets
 /// ("[33622-59464-Bezels-l.jpg]", "[33622-5946]", "[IMG]"). A line with one is the picture's
 /// caption or label.
@@ -401,6 +430,30 @@ mod tests {
         for line in lines {
             assert_eq!(shape(line), Shape::Prose, "{line}");
         }
+    }
+
+    #[test]
+    fn a_label_in_capitals_before_a_title_in_mixed_case_is_no_heading() {
+        assert_prose(&[
+            "BEWARE Upgrading from Buster",
+            "GOING FURTHER Old package versions",
+            "К ОСНОВАМ Наверстаем упущенное в приложении",
+            "ПЕРСПЕКТИВА Btrfs сочетает LVM и RAID",
+            "EXCLUSIVE Inside the deal",
+            "ATTENTION Les paquets non officiels",
+        ]);
+        // An acronym opening a heading, a heading in capitals throughout, a label alone.
+        assert_eq!(shape("USB Devices"), Shape::Short);
+        assert_eq!(shape("NASA Launches a Probe"), Shape::Short);
+        assert_eq!(shape("COVID Testing Sites"), Shape::Short);
+        assert_eq!(shape("УГЛУБЛЯЕМСЯ RAID-10"), Shape::Capitals);
+        assert_eq!(shape("WARNING SIGNS OF A FAILING DISK"), Shape::Capitals);
+        assert_eq!(shape("Going Further"), Shape::Short);
+        // A headline that opens with a label and a colon is still a headline.
+        assert_eq!(
+            shape("BREAKING NEWS: Chelsea Activate £71.6m Release Clause"),
+            Shape::Short
+        );
     }
 
     #[test]
