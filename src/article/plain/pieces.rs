@@ -228,9 +228,29 @@ fn shape_text(
     }
 }
 
-/// A `#` heading's level and text, unless it is a prompt inside a listing (see [`is_prompt`]).
+/// A `#` heading's level and text, unless it is a prompt inside a listing (see [`is_prompt`]),
+/// or a heading that kept its permalink mark (see [`permalinked`]).
 fn markup(line: &str, alone: bool) -> Option<(u8, &str)> {
-    atx(line).filter(|(_, text)| alone || !is_prompt(text))
+    atx(line)
+        .filter(|(_, text)| alone || !is_prompt(text))
+        .or_else(|| permalinked(line).map(|text| (PERMALINK_LEVEL, text)))
+}
+
+/// The level a permalinked heading is given: the mark does not tell, so under the title.
+const PERMALINK_LEVEL: u8 = 2;
+
+/// A heading followed by the pilcrow that documentation generators (Sphinx, MkDocs and their
+/// kin) link each heading to, which a browser's text dump keeps: "Incremental
+/// (de)compression¶". The same mark follows a function's or an attribute's entry
+/// ("bz2.open(filename, mode='rb')¶", "BZ2Decompressor.eof¶", "mean¶"), which is a name, not
+/// a heading: one word in lower case or with a programming name's characters, or parameters.
+fn permalinked(line: &str) -> Option<&str> {
+    let text = line.trim().strip_suffix('¶')?.trim_end();
+    let name = !text.contains(' ')
+        && (text.starts_with(char::is_lowercase) || text.contains(['.', '_', '(']));
+    let first_word = text.split(' ').next().unwrap_or_default();
+    let parameters = text.contains('=') || first_word.contains('(') && !text.starts_with('(');
+    (!text.is_empty() && !name && !parameters && !is_code_like(text)).then_some(text)
 }
 
 /// What follows a `#` that is a root shell's prompt or a comment inside a listing, not a
@@ -429,6 +449,40 @@ mod tests {
                 "Text(false):Sport",
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_that_kept_its_permalink_mark_is_marked_and_an_entry_is_not() {
+        for (line, text) in [
+            (
+                "bz2 — Support for bzip2 compression¶",
+                "bz2 — Support for bzip2 compression",
+            ),
+            (
+                "Incremental (de)compression¶",
+                "Incremental (de)compression",
+            ),
+            ("Using a custom __new__()¶", "Using a custom __new__()"),
+            (
+                "8.1. Использование других языков¶",
+                "8.1. Использование других языков",
+            ),
+            ("配置网络¶", "配置网络"),
+        ] {
+            assert_eq!(markup(line, true), Some((PERMALINK_LEVEL, text)), "{line}");
+        }
+        for line in [
+            "bz2.open(filename, mode='rb', compresslevel=9)¶",
+            "classbz2.BZ2File(filename, mode='r', *, compresslevel=9)¶",
+            "peek([n])¶",
+            "BZ2Decompressor.eof¶",
+            "mean¶",
+            "timeout=None, context=None)¶",
+            "The pilcrow ¶ marks a paragraph",
+            "¶",
+        ] {
+            assert_eq!(markup(line, true), None, "{line}");
+        }
     }
 
     #[test]
