@@ -121,8 +121,14 @@ fn decimal_level(text: &str) -> Option<u8> {
     let numeric = groups
         .iter()
         .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    let plain_number = groups.len() == 1 && !text[..number.len() + 1].ends_with('.');
-    if !numeric || (plain_number && groups[0].len() > 2) || !starts_like_heading(rest.trim()) {
+    let closed = text[..number.len() + 1].ends_with('.');
+    let plain_number = groups.len() == 1 && !closed;
+    // A section number closed by a full stop ("5.2. compat") may head a file's or a command's
+    // name in lower case; a bare decimal ("2.5 million") only a heading's words.
+    let dotted = closed && groups.len() >= 2;
+    let rest = rest.trim();
+    let heading_words = starts_like_heading(rest) || dotted && !rest.is_empty();
+    if !numeric || (plain_number && groups[0].len() > 2) || !heading_words {
         return None;
     }
     u8::try_from(groups.len() + 1).ok().map(|l| l.min(6))
@@ -523,6 +529,12 @@ mod tests {
         assert_eq!(shape("1. Buy milk, eggs and bread."), Shape::Prose);
         assert_eq!(shape("2019 was a good year"), Shape::Short);
         assert_ne!(shape("7) Indiana Jones Collection"), Shape::Numbered(2));
+        // A dotted section number closed by a full stop may head a name in lower case.
+        assert_eq!(shape("5.2. compat"), Shape::Numbered(3));
+        assert_eq!(shape("5.15.1. manpage.1.ex"), Shape::Numbered(4));
+        assert_eq!(shape("4.1. настройка сети"), Shape::Numbered(3));
+        assert_ne!(shape("2.5 million people"), Shape::Numbered(3));
+        assert_ne!(shape("1. buy milk"), Shape::Numbered(2));
     }
 
     #[test]

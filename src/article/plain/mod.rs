@@ -152,6 +152,61 @@ mod tests {
     }
 
     #[test]
+    fn numbered_sections_announced_by_a_table_of_contents_are_headings() {
+        // The table of contents is one run of lines (as a browser dumps a `<dl>`); the
+        // sections repeat its entries, some naming a file in lower case.
+        let zh = "这一节说明这个文件的用途，以及在构建软件包时应当如何填写它的内容。".repeat(3);
+        let ru = "В этом разделе описано назначение файла и то, как его заполнить.".repeat(3);
+        let text = format!(
+            "第 5 章 其他文件
+
+目录
+
+5.1. README.Debian
+5.2. compat
+5.3. Настройка сети
+
+             {zh}
+
+5.1. README.Debian
+
+{zh}
+
+5.2. compat
+
+{zh}
+
+5.3. Настройка сети
+
+{ru}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "第 5 章 其他文件"),
+                (2, "5.1. README.Debian"),
+                (2, "5.2. compat"),
+                (2, "5.3. Настройка сети"),
+            ],
+        );
+        // A numbered line repeated only below, or a teaser standing twice, is no section.
+        let teaser = format!(
+            "Title
+
+{BODY}
+
+Read more: the harbour at dawn
+
+{BODY}
+
+             Read more: the harbour at dawn
+
+{BODY}"
+        );
+        assert_headings(&teaser, &[(1, "Title")]);
+    }
+
+    #[test]
     fn underlined_hash_and_capital_headings() {
         let text = format!(
             "Guide\n=====\n\n{BODY}\n\nInstalling\n----------\n\n{BODY}\n\n### Details\n\n\

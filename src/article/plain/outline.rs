@@ -390,10 +390,15 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
                 .copied()
                 .filter(|j| j != i)
                 .collect();
+            // A numbered line whose number and words stood above is a section the table of
+            // contents announced, however that table was laid out.
+            let announced = |j: usize| j < *i && matches!(shapes[*i], Some(Shape::Numbered(_)));
             !others.is_empty()
-                && !others
-                    .iter()
-                    .any(|j| toc[*j] || matches!(&pieces[*j], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. })))
+                && !others.iter().any(|j| {
+                    toc[*j]
+                        || announced(*j)
+                        || matches!(&pieces[*j], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
+                })
         })
         .collect();
     for i in repeats {
