@@ -112,7 +112,7 @@ fn outline_explain_shows_what_each_line_weighed_in_finding_the_article_s_end() {
     let section = line_for(&stdout, "A Section");
     assert!(
         section.contains("heading 2")
-            && section.contains("span: short line -60")
+            && section.contains("span: short line -100")
             && !section.contains("after the end"),
         "{stdout}"
     );

@@ -14,8 +14,13 @@ use super::pieces::Piece;
 use super::reflow::is_cjk;
 use crate::article::BlockKind;
 
-/// What a short line, a menu entry or a furniture piece costs, in characters of prose.
-const SHORT_COST: i64 = 60;
+/// What a short line, a menu entry or a furniture piece costs, in characters of prose: what
+/// the article's middling paragraph holds, within these bounds. A teaser under another story's
+/// headline is a short paragraph, so that a run of headline and teaser after the article does
+/// not pay for itself; and a short article's headings cost no more than its short paragraphs
+/// bring.
+const LEAST_COST: i64 = 60;
+const MOST_COST: i64 = 100;
 /// Prose one piece may add at most, so that one long paragraph after the article (a comment,
 /// a teaser) does not carry a run of furniture with it.
 const MOST_PROSE: i64 = 1500;
@@ -23,8 +28,8 @@ const MOST_PROSE: i64 = 1500;
 const PROSE_CHARS: i64 = 120;
 /// ...or a sentence at least this long.
 const SENTENCE_CHARS: i64 = 20;
-/// Least weight against the article that the pieces after its end must hold.
-const CUT_MARGIN: i64 = 2 * SHORT_COST;
+/// Least weight against the article, in short lines, that the pieces after its end must hold.
+const CUT_MARGIN: i64 = 2;
 /// What a short list item costs (lists inside articles are common; menus are long).
 const SHORT_ITEM_COST: i64 = 5;
 /// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
@@ -99,18 +104,19 @@ fn reads_as_prose(text: &str) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
 }
 
-/// What one piece says about being inside the article, leaving aside what follows it.
-fn own_weight(piece: &Piece, head: Head, furniture: bool) -> (Evidence, i64) {
+/// What one piece says about being inside the article, leaving aside what follows it. A list
+/// item that reads as prose counts as prose (a recipe's steps, bulleted notes under a table).
+fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidence, i64) {
     let text = piece.text();
     let chars = mass(text);
     let prose = (Evidence::Prose, chars.min(MOST_PROSE));
     match piece {
-        _ if furniture => (Evidence::Furniture, -SHORT_COST),
+        _ if furniture => (Evidence::Furniture, -cost),
         _ if head == Head::Declared => (Evidence::Declared, 0),
         Piece::Text(_) if head == Head::No && reads_as_prose(text) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
         Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }) => {
-            if chars >= PROSE_CHARS && ends_like_sentence(text) {
+            if reads_as_prose(text) {
                 prose
             } else if chars >= LONG_ITEM_CHARS {
                 (Evidence::Neutral, 0)
@@ -120,8 +126,24 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool) -> (Evidence, i64) {
         }
         Piece::Fixed(_) => (Evidence::Neutral, 0),
         Piece::Text(_) if head == Head::No => (Evidence::Neutral, 0),
-        Piece::Text(_) => (Evidence::ShortLine, -SHORT_COST),
+        Piece::Text(_) => (Evidence::ShortLine, -cost),
     }
+}
+
+/// What a short line costs in this dump: the middling mass of its paragraphs of prose from
+/// `first_prose` on, within [`LEAST_COST`] and [`MOST_COST`].
+fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose: usize) -> i64 {
+    let mut masses: Vec<i64> = (first_prose..pieces.len())
+        .filter(|i| heads[*i] == Head::No && !furniture[*i])
+        .filter(|i| matches!(pieces[*i], Piece::Text(_)) && reads_as_prose(pieces[*i].text()))
+        .map(|i| mass(pieces[i].text()))
+        .collect();
+    if masses.is_empty() {
+        return MOST_COST;
+    }
+    let middle = masses.len() / 2;
+    let (_, median, _) = masses.select_nth_unstable(middle);
+    (*median).clamp(LEAST_COST, MOST_COST)
 }
 
 /// Every piece's weight from `first_prose` on (pieces before it are the lead and weigh
@@ -133,6 +155,7 @@ fn weights(
     heads: &[Head],
     furniture: &[bool],
     first_prose: usize,
+    cost: i64,
 ) -> Vec<(Evidence, i64)> {
     let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
     // Whether the next piece that is not furniture is a list item, walking back.
@@ -141,7 +164,7 @@ fn weights(
         weights[i] = if heads[i] == Head::Plain && !furniture[i] && list_next {
             (Evidence::HeadsList, 0)
         } else {
-            own_weight(&pieces[i], heads[i], furniture[i])
+            own_weight(&pieces[i], heads[i], furniture[i], cost)
         };
         if !furniture[i] {
             list_next = matches!(&pieces[i], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }));
@@ -160,7 +183,9 @@ pub fn span(
     start: usize,
     first_prose: usize,
 ) -> Span {
-    let weights = weights(pieces, heads, furniture, first_prose.max(start));
+    let first_prose = first_prose.max(start);
+    let cost = short_cost(pieces, heads, furniture, first_prose);
+    let weights = weights(pieces, heads, furniture, first_prose, cost);
     let mut sum = 0;
     let mut best = (0, start.min(pieces.len().saturating_sub(1)));
     for (i, (_, w)) in weights.iter().enumerate().skip(start) {
@@ -172,7 +197,7 @@ pub fn span(
     // With no prose to go by, nothing says where the article ends: it runs to the end; and
     // so it does when what would be cut weighs against it no more than two short lines do
     // (a short article's headings outweigh its short paragraphs).
-    if best.0 - sum <= CUT_MARGIN {
+    if best.0 - sum <= CUT_MARGIN * cost {
         best = (best.0, pieces.len().saturating_sub(1));
     }
     let end = if best.0 > 0 {
@@ -283,7 +308,7 @@ mod tests {
         assert_eq!(span.weights[at("Story Timeline")], (Evidence::HeadsList, 0));
         assert_eq!(
             span.weights[at("Gallery")],
-            (Evidence::ShortLine, -SHORT_COST)
+            (Evidence::ShortLine, -MOST_COST)
         );
         assert_eq!(span.end, at("Story Timeline"));
     }
@@ -306,5 +331,31 @@ mod tests {
     fn without_prose_nothing_says_where_the_article_ends() {
         let text = "Title of the Story\n\nOne\n\nTwo\n\nThree";
         assert_eq!(span_of(text).end, 3);
+    }
+
+    #[test]
+    fn a_short_line_costs_what_the_middling_paragraph_holds_within_bounds() {
+        let cost = |text: &str| {
+            let pieces = pieces::pieces(text);
+            let heads = vec![Head::No; pieces.len()];
+            short_cost(&pieces, &heads, &vec![false; pieces.len()], 0)
+        };
+        // Short paragraphs (a chat answer): a heading costs what the middling one brings.
+        let middling = "It was late, and the last ferry had gone; the harbour lights were out.";
+        let text = [
+            "Ни один паром не ушёл вовремя.",
+            middling,
+            "It was late, and the last ferry had gone; the harbour lights were all out for the night.",
+        ]
+        .join("\n\n");
+        assert_eq!(cost(&text), mass(middling));
+        assert!((LEAST_COST..MOST_COST).contains(&mass(middling)));
+        assert_eq!(
+            cost(&["这是一句短话。", "那是一句短话。", "还有一句短话。"].join("\n\n")),
+            LEAST_COST
+        );
+        // An article's paragraphs: at most the cost of a teaser's worth.
+        assert_eq!(cost(&[EN, ZH, RU].join("\n\n")), MOST_COST);
+        assert_eq!(cost("Title"), MOST_COST);
     }
 }
