@@ -99,20 +99,36 @@ fn open_article(path: &Path) -> Result<Article> {
     })
 }
 
+/// `folio outline --explain`: the evidence for every line that could be a heading. It reads
+/// the text the article was parsed from as well, to weigh its pieces again.
+fn explain_outline(path: &Path, out: &mut impl Write) -> Result<()> {
+    use folio::article::{detect, sanitize};
+    let bytes = if path.as_os_str() == "-" {
+        detect::read_stdin()?
+    } else {
+        detect::read_file(path)?
+    };
+    let article = Article::from_bytes(&bytes, Some(path))?;
+    anyhow::ensure!(
+        article.format == folio::article::Format::Plain,
+        "--explain reads plain-text articles; {} is {}",
+        path.display(),
+        article.format.name()
+    );
+    let text = sanitize::normalize_owned(detect::decode(&bytes)?.text);
+    for line in folio::article::explain(&article, &text) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
 fn outline(args: &OutlineArgs) -> Result<()> {
-    let article = open_article(&args.file)?;
     let mut out = std::io::stdout().lock();
     if args.explain {
-        anyhow::ensure!(
-            article.format == folio::article::Format::Plain,
-            "--explain reads plain-text articles; {} is {}",
-            args.file.display(),
-            article.format.name()
-        );
-        for line in folio::article::explain(&article) {
-            writeln!(out, "{line}")?;
-        }
-    } else if args.json {
+        return explain_outline(&args.file, &mut out);
+    }
+    let article = open_article(&args.file)?;
+    if args.json {
         let json = serde_json::json!({ "title": article.title, "sections": article.outline });
         writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
     } else {

@@ -98,6 +98,36 @@ fn outline_explain_names_the_gates_that_kept_a_line_from_being_a_heading() {
 }
 
 #[test]
+fn outline_explain_shows_what_each_line_weighed_in_finding_the_article_s_end() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("story.txt");
+    let body = "This paragraph is body text of ordinary length, written in sentences, and it \
+                goes on for long enough to count as the prose of an article.";
+    let text = format!(
+        "Title of the Story\n\n{body}\n\nA Section\n\n{body}\n\nElsewhere\n\n\
+         Markets fall again\n\nA new phone\n\nWeekly Letter\n\nWe write to you once a week, on Sundays.\n"
+    );
+    std::fs::write(&path, text).expect("write");
+    let stdout = explained(&path);
+    let section = line_for(&stdout, "A Section");
+    assert!(
+        section.contains("heading 2")
+            && section.contains("span: short line -100")
+            && !section.contains("after the end"),
+        "{stdout}"
+    );
+    let footer = line_for(&stdout, "Weekly Letter");
+    assert!(
+        !footer.contains("heading") && footer.contains("after the end"),
+        "{stdout}"
+    );
+    assert!(
+        line_for(&stdout, "We write to you once a week, on Sundays.").contains("span: prose +40"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn outline_explain_refuses_an_article_that_is_not_plain_text() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/terminal-notes.md");
     let out = explain(&sample);

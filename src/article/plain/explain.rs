@@ -3,7 +3,8 @@
 
 use super::headings::{Shape, shape};
 use super::lexicon::{self, Class};
-use super::numbering;
+use super::span::Span;
+use super::{numbering, outline, pieces};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -14,9 +15,13 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 
 /// A table with one row per candidate block (its block number, the decision, the evidence,
 /// its text) under a header naming the columns; the evidence column is as wide as its widest
-/// entry, so that the texts start in one column.
-pub fn explain(article: &Article) -> Vec<String> {
-    let rows = candidates(article);
+/// entry, so that the texts start in one column. `text` is the text `article` was parsed from
+/// (decoded and normalised): its pieces are weighed again to show where the article ends.
+pub fn explain(article: &Article, text: &str) -> Vec<String> {
+    let span = outline::analyse(&pieces::pieces(text)).span;
+    // One block per piece, as the parser makes them; otherwise the weights are left out.
+    let span = (span.weights.len() == article.blocks.len()).then_some(span);
+    let rows = candidates(article, span.as_ref());
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -35,7 +40,10 @@ pub fn explain(article: &Article) -> Vec<String> {
 }
 
 /// The candidate blocks: number, decision, evidence, text.
-fn candidates(article: &Article) -> Vec<(usize, String, String, &str)> {
+fn candidates<'a>(
+    article: &'a Article,
+    span: Option<&Span>,
+) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
             let text = article.block_text(i);
@@ -50,7 +58,9 @@ fn candidates(article: &Article) -> Vec<(usize, String, String, &str)> {
                     BlockKind::Chrome => "furniture".to_string(),
                     other => format!("{other:?}").to_lowercase(),
                 };
-                (i, decision, evidence(text).join(", "), text)
+                let mut found = evidence(text);
+                found.extend(span.map(|s| in_span(s, i)));
+                (i, decision, found.join(", "), text)
             })
         })
         .collect()
@@ -85,6 +95,14 @@ pub fn evidence(text: &str) -> Vec<String> {
         found.push(format!("number {n}"));
     }
     found
+}
+
+/// What block `i` weighed in finding the article's end, and whether it lies after that end
+/// (then it heads no section).
+fn in_span(span: &Span, i: usize) -> String {
+    let (evidence, weight) = span.weights[i];
+    let after = if i > span.end { "; after the end" } else { "" };
+    format!("span: {} {weight:+}{after}", evidence.name())
 }
 
 #[cfg(test)]

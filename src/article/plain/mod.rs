@@ -16,6 +16,7 @@ mod outline;
 mod phrase_set;
 mod pieces;
 pub(crate) mod reflow;
+mod span;
 
 use super::Parsed;
 
@@ -523,6 +524,75 @@ Read more: the harbour at dawn
             &[
                 (1, "The Real Title of It"),
                 (2, "A Section Below the Opening Paragraph"),
+            ],
+        );
+    }
+
+    #[test]
+    fn furniture_after_the_article_heads_no_section() {
+        let zh = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。\
+                  标题下面的正文要足够长，读者才会认出它是文章的开头，而不是导航栏里的一句话。";
+        let ru = "Это первый абзац основного текста обычной длины, написанный предложениями, \
+                  и он достаточно длинный, чтобы считаться прозой статьи.";
+        for (body, footer) in [
+            (
+                BODY,
+                [
+                    "Elsewhere",
+                    "Markets fall again",
+                    "A new phone",
+                    "Weekly Letter",
+                ],
+            ),
+            (zh, ["热门文章", "市场再次下跌", "新手机发布", "订阅"]),
+            (
+                ru,
+                [
+                    "Популярное",
+                    "Рынки снова падают",
+                    "Новый телефон",
+                    "Рассылка",
+                ],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body} {body}\n\nA Section\n\n{body}\n\n{}\n\n\
+                 We write to you once a week, on Sundays.",
+                footer.join("\n\n")
+            );
+            assert_headings(&text, &[(1, "Title of the Story"), (2, "A Section")]);
+        }
+    }
+
+    #[test]
+    fn a_heading_after_a_run_of_short_lines_inside_the_article_stays() {
+        // A meal plan as lynx saves it: headings outdented, each over short lines at the margin
+        // and a line or two of prose.
+        let meal = |n: &str| {
+            [
+                format!("#Meal {n}"),
+                "Eat every 2–3 hours".to_string(),
+                "Portion Fix Containers: 1 Green".to_string(),
+                "Beachbody Performance Recharge".to_string(),
+                "Tomato Cucumber Salad (½ cup cherry tomatoes, ½ cup cucumber slices, ¼ cup \
+                 feta cheese, 2 tsp. olive oil and red wine vinegar)."
+                    .to_string(),
+            ]
+        };
+        let mut blocks = vec!["#Title of the Plan".to_string(), BODY.to_string()];
+        for n in ["1", "2", "3", "4"] {
+            blocks.extend(meal(n));
+        }
+        let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let text = lynx(&blocks);
+        assert_headings(
+            &text,
+            &[
+                (1, "Title of the Plan"),
+                (2, "Meal 1"),
+                (2, "Meal 2"),
+                (2, "Meal 3"),
+                (2, "Meal 4"),
             ],
         );
     }

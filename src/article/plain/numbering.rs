@@ -61,6 +61,14 @@ fn opens_section(n: &str, pieces: &[Piece]) -> bool {
         .any(|p| number(p.text()).is_some_and(|m| m == n))
 }
 
+/// The last piece numbered as a section of `title`'s number ("6." → "6.9.2. …").
+pub fn last_section(title: usize, pieces: &[Piece]) -> Option<usize> {
+    let stem = format!("{}.", number(pieces[title].text())?);
+    (title + 1..pieces.len())
+        .rev()
+        .find(|i| number(pieces[*i].text()).is_some_and(|n| n.starts_with(&stem)))
+}
+
 /// Whether the next number at `i`'s depth opens a section after `i` (a line with that number
 /// over prose, or with its own subsections): then `i` is one chapter of several, not the
 /// document's title. (A link to the next chapter in a navigation bar heads no prose.)
@@ -132,5 +140,31 @@ mod tests {
         ] {
             assert_eq!(number(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_numbered_title_s_last_section_is_the_last_line_numbered_under_it() {
+        let body = "Body text of a section, long enough to be a paragraph of prose.";
+        for (title, sections) in [
+            (
+                "6. Best Practices",
+                ["6.1. Files", "6.2.3. Scripts", "7.1. Other"],
+            ),
+            ("第 6 章 维护", ["6.1. 文件", "6.2.3. 脚本", "7.1. 其他"]),
+            (
+                "Глава 6. Безопасность",
+                ["6.1. Файлы", "6.2.3. Скрипты", "7.1. Другое"],
+            ),
+        ] {
+            let text = format!(
+                "{title}\n\n{body}\n\n{}\n\n{body}\n\n{}\n\n{body}\n\n{}\n\n{body}",
+                sections[0], sections[1], sections[2]
+            );
+            let pieces = super::super::pieces::pieces(&text);
+            let last = last_section(0, &pieces).map(|i| pieces[i].text());
+            assert_eq!(last, Some(sections[1]), "{title}");
+        }
+        let pieces = super::super::pieces::pieces("Title\n\nBody\n\n6.1. Files");
+        assert_eq!(last_section(0, &pieces), None);
     }
 }

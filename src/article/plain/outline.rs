@@ -7,7 +7,7 @@ use super::headings::{Shape, is_lone_url, shape};
 use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Margin, Piece, Text};
-use super::{case, chrome, context, numbering};
+use super::{case, chrome, context, numbering, span};
 use crate::article::{BlockKind, RawBlock};
 
 /// What a piece turned out to be.
@@ -28,43 +28,7 @@ const MASS_SPAN: usize = 8;
 
 /// Turns pieces into blocks: title at level 1, sections at 2 and deeper, chrome marked.
 pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
-    let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
-    let mut roles = chrome_roles(&pieces);
-    let title = find_title(&pieces, &shapes, &roles);
-    if let Some(t) = title {
-        for role in &mut roles[..t] {
-            *role = Role::Chrome;
-        }
-        roles[t] = Role::Heading(1);
-    }
-    let toc = not_sections(&pieces, &shapes, &roles);
-    let layout_marks_headings = marks_headings_by_layout(&pieces, &shapes);
-    let start = title.map_or(0, |t| t + 1);
-    // Lines between the title and the first body prose are subtitles, bylines and captions,
-    // unless markup or numbering says they are headings.
-    let first_prose = (start..pieces.len())
-        .find(|i| is_body(*i, &pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
-        .unwrap_or(pieces.len());
-    for i in (start..pieces.len()).rev() {
-        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
-        if roles[i] == Role::Body && context::is_interview_question(i, &pieces) {
-            roles[i] = Role::Heading(2);
-        } else if roles[i] == Role::Body
-            // Cheap, and true of every piece `section_level` takes: the neighbours of prose
-            // need no look.
-            && matches!(shapes[i], Some(s) if s != Shape::Prose)
-            && (!toc[i] || outdented_over_margin(i, &pieces, &roles))
-            && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
-            && !subtitle
-            && (matches!(shapes[i], Some(Shape::Marked(_)))
-                || !context::is_something_else(i, &pieces))
-            && let Some(level) = section_level(i, &pieces, &shapes, &roles)
-        {
-            roles[i] = Role::Heading(level);
-        }
-    }
-    nest_under_numbers(&mut roles, &shapes);
-    normalise_levels(&mut roles, title);
+    let roles = analyse(&pieces).roles;
     pieces
         .into_iter()
         .zip(roles)
@@ -78,6 +42,78 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
             (Piece::Text(t), Role::Body) => RawBlock::new(t.fallback, t.text),
         })
         .collect()
+}
+
+/// What each piece turned out to be, and the article's span after the title that bounds its
+/// sections.
+pub struct Analysis {
+    roles: Vec<Role>,
+    /// Where the article ends, and each piece's weight in finding it.
+    pub span: span::Span,
+}
+
+/// Decides every piece's role.
+pub fn analyse(pieces: &[Piece]) -> Analysis {
+    let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
+    let mut roles = chrome_roles(pieces);
+    let title = find_title(pieces, &shapes, &roles);
+    if let Some(t) = title {
+        for role in &mut roles[..t] {
+            *role = Role::Chrome;
+        }
+        roles[t] = Role::Heading(1);
+    }
+    let toc = not_sections(pieces, &shapes, &roles);
+    let layout_marks_headings = marks_headings_by_layout(pieces, &shapes);
+    let start = title.map_or(0, |t| t + 1);
+    // Lines between the title and the first body prose are subtitles, bylines and captions,
+    // unless markup or numbering says they are headings.
+    let first_prose = (start..pieces.len())
+        .find(|i| is_body(*i, pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
+        .unwrap_or(pieces.len());
+    // Nothing after the article's last prose is a section heading.
+    let furniture: Vec<bool> = roles.iter().map(|r| *r == Role::Chrome).collect();
+    // What may head a section: a heading-like line that the layout sets apart, if the dump
+    // sets its headings apart at all.
+    let heads: Vec<span::Head> = (0..pieces.len())
+        .map(|i| match shapes[i] {
+            Some(Shape::Marked(_) | Shape::Numbered(_)) => span::Head::Declared,
+            Some(Shape::Short | Shape::Capitals)
+                if !layout_marks_headings || stands_out(&pieces[i], shapes[i]) =>
+            {
+                span::Head::Plain
+            }
+            _ => span::Head::No,
+        })
+        .collect();
+    let mut span = span::span(pieces, &heads, &furniture, start, first_prose);
+    // A numbered document's sections run as far as its numbers do ("6." over "6.9.2").
+    if let Some(last) = title.and_then(|t| numbering::last_section(t, pieces)) {
+        span.end = span.end.max(last);
+    }
+    let end = span.end;
+    for i in (start..pieces.len()).rev() {
+        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
+        if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
+            roles[i] = Role::Heading(2);
+        } else if roles[i] == Role::Body
+            // Cheap, and true of every piece `section_level` takes: the neighbours of prose
+            // need no look.
+            && matches!(shapes[i], Some(s) if s != Shape::Prose)
+            && i <= end
+            && (!toc[i] || outdented_over_margin(i, pieces, &roles))
+            && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
+            && !subtitle
+            && (matches!(shapes[i], Some(Shape::Marked(_)))
+                || !context::is_something_else(i, pieces))
+            && let Some(level) = section_level(i, pieces, &shapes, &roles)
+        {
+            roles[i] = Role::Heading(level);
+        }
+    }
+    nest_under_numbers(&mut roles, &shapes);
+    normalise_levels(&mut roles, title);
+    Analysis { roles, span }
 }
 
 /// The heading shape of a standalone text piece; `None` for everything else.

@@ -1,0 +1,361 @@
+//! Where the article ends in a dump: the point after which page furniture (menus, "Most
+//! popular", footers) outweighs prose, found as the best prefix of the pieces after the body's
+//! first prose when prose counts for itself and furniture against it.
+//!
+//! Each piece weighs for the article or against it, from a few kinds of evidence: prose (its
+//! characters; a sentence counts however short, and so does a list item that reads as prose),
+//! a heading-like line (against: menus and teasers are made of them) unless it heads a list,
+//! a short list item (a little against), furniture by its wording (against). In a dump that
+//! sets its headings apart by layout (lynx), a short line at the body's margin is body text,
+//! neither for nor against. The weights are the piece's evidence in `folio outline --explain`.
+
+use super::headings::ends_like_sentence;
+use super::pieces::Piece;
+use super::reflow::is_cjk;
+use crate::article::BlockKind;
+
+/// What a short line, a menu entry or a furniture piece costs, in characters of prose: what
+/// the article's middling paragraph holds, within these bounds. A teaser under another story's
+/// headline is a short paragraph, so that a run of headline and teaser after the article does
+/// not pay for itself; and a short article's headings cost no more than its short paragraphs
+/// bring.
+const LEAST_COST: i64 = 60;
+const MOST_COST: i64 = 100;
+/// Prose one piece may add at most, so that one long paragraph after the article (a comment,
+/// a teaser) does not carry a run of furniture with it.
+const MOST_PROSE: i64 = 1500;
+/// A piece of prose is at least this long (a CJK character counting as three)...
+const PROSE_CHARS: i64 = 120;
+/// ...or a sentence at least this long.
+const SENTENCE_CHARS: i64 = 20;
+/// Least weight against the article, in short lines, that the pieces after its end must hold.
+const CUT_MARGIN: i64 = 2;
+/// What a short list item costs (lists inside articles are common; menus are long).
+const SHORT_ITEM_COST: i64 = 5;
+/// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
+const LONG_ITEM_CHARS: i64 = 80;
+
+/// How a piece could head a section, as far as the span is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// It cannot: prose, a list, code, or a short line that the layout keeps in the body.
+    No,
+    /// A short line or one in capitals: a section's head, or a menu entry or a teaser.
+    Plain,
+    /// Markup or a section number declares it a heading: menus and teasers have neither.
+    Declared,
+}
+
+/// Why a piece weighs what it does, for `--explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Before the body's first prose: bylines, share bars and captions under the headline.
+    Lead,
+    /// Prose, a long quotation or a list item that reads as prose: its characters.
+    Prose,
+    /// A heading-like line over a list: a section's head, neither for nor against.
+    HeadsList,
+    /// A heading declared by markup or a section number: neither for nor against.
+    Declared,
+    /// A heading-like line: a menu entry or a teaser's headline as often as a section's head.
+    ShortLine,
+    /// Furniture by its wording ("Share this", "Read more", a comment form).
+    Furniture,
+    /// A short list item: a menu entry, most likely.
+    ShortItem,
+    /// Code, tables, rules, short sentences: they belong to whatever surrounds them.
+    Neutral,
+}
+
+impl Evidence {
+    /// The evidence's name in `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Evidence::Lead => "lead",
+            Evidence::Prose => "prose",
+            Evidence::HeadsList => "heads a list",
+            Evidence::Declared => "declared heading",
+            Evidence::ShortLine => "short line",
+            Evidence::Furniture => "furniture",
+            Evidence::ShortItem => "short item",
+            Evidence::Neutral => "neutral",
+        }
+    }
+}
+
+/// The article's span after its title, and what each piece weighed in finding it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// The last piece of the article.
+    pub end: usize,
+    /// Each piece's evidence and weight (in characters of prose; negative against).
+    pub weights: Vec<(Evidence, i64)>,
+}
+
+/// Characters of `text`, a CJK character counting as three (it carries a word's meaning).
+fn mass(text: &str) -> i64 {
+    let chars: usize = text.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum();
+    chars.try_into().unwrap_or(i64::MAX)
+}
+
+/// Whether a text reads as prose: long, or a sentence of some length.
+fn reads_as_prose(text: &str) -> bool {
+    let m = mass(text);
+    m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
+}
+
+/// What one piece says about being inside the article, leaving aside what follows it. A list
+/// item that reads as prose counts as prose (a recipe's steps, bulleted notes under a table).
+fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidence, i64) {
+    let text = piece.text();
+    let chars = mass(text);
+    let prose = (Evidence::Prose, chars.min(MOST_PROSE));
+    match piece {
+        _ if furniture => (Evidence::Furniture, -cost),
+        _ if head == Head::Declared => (Evidence::Declared, 0),
+        Piece::Text(_) if head == Head::No && reads_as_prose(text) => prose,
+        Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
+        Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }) => {
+            if reads_as_prose(text) {
+                prose
+            } else if chars >= LONG_ITEM_CHARS {
+                (Evidence::Neutral, 0)
+            } else {
+                (Evidence::ShortItem, -SHORT_ITEM_COST)
+            }
+        }
+        Piece::Fixed(_) => (Evidence::Neutral, 0),
+        Piece::Text(_) if head == Head::No => (Evidence::Neutral, 0),
+        Piece::Text(_) => (Evidence::ShortLine, -cost),
+    }
+}
+
+/// What a short line costs in this dump: the middling mass of its paragraphs of prose from
+/// `first_prose` on, within [`LEAST_COST`] and [`MOST_COST`].
+fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose: usize) -> i64 {
+    let mut masses: Vec<i64> = (first_prose..pieces.len())
+        .filter(|i| heads[*i] == Head::No && !furniture[*i])
+        .filter(|i| matches!(pieces[*i], Piece::Text(_)) && reads_as_prose(pieces[*i].text()))
+        .map(|i| mass(pieces[i].text()))
+        .collect();
+    if masses.is_empty() {
+        return MOST_COST;
+    }
+    let middle = masses.len() / 2;
+    let (_, median, _) = masses.select_nth_unstable(middle);
+    (*median).clamp(LEAST_COST, MOST_COST)
+}
+
+/// Every piece's weight from `first_prose` on (pieces before it are the lead and weigh
+/// nothing): its own, except that a heading-like line over a list (furniture aside) costs
+/// nothing: it heads the list, in the article ("Story timeline", "Ingredients") as often as
+/// after it ("Related stories").
+fn weights(
+    pieces: &[Piece],
+    heads: &[Head],
+    furniture: &[bool],
+    first_prose: usize,
+    cost: i64,
+) -> Vec<(Evidence, i64)> {
+    let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
+    // Whether the next piece that is not furniture is a list item, walking back.
+    let mut list_next = false;
+    for i in (first_prose..pieces.len()).rev() {
+        weights[i] = if heads[i] == Head::Plain && !furniture[i] && list_next {
+            (Evidence::HeadsList, 0)
+        } else {
+            own_weight(&pieces[i], heads[i], furniture[i], cost)
+        };
+        if !furniture[i] {
+            list_next = matches!(&pieces[i], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }));
+        }
+    }
+    weights
+}
+
+/// The article's span from `start` (the piece after the title): it ends with the best-scoring
+/// run of pieces from there (the longest, when several score the same: a heading that costs
+/// nothing stays in), or at the last piece when no run scores above nothing.
+pub fn span(
+    pieces: &[Piece],
+    heads: &[Head],
+    furniture: &[bool],
+    start: usize,
+    first_prose: usize,
+) -> Span {
+    let first_prose = first_prose.max(start);
+    let cost = short_cost(pieces, heads, furniture, first_prose);
+    let weights = weights(pieces, heads, furniture, first_prose, cost);
+    let mut sum = 0;
+    let mut best = (0, start.min(pieces.len().saturating_sub(1)));
+    for (i, (_, w)) in weights.iter().enumerate().skip(start) {
+        sum += w;
+        if sum >= best.0 {
+            best = (sum, i);
+        }
+    }
+    // With no prose to go by, nothing says where the article ends: it runs to the end; and
+    // so it does when what would be cut weighs against it no more than two short lines do
+    // (a short article's headings outweigh its short paragraphs).
+    if best.0 - sum <= CUT_MARGIN * cost {
+        best = (best.0, pieces.len().saturating_sub(1));
+    }
+    let end = if best.0 > 0 {
+        best.1
+    } else {
+        pieces.len().saturating_sub(1)
+    };
+    Span { end, weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{outline, pieces};
+    use super::*;
+
+    /// The span of a dump, as the parser finds it.
+    fn span_of(text: &str) -> Span {
+        outline::analyse(&pieces::pieces(text)).span
+    }
+
+    /// The text of the article's last piece.
+    fn last_text(text: &str) -> String {
+        let pieces = pieces::pieces(text);
+        let end = outline::analyse(&pieces).span.end;
+        pieces[end].text().to_string()
+    }
+
+    #[test]
+    fn sentences_read_as_prose_in_every_language_and_labels_do_not() {
+        for line in [
+            "Documentation for the itertools module.",
+            "这是正文的一句话，说明了问题。",
+            "Это короткое предложение о погоде.",
+            "Ceci est une phrase courte du texte.",
+        ] {
+            assert!(reads_as_prose(line), "{line}");
+        }
+        for line in [
+            "Related Articles",
+            "热门文章",
+            "Популярное сегодня",
+            "À lire aussi",
+            "OK.",
+        ] {
+            assert!(!reads_as_prose(line), "{line}");
+        }
+    }
+
+    const EN: &str = "This paragraph is body text of ordinary length, written in sentences, and \
+                      it goes on for long enough to count as the prose of an article.";
+    const ZH: &str = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西，\
+                      再多写几个字让它更像文章。标题下面的正文要足够长，读者才会认出它是文章的开头，\
+                      而不是导航栏里的一句话。";
+    const RU: &str = "Это первый абзац основного текста обычной длины, написанный предложениями, \
+                      и он достаточно длинный, чтобы считаться прозой статьи.";
+
+    #[test]
+    fn the_article_ends_at_its_last_prose_before_a_run_of_short_lines() {
+        for (body, menu) in [
+            (
+                EN,
+                [
+                    "Most popular",
+                    "Markets fall again",
+                    "A new phone",
+                    "Newsletter",
+                ],
+            ),
+            (ZH, ["热门文章", "市场再次下跌", "新手机发布", "订阅"]),
+            (
+                RU,
+                [
+                    "Популярное",
+                    "Рынки снова падают",
+                    "Новый телефон",
+                    "Рассылка",
+                ],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\nA Section\n\n{body}\n\n{}\n\nSign up today.",
+                menu.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    #[test]
+    fn prose_after_a_few_short_lines_keeps_them_in_the_article() {
+        for body in [EN, ZH, RU] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\nPre-Workout Meal\n\nEat an hour before\n\n\
+                 {body}\n\nThe end of it all."
+            );
+            assert_eq!(last_text(&text), "The end of it all.", "{text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_over_a_list_costs_nothing_and_a_menu_entry_does() {
+        let text = format!(
+            "Title of the Story\n\n{EN}\n\nStory Timeline\n\n• The first chapter of the story\n\n\
+             • The second chapter of the story\n\nGallery\n\nShare"
+        );
+        let span = span_of(&text);
+        let pieces = pieces::pieces(&text);
+        let at = |t: &str| pieces.iter().position(|p| p.text() == t).unwrap();
+        assert_eq!(span.weights[at("Story Timeline")], (Evidence::HeadsList, 0));
+        assert_eq!(
+            span.weights[at("Gallery")],
+            (Evidence::ShortLine, -MOST_COST)
+        );
+        assert_eq!(span.end, at("Story Timeline"));
+    }
+
+    #[test]
+    fn what_stands_between_the_title_and_the_first_prose_weighs_nothing() {
+        let text = format!(
+            "Title of the Story\n\nBy Jane Doe\n\nShare this story\n\n• Facebook\n\n• Twitter\n\n\
+             {EN}\n\nA Section\n\n{EN}"
+        );
+        let span = span_of(&text);
+        assert!(
+            span.weights[..5].iter().all(|w| *w == (Evidence::Lead, 0)),
+            "{span:?}"
+        );
+        assert_eq!(span.end, span.weights.len() - 1);
+    }
+
+    #[test]
+    fn without_prose_nothing_says_where_the_article_ends() {
+        let text = "Title of the Story\n\nOne\n\nTwo\n\nThree";
+        assert_eq!(span_of(text).end, 3);
+    }
+
+    #[test]
+    fn a_short_line_costs_what_the_middling_paragraph_holds_within_bounds() {
+        let cost = |text: &str| {
+            let pieces = pieces::pieces(text);
+            let heads = vec![Head::No; pieces.len()];
+            short_cost(&pieces, &heads, &vec![false; pieces.len()], 0)
+        };
+        // Short paragraphs (a chat answer): a heading costs what the middling one brings.
+        let middling = "It was late, and the last ferry had gone; the harbour lights were out.";
+        let text = [
+            "Ни один паром не ушёл вовремя.",
+            middling,
+            "It was late, and the last ferry had gone; the harbour lights were all out for the night.",
+        ]
+        .join("\n\n");
+        assert_eq!(cost(&text), mass(middling));
+        assert!((LEAST_COST..MOST_COST).contains(&mass(middling)));
+        assert_eq!(
+            cost(&["这是一句短话。", "那是一句短话。", "还有一句短话。"].join("\n\n")),
+            LEAST_COST
+        );
+        // An article's paragraphs: at most the cost of a teaser's worth.
+        assert_eq!(cost(&[EN, ZH, RU].join("\n\n")), MOST_COST);
+        assert_eq!(cost("Title"), MOST_COST);
+    }
+}
