@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use super::case;
+use super::reflow::is_cjk;
 
 /// Every language's file, with its name for messages.
 const FILES: [(&str, &str); 6] = [
@@ -104,10 +105,6 @@ pub fn opens_with_label(line: &str, class: Class) -> bool {
             };
             apart && title.chars().any(char::is_alphanumeric)
         })
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",

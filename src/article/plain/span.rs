@@ -92,15 +92,27 @@ pub struct Span {
     pub weights: Vec<(Evidence, i64)>,
 }
 
-/// Characters of `text`, a CJK character counting as three (it carries a word's meaning).
+/// Characters of `text`, a CJK character counting as three (it carries a word's meaning),
+/// counted up to [`MOST_PROSE`]: no weight and no test looks further, and a dump's long
+/// paragraphs are most of its text.
 fn mass(text: &str) -> i64 {
-    let chars: usize = text.chars().map(|c| if is_cjk(c) { 3 } else { 1 }).sum();
-    chars.try_into().unwrap_or(i64::MAX)
+    let mut counted = 0;
+    for c in text.chars() {
+        counted += if is_cjk(c) { 3 } else { 1 };
+        if counted >= MOST_PROSE {
+            return MOST_PROSE;
+        }
+    }
+    counted
 }
 
 /// Whether a text reads as prose: long, or a sentence of some length.
 fn reads_as_prose(text: &str) -> bool {
-    let m = mass(text);
+    is_prose(text, mass(text))
+}
+
+/// [`reads_as_prose`] for a text whose mass `m` is known.
+fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
 }
 
@@ -113,10 +125,10 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidenc
     match piece {
         _ if furniture => (Evidence::Furniture, -cost),
         _ if head == Head::Declared => (Evidence::Declared, 0),
-        Piece::Text(_) if head == Head::No && reads_as_prose(text) => prose,
+        Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
         Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }) => {
-            if reads_as_prose(text) {
+            if is_prose(text, chars) {
                 prose
             } else if chars >= LONG_ITEM_CHARS {
                 (Evidence::Neutral, 0)
@@ -135,8 +147,10 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidenc
 fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose: usize) -> i64 {
     let mut masses: Vec<i64> = (first_prose..pieces.len())
         .filter(|i| heads[*i] == Head::No && !furniture[*i])
-        .filter(|i| matches!(pieces[*i], Piece::Text(_)) && reads_as_prose(pieces[*i].text()))
-        .map(|i| mass(pieces[i].text()))
+        .filter(|i| matches!(pieces[*i], Piece::Text(_)))
+        .map(|i| (pieces[i].text(), mass(pieces[i].text())))
+        .filter(|(text, m)| is_prose(text, *m))
+        .map(|(_, m)| m)
         .collect();
     if masses.is_empty() {
         return MOST_COST;
