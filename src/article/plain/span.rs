@@ -106,12 +106,7 @@ fn mass(text: &str) -> i64 {
     counted
 }
 
-/// Whether a text reads as prose: long, or a sentence of some length.
-fn reads_as_prose(text: &str) -> bool {
-    is_prose(text, mass(text))
-}
-
-/// [`reads_as_prose`] for a text whose mass `m` is known.
+/// Whether a text of mass `m` reads as prose: long, or a sentence of some length.
 fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
 }
@@ -247,7 +242,7 @@ mod tests {
             "Это короткое предложение о погоде.",
             "Ceci est une phrase courte du texte.",
         ] {
-            assert!(reads_as_prose(line), "{line}");
+            assert!(is_prose(line, mass(line)), "{line}");
         }
         for line in [
             "Related Articles",
@@ -256,7 +251,7 @@ mod tests {
             "À lire aussi",
             "OK.",
         ] {
-            assert!(!reads_as_prose(line), "{line}");
+            assert!(!is_prose(line, mass(line)), "{line}");
         }
     }
 
