@@ -35,7 +35,8 @@ pub fn shape(text: &str) -> Shape {
     }
     // Hard gates: a caption, a note box's label and a table of contents' label are never
     // headings, whatever their numbering or layout.
-    if lexicon::is_caption(text)
+    if is_permalinked_entry(text)
+        || lexicon::is_caption(text)
         || lexicon::is_label(text, Class::Admonition)
         || lexicon::opens_with_label(text, Class::Admonition)
         || lexicon::is_label(text, Class::Contents)
@@ -77,6 +78,21 @@ pub fn shape(text: &str) -> Shape {
     } else {
         Shape::Short
     }
+}
+
+/// A function's or an attribute's entry followed by the permalink pilcrow that documentation
+/// generators give headings too ("bz2.open(filename, mode='rb')¶", "POP3.getwelcome()¶",
+/// "BZ2Decompressor.eof¶", "mean¶"): a name, not a heading. A name is one word in lower case
+/// or with a programming name's characters; an entry may also show its parameters.
+pub fn is_permalinked_entry(line: &str) -> bool {
+    let Some(text) = line.trim().strip_suffix('¶').map(str::trim_end) else {
+        return false;
+    };
+    let name = !text.contains(' ')
+        && (text.starts_with(char::is_lowercase) || text.contains(['.', '_', '(']));
+    let first_word = text.split(' ').next().unwrap_or_default();
+    let parameters = text.contains('=') || first_word.contains('(') && !text.starts_with('(');
+    name || parameters
 }
 
 /// `# Title` (up to six hashes) gives its text and level.
@@ -455,6 +471,9 @@ mod tests {
         assert_eq!(shape("УГЛУБЛЯЕМСЯ RAID-10"), Shape::Capitals);
         assert_eq!(shape("WARNING SIGNS OF A FAILING DISK"), Shape::Capitals);
         assert_eq!(shape("Going Further"), Shape::Short);
+        // An entry that kept its permalink mark.
+        assert_eq!(shape("POP3.getwelcome()¶"), Shape::Prose);
+        assert_eq!(shape("bz2.open(filename, mode='rb')¶"), Shape::Prose);
         // A headline that opens with a label and a colon is still a headline.
         assert_eq!(
             shape("BREAKING NEWS: Chelsea Activate £71.6m Release Clause"),

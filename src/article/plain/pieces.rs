@@ -2,7 +2,7 @@
 //! list, or text (re-flowed when a wrapper broke it).
 
 use super::code::reads_as_code;
-use super::headings::{atx, is_code_like, setext_level};
+use super::headings::{atx, is_code_like, is_permalinked_entry, setext_level};
 use super::lists;
 use super::reflow::{WrapWidth, join_lines};
 use crate::article::{BlockKind, RawBlock};
@@ -241,16 +241,10 @@ const PERMALINK_LEVEL: u8 = 2;
 
 /// A heading followed by the pilcrow that documentation generators (Sphinx, MkDocs and their
 /// kin) link each heading to, which a browser's text dump keeps: "Incremental
-/// (de)compression¶". The same mark follows a function's or an attribute's entry
-/// ("bz2.open(filename, mode='rb')¶", "BZ2Decompressor.eof¶", "mean¶"), which is a name, not
-/// a heading: one word in lower case or with a programming name's characters, or parameters.
+/// (de)compression¶" (an entry with the same mark is not one: see [`is_permalinked_entry`]).
 fn permalinked(line: &str) -> Option<&str> {
     let text = line.trim().strip_suffix('¶')?.trim_end();
-    let name = !text.contains(' ')
-        && (text.starts_with(char::is_lowercase) || text.contains(['.', '_', '(']));
-    let first_word = text.split(' ').next().unwrap_or_default();
-    let parameters = text.contains('=') || first_word.contains('(') && !text.starts_with('(');
-    (!text.is_empty() && !name && !parameters && !is_code_like(text)).then_some(text)
+    (!text.is_empty() && !is_permalinked_entry(line) && !is_code_like(text)).then_some(text)
 }
 
 /// What follows a `#` that is a root shell's prompt or a comment inside a listing, not a
