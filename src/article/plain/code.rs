@@ -29,11 +29,12 @@ enum Line {
 
 /// Whether a group of consecutive lines (no blank line between) is a code listing: two lines
 /// or more, at least two in three of them code or comments, and one of them code proper; or a
-/// single line that is a whole call on a dotted name (`time.sleep(0.01)`).
+/// single line that is a whole call on a dotted name (`time.sleep(0.01)`) or gives a name a
+/// literal (`LOG_FILENAME = 'example.out'`).
 pub fn reads_as_code(lines: &[&str]) -> bool {
     match lines {
         [] => false,
-        [one] => is_dotted_call(one.trim()),
+        [one] => is_dotted_call(one.trim()) || gives_a_literal(one.trim()),
         _ => {
             let kinds: Vec<Line> = lines.iter().map(|l| line(l.trim())).collect();
             let code = kinds.iter().filter(|k| **k == Line::Code).count();
@@ -52,7 +53,13 @@ fn line(t: &str) -> Line {
     }
     let first = t.split([' ', '(']).next().unwrap_or_default();
     let statement = KEYWORDS.contains(&first) && t.len() > first.len();
-    if statement || is_code_like(t) || is_assignment(t) || has_call(t) || is_bracket(t) {
+    if statement
+        || is_code_like(t)
+        || is_assignment(t)
+        || has_call(t)
+        || is_bracket(t)
+        || is_mapping_entry(t)
+    {
         Line::Code
     } else {
         Line::Other
@@ -90,6 +97,22 @@ fn has_call(t: &str) -> bool {
             .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
         named && t[at..].contains(')')
     }) && t.ends_with([')', ':', ',', '(', '{', ';'])
+}
+
+/// A quoted key and its value in a mapping: `'version': 1,`, `"level": "INFO"`.
+fn is_mapping_entry(t: &str) -> bool {
+    t.starts_with(['\'', '"']) && (t.contains("':") || t.contains("\":"))
+}
+
+/// An assignment of a quoted string, a number or a bracket to a name: `LOG_FILENAME =
+/// 'example.out'`, `retries = 3`, `handlers = []`.
+fn gives_a_literal(t: &str) -> bool {
+    is_assignment(t)
+        && t.split_once('=').is_some_and(|(_, value)| {
+            value
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "'\"[{(".contains(c))
+        })
 }
 
 /// A line of closing or opening brackets alone: `})`, `]`, `{`.
@@ -143,6 +166,11 @@ mod tests {
         assert!(code("fn main() {\n    println!(\"hi\");\n}"));
         assert!(code("time.sleep(0.01)"));
         assert!(code("logging.basicConfig(level=logging.DEBUG)"));
+        assert!(code("LOG_FILENAME = 'logging_rotatingfile_example.out'"));
+        assert!(code(
+            "d = {\n    'version': 1,\n    'formatters': {\n        'detailed': {\n            \
+             'class': 'logging.Formatter',\n            'format': '%(message)s'\n        }\n    },\n}"
+        ));
     }
 
     #[test]
@@ -171,5 +199,10 @@ mod tests {
         // Menus and bylines.
         assert!(!code("Home\nNews\nSport (live)"));
         assert!(!code("By Jane Doe (Reuters)\nUpdated 3 hours ago"));
+        // Quotations and an equation in prose.
+        assert!(!code(
+            "\"Our plan,\" she said: \"build it.\"\n\"When?\" he asked."
+        ));
+        assert!(!code("E = mc²"));
     }
 }
