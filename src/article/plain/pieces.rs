@@ -172,9 +172,11 @@ fn shape_group(lines: &[&str], width: &WrapWidth, base: usize, out: &mut Vec<Pie
         out.push(fixed(BlockKind::Quote, join_lines(inner)));
         return;
     }
+    // A numbered heading that kept its permalink mark ("3. An Informal Introduction¶") is
+    // no list item.
     let list_start = lines
         .iter()
-        .position(|l| lists::marker(l.trim_start()).is_some());
+        .position(|l| lists::marker(l.trim_start()).is_some() && permalinked(l).is_none());
     let (prose, list) = lines.split_at(list_start.unwrap_or(lines.len()));
     shape_text(prose, width, list.is_empty(), base, out);
     let items = lists::items(list);
@@ -465,6 +467,13 @@ mod tests {
         ] {
             assert_eq!(markup(line, true), Some((PERMALINK_LEVEL, text)), "{line}");
         }
+        // A numbered heading with the mark is no list item.
+        let numbered = pieces("3. An Informal Introduction to Python¶\n");
+        assert!(
+            matches!(&numbered[..], [Piece::Text(t)] if t.marked == Some(PERMALINK_LEVEL)
+                && t.text == "3. An Informal Introduction to Python"),
+            "{numbered:?}"
+        );
         for line in [
             "bz2.open(filename, mode='rb', compresslevel=9)¶",
             "classbz2.BZ2File(filename, mode='r', *, compresslevel=9)¶",
