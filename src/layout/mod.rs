@@ -572,6 +572,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cluster_wider_than_the_column_splits_without_tearing_its_marks() {
+        // U+0600 joins what follows into one cluster, three columns wide: on a column of two
+        // it is split, but the heart keeps its presentation selector (two columns together).
+        let a = article(vec![RawBlock::new(BlockKind::Code, "\u{600}❤\u{fe0f}")]);
+        let layout = Layout::new(&a, 0);
+        let text: Vec<String> = all(&layout).iter().map(|l| shown(&a, l)).collect();
+        assert_eq!(text, vec!["\u{600}", "❤\u{fe0f}"]);
+        assert!(
+            all(&layout)
+                .iter()
+                .all(|l| display_width(&shown(&a, l)) <= 2)
+        );
+    }
+
+    #[test]
     fn offsets_map_to_lines_and_back() {
         let a = article(vec![
             RawBlock::new(BlockKind::Paragraph, "one two three four"),

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthChar;
 
 use super::breaks::breaks_only_at_spaces;
 use super::{Line, LineKind, MIN_WIDTH, QUOTE_BAR_WIDTH, display_width};
@@ -161,13 +162,19 @@ fn hard_break(text: &str, width: usize, mut piece: impl FnMut(Range<usize>, usiz
     }
     let units = text.grapheme_indices(true).flat_map(|(i, cluster)| {
         let split = display_width(cluster) > width;
-        cluster
+        // A cluster too wide is split before each character that takes columns of its own,
+        // so a variation selector or a combining mark stays with the character it changes
+        // ("❤\u{fe0f}" takes two columns together, one in pieces).
+        let mut starts = cluster
             .char_indices()
-            .filter_map(move |(j, ch)| match (split, j) {
-                (true, _) => Some((i + j, &cluster[j..j + ch.len_utf8()])),
-                (false, 0) => Some((i, cluster)),
-                (false, _) => None,
-            })
+            .filter(move |&(j, ch)| j == 0 || split && ch.width().unwrap_or(0) > 0)
+            .map(|(j, _)| j)
+            .peekable();
+        std::iter::from_fn(move || {
+            let j = starts.next()?;
+            let end = starts.peek().copied().unwrap_or(cluster.len());
+            Some((i + j, &cluster[j..end]))
+        })
     });
     let mut start = 0;
     let mut columns = 0;
