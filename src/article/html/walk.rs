@@ -433,31 +433,10 @@ impl Walker {
         };
         let name = name.as_ref();
         if let Some(level) = heading_level(name) {
-            self.flush();
-            let kind = if self.quotes > 0 {
-                BlockKind::Quote
-            } else if self.page && (self.furniture_boxes > 0 || !box_has_prose(node)) {
-                BlockKind::Chrome
-            } else {
-                self.tag_level = Some(level);
-                BlockKind::Heading { level }
-            };
-            self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
-            return;
+            return self.heading(node, level);
         }
         if name == "p" && self.quotes == 0 && subheads::is_subhead(node) {
-            self.flush();
-            let kind = if self.furniture_boxes > 0 {
-                BlockKind::Chrome
-            } else {
-                // One level under the heading tag above it: the editor's subheads divide
-                // the section they sit in.
-                BlockKind::Heading {
-                    level: self.tag_level.map_or(2, |l| (l + 1).min(6)),
-                }
-            };
-            self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
-            return;
+            return self.subhead(node);
         }
         match name {
             "br" => self.line.push('\n'),
@@ -472,24 +451,13 @@ impl Walker {
                 self.push(block, 0.0);
             }
             "blockquote" => {
+                // What came before the quote is not part of it.
                 self.flush();
                 self.quotes += 1;
-                self.children(node);
-                self.flush();
+                self.apart(node);
                 self.quotes -= 1;
             }
-            "ul" | "ol" | "dir" => {
-                self.flush();
-                let first = (name == "ol").then(|| {
-                    node.attr("start")
-                        .and_then(|s| s.trim().parse().ok())
-                        .unwrap_or(1)
-                });
-                self.lists.push(first);
-                self.children(node);
-                self.flush();
-                self.lists.pop();
-            }
+            "ul" | "ol" | "dir" => self.list(node, name == "ol"),
             "li" => self.list_item(node),
             "a" if is_outward_link(node) => {
                 self.links += 1;
@@ -506,28 +474,70 @@ impl Walker {
                 };
                 self.push(block, 0.0);
             }
-            "figcaption" => {
-                self.flush();
+            "figcaption" => self.apart(node),
+            // Inside a list item, block children continue the item instead of ending it.
+            _ if (BREAKING.contains(&name) || name == "table") && self.item.is_some() => {
+                self.line.push(' ');
                 self.children(node);
-                self.flush();
+                self.line.push(' ');
             }
-            _ if BREAKING.contains(&name) || name == "table" => {
-                // Inside a list item, block children continue the item instead of ending it.
-                if self.item.is_some() {
-                    self.line.push(' ');
-                    self.children(node);
-                    self.line.push(' ');
-                } else {
-                    self.flush();
-                    self.children(node);
-                    self.flush();
-                }
-            }
+            _ if BREAKING.contains(&name) || name == "table" => self.apart(node),
             _ => match Style::of_html_tag(name) {
                 Some(style) => self.styled(node, style, None),
                 None => self.children(node),
             },
         }
+    }
+
+    /// Reads a node's children as blocks of their own, apart from the text around them.
+    fn apart(&mut self, node: &NodeRef) {
+        self.flush();
+        self.children(node);
+        self.flush();
+    }
+
+    /// Reads a heading tag: a section's heading, or a quote's line or furniture where it
+    /// stands in one.
+    fn heading(&mut self, node: &NodeRef, level: u8) {
+        self.flush();
+        let kind = if self.quotes > 0 {
+            BlockKind::Quote
+        } else if self.page && (self.furniture_boxes > 0 || !box_has_prose(node)) {
+            BlockKind::Chrome
+        } else {
+            self.tag_level = Some(level);
+            BlockKind::Heading { level }
+        };
+        self.push(RawBlock::new(kind, heading_text(node)), link_share(node));
+    }
+
+    /// Reads a paragraph that an editor set as a subhead (see [`subheads::is_subhead`]).
+    fn subhead(&mut self, node: &NodeRef) {
+        self.flush();
+        let kind = if self.furniture_boxes > 0 {
+            BlockKind::Chrome
+        } else {
+            // One level under the heading tag above it: the editor's subheads divide the
+            // section they sit in.
+            BlockKind::Heading {
+                level: self.tag_level.map_or(2, |l| (l + 1).min(6)),
+            }
+        };
+        self.push(RawBlock::new(kind, inline_text(node)), link_share(node));
+    }
+
+    /// Reads a list; an ordered one numbers its items from its `start` attribute.
+    fn list(&mut self, node: &NodeRef, ordered: bool) {
+        self.flush();
+        let first = ordered.then(|| {
+            node.attr("start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1)
+        });
+        self.lists.push(first);
+        self.children(node);
+        self.flush();
+        self.lists.pop();
     }
 
     /// Reads an inline element whose content has `style`.
