@@ -17,11 +17,47 @@ pub fn build(
     encoding: &'static str,
     fallback_title: &str,
 ) -> Article {
-    let mut text = String::with_capacity(parsed.blocks.iter().map(|b| b.text.len() + 2).sum());
-    let mut blocks = Vec::with_capacity(parsed.blocks.len());
+    let Joined {
+        text,
+        blocks,
+        spans,
+        char_len,
+    } = join(parsed.blocks);
+    let outline = outline_of(&text, &blocks);
+    let title = title_of(parsed.title_hint, &outline, fallback_title);
+    let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
+    Article {
+        id: hash[..16].to_string(),
+        text_hash: hash,
+        title,
+        text,
+        char_len,
+        blocks,
+        spans,
+        outline,
+        format,
+        encoding,
+        source: None,
+    }
+}
+
+/// The canonical text the blocks make, joined by [`BLOCK_SEPARATOR`], with each block's place
+/// in it and the spans moved with their text.
+struct Joined {
+    text: String,
+    blocks: Vec<Block>,
+    spans: Vec<Span>,
+    char_len: usize,
+}
+
+/// Joins the raw blocks into the canonical text; a block left empty by cleaning is dropped
+/// (a rule has no text and stays).
+fn join(raw_blocks: Vec<RawBlock>) -> Joined {
+    let mut text = String::with_capacity(raw_blocks.iter().map(|b| b.text.len() + 2).sum());
+    let mut blocks = Vec::with_capacity(raw_blocks.len());
     let mut spans = Vec::new();
     let mut char_len = 0usize;
-    for raw in parsed.blocks {
+    for raw in raw_blocks {
         // The text goes straight onto the canonical text; it is taken back if it is empty.
         let mark = text.len();
         if !blocks.is_empty() {
@@ -53,8 +89,17 @@ pub fn build(
             lang,
         });
     }
+    Joined {
+        text,
+        blocks,
+        spans,
+        char_len,
+    }
+}
 
-    let outline: Vec<Section> = blocks
+/// One section for every heading block, in document order.
+fn outline_of(text: &str, blocks: &[Block]) -> Vec<Section> {
+    blocks
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b.kind {
@@ -66,11 +111,13 @@ pub fn build(
             }),
             _ => None,
         })
-        .collect();
+        .collect()
+}
 
-    let title = parsed
-        .title_hint
-        .map(|t| sanitize::strip_controls(t.trim()))
+/// The article's title: what the source declared, else its first top-level heading, else its
+/// first heading, else `fallback`.
+fn title_of(hint: Option<String>, outline: &[Section], fallback: &str) -> String {
+    hint.map(|t| sanitize::strip_controls(t.trim()))
         .filter(|t| !t.is_empty())
         .or_else(|| {
             outline
@@ -79,22 +126,7 @@ pub fn build(
                 .map(|s| s.title.clone())
         })
         .or_else(|| outline.first().map(|s| s.title.clone()))
-        .unwrap_or_else(|| fallback_title.to_string());
-
-    let hash = blake3::hash(text.as_bytes()).to_hex().to_string();
-    Article {
-        id: hash[..16].to_string(),
-        text_hash: hash,
-        title,
-        text,
-        char_len,
-        blocks,
-        spans,
-        outline,
-        format,
-        encoding,
-        source: None,
-    }
+        .unwrap_or_else(|| fallback.to_string())
 }
 
 /// Appends the block's text to `out` with control characters stripped and the ends trimmed;
