@@ -28,14 +28,30 @@ pub fn approximate(
     index: &TextIndex,
     budget: &mut usize,
 ) -> Vec<Hit> {
-    let m = pattern.len();
-    let k = m / 4;
+    let k = pattern.len() / 4;
     if k == 0 {
         return Vec::new();
     }
+    let old = target.position.start.min(index.chars.len());
+    let windows = windows(old, pattern, k, ctx, source, index);
+    search(&windows, pattern, k, index, budget)
+}
+
+/// The stretches of text where the quote may lie, give or take `k` edits: around its old
+/// position, after where its prefix went, before where its suffix went, and around every
+/// exact hit of a piece of it; merged, nearest the old position first (in case the budget
+/// runs out).
+fn windows(
+    old: usize,
+    pattern: &[char],
+    k: usize,
+    ctx: &Context,
+    source: &str,
+    index: &TextIndex,
+) -> Vec<Range<usize>> {
+    let m = pattern.len();
     let len = index.chars.len();
     let span = m + k;
-    let old = target.position.start.min(len);
     let slack = span + 256;
     let mut windows: Vec<Range<usize>> = Vec::new();
     windows.push(old.saturating_sub(slack)..(old + span + slack).min(len));
@@ -43,7 +59,6 @@ pub fn approximate(
     let mut around = |start: usize| {
         windows.push(start.saturating_sub(k)..(start + span + k).min(len));
     };
-
     // Exact hits of a short probe, unless it is too common to narrow anything down.
     let seeds = |probe: &[char]| {
         let hits = index.find_exact(source, &probe.iter().collect::<String>());
@@ -72,7 +87,6 @@ pub fn approximate(
             }
         }
     }
-
     windows.retain(|w| w.start < w.end);
     windows.sort_by_key(|w| w.start);
     let mut merged: Vec<Range<usize>> = Vec::new();
@@ -82,14 +96,24 @@ pub fn approximate(
             _ => merged.push(w),
         }
     }
-    // Nearest the old position first, in case the budget runs out.
     merged.sort_by_key(|w| w.start.abs_diff(old).min(w.end.abs_diff(old)));
+    merged
+}
 
+/// Approximate occurrences of the quote within `k` edits in each window, in order, skipping a
+/// window that would take this annotation past its share of `budget` (spent as it goes).
+fn search(
+    windows: &[Range<usize>],
+    pattern: &[char],
+    k: usize,
+    index: &TextIndex,
+    budget: &mut usize,
+) -> Vec<Hit> {
     let allowance = CELL_BUDGET.min(*budget);
     let mut cells = 0;
     let mut hits = Vec::new();
-    for w in merged {
-        if cells + (w.end - w.start) * m > allowance {
+    for w in windows {
+        if cells + (w.end - w.start) * pattern.len() > allowance {
             continue;
         }
         for hit in fuzzy::find_approx(pattern, &index.chars[w.clone()], k, &mut cells) {
