@@ -27,20 +27,7 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
     if block.kind == BlockKind::Table {
         return super::table::lay_out_table(article, index, width, out);
     }
-    let (first_indent, rest_indent, quote) = match block.kind {
-        BlockKind::ListItem { depth } => {
-            let indent = 2 * usize::from(depth);
-            let marker = article
-                .block_text(index)
-                .split(' ')
-                .next()
-                .map_or(0, |m| m.chars().count() + 1);
-            (indent, indent + marker, false)
-        }
-        BlockKind::Quote => (0, 0, true),
-        BlockKind::Code => (2, 2, false),
-        _ => (0, 0, false),
-    };
+    let (first_indent, rest_indent, quote) = indentation(article, index);
     // On a column too narrow for bar and text, the bar goes.
     let quote = quote && width >= QUOTE_BAR_WIDTH + MIN_WIDTH;
     let bar = if quote { QUOTE_BAR_WIDTH } else { 0 };
@@ -71,24 +58,18 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         // One byte a character: offsets convert by subtraction, without walking the text.
         ascii: block.bytes.len() == block.chars.len(),
     };
-    let mut first = true;
     if block.kind.is_preformatted() {
         // The last column is kept for the mark of a line that goes on below (see
         // [`continues`]), unless that would leave too little for the text.
         let avail = width - bar - first_indent;
         let avail = if avail > MIN_WIDTH { avail - 1 } else { avail };
-        let mut line_start = 0;
-        for source_line in text.split('\n') {
-            hard_break(source_line, avail, |piece, _| {
-                let start = block.bytes.start + line_start + piece.start;
-                let end = block.bytes.start + line_start + piece.end;
-                let chars = cursor.advance_to(start)..cursor.advance_to(end);
-                push(out, chars, start..end, first);
-                first = false;
-            });
-            line_start += source_line.len() + 1;
-        }
-        return;
+        return break_source_lines(
+            text,
+            block.bytes.start,
+            avail,
+            &mut cursor,
+            |c, b, first| push(out, c, b, first),
+        );
     }
     let widths = [width - bar - first_indent, width - bar - rest_indent];
     wrap_prose(text, widths, |start, end, is_first| {
@@ -96,6 +77,50 @@ pub fn lay_out_block(article: &Article, index: usize, width: usize, out: &mut Ve
         let chars = cursor.advance_to(start)..cursor.advance_to(end);
         push(out, chars, start..end, is_first);
     });
+}
+
+/// How block `index` is set in from the left: its first line's indent, the others' (a list
+/// item's hang under its marker), and whether it has a quote bar, before the pane's width is
+/// taken into account.
+fn indentation(article: &Article, index: usize) -> (usize, usize, bool) {
+    match article.blocks[index].kind {
+        BlockKind::ListItem { depth } => {
+            let indent = 2 * usize::from(depth);
+            let marker = article
+                .block_text(index)
+                .split(' ')
+                .next()
+                .map_or(0, |m| m.chars().count() + 1);
+            (indent, indent + marker, false)
+        }
+        BlockKind::Quote => (0, 0, true),
+        BlockKind::Code => (2, 2, false),
+        _ => (0, 0, false),
+    }
+}
+
+/// Lays out preformatted text (starting at byte `base` of the article) line by line, each
+/// source line hard-broken at `avail` columns, handing `push` every display line's
+/// characters, bytes and whether it is the block's first.
+fn break_source_lines(
+    text: &str,
+    base: usize,
+    avail: usize,
+    cursor: &mut Cursor,
+    mut push: impl FnMut(Range<usize>, Range<usize>, bool),
+) {
+    let mut first = true;
+    let mut line_start = 0;
+    for source_line in text.split('\n') {
+        hard_break(source_line, avail, |piece, _| {
+            let start = base + line_start + piece.start;
+            let end = base + line_start + piece.end;
+            let chars = cursor.advance_to(start)..cursor.advance_to(end);
+            push(chars, start..end, first);
+            first = false;
+        });
+        line_start += source_line.len() + 1;
+    }
 }
 
 /// The mark drawn after a line of preformatted text that was too long for the pane and goes
