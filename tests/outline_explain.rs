@@ -128,6 +128,30 @@ fn outline_explain_shows_what_each_line_weighed_in_finding_the_article_s_end() {
 }
 
 #[test]
+fn outline_explain_names_a_plain_line_in_a_dump_that_declares_its_headings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("manual.txt");
+    let body =
+        "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。".repeat(2);
+    let text = format!(
+        "第 10 章 基本网络设置\n\n{body}\n\n10.1. 网关\n\n{body}\n\n基本 TCP/UDP\n\n{body}\n\n\
+         10.1.1. 封包\n\n{body}\n\n10.2. 虚拟专用网络\n\n{body}\n"
+    );
+    std::fs::write(&path, text).expect("write");
+    let stdout = explained(&path);
+    let label = line_for(&stdout, "基本 TCP/UDP");
+    assert!(
+        label.contains("gate: plain line, headings declared") && label.contains(" paragraph "),
+        "{stdout}"
+    );
+    let section = line_for(&stdout, "10.1.1. 封包");
+    assert!(
+        section.contains("heading 3") && !section.contains("headings declared"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn outline_explain_refuses_an_article_that_is_not_plain_text() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/terminal-notes.md");
     let out = explain(&sample);

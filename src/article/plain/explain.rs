@@ -3,12 +3,16 @@
 
 use super::headings::{Shape, shape};
 use super::lexicon::{self, Class};
+use super::outline::Analysis;
 use super::span::Span;
 use super::{numbering, outline, pieces};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
 const CANDIDATE_CHARS: usize = 150;
+
+/// The evidence of a plain line in a dump that declares its headings (see `declared`).
+const UNDECLARED: &str = "gate: plain line, headings declared";
 
 /// The column names of `explain`'s table.
 const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
@@ -18,10 +22,10 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 /// entry, so that the texts start in one column. `text` is the text `article` was parsed from
 /// (decoded and normalised): its pieces are weighed again to show where the article ends.
 pub fn explain(article: &Article, text: &str) -> Vec<String> {
-    let span = outline::analyse(&pieces::pieces(text)).span;
+    let analysis = outline::analyse(&pieces::pieces(text));
     // One block per piece, as the parser makes them; otherwise the weights are left out.
-    let span = (span.weights.len() == article.blocks.len()).then_some(span);
-    let rows = candidates(article, span.as_ref());
+    let analysis = (analysis.undeclared.len() == article.blocks.len()).then_some(analysis);
+    let rows = candidates(article, analysis.as_ref());
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -42,7 +46,7 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
 /// The candidate blocks: number, decision, evidence, text.
 fn candidates<'a>(
     article: &'a Article,
-    span: Option<&Span>,
+    analysis: Option<&Analysis>,
 ) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
@@ -59,7 +63,8 @@ fn candidates<'a>(
                     other => format!("{other:?}").to_lowercase(),
                 };
                 let mut found = evidence(text);
-                found.extend(span.map(|s| in_span(s, i)));
+                found.extend(analysis.and_then(|a| a.undeclared[i].then(|| UNDECLARED.into())));
+                found.extend(analysis.map(|a| in_span(&a.span, i)));
                 (i, decision, found.join(", "), text)
             })
         })

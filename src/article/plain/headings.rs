@@ -55,6 +55,7 @@ pub fn shape(text: &str) -> Shape {
         || ends_like_sentence(text)
         || !starts_like_heading(text)
         || has_inner_sentence_end(text)
+        || has_cjk_sentence(text)
         || ends_with_function_word(text)
         || is_pull_quote(text)
         || has_glued_words(text)
@@ -131,13 +132,14 @@ pub fn numbered_level(text: &str) -> Option<u8> {
 /// `1. Intro`, `1 Intro` (at most two digits), `1.2 Scope`, `1.2.3. Detail`. A number closed
 /// by a bracket (`7) Item`) numbers a list item, not a section.
 fn decimal_level(text: &str) -> Option<u8> {
-    let (number, rest) = text.split_once(' ')?;
+    // A dump may keep the no-break space a manual sets after its section numbers.
+    let (number, rest) = text.split_once([' ', '\u{a0}'])?;
+    let closed = number.ends_with('.');
     let number = number.trim_end_matches('.');
     let groups: Vec<&str> = number.split('.').collect();
     let numeric = groups
         .iter()
         .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    let closed = text[..number.len() + 1].ends_with('.');
     let plain_number = groups.len() == 1 && !closed;
     // A section number closed by a full stop ("5.2. compat") may head a file's or a command's
     // name in lower case; a bare decimal ("2.5 million") only a heading's words.
@@ -247,6 +249,25 @@ fn has_inner_sentence_end(text: &str) -> bool {
         .split_inclusive(['.', '?', '!'])
         .skip(1)
         .any(|rest| rest.trim_start().starts_with(char::is_uppercase))
+}
+
+/// Fewest characters of each of two clauses that a CJK comma joins into a sentence.
+const CLAUSE_CHARS: usize = 8;
+
+/// A CJK sentence in the line: a full stop, question or exclamation mark with more words after
+/// it ("…的构建过程。参看 debuild(1)", "…错误。[75]"), or a comma between two clauses of some
+/// length ("为保证软件包构建能顺利进行，你必须保证系统中已经安装"). A heading is one phrase; a
+/// short pair joined by a comma may be one ("安装，一步一步来").
+fn has_cjk_sentence(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| match c {
+        '。' | '！' | '？' => chars[i + 1..].iter().any(|c| c.is_alphanumeric()),
+        '，' => i >= CLAUSE_CHARS && chars.len() - i > CLAUSE_CHARS,
+        _ => false,
+    })
 }
 
 /// A line wholly in quotation marks is a pull quote or a title being cited.
@@ -554,6 +575,31 @@ mod tests {
         assert_eq!(shape("4.1. настройка сети"), Shape::Numbered(3));
         assert_ne!(shape("2.5 million people"), Shape::Numbered(3));
         assert_ne!(shape("1. buy milk"), Shape::Numbered(2));
+    }
+
+    #[test]
+    fn a_section_number_may_be_followed_by_a_no_break_space() {
+        assert_eq!(shape("6.1.1.\u{a0}语法"), Shape::Numbered(4));
+        assert_eq!(shape("12.1.\u{a0}RAID и LVM"), Shape::Numbered(3));
+        assert_eq!(shape("4.2.\u{a0}Getting Started"), Shape::Numbered(3));
+        assert_ne!(shape("2.5\u{a0}million people"), Shape::Numbered(3));
+        assert_ne!(shape("1.\u{a0}buy milk"), Shape::Numbered(2));
+    }
+
+    #[test]
+    fn a_line_holding_a_cjk_sentence_is_prose() {
+        assert_prose(&[
+            "为保证完整的软件包(重)构建能顺利进行，你必须保证系统中已经安装",
+            "你可以使用 debuild 命令来进一步自动化 dpkg-buildpackage 的构建过程。参看 debuild(1)",
+            "使用 lintian(1) 检查你的 .changes 文件。lintian 命令会运行测试脚本。[75]",
+            "この設定ファイルを編集してください。詳しくは後述します",
+            "설정 파일을 편집하십시오。자세한 내용은 아래를 보십시오",
+        ]);
+        // One phrase, or a short pair joined by a comma, heads a section.
+        assert_eq!(shape("安装，一步一步来"), Shape::Short);
+        assert_eq!(shape("为什么选择 Debian？"), Shape::Short);
+        assert_eq!(shape("设定文件の書き方"), Shape::Short);
+        assert_eq!(shape("选择 Debian 的理由"), Shape::Short);
     }
 
     #[test]

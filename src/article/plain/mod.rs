@@ -6,6 +6,7 @@ mod case;
 mod chrome;
 mod code;
 mod context;
+mod declared;
 mod explain;
 mod headings;
 mod lexicon;

@@ -7,7 +7,7 @@ use super::headings::{Shape, is_lone_url, shape};
 use super::lists;
 use super::meta::{is_byline, is_credit};
 use super::pieces::{Margin, Piece, Text};
-use super::{case, chrome, context, numbering, span};
+use super::{case, chrome, context, declared, numbering, span};
 use crate::article::{BlockKind, RawBlock};
 
 /// What a piece turned out to be.
@@ -50,6 +50,8 @@ pub struct Analysis {
     roles: Vec<Role>,
     /// Where the article ends, and each piece's weight in finding it.
     pub span: span::Span,
+    /// The plain lines of a dump that declares its headings (see [`declared`]).
+    pub undeclared: Vec<bool>,
 }
 
 /// Decides every piece's role.
@@ -92,6 +94,8 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         span.end = span.end.max(last);
     }
     let end = span.end;
+    // A dump that declares its headings leaves no plain line a section.
+    let undeclared = declared::undeclared(pieces, &shapes);
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
@@ -104,6 +108,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
             && (!toc[i] || outdented_over_margin(i, pieces, &roles))
             && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
             && !subtitle
+            && !undeclared[i]
             && (matches!(shapes[i], Some(Shape::Marked(_)))
                 || !context::is_something_else(i, pieces))
             && let Some(level) = section_level(i, pieces, &shapes, &roles)
@@ -113,7 +118,11 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     }
     nest_under_numbers(&mut roles, &shapes);
     normalise_levels(&mut roles, title);
-    Analysis { roles, span }
+    Analysis {
+        roles,
+        span,
+        undeclared,
+    }
 }
 
 /// The heading shape of a standalone text piece; `None` for everything else.

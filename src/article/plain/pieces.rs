@@ -49,8 +49,10 @@ pub struct Text {
     /// Stood between blank lines on its own, rather than being one line of a group.
     pub alone: bool,
     pub margin: Margin,
-    /// Heading level written as markup (`#`, underline).
+    /// Heading level written as markup (`#`, underline, a permalink mark).
     pub marked: Option<u8>,
+    /// Marked by the permalink mark documentation generators give every heading.
+    pub permalinked: bool,
     /// What it becomes when it is not a heading or chrome.
     pub fallback: BlockKind,
 }
@@ -62,6 +64,7 @@ impl Text {
             alone,
             margin: Margin::At,
             marked: None,
+            permalinked: false,
             fallback: BlockKind::Paragraph,
         }
     }
@@ -220,7 +223,11 @@ fn shape_text(
         if let [line] = run.as_slice()
             && let Some((level, text)) = markup(line, one_line)
         {
-            out.push(marked(text, level));
+            let permalinked = atx(line).is_none();
+            out.push(Piece::Text(Text {
+                permalinked,
+                ..marked_text(text, level)
+            }));
             continue;
         }
         out.push(Piece::Text(Text {
@@ -325,10 +332,14 @@ fn is_setext_text(line: &str) -> bool {
 }
 
 fn marked(text: &str, level: u8) -> Piece {
-    Piece::Text(Text {
+    Piece::Text(marked_text(text, level))
+}
+
+fn marked_text(text: &str, level: u8) -> Text {
+    Text {
         marked: Some(level),
         ..Text::new(text.to_string(), true)
-    })
+    }
 }
 
 fn indent(line: &str) -> usize {
