@@ -57,6 +57,9 @@ pub enum Evidence {
     HeadsList,
     /// A heading declared by markup or a section number: neither for nor against.
     Declared,
+    /// A heading-like line left at the article's end over a menu that was cut: it goes with
+    /// the menu.
+    HeadsMenu,
     /// A heading-like line: a menu entry or a teaser's headline as often as a section's head.
     ShortLine,
     /// Furniture by its wording ("Share this", "Read more", a comment form).
@@ -75,6 +78,7 @@ impl Evidence {
             Evidence::Prose => "prose",
             Evidence::HeadsList => "heads a list",
             Evidence::Declared => "declared heading",
+            Evidence::HeadsMenu => "heads a menu",
             Evidence::ShortLine => "short line",
             Evidence::Furniture => "furniture",
             Evidence::ShortItem => "short item",
@@ -106,6 +110,11 @@ fn mass(text: &str) -> i64 {
     counted
 }
 
+/// Whether a piece is a list's entry.
+fn is_list_item(piece: &Piece) -> bool {
+    matches!(piece, Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
+}
+
 /// Whether a text of mass `m` reads as prose: long, or a sentence of some length.
 fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
@@ -122,7 +131,7 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidenc
         _ if head == Head::Declared => (Evidence::Declared, 0),
         Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
-        Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }) => {
+        Piece::Fixed(_) if is_list_item(piece) => {
             if is_prose(text, chars) {
                 prose
             } else if chars >= LONG_ITEM_CHARS {
@@ -176,7 +185,7 @@ fn weights(
             own_weight(&pieces[i], heads[i], furniture[i], cost)
         };
         if !furniture[i] {
-            list_next = matches!(&pieces[i], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }));
+            list_next = is_list_item(&pieces[i]);
         }
     }
     weights
@@ -214,7 +223,37 @@ pub fn span(
     } else {
         pieces.len().saturating_sub(1)
     };
-    Span { end, weights }
+    let mut span = Span { end, weights };
+    without_menu_head(&mut span, pieces, heads, furniture, start);
+    span
+}
+
+/// Fewest entries in a list for it to read as a menu ("Most popular", "Topics", share links)
+/// rather than a short list of the article's own ("Story timeline" over two stories).
+const MENU_ITEMS: usize = 3;
+
+/// An article never ends with a heading whose list was cut: a heading-like line that costs
+/// nothing ("Most Popular Videos" heads a list) kept as the last piece, with a menu of
+/// [`MENU_ITEMS`] entries or more cut under it, belongs with that menu. The end steps back over
+/// such headings, and their evidence says so.
+fn without_menu_head(
+    span: &mut Span,
+    pieces: &[Piece],
+    heads: &[Head],
+    furniture: &[bool],
+    start: usize,
+) {
+    let entries = (span.end + 1..pieces.len())
+        .filter(|i| !furniture[*i])
+        .take_while(|i| is_list_item(&pieces[*i]))
+        .count();
+    if entries < MENU_ITEMS {
+        return;
+    }
+    while span.end > start && heads[span.end] != Head::No {
+        span.weights[span.end].0 = Evidence::HeadsMenu;
+        span.end -= 1;
+    }
 }
 
 #[cfg(test)]
@@ -320,6 +359,63 @@ mod tests {
             (Evidence::ShortLine, -MOST_COST)
         );
         assert_eq!(span.end, at("Story Timeline"));
+    }
+
+    #[test]
+    fn a_heading_over_a_menu_cut_from_the_end_is_not_the_article_s_last_piece() {
+        for (body, head, menu) in [
+            (
+                EN,
+                "Most Popular Videos",
+                ["• Markets fall again", "• A new phone", "• Rain all week"],
+            ),
+            (
+                ZH,
+                "热门视频",
+                ["• 市场再次下跌", "• 新手机发布", "• 本周有雨"],
+            ),
+            (
+                RU,
+                "Популярное видео",
+                [
+                    "• Рынки снова падают",
+                    "• Новый телефон",
+                    "• Дожди всю неделю",
+                ],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{head}\n\n{}\n\nNewsletter\n\nContact\n\nSign up today",
+                menu.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+            let pieces = pieces::pieces(&text);
+            let at = pieces.iter().position(|p| p.text() == head).unwrap();
+            assert_eq!(span_of(&text).weights[at], (Evidence::HeadsMenu, 0));
+        }
+    }
+
+    #[test]
+    fn a_heading_over_a_short_list_at_the_end_stays_in_the_article() {
+        for (body, head, list) in [
+            (
+                EN,
+                "Story Timeline",
+                ["• The first chapter of the story", "• The second chapter"],
+            ),
+            (ZH, "事件时间线", ["• 故事的第一章", "• 故事的第二章"]),
+            (
+                RU,
+                "Хронология",
+                ["• Первая глава истории", "• Вторая глава"],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{head}\n\n{}\n\nGallery\n\nShare",
+                list.join("\n\n")
+            );
+            assert_eq!(last_text(&text), head, "{text}");
+        }
     }
 
     #[test]
