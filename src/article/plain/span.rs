@@ -206,16 +206,21 @@ pub fn span(
     let weights = weights(pieces, heads, furniture, first_prose, cost);
     let mut sum = 0;
     let mut best = (0, start.min(pieces.len().saturating_sub(1)));
+    // The lowest the running sum falls after the best run.
+    let mut lowest = 0;
     for (i, (_, w)) in weights.iter().enumerate().skip(start) {
         sum += w;
         if sum >= best.0 {
             best = (sum, i);
+            lowest = sum;
         }
+        lowest = lowest.min(sum);
     }
     // With no prose to go by, nothing says where the article ends: it runs to the end; and
-    // so it does when what would be cut weighs against it no more than two short lines do
-    // (a short article's headings outweigh its short paragraphs).
-    if best.0 - sum <= CUT_MARGIN * cost {
+    // so it does when what would be cut never weighs against it more than two short lines do
+    // (a short article's headings outweigh its short paragraphs). A footer's prose at the
+    // dump's end (a legal notice) does not undo the menus above it.
+    if best.0 - lowest <= CUT_MARGIN * cost {
         best = (best.0, pieces.len().saturating_sub(1));
     }
     let end = if best.0 > 0 {
@@ -232,6 +237,16 @@ pub fn span(
 /// rather than a short list of the article's own ("Story timeline" over two stories).
 const MENU_ITEMS: usize = 3;
 
+/// Whether the piece at `i` stands over a menu: [`MENU_ITEMS`] list entries or more follow it,
+/// furniture aside. Such a line heads that menu: it does not end an article.
+fn heads_menu(i: usize, pieces: &[Piece], furniture: &[bool]) -> bool {
+    (i + 1..pieces.len())
+        .filter(|j| !furniture[*j])
+        .take_while(|j| is_list_item(&pieces[*j]))
+        .nth(MENU_ITEMS - 1)
+        .is_some()
+}
+
 /// An article never ends with a heading whose list was cut: a heading-like line that costs
 /// nothing ("Most Popular Videos" heads a list) kept as the last piece, with a menu of
 /// [`MENU_ITEMS`] entries or more cut under it, belongs with that menu. The end steps back over
@@ -243,11 +258,7 @@ fn without_menu_head(
     furniture: &[bool],
     start: usize,
 ) {
-    let entries = (span.end + 1..pieces.len())
-        .filter(|i| !furniture[*i])
-        .take_while(|i| is_list_item(&pieces[*i]))
-        .count();
-    if entries < MENU_ITEMS {
+    if !heads_menu(span.end, pieces, furniture) {
         return;
     }
     while span.end > start && heads[span.end] != Head::No {
@@ -330,6 +341,60 @@ mod tests {
                 menu.join("\n\n")
             );
             assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_footer_s_prose_at_the_dump_s_end_does_not_undo_the_menus_above_it() {
+        for (body, menu, notice) in [
+            (
+                EN,
+                [
+                    "Most popular",
+                    "Markets fall again",
+                    "A new phone",
+                    "Newsletter",
+                ],
+                "Any reproduction of the material on this site without the written \
+                 permission of the publisher is forbidden by the law of the land.",
+            ),
+            (
+                ZH,
+                ["热门文章", "市场再次下跌", "新手机发布", "订阅"],
+                "未经本网站书面许可，任何单位和个人不得转载、摘编或以其他方式使用本网站的内容。",
+            ),
+            (
+                RU,
+                [
+                    "Популярное",
+                    "Рынки снова падают",
+                    "Новый телефон",
+                    "Рассылка",
+                ],
+                "Любое воспроизведение материалов сайта без разрешения редакции \
+                 запрещено законом и преследуется по всей строгости правил.",
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{notice}\n\n{notice}",
+                menu.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_article_runs_to_the_end_when_nothing_after_it_weighs_more_than_two_short_lines() {
+        for (body, lines) in [
+            (EN, ["Further reading", "Notes"]),
+            (ZH, ["延伸阅读", "注释"]),
+            (RU, ["Читайте также", "Примечания"]),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{}\n\nThat was all, for now.",
+                lines.join("\n\n")
+            );
+            assert_eq!(last_text(&text), "That was all, for now.", "{text}");
         }
     }
 
