@@ -30,6 +30,9 @@ const PROSE_CHARS: i64 = 120;
 const SENTENCE_CHARS: i64 = 20;
 /// Least weight against the article, in short lines, that the pieces after its end must hold.
 const CUT_MARGIN: i64 = 2;
+/// Least fall, in short lines, of the running sum after the article's end that keeps the cut
+/// however much prose follows (menus are longer than a short article's run of headings).
+const FALL_MARGIN: i64 = 4;
 /// What a short list item costs (lists inside articles are common; menus are long).
 const SHORT_ITEM_COST: i64 = 5;
 /// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
@@ -217,10 +220,11 @@ pub fn span(
         lowest = lowest.min(sum);
     }
     // With no prose to go by, nothing says where the article ends: it runs to the end; and
-    // so it does when what would be cut never weighs against it more than two short lines do
-    // (a short article's headings outweigh its short paragraphs). A footer's prose at the
-    // dump's end (a legal notice) does not undo the menus above it.
-    if best.0 - lowest <= CUT_MARGIN * cost {
+    // so it does when what would be cut weighs against it no more than two short lines do
+    // (a short article's headings outweigh its short paragraphs), unless it falls lower than
+    // four short lines on the way: a footer's prose at the dump's end (a legal notice) does
+    // not undo the menus above it.
+    if best.0 - sum <= CUT_MARGIN * cost && best.0 - lowest <= FALL_MARGIN * cost {
         best = (best.0, pieces.len().saturating_sub(1));
     }
     let end = if best.0 > 0 {
@@ -354,13 +358,14 @@ mod tests {
                     "Markets fall again",
                     "A new phone",
                     "Newsletter",
+                    "Contact",
                 ],
                 "Any reproduction of the material on this site without the written \
                  permission of the publisher is forbidden by the law of the land.",
             ),
             (
                 ZH,
-                ["热门文章", "市场再次下跌", "新手机发布", "订阅"],
+                ["热门文章", "市场再次下跌", "新手机发布", "订阅", "联系我们"],
                 "未经本网站书面许可，任何单位和个人不得转载、摘编或以其他方式使用本网站的内容。",
             ),
             (
@@ -370,13 +375,14 @@ mod tests {
                     "Рынки снова падают",
                     "Новый телефон",
                     "Рассылка",
+                    "Контакты",
                 ],
                 "Любое воспроизведение материалов сайта без разрешения редакции \
                  запрещено законом и преследуется по всей строгости правил.",
             ),
         ] {
             let text = format!(
-                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{notice}\n\n{notice}",
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{notice}\n\n{notice}\n\n{notice}",
                 menu.join("\n\n")
             );
             assert_eq!(last_text(&text), body, "{text}");
