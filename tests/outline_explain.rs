@@ -141,7 +141,7 @@ fn outline_explain_says_a_heading_left_over_a_cut_menu_heads_a_menu() {
     ));
     let head = line_for(&stdout, "Most Popular Videos");
     assert!(
-        head.contains("span: heads a menu +0; after the end") && !head.contains("heading"),
+        head.contains("span: heads a menu -100; after the end") && !head.contains("heading"),
         "{stdout}"
     );
 }

@@ -56,12 +56,13 @@ pub enum Evidence {
     Lead,
     /// Prose, a long quotation or a list item that reads as prose: its characters.
     Prose,
-    /// A heading-like line over a list: a section's head, neither for nor against.
+    /// A heading-like line over a short list: a section's head, neither for nor against.
     HeadsList,
     /// A heading declared by markup or a section number: neither for nor against.
     Declared,
-    /// A heading-like line left at the article's end over a menu that was cut: it goes with
-    /// the menu.
+    /// A heading-like line over a menu (a list of [`MENU_ITEMS`] entries or more: "Most
+    /// popular", "Topics"): against, as a short line; and when markup declares it, it still
+    /// never ends the article with its menu cut.
     HeadsMenu,
     /// A heading-like line: a menu entry or a teaser's headline as often as a section's head.
     ShortLine,
@@ -168,9 +169,10 @@ fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose:
 }
 
 /// Every piece's weight from `first_prose` on (pieces before it are the lead and weigh
-/// nothing): its own, except that a heading-like line over a list (furniture aside) costs
-/// nothing: it heads the list, in the article ("Story timeline", "Ingredients") as often as
-/// after it ("Related stories").
+/// nothing): its own, except that a heading-like line over a short list (furniture aside)
+/// costs nothing: it heads the list, in the article ("Story timeline" over two stories); over
+/// a menu of [`MENU_ITEMS`] entries or more ("Most popular", "Topics", "Related stories") it
+/// costs what a short line does.
 fn weights(
     pieces: &[Piece],
     heads: &[Head],
@@ -179,16 +181,23 @@ fn weights(
     cost: i64,
 ) -> Vec<(Evidence, i64)> {
     let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
-    // Whether the next piece that is not furniture is a list item, walking back.
-    let mut list_next = false;
+    // How many list items follow, furniture aside, walking back.
+    let mut items_next = 0;
     for i in (first_prose..pieces.len()).rev() {
-        weights[i] = if heads[i] == Head::Plain && !furniture[i] && list_next {
+        let heads_list = heads[i] == Head::Plain && !furniture[i] && items_next > 0;
+        weights[i] = if heads_list && items_next < MENU_ITEMS {
             (Evidence::HeadsList, 0)
+        } else if heads_list {
+            (Evidence::HeadsMenu, -cost)
         } else {
             own_weight(&pieces[i], heads[i], furniture[i], cost)
         };
         if !furniture[i] {
-            list_next = is_list_item(&pieces[i]);
+            items_next = if is_list_item(&pieces[i]) {
+                items_next + 1
+            } else {
+                0
+            };
         }
     }
     weights
@@ -433,7 +442,7 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_over_a_menu_cut_from_the_end_is_not_the_article_s_last_piece() {
+    fn a_heading_over_a_menu_is_not_the_article_s_last_piece() {
         for (body, head, menu) in [
             (
                 EN,
@@ -462,7 +471,14 @@ mod tests {
             assert_eq!(last_text(&text), body, "{text}");
             let pieces = pieces::pieces(&text);
             let at = pieces.iter().position(|p| p.text() == head).unwrap();
-            assert_eq!(span_of(&text).weights[at], (Evidence::HeadsMenu, 0));
+            assert_eq!(
+                span_of(&text).weights[at],
+                (Evidence::HeadsMenu, -MOST_COST)
+            );
+            // Declared by markup, it weighs nothing, and still goes with its menu.
+            let marked = text.replace(head, &format!("## {head}"));
+            assert_eq!(last_text(&marked), body, "{marked}");
+            assert_eq!(span_of(&marked).weights[at], (Evidence::HeadsMenu, 0));
         }
     }
 
