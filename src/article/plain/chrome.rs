@@ -335,7 +335,14 @@ pub fn ends_with_read_more(text: &str) -> bool {
 /// (`____________________` in lynx, `[                    ]` in w3m) or a button (`(BUTTON)`).
 /// Search boxes, comment and newsletter forms are page furniture, in every language.
 pub fn has_form_control(text: &str) -> bool {
-    text.contains("__________") || text.contains("[          ") || text.contains("(BUTTON)")
+    // Every piece is asked, so one fast pass finds where a control could start.
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'_', b'[', b'(', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(b"__________")
+            || rest.starts_with(b"[          ")
+            || rest.starts_with(b"(BUTTON)")
+    })
 }
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
