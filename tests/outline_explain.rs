@@ -20,6 +20,18 @@ fn explained(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A paragraph of prose for the stories below.
+const BODY: &str = "This paragraph is body text of ordinary length, written in sentences, and it \
+                    goes on for long enough to count as the prose of an article.";
+
+/// What `--explain` prints for a story saved as `text`.
+fn explained_story(text: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, text).expect("write");
+    explained(&path)
+}
+
 /// The explanation's line for the block whose text is `text`.
 fn line_for<'a>(stdout: &'a str, text: &str) -> &'a str {
     stdout
@@ -99,16 +111,10 @@ fn outline_explain_names_the_gates_that_kept_a_line_from_being_a_heading() {
 
 #[test]
 fn outline_explain_shows_what_each_line_weighed_in_finding_the_article_s_end() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("story.txt");
-    let body = "This paragraph is body text of ordinary length, written in sentences, and it \
-                goes on for long enough to count as the prose of an article.";
-    let text = format!(
-        "Title of the Story\n\n{body}\n\nA Section\n\n{body}\n\nElsewhere\n\n\
+    let stdout = explained_story(&format!(
+        "Title of the Story\n\n{BODY}\n\nA Section\n\n{BODY}\n\nElsewhere\n\n\
          Markets fall again\n\nA new phone\n\nWeekly Letter\n\nWe write to you once a week, on Sundays.\n"
-    );
-    std::fs::write(&path, text).expect("write");
-    let stdout = explained(&path);
+    ));
     let section = line_for(&stdout, "A Section");
     assert!(
         section.contains("heading 2")
@@ -147,6 +153,19 @@ fn outline_explain_names_a_plain_line_in_a_dump_that_declares_its_headings() {
     let section = line_for(&stdout, "10.1.1. 封包");
     assert!(
         section.contains("heading 3") && !section.contains("headings declared"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn outline_explain_says_a_heading_left_over_a_cut_menu_heads_a_menu() {
+    let stdout = explained_story(&format!(
+        "Title of the Story\n\n{BODY}\n\n{BODY}\n\nMost Popular Videos\n\n• Markets fall again\n\n\
+         • A new phone\n\n• Rain all week\n\nNewsletter\n\nContact\n\nSign up today\n"
+    ));
+    let head = line_for(&stdout, "Most Popular Videos");
+    assert!(
+        head.contains("span: heads a menu -100; after the end") && !head.contains("heading"),
         "{stdout}"
     );
 }

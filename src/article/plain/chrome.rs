@@ -331,6 +331,20 @@ pub fn ends_with_read_more(text: &str) -> bool {
         .any(|r| key.len() > r.len() && key.ends_with(r))
 }
 
+/// Whether a piece holds a form's control as text-mode browsers print them: a text field
+/// (`____________________` in lynx, `[                    ]` in w3m) or a button (`(BUTTON)`).
+/// Search boxes, comment and newsletter forms are page furniture, in every language.
+pub fn has_form_control(text: &str) -> bool {
+    // Every piece is asked, so one fast pass finds where a control could start.
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'_', b'[', b'(', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(b"__________")
+            || rest.starts_with(b"[          ")
+            || rest.starts_with(b"(BUTTON)")
+    })
+}
+
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
     // One of the two words is a number: no digit, comma or full stop, no counter.
@@ -392,6 +406,30 @@ fn key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_controls_printed_by_text_browsers_are_furniture_and_blanks_are_not() {
+        for line in [
+            "Nome * ______________________________",
+            "E-mail * ______________________________",
+            "Kirim ke Alamat Surat Elektronik ____________________ Nama Anda ____________________",
+            "____________________ (BUTTON) Подписаться",
+            "Гость (BUTTON) Войти или зарегистрироваться",
+            "[                    ] [Go]",
+            "搜索 [                    ] [搜索]",
+        ] {
+            assert!(has_form_control(line), "{line}");
+        }
+        for line in [
+            "Um forte abraço, fique com Deus e até a próxima. _____",
+            "The __init__ method runs first [see above].",
+            "Заполните пропуск: кошка ___ на крыше.",
+            "填空：我___学生。",
+            "[1] A reference in brackets",
+        ] {
+            assert!(!has_form_control(line), "{line}");
+        }
+    }
 
     #[test]
     fn widget_lines_are_chrome() {

@@ -5,7 +5,7 @@ use super::headings::{Shape, shape};
 use super::lexicon::{self, Class};
 use super::outline::Analysis;
 use super::span::Span;
-use super::{numbering, outline, pieces};
+use super::{chrome, numbering, outline, pieces};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -99,6 +99,9 @@ pub fn evidence(text: &str) -> Vec<String> {
     if let Some(n) = numbering::number(text) {
         found.push(format!("number {n}"));
     }
+    if chrome::has_form_control(text) {
+        found.push("form control".to_string());
+    }
     found
 }
 
@@ -128,5 +131,10 @@ mod tests {
         assert_eq!(evidence("目录"), ["prose", "gate: contents label"]);
         assert_eq!(evidence("6.1. 编写文件"), ["numbered 3", "number 6.1"]);
         assert_eq!(evidence("Conclusion"), ["short"]);
+        assert_eq!(
+            evidence("Nome * ______________________________"),
+            ["prose", "form control"]
+        );
+        assert_eq!(evidence("Гость (BUTTON) Войти"), ["short", "form control"]);
     }
 }

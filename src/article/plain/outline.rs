@@ -188,7 +188,12 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
                 in_form = true;
             }
             let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
-            if field || wording.chrome || wording.preamble || is_credit(bare) {
+            if field
+                || wording.chrome
+                || wording.preamble
+                || is_credit(bare)
+                || chrome::has_form_control(text)
+            {
                 Role::Chrome
             } else {
                 Role::Body

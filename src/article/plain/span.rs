@@ -30,6 +30,9 @@ const PROSE_CHARS: i64 = 120;
 const SENTENCE_CHARS: i64 = 20;
 /// Least weight against the article, in short lines, that the pieces after its end must hold.
 const CUT_MARGIN: i64 = 2;
+/// Least fall, in short lines, of the running sum after the article's end that keeps the cut
+/// however much prose follows (menus are longer than a short article's run of headings).
+const FALL_MARGIN: i64 = 4;
 /// What a short list item costs (lists inside articles are common; menus are long).
 const SHORT_ITEM_COST: i64 = 5;
 /// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
@@ -53,10 +56,14 @@ pub enum Evidence {
     Lead,
     /// Prose, a long quotation or a list item that reads as prose: its characters.
     Prose,
-    /// A heading-like line over a list: a section's head, neither for nor against.
+    /// A heading-like line over a short list: a section's head, neither for nor against.
     HeadsList,
     /// A heading declared by markup or a section number: neither for nor against.
     Declared,
+    /// A heading-like line over a menu (a list of [`MENU_ITEMS`] entries or more: "Most
+    /// popular", "Topics"): against, as a short line; and when markup declares it, it still
+    /// never ends the article with its menu cut.
+    HeadsMenu,
     /// A heading-like line: a menu entry or a teaser's headline as often as a section's head.
     ShortLine,
     /// Furniture by its wording ("Share this", "Read more", a comment form).
@@ -75,6 +82,7 @@ impl Evidence {
             Evidence::Prose => "prose",
             Evidence::HeadsList => "heads a list",
             Evidence::Declared => "declared heading",
+            Evidence::HeadsMenu => "heads a menu",
             Evidence::ShortLine => "short line",
             Evidence::Furniture => "furniture",
             Evidence::ShortItem => "short item",
@@ -106,6 +114,11 @@ fn mass(text: &str) -> i64 {
     counted
 }
 
+/// Whether a piece is a list's entry.
+fn is_list_item(piece: &Piece) -> bool {
+    matches!(piece, Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
+}
+
 /// Whether a text of mass `m` reads as prose: long, or a sentence of some length.
 fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
@@ -122,7 +135,7 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidenc
         _ if head == Head::Declared => (Evidence::Declared, 0),
         Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
-        Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }) => {
+        Piece::Fixed(_) if is_list_item(piece) => {
             if is_prose(text, chars) {
                 prose
             } else if chars >= LONG_ITEM_CHARS {
@@ -156,9 +169,10 @@ fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose:
 }
 
 /// Every piece's weight from `first_prose` on (pieces before it are the lead and weigh
-/// nothing): its own, except that a heading-like line over a list (furniture aside) costs
-/// nothing: it heads the list, in the article ("Story timeline", "Ingredients") as often as
-/// after it ("Related stories").
+/// nothing): its own, except that a heading-like line over a short list (furniture aside)
+/// costs nothing: it heads the list, in the article ("Story timeline" over two stories); over
+/// a menu of [`MENU_ITEMS`] entries or more ("Most popular", "Topics", "Related stories") it
+/// costs what a short line does.
 fn weights(
     pieces: &[Piece],
     heads: &[Head],
@@ -167,16 +181,23 @@ fn weights(
     cost: i64,
 ) -> Vec<(Evidence, i64)> {
     let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
-    // Whether the next piece that is not furniture is a list item, walking back.
-    let mut list_next = false;
+    // How many list items follow, furniture aside, walking back.
+    let mut items_next = 0;
     for i in (first_prose..pieces.len()).rev() {
-        weights[i] = if heads[i] == Head::Plain && !furniture[i] && list_next {
+        let heads_list = heads[i] == Head::Plain && !furniture[i] && items_next > 0;
+        weights[i] = if heads_list && items_next < MENU_ITEMS {
             (Evidence::HeadsList, 0)
+        } else if heads_list {
+            (Evidence::HeadsMenu, -cost)
         } else {
             own_weight(&pieces[i], heads[i], furniture[i], cost)
         };
         if !furniture[i] {
-            list_next = matches!(&pieces[i], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }));
+            items_next = if is_list_item(&pieces[i]) {
+                items_next + 1
+            } else {
+                0
+            };
         }
     }
     weights
@@ -197,16 +218,22 @@ pub fn span(
     let weights = weights(pieces, heads, furniture, first_prose, cost);
     let mut sum = 0;
     let mut best = (0, start.min(pieces.len().saturating_sub(1)));
+    // The lowest the running sum falls after the best run.
+    let mut lowest = 0;
     for (i, (_, w)) in weights.iter().enumerate().skip(start) {
         sum += w;
         if sum >= best.0 {
             best = (sum, i);
+            lowest = sum;
         }
+        lowest = lowest.min(sum);
     }
     // With no prose to go by, nothing says where the article ends: it runs to the end; and
     // so it does when what would be cut weighs against it no more than two short lines do
-    // (a short article's headings outweigh its short paragraphs).
-    if best.0 - sum <= CUT_MARGIN * cost {
+    // (a short article's headings outweigh its short paragraphs), unless it falls lower than
+    // four short lines on the way: a footer's prose at the dump's end (a legal notice) does
+    // not undo the menus above it.
+    if best.0 - sum <= CUT_MARGIN * cost && best.0 - lowest <= FALL_MARGIN * cost {
         best = (best.0, pieces.len().saturating_sub(1));
     }
     let end = if best.0 > 0 {
@@ -214,7 +241,43 @@ pub fn span(
     } else {
         pieces.len().saturating_sub(1)
     };
-    Span { end, weights }
+    let mut span = Span { end, weights };
+    without_menu_head(&mut span, pieces, heads, furniture, start);
+    span
+}
+
+/// Fewest entries in a list for it to read as a menu ("Most popular", "Topics", share links)
+/// rather than a short list of the article's own ("Story timeline" over two stories).
+const MENU_ITEMS: usize = 3;
+
+/// Whether the piece at `i` stands over a menu: [`MENU_ITEMS`] list entries or more follow it,
+/// furniture aside. Such a line heads that menu: it does not end an article.
+fn heads_menu(i: usize, pieces: &[Piece], furniture: &[bool]) -> bool {
+    (i + 1..pieces.len())
+        .filter(|j| !furniture[*j])
+        .take_while(|j| is_list_item(&pieces[*j]))
+        .nth(MENU_ITEMS - 1)
+        .is_some()
+}
+
+/// An article never ends with a heading whose list was cut: a heading-like line that costs
+/// nothing ("Most Popular Videos" heads a list) kept as the last piece, with a menu of
+/// [`MENU_ITEMS`] entries or more cut under it, belongs with that menu. The end steps back over
+/// such headings, and their evidence says so.
+fn without_menu_head(
+    span: &mut Span,
+    pieces: &[Piece],
+    heads: &[Head],
+    furniture: &[bool],
+    start: usize,
+) {
+    if !heads_menu(span.end, pieces, furniture) {
+        return;
+    }
+    while span.end > start && heads[span.end] != Head::No {
+        span.weights[span.end].0 = Evidence::HeadsMenu;
+        span.end -= 1;
+    }
 }
 
 #[cfg(test)]
@@ -295,6 +358,62 @@ mod tests {
     }
 
     #[test]
+    fn a_footer_s_prose_at_the_dump_s_end_does_not_undo_the_menus_above_it() {
+        for (body, menu, notice) in [
+            (
+                EN,
+                [
+                    "Most popular",
+                    "Markets fall again",
+                    "A new phone",
+                    "Newsletter",
+                    "Contact",
+                ],
+                "Any reproduction of the material on this site without the written \
+                 permission of the publisher is forbidden by the law of the land.",
+            ),
+            (
+                ZH,
+                ["热门文章", "市场再次下跌", "新手机发布", "订阅", "联系我们"],
+                "未经本网站书面许可，任何单位和个人不得转载、摘编或以其他方式使用本网站的内容。",
+            ),
+            (
+                RU,
+                [
+                    "Популярное",
+                    "Рынки снова падают",
+                    "Новый телефон",
+                    "Рассылка",
+                    "Контакты",
+                ],
+                "Любое воспроизведение материалов сайта без разрешения редакции \
+                 запрещено законом и преследуется по всей строгости правил.",
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{notice}\n\n{notice}\n\n{notice}",
+                menu.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_article_runs_to_the_end_when_nothing_after_it_weighs_more_than_two_short_lines() {
+        for (body, lines) in [
+            (EN, ["Further reading", "Notes"]),
+            (ZH, ["延伸阅读", "注释"]),
+            (RU, ["Читайте также", "Примечания"]),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{}\n\nThat was all, for now.",
+                lines.join("\n\n")
+            );
+            assert_eq!(last_text(&text), "That was all, for now.", "{text}");
+        }
+    }
+
+    #[test]
     fn prose_after_a_few_short_lines_keeps_them_in_the_article() {
         for body in [EN, ZH, RU] {
             let text = format!(
@@ -320,6 +439,70 @@ mod tests {
             (Evidence::ShortLine, -MOST_COST)
         );
         assert_eq!(span.end, at("Story Timeline"));
+    }
+
+    #[test]
+    fn a_heading_over_a_menu_is_not_the_article_s_last_piece() {
+        for (body, head, menu) in [
+            (
+                EN,
+                "Most Popular Videos",
+                ["• Markets fall again", "• A new phone", "• Rain all week"],
+            ),
+            (
+                ZH,
+                "热门视频",
+                ["• 市场再次下跌", "• 新手机发布", "• 本周有雨"],
+            ),
+            (
+                RU,
+                "Популярное видео",
+                [
+                    "• Рынки снова падают",
+                    "• Новый телефон",
+                    "• Дожди всю неделю",
+                ],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{head}\n\n{}\n\nNewsletter\n\nContact\n\nSign up today",
+                menu.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+            let pieces = pieces::pieces(&text);
+            let at = pieces.iter().position(|p| p.text() == head).unwrap();
+            assert_eq!(
+                span_of(&text).weights[at],
+                (Evidence::HeadsMenu, -MOST_COST)
+            );
+            // Declared by markup, it weighs nothing, and still goes with its menu.
+            let marked = text.replace(head, &format!("## {head}"));
+            assert_eq!(last_text(&marked), body, "{marked}");
+            assert_eq!(span_of(&marked).weights[at], (Evidence::HeadsMenu, 0));
+        }
+    }
+
+    #[test]
+    fn a_heading_over_a_short_list_at_the_end_stays_in_the_article() {
+        for (body, head, list) in [
+            (
+                EN,
+                "Story Timeline",
+                ["• The first chapter of the story", "• The second chapter"],
+            ),
+            (ZH, "事件时间线", ["• 故事的第一章", "• 故事的第二章"]),
+            (
+                RU,
+                "Хронология",
+                ["• Первая глава истории", "• Вторая глава"],
+            ),
+        ] {
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{head}\n\n{}\n\nGallery\n\nShare",
+                list.join("\n\n")
+            );
+            assert_eq!(last_text(&text), head, "{text}");
+        }
     }
 
     #[test]
