@@ -412,6 +412,19 @@ Read more: the harbour at dawn
     }
 
     #[test]
+    fn a_listing_that_prints_a_forms_blanks_stays_code() {
+        // A form's blank outside a listing is page furniture; inside one it is the code's.
+        let prose = textwrap::fill(&[BODY; 4].join(" "), 60);
+        let listing = "    print(\"Name: ____________________\")\n    input(\"[          ]\")";
+        let text = format!(
+            "Title of the Story\n\n{prose}\n\n{listing}\n\n{prose}\n\nName * ____________________"
+        );
+        let kinds = kinds(&text);
+        assert_eq!(kinds[2], (BlockKind::Code, listing.into()));
+        assert_eq!(kinds.last().map(|k| k.0), Some(Chrome));
+    }
+
+    #[test]
     fn a_headline_over_an_agency_byline_is_the_title() {
         let text = format!(
             "Markets Rally After the Vote\n\nBy Jane Doe, Associated Press\n\n{BODY} {BODY}\n\n\

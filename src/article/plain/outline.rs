@@ -192,7 +192,7 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
                 || wording.chrome
                 || wording.preamble
                 || is_credit(bare)
-                || chrome::has_form_control(text)
+                || chrome::has_form_control(text) && !is_preformatted(piece)
             {
                 Role::Chrome
             } else {
@@ -200,6 +200,12 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
             }
         })
         .collect()
+}
+
+/// Whether a piece is code or other preformatted text, which may draw anything (a listing
+/// that prints a form's blank, a ruler of underscores).
+fn is_preformatted(piece: &Piece) -> bool {
+    matches!(piece, Piece::Fixed(b) if b.kind.is_preformatted())
 }
 
 /// Body text proper: prose, lists, quotes, code and tables that are not chrome.
