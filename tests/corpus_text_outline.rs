@@ -361,7 +361,7 @@ const FLOORS: [(&str, Kind, f64, f64, f64); 8] = [
     ("news", Kind::W3m, 0.62, 0.80, 0.77),
     ("news", Kind::Unwrapped, 0.61, 0.80, 0.81),
     ("docs", Kind::Browser, 0.96, 0.96, 0.91),
-    ("docs", Kind::Lynx, 0.92, 0.97, 0.93),
+    ("docs", Kind::Lynx, 0.93, 0.97, 0.93),
     ("docs", Kind::W3m, 0.94, 0.97, 0.93),
     ("docs", Kind::Unwrapped, 0.96, 0.96, 0.91),
 ];

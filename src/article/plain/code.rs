@@ -40,8 +40,10 @@ pub fn reads_as_code(lines: &[&str]) -> bool {
             let code = kinds.iter().filter(|k| **k == Line::Code).count();
             let comments = kinds.iter().filter(|k| **k == Line::Comment).count();
             // A block of comments set apart by a bare `#` is a configuration file's header
-            // ("# mdadm.conf", "#", "# !NB! Run update-initramfs …"); headings are never empty.
-            let comment_block = comments == lines.len() && lines.iter().any(|l| l.trim() == "#");
+            // ("# mdadm.conf", "#", "# !NB! Run update-initramfs …"), whatever line a dump
+            // ran into it (the listing's caption); headings are never empty.
+            let comment_block =
+                comments * 3 >= lines.len() * 2 && lines.iter().any(|l| l.trim() == "#");
             code >= 1 && (code + comments) * 3 >= lines.len() * 2 || comment_block
         }
     }
@@ -200,6 +202,9 @@ mod tests {
         assert!(code(
             "# mdadm.conf\n#\n# !NB! Run update-initramfs -u after updating this file.\n#"
         ));
+        assert!(code(
+            "   Пример 12.1. Конфигурационный файл\n# mdadm.conf\n#\n# !NB! Run update-initramfs -u.\n#"
+        ));
         assert!(code("time.sleep(0.01)"));
         assert!(code("logging.basicConfig(level=logging.DEBUG)"));
         assert!(code("LOG_FILENAME = 'logging_rotatingfile_example.out'"));
@@ -250,6 +255,7 @@ mod tests {
         assert!(!code("Photo (Getty Images)"));
         // Comments alone are not a listing: a dump's "#" lines may be headings.
         assert!(!code("# Notes\n# More notes"));
+        assert!(!code("Intro line\nAnother line\n# Notes\n#"));
         // Lines that name a path or an option in a sentence are prose.
         assert!(!code(
             "# Installing\nCopy the files to /usr/local/bin with the -v option.\n\
