@@ -140,7 +140,7 @@ fn outline_explain_names_a_plain_line_in_a_dump_that_declares_its_headings() {
     let body =
         "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。".repeat(2);
     let text = format!(
-        "第 10 章 基本网络设置\n\n{body}\n\n10.1. 网关\n\n{body}\n\n基本 TCP/UDP\n\n{body}\n\n\
+        "第 10 章 基本网络设置\n\n10.9. 网络诊断工具\n\n{body}\n\n10.1. 网关\n\n{body}\n\n基本 TCP/UDP\n\n{body}\n\n\
          10.1.1. 封包\n\n{body}\n\n10.2. 虚拟专用网络\n\n{body}\n"
     );
     std::fs::write(&path, text).expect("write");
@@ -148,6 +148,11 @@ fn outline_explain_names_a_plain_line_in_a_dump_that_declares_its_headings() {
     let label = line_for(&stdout, "基本 TCP/UDP");
     assert!(
         label.contains("gate: plain line, headings declared") && label.contains(" paragraph "),
+        "{stdout}"
+    );
+    let entry = line_for(&stdout, "10.9. 网络诊断工具");
+    assert!(
+        entry.contains("gate: number out of sequence") && !entry.contains("heading"),
         "{stdout}"
     );
     let section = line_for(&stdout, "10.1.1. 封包");

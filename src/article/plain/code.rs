@@ -39,7 +39,12 @@ pub fn reads_as_code(lines: &[&str]) -> bool {
             let kinds: Vec<Line> = lines.iter().map(|l| line(l.trim())).collect();
             let code = kinds.iter().filter(|k| **k == Line::Code).count();
             let comments = kinds.iter().filter(|k| **k == Line::Comment).count();
-            code >= 1 && (code + comments) * 3 >= lines.len() * 2
+            // A block of comments set apart by a bare `#` is a configuration file's header
+            // ("# mdadm.conf", "#", "# !NB! Run update-initramfs …"), whatever line a dump
+            // ran into it (the listing's caption); headings are never empty.
+            let comment_block =
+                comments * 3 >= lines.len() * 2 && lines.iter().any(|l| l.trim() == "#");
+            code >= 1 && (code + comments) * 3 >= lines.len() * 2 || comment_block
         }
     }
 }
@@ -54,6 +59,7 @@ fn line(t: &str) -> Line {
     let first = t.split([' ', '(']).next().unwrap_or_default();
     let statement = KEYWORDS.contains(&first) && t.len() > first.len();
     if statement
+        || is_command(t)
         || is_code_like(t)
         || is_assignment(t)
         || has_call(t)
@@ -64,6 +70,29 @@ fn line(t: &str) -> Line {
     } else {
         Line::Other
     }
+}
+
+/// A command or a configuration line: a program's name in lower case, then arguments among
+/// which an address, an absolute path, an option or a redirection (`make -j2`, `echo 1 >
+/// /proc/sys/net/ipv4/ip_forward`, `deb http://deb.debian.org/debian bullseye main`). Prose
+/// in any language opens a sentence with a capital or names no such argument.
+pub fn is_command(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    let named = program.starts_with(|c: char| c.is_ascii_lowercase())
+        && program
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
+    let argument = |w: &str| {
+        ["http://", "https://", "ftp://", "file:", "/", "~/", "./"]
+            .iter()
+            .any(|p| w.starts_with(p) && w.len() > p.len())
+            || w.strip_prefix("--")
+                .or_else(|| w.strip_prefix('-'))
+                .is_some_and(|o| o.starts_with(|c: char| c.is_ascii_alphabetic()))
+            || matches!(w, ">" | ">>" | "|" | "&&" | "<" | "2>")
+    };
+    named && !ends_like_a_sentence(t) && words.any(argument)
 }
 
 /// A sentence of prose: words, then a full stop (a call's closing bracket does not count).
@@ -164,6 +193,18 @@ mod tests {
             "# 安装依赖\nsudo apt install build-essential\nmake -j2"
         ));
         assert!(code("fn main() {\n    println!(\"hi\");\n}"));
+        assert!(code(
+            "# Security updates\ndeb http://security.debian.org/ bullseye-security main\n\
+             deb-src http://security.debian.org/ bullseye-security main"
+        ));
+        assert!(code("# 编译\nmake -j2\ncp build/foo ~/bin/"));
+        assert!(code("# Сборка\nmake -j2\nsudo make install"));
+        assert!(code(
+            "# mdadm.conf\n#\n# !NB! Run update-initramfs -u after updating this file.\n#"
+        ));
+        assert!(code(
+            "   Пример 12.1. Конфигурационный файл\n# mdadm.conf\n#\n# !NB! Run update-initramfs -u.\n#"
+        ));
         assert!(code("time.sleep(0.01)"));
         assert!(code("logging.basicConfig(level=logging.DEBUG)"));
         assert!(code("LOG_FILENAME = 'logging_rotatingfile_example.out'"));
@@ -171,6 +212,24 @@ mod tests {
             "d = {\n    'version': 1,\n    'formatters': {\n        'detailed': {\n            \
              'class': 'logging.Formatter',\n            'format': '%(message)s'\n        }\n    },\n}"
         ));
+    }
+
+    #[test]
+    fn a_configuration_listing_s_comments_head_no_section() {
+        let body = "This paragraph is body text of ordinary length, written in sentences.";
+        let text = format!(
+            "Title\n\n{body}\n\n# Security updates\ndeb http://security.debian.org/ bullseye-security \
+             main\ndeb-src http://security.debian.org/ bullseye-security main\n\n{body}\n\n\
+             # mdadm.conf\n#\n# Please refer to mdadm.conf(5) for information about this file.\n\
+             #\n\n{body}\n\n# echo 1 > /proc/sys/net/ipv4/conf/default/forwarding\n\n{body}"
+        );
+        let headings: Vec<String> = crate::article::plain::parse(&text)
+            .blocks
+            .into_iter()
+            .filter(|b| matches!(b.kind, crate::article::BlockKind::Heading { .. }))
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(headings, ["Title"]);
     }
 
     #[test]
@@ -196,6 +255,21 @@ mod tests {
         assert!(!code("Photo (Getty Images)"));
         // Comments alone are not a listing: a dump's "#" lines may be headings.
         assert!(!code("# Notes\n# More notes"));
+        assert!(!code("Intro line\nAnother line\n# Notes\n#"));
+        // Lines that name a path or an option in a sentence are prose.
+        assert!(!code(
+            "# Installing\nCopy the files to /usr/local/bin with the -v option.\n\
+             Then run the program from ~/bin as usual."
+        ));
+        assert!(!code(
+            "# Установка\nСкопируйте файлы в /usr/local/bin и запустите -v."
+        ));
+        assert!(!code(
+            "# 安装\n把文件复制到 /usr/local/bin 目录，然后运行 -v 选项。"
+        ));
+        assert!(!code(
+            "# Notes\nsee /etc/hosts for the names. It lists them."
+        ));
         // Menus and bylines.
         assert!(!code("Home\nNews\nSport (live)"));
         assert!(!code("By Jane Doe (Reuters)\nUpdated 3 hours ago"));

@@ -11,18 +11,45 @@ use super::pieces::Piece;
 /// Fewest declared headings for a dump to count as declaring all of its headings.
 const DECLARED: usize = 3;
 
-/// For every piece, whether it is a plain heading-like line (short or in capitals, with no
-/// markup and no section number) in a dump that declares its headings: then it heads no
-/// section. All false in a dump that does not.
-pub fn undeclared(pieces: &[Piece], shapes: &[Option<Shape>]) -> Vec<bool> {
+/// Why a heading-like piece heads no section, by what the dump declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Veto {
+    /// A plain line (short or in capitals, with no markup and no section number) in a dump
+    /// that declares its headings.
+    Undeclared,
+    /// A dotted section number that a lower one of its chapter follows: a table of contents'
+    /// entry (see [`numbering::out_of_sequence`]).
+    OutOfSequence,
+}
+
+impl Veto {
+    /// How `folio outline --explain` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Veto::Undeclared => "gate: plain line, headings declared",
+            Veto::OutOfSequence => "gate: number out of sequence",
+        }
+    }
+}
+
+/// For every piece, what the dump's declared structure says against its heading a section.
+pub fn vetoes(pieces: &[Piece], shapes: &[Option<Shape>]) -> Vec<Option<Veto>> {
     let declares = declares_headings(pieces, shapes);
+    let out_of_sequence = numbering::out_of_sequence(pieces);
     pieces
         .iter()
         .zip(shapes)
-        .map(|(piece, shape)| {
-            declares
-                && matches!(shape, Some(Shape::Short | Shape::Capitals))
-                && numbering::number(piece.text()).is_none()
+        .zip(out_of_sequence)
+        .map(|((piece, shape), out)| {
+            let plain = matches!(shape, Some(Shape::Short | Shape::Capitals))
+                && numbering::number(piece.text()).is_none();
+            if declares && plain {
+                Some(Veto::Undeclared)
+            } else if out && matches!(shape, Some(Shape::Numbered(_))) {
+                Some(Veto::OutOfSequence)
+            } else {
+                None
+            }
         })
         .collect()
 }
@@ -56,7 +83,8 @@ mod tests {
     const EN: &str = "This paragraph is body text of ordinary length, written in sentences.";
     const ZH: &str = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西。\
                       标题下面的正文要足够长，读者才会认出它是文章的开头，而不是导航栏里的一句话。";
-    const RU: &str = "Это абзац основного текста обычной длины, написанный предложениями.";
+    const RU: &str = "Это абзац основного текста обычной длины, написанный предложениями, \
+                      и он достаточно длинный, чтобы считаться прозой статьи.";
     const AR: &str = "هذه فقرة من النص الأساسي بطول عادي، مكتوبة بجمل كاملة ومفهومة للقارئ، \
                       وهي طويلة بما يكفي لتعد نثر المقال وليس سطرا من القائمة.";
 
@@ -126,6 +154,36 @@ mod tests {
                 let head = head.trim_end_matches('¶');
                 assert!(got.iter().any(|h| h == head), "{head}: {got:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_table_of_contents_entry_out_of_sequence_heads_no_section() {
+        // The last entry of a chapter's table of contents, over the chapter's opening prose;
+        // the sections the page holds come after it, numbered lower.
+        for (toc, sections, body) in [
+            (
+                ["6.9. 自动升级", "6.10. 搜索软件包"],
+                ["6.1. 编写文件", "6.2. 命令"],
+                ZH,
+            ),
+            (
+                ["12.3. Установка", "12.4. Мониторинг"],
+                ["12.1. RAID", "12.2. LVM"],
+                RU,
+            ),
+            (
+                ["12.3. التثبيت", "12.4. المراقبة"],
+                ["12.1. RAID", "12.2. LVM"],
+                AR,
+            ),
+        ] {
+            let text = format!(
+                "Title\n\n{}\n\n{}\n\n{body}\n\n{}\n\n{body} {body}\n\n{}\n\n{body} {body} {body}",
+                toc[0], toc[1], sections[0], sections[1]
+            );
+            let got = headings(&text);
+            assert_eq!(got[1..], sections, "{got:?}");
         }
     }
 

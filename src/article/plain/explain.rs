@@ -11,9 +11,6 @@ use crate::article::{Article, BlockKind};
 /// Longest block, in characters, that is still looked at as a heading candidate.
 const CANDIDATE_CHARS: usize = 150;
 
-/// The evidence of a plain line in a dump that declares its headings (see `declared`).
-const UNDECLARED: &str = "gate: plain line, headings declared";
-
 /// The column names of `explain`'s table.
 const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 
@@ -24,7 +21,7 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 pub fn explain(article: &Article, text: &str) -> Vec<String> {
     let analysis = outline::analyse(&pieces::pieces(text));
     // One block per piece, as the parser makes them; otherwise the weights are left out.
-    let analysis = (analysis.undeclared.len() == article.blocks.len()).then_some(analysis);
+    let analysis = (analysis.vetoes.len() == article.blocks.len()).then_some(analysis);
     let rows = candidates(article, analysis.as_ref());
     let width = rows
         .iter()
@@ -63,7 +60,11 @@ fn candidates<'a>(
                     other => format!("{other:?}").to_lowercase(),
                 };
                 let mut found = evidence(text);
-                found.extend(analysis.and_then(|a| a.undeclared[i].then(|| UNDECLARED.into())));
+                found.extend(
+                    analysis
+                        .and_then(|a| a.vetoes[i])
+                        .map(|v| v.name().to_string()),
+                );
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 (i, decision, found.join(", "), text)
             })

@@ -1,6 +1,8 @@
 //! Section numbers that confirm each other: a chapter numbered `6`, `6.`, `第 6 章` or
 //! `Chapter 6.` whose sections `6.1`, `6.2` follow it is the heading the numbers hang from.
 
+use std::collections::HashMap;
+
 use super::pieces::Piece;
 
 /// The section number a line opens with, as dot-separated groups: "6.1.2. Title" → `6.1.2`,
@@ -93,6 +95,37 @@ fn has_sections_as_sibling(i: usize, pieces: &[Piece]) -> bool {
     over_prose || opens_section(&format!("{sibling}.1"), rest)
 }
 
+/// For every piece, whether a later piece opens with a dotted section number of the same
+/// chapter below its own ("6.10." and, further down, "6.1."): a document's sections run in order, so such a piece is
+/// an entry of a table of contents (listing sections the page holds further down, or holds
+/// not at all), never a heading. Numbers with a letter ("A.2.") are left out.
+pub fn out_of_sequence(pieces: &[Piece]) -> Vec<bool> {
+    let mut flags = vec![false; pieces.len()];
+    // The least number seen further down in each chapter (numbers of other chapters, a
+    // footnote's "1.2", do not count against a section of chapter 6).
+    let mut least: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, piece) in pieces.iter().enumerate().rev() {
+        let Some(n) = number(piece.text()).and_then(|n| dotted_groups(&n)) else {
+            continue;
+        };
+        let below = least.entry(n[0]).or_insert_with(|| n.clone());
+        flags[i] = *below < n;
+        if n < *below {
+            *below = n;
+        }
+    }
+    flags
+}
+
+/// A dotted number's groups as numbers ("6.10" → 6, 10); `None` for one group or a letter.
+fn dotted_groups(n: &str) -> Option<Vec<u32>> {
+    let groups: Vec<u32> = n
+        .split('.')
+        .map(|g| g.parse().ok())
+        .collect::<Option<_>>()?;
+    (groups.len() >= 2).then_some(groups)
+}
+
 /// Characters of a piece that make it prose under a heading rather than a navigation label.
 const PROSE_CHARS: usize = 60;
 
@@ -116,6 +149,40 @@ pub fn numbered_title(candidates: &[usize], pieces: &[Piece]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(t: &str) -> Piece {
+        Piece::Fixed(crate::article::RawBlock::new(
+            crate::article::BlockKind::Paragraph,
+            t,
+        ))
+    }
+
+    #[test]
+    fn a_dotted_number_that_a_lower_one_follows_is_out_of_sequence() {
+        let pieces: Vec<Piece> = [
+            "6.9. 自动升级",
+            "6.10. 搜索软件包",
+            "Debian 之所以如此受系统管理员欢迎。",
+            "6.1. 编写 sources.list 文件",
+            "6.1.1. 语法",
+            "12.3. Автоматизированная установка",
+            "12.4. المراقبة",
+            "A.1. Shared libraries",
+            "7. Next chapter",
+            "1.2 Scope of the Work",
+            "12.1. RAID و LVM",
+            "12.1.1. RAID",
+        ]
+        .iter()
+        .map(|t| text(t))
+        .collect();
+        assert_eq!(
+            out_of_sequence(&pieces),
+            [
+                true, true, false, false, false, true, true, false, false, false, false, false
+            ]
+        );
+    }
 
     #[test]
     fn numbers_in_several_forms_and_languages() {

@@ -50,8 +50,8 @@ pub struct Analysis {
     roles: Vec<Role>,
     /// Where the article ends, and each piece's weight in finding it.
     pub span: span::Span,
-    /// The plain lines of a dump that declares its headings (see [`declared`]).
-    pub undeclared: Vec<bool>,
+    /// What the dump's declared structure says against each piece heading a section.
+    pub vetoes: Vec<Option<declared::Veto>>,
 }
 
 /// Decides every piece's role.
@@ -94,8 +94,8 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         span.end = span.end.max(last);
     }
     let end = span.end;
-    // A dump that declares its headings leaves no plain line a section.
-    let undeclared = declared::undeclared(pieces, &shapes);
+    // What the dump declares: its headings (no plain line is one), its numbers' order.
+    let vetoes = declared::vetoes(pieces, &shapes);
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
@@ -108,7 +108,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
             && (!toc[i] || outdented_over_margin(i, pieces, &roles))
             && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
             && !subtitle
-            && !undeclared[i]
+            && vetoes[i].is_none()
             && (matches!(shapes[i], Some(Shape::Marked(_)))
                 || !context::is_something_else(i, pieces))
             && let Some(level) = section_level(i, pieces, &shapes, &roles)
@@ -121,7 +121,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     Analysis {
         roles,
         span,
-        undeclared,
+        vetoes,
     }
 }
 

@@ -1,7 +1,7 @@
 //! Cutting a dump into pieces at blank lines and telling their form: code, table, quote, rule,
 //! list, or text (re-flowed when a wrapper broke it).
 
-use super::code::reads_as_code;
+use super::code::{is_command, reads_as_code};
 use super::headings::{atx, is_code_like, is_permalinked_entry, setext_level};
 use super::lists;
 use super::reflow::{WrapWidth, join_lines};
@@ -241,7 +241,7 @@ fn shape_text(
 /// or a heading that kept its permalink mark (see [`permalinked`]).
 fn markup(line: &str, alone: bool) -> Option<(u8, &str)> {
     atx(line)
-        .filter(|(_, text)| alone || !is_prompt(text))
+        .filter(|(_, text)| alone && !is_command(text) || !is_prompt(text))
         .or_else(|| permalinked(line).map(|text| (PERMALINK_LEVEL, text)))
 }
 
@@ -258,7 +258,8 @@ fn permalinked(line: &str) -> Option<&str> {
 
 /// What follows a `#` that is a root shell's prompt or a comment inside a listing, not a
 /// heading: a command or a comment in lower case ("# vgdisplay -C", "# this is a comment").
-/// Only asked of `#` lines among other lines; a lone `# folio` stays a heading.
+/// Asked of `#` lines among other lines; a lone `# folio` stays a heading, a lone command
+/// after a root prompt (`# echo 1 > /proc/sys/net/ipv4/ip_forward`) does not.
 fn is_prompt(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase())
 }
@@ -550,6 +551,25 @@ mod tests {
             marks("# vgdisplay -C\n  VG  #PV #LV\n# mount /dev/md0 /srv\n\n# Setup\n\nText");
         assert!(!marked[..marked.len() - 2].contains(&Some(1)), "{marked:?}");
         assert_eq!(marked[marked.len() - 2], Some(1));
+    }
+
+    #[test]
+    fn a_lone_command_after_a_root_prompt_is_no_heading() {
+        for line in [
+            "# echo 1 > /proc/sys/net/ipv4/conf/default/forwarding",
+            "# make -j2",
+            "# apt install ./paquet.deb",
+        ] {
+            assert_eq!(marks(&format!("{line}\n\nText")), [None, None], "{line}");
+        }
+        for line in [
+            "# folio",
+            "# Установка",
+            "# 安装 /etc 文件",
+            "# Using -v Wisely",
+        ] {
+            assert_eq!(marks(&format!("{line}\n\nText"))[0], Some(1), "{line}");
+        }
     }
 
     #[test]
