@@ -179,8 +179,10 @@ fn chinese_level(text: &str) -> Option<u8> {
             .count()
     };
     if let Some(rest) = text.strip_prefix('第') {
+        // Arabic numerals are often set apart by spaces: "第 4 章".
+        let rest = rest.trim_start();
         let n = digits(rest);
-        let unit = rest.chars().nth(n)?;
+        let unit = rest.chars().skip(n).find(|c| *c != ' ')?;
         return match unit {
             _ if n == 0 => None,
             '章' | '部' | '篇' | '卷' | '编' => Some(2),
@@ -608,6 +610,10 @@ mod tests {
         assert_eq!(shape("（二）研究方法"), Shape::Numbered(3));
         assert_eq!(shape("第三章 结论"), Shape::Numbered(2));
         assert_eq!(shape("第2节 数据"), Shape::Numbered(3));
+        // Arabic numerals set apart by spaces, as the Debian manuals write them.
+        assert_eq!(shape("第 4 章 debian 目录中的必需内容"), Shape::Numbered(2));
+        assert_eq!(shape("第 12 节 網路設定"), Shape::Numbered(3));
+        assert_eq!(shape("第 3 个原因"), Shape::Short);
         assert_eq!(shape("第三个原因是价格。"), Shape::Prose);
         assert_eq!(shape("一些人认为这不重要。"), Shape::Prose);
     }
