@@ -201,7 +201,8 @@ fn chinese_level(text: &str) -> Option<u8> {
     (n > 0 && is_han && matches!(mark, '、' | '．') && text.chars().count() > n + 1).then_some(2)
 }
 
-/// `Chapter 3`, `Part II: The Return`, `Appendix A`.
+/// `Chapter 3`, `Part II: The Return`, `Appendix A`, `附录 A. 高级打包`, `Глава 12`: a division's
+/// name (see [`lexicon`]) and its number.
 fn word_level(text: &str) -> Option<u8> {
     let mut words = text.split_whitespace();
     let first = words.next()?.to_lowercase();
@@ -212,7 +213,7 @@ fn word_level(text: &str) -> Option<u8> {
                 .chars()
                 .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
             || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
-    (is_number && matches!(first.as_str(), "chapter" | "part" | "book" | "appendix")).then_some(2)
+    (is_number && lexicon::is_label(&first, Class::Division)).then_some(2)
 }
 
 fn fits(text: &str) -> bool {
@@ -614,6 +615,20 @@ mod tests {
         assert_eq!(shape("第 4 章 debian 目录中的必需内容"), Shape::Numbered(2));
         assert_eq!(shape("第 12 节 網路設定"), Shape::Numbered(3));
         assert_eq!(shape("第 3 个原因"), Shape::Short);
+        // A division named before its number, in every language of the lexicon.
+        assert_eq!(shape("附录 A. 高级打包"), Shape::Numbered(2));
+        assert_eq!(shape("付録 B 用語集"), Shape::Numbered(2));
+        assert_eq!(
+            shape("Глава 12. Углублённое администрирование"),
+            Shape::Numbered(2)
+        );
+        assert_eq!(
+            shape("Annexe A. Distributions dérivées"),
+            Shape::Numbered(2)
+        );
+        assert_eq!(shape("Appendix B: Glossary"), Shape::Numbered(2));
+        assert_eq!(shape("附录里的表格"), Shape::Short);
+        assert_eq!(shape("Глава семьи"), Shape::Short);
         assert_eq!(shape("第三个原因是价格。"), Shape::Prose);
         assert_eq!(shape("一些人认为这不重要。"), Shape::Prose);
     }

@@ -1,5 +1,6 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
-//! admonition labels and table-of-contents labels, each listed once for every language.
+//! admonition labels, table-of-contents labels and the names of a book's divisions, each
+//! listed once for every language.
 
 use std::sync::OnceLock;
 
@@ -25,6 +26,8 @@ pub enum Class {
     Admonition,
     /// Labels a table of contents ("Contents", "目录").
     Contents,
+    /// Names a division of a book before its number ("Chapter 3", "附录 A", "Глава 12").
+    Division,
 }
 
 impl Class {
@@ -33,6 +36,7 @@ impl Class {
             "caption" => Some(Class::Caption),
             "admonition" => Some(Class::Admonition),
             "contents" => Some(Class::Contents),
+            "division" => Some(Class::Division),
             _ => None,
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::lexicon::{self, Class};
 use super::pieces::Piece;
 
 /// The section number a line opens with, as dot-separated groups: "6.1.2. Title" → `6.1.2`,
@@ -25,6 +26,14 @@ pub fn number(text: &str) -> Option<String> {
     // A chapter word in any language, then the number: "Chapter 6.", "Глава 14.", "Chapitre 3".
     let word_like = first.chars().all(char::is_alphabetic) && first.chars().count() <= 12;
     let second = words.next()?;
+    // An appendix is numbered by a letter: "Appendix A", "附录 A."
+    let letter = second.trim_end_matches(['.', ':']);
+    if letter.len() == 1
+        && letter.chars().all(|c| c.is_ascii_uppercase())
+        && lexicon::is_label(first, Class::Division)
+    {
+        return Some(letter.to_string());
+    }
     word_like
         .then(|| groups(second))
         .flatten()
@@ -195,6 +204,9 @@ mod tests {
             ("Chapter 3. Getting Started", Some("3")),
             ("Глава 14. Безопасность", Some("14")),
             ("Chapitre 6. Maintenance", Some("6")),
+            ("附录 A. 高级打包", Some("A")),
+            ("Appendix B: Glossary", Some("B")),
+            ("Annexe C. Sources", Some("C")),
         ] {
             assert_eq!(number(line).as_deref(), want, "{line}");
         }
@@ -204,6 +216,8 @@ mod tests {
             "a.b. lower case",
             "Chapter 6.1 is not a chapter",
             "第三章 结论",
+            "Plan B for the weekend",
+            "附录里 A 的表格",
         ] {
             assert_eq!(number(line), None, "{line}");
         }
