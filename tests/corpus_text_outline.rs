@@ -401,6 +401,11 @@ type Cells = Vec<(&'static str, Kind, &'static str, Score)>;
 
 /// Scores every cell (the held-out half only without `FOLIO_EVAL_DEV_ONLY`) and prints the table.
 fn evaluate() -> Cells {
+    evaluate_corpora(&["news", "docs"])
+}
+
+/// The table of `evaluate`, for the named corpora only.
+fn evaluate_corpora(names: &[&str]) -> Cells {
     let dev_only = std::env::var_os("FOLIO_EVAL_DEV_ONLY").is_some();
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
     let mut cells = Cells::new();
@@ -408,9 +413,9 @@ fn evaluate() -> Cells {
         "| corpus | dump | half | precision | recall | title | right/entries/true |".to_string(),
         "| --- | --- | --- | --- | --- | --- | --- |".to_string(),
     ];
-    let corpora = [("news", news_cases()), ("docs", docs_cases())];
-    for (corpus, cases) in &corpora {
-        let Some((dev, held_out)) = cases else {
+    let corpora = [("news", news_cases as fn() -> _), ("docs", docs_cases)];
+    for (corpus, cases) in corpora.iter().filter(|c| names.contains(&c.0)) {
+        let Some((dev, held_out)) = &cases() else {
             continue;
         };
         for kind in KINDS.into_iter().filter(|k| k.available()) {
@@ -443,18 +448,36 @@ fn outline_of_pages_saved_as_text_keeps_its_floors_or_skips() {
     assert!(low.is_empty(), "under the floor:\n{}", low.join("\n"));
 }
 
-#[test]
-#[ignore = "not met yet: see the README's table of the held-out half"]
-fn outline_of_pages_saved_as_text_meets_the_target() {
-    let mut low = Vec::new();
-    for (corpus, kind, half, s) in evaluate() {
-        let (precision, recall, title) = target(corpus);
-        if half == "held-out"
-            && (s.precision() < precision || s.recall() < recall || s.title_accuracy() < title)
-        {
-            low.push(row(corpus, kind, half, s));
-        }
+/// The held-out cells of `corpus` under issue 12's targets (none when the held-out half was
+/// not scored).
+fn under_target(corpus: &str) -> Vec<String> {
+    let (precision, recall, title) = target(corpus);
+    let held_out: Cells = evaluate_corpora(&[corpus])
+        .into_iter()
+        .filter(|(_, _, half, _)| *half == "held-out")
+        .collect();
+    if held_out.is_empty() {
+        println!("skipped: the held-out half of {corpus} was not scored");
     }
+    held_out
+        .into_iter()
+        .filter(|(_, _, _, s)| {
+            s.precision() < precision || s.recall() < recall || s.title_accuracy() < title
+        })
+        .map(|(corpus, kind, half, s)| row(corpus, kind, half, s))
+        .collect()
+}
+
+#[test]
+fn manuals_saved_as_text_meet_the_target_on_the_held_out_half_or_skip() {
+    let low = under_target("docs");
+    assert!(low.is_empty(), "under the target:\n{}", low.join("\n"));
+}
+
+#[test]
+#[ignore = "not met yet for news: see the README's table of the held-out half"]
+fn news_pages_saved_as_text_meet_the_target_on_the_held_out_half() {
+    let low = under_target("news");
     assert!(low.is_empty(), "under the target:\n{}", low.join("\n"));
 }
 
