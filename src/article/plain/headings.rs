@@ -2,6 +2,7 @@
 
 use super::lexicon::{self, Class};
 use super::lists;
+use super::numbering;
 use super::reflow::is_cjk;
 
 /// How a line announces itself as a heading, strongest first.
@@ -202,18 +203,9 @@ fn chinese_level(text: &str) -> Option<u8> {
 }
 
 /// `Chapter 3`, `Part II: The Return`, `Appendix A`, `附录 A. 高级打包`, `Глава 12`: a division's
-/// name (see [`lexicon`]) and its number.
+/// name and its number (see [`numbering::division_number`]).
 fn word_level(text: &str) -> Option<u8> {
-    let mut words = text.split_whitespace();
-    let first = words.next()?.to_lowercase();
-    let number = words.next()?.trim_end_matches([':', '.', '—', '-']);
-    let is_number = !number.is_empty()
-        && (number.chars().all(|c| c.is_ascii_digit())
-            || number
-                .chars()
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-            || (number.len() == 1 && number.chars().all(|c| c.is_ascii_uppercase())));
-    (is_number && lexicon::is_label(&first, Class::Division)).then_some(2)
+    numbering::division_number(text).map(|_| 2)
 }
 
 fn fits(text: &str) -> bool {

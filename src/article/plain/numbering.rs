@@ -27,17 +27,33 @@ pub fn number(text: &str) -> Option<String> {
     let word_like = first.chars().all(char::is_alphabetic) && first.chars().count() <= 12;
     let second = words.next()?;
     // An appendix is numbered by a letter: "Appendix A", "附录 A."
-    let letter = second.trim_end_matches(['.', ':']);
-    if letter.len() == 1
-        && letter.chars().all(|c| c.is_ascii_uppercase())
-        && lexicon::is_label(first, Class::Division)
-    {
+    if let Some(letter) = division_number(text).filter(|n| is_letter(n)) {
         return Some(letter.to_string());
     }
     word_like
         .then(|| groups(second))
         .flatten()
         .filter(|n| !n.contains('.'))
+}
+
+/// The number after a division's name (see [`lexicon`]): "Chapter 3", "Part II: The Return",
+/// "Appendix A", "附录 A. 高级打包", "Глава 12." — digits, a Roman numeral or a letter.
+pub fn division_number(text: &str) -> Option<&str> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let number = words.next()?.trim_end_matches([':', '.', '—', '-']);
+    let is_number = !number.is_empty()
+        && (number.chars().all(|c| c.is_ascii_digit())
+            || number
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            || is_letter(number));
+    (is_number && lexicon::is_label(first, Class::Division)).then_some(number)
+}
+
+/// One capital letter, as an appendix is numbered.
+fn is_letter(token: &str) -> bool {
+    token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// `6`, `6.`, `6.1`, `6.1.2.`, `A.2.` as groups without the final dot; a letter may only lead.
