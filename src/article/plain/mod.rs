@@ -18,6 +18,7 @@ mod phrase_set;
 mod pieces;
 pub(crate) mod reflow;
 mod span;
+mod title;
 
 use super::Parsed;
 
