@@ -45,8 +45,15 @@ pub fn shape(text: &str) -> Shape {
         return Shape::Prose;
     }
     if let Some(level) = numbered_level(text) {
-        // A bare numeral ("II.") has nothing after its full stop to be a sentence.
-        return if ends_like_sentence(text) && text.contains(' ') {
+        // A bare numeral ("II.") has nothing after its full stop to be a sentence, and a
+        // book's division may name its chapter with an ellipsis ("第 8 章 基础配置：网络，账户，
+        // 打印……", "Chapter 2: And Then…").
+        let ellipsis = text.ends_with('…') || text.ends_with("...");
+        let trails_off = ellipsis && names_a_division(text);
+        return if ends_like_sentence(text)
+            && (text.contains(' ') || text.chars().any(is_cjk))
+            && !trails_off
+        {
             Shape::Prose
         } else {
             Shape::Numbered(level)
@@ -200,6 +207,11 @@ fn chinese_level(text: &str) -> Option<u8> {
     let mark = text.chars().nth(n)?;
     let is_han = text.chars().next().is_some_and(|c| !c.is_ascii_digit());
     (n > 0 && is_han && matches!(mark, '、' | '．') && text.chars().count() > n + 1).then_some(2)
+}
+
+/// A book's division by its name and number: `第 8 章 …`, `第三部`, `Chapter 3`, `Annexe B`.
+fn names_a_division(text: &str) -> bool {
+    text.starts_with('第') && chinese_level(text).is_some() || word_level(text).is_some()
 }
 
 /// `Chapter 3`, `Part II: The Return`, `Appendix A`, `附录 A. 高级打包`, `Глава 12`: a division's
@@ -595,6 +607,21 @@ mod tests {
         assert_eq!(shape("为什么选择 Debian？"), Shape::Short);
         assert_eq!(shape("设定文件の書き方"), Shape::Short);
         assert_eq!(shape("选择 Debian 的理由"), Shape::Short);
+    }
+
+    #[test]
+    fn a_division_whose_name_trails_off_is_still_a_heading() {
+        assert_eq!(
+            shape("第 8 章 基础配置：网络，账户，打印……"),
+            Shape::Numbered(2)
+        );
+        assert_eq!(shape("Chapter 2: And Then…"), Shape::Numbered(2));
+        assert_eq!(shape("Глава 5. И так далее..."), Shape::Numbered(2));
+        // Other numbered lines that trail off are sentences or list entries cut short.
+        assert_eq!(shape("3. He said that the plan was…"), Shape::Prose);
+        assert_eq!(shape("一、他们说，这个计划……"), Shape::Prose);
+        // A division named in a sentence that ends is prose.
+        assert_eq!(shape("Chapter 3 explains the set-up."), Shape::Prose);
     }
 
     #[test]
