@@ -1,8 +1,7 @@
 //! `folio outline --explain`: for every line of a plain-text article that could be a heading,
 //! the evidence read from it and what it became, so a wrong heading is traced in one command.
 
-use super::headings::{Shape, shape};
-use super::lexicon::{self, Class};
+use super::headings::{Shape, shape_and_reason};
 use super::outline::Analysis;
 use super::span::Span;
 use super::{chrome, numbering, outline, pieces};
@@ -72,31 +71,18 @@ fn candidates<'a>(
         .collect()
 }
 
-/// What the line's own form says: its shape, the hard gates it meets, its section number.
+/// What the line's own form says: its shape, the rule or hard gate that made it prose, its
+/// section number.
 pub fn evidence(text: &str) -> Vec<String> {
-    let mut found = vec![match shape(text) {
+    let (shape, why) = shape_and_reason(text);
+    let mut found = vec![match shape {
         Shape::Marked(level) => format!("markup {level}"),
         Shape::Numbered(level) => format!("numbered {level}"),
         Shape::Capitals => "capitals".to_string(),
         Shape::Short => "short".to_string(),
         Shape::Prose => "prose".to_string(),
     }];
-    let gates = [
-        (lexicon::is_caption(text), "gate: caption"),
-        (
-            lexicon::is_label(text, Class::Admonition),
-            "gate: note label",
-        ),
-        (
-            lexicon::opens_with_label(text, Class::Admonition),
-            "gate: note box title",
-        ),
-        (
-            lexicon::is_label(text, Class::Contents),
-            "gate: contents label",
-        ),
-    ];
-    found.extend(gates.iter().filter(|g| g.0).map(|g| g.1.to_string()));
+    found.extend(why.map(str::to_string));
     if let Some(n) = numbering::number(text) {
         found.push(format!("number {n}"));
     }
@@ -134,8 +120,35 @@ mod tests {
         assert_eq!(evidence("Conclusion"), ["short"]);
         assert_eq!(
             evidence("Nome * ______________________________"),
-            ["prose", "form control"]
+            ["prose", "blank to fill", "form control"]
         );
         assert_eq!(evidence("Гость (BUTTON) Войти"), ["short", "form control"]);
+    }
+
+    #[test]
+    fn evidence_names_the_rule_that_made_a_line_prose() {
+        assert_eq!(
+            evidence("Air pollution can be solved. Some cities have made progress"),
+            ["prose", "two sentences"]
+        );
+        assert_eq!(
+            evidence("他们说，这个计划已经完成了。"),
+            ["prose", "sentence end"]
+        );
+        assert_eq!(
+            evidence("3. Er sagte, der Plan sei fertig."),
+            ["prose", "numbered sentence", "number 3"]
+        );
+        assert_eq!(
+            evidence("MORE STORIES FROM OUR NEWSROOM THAT YOU MAY HAVE MISSED TODAY"),
+            ["prose", "long capitals"]
+        );
+        assert_eq!(
+            evidence("Read the story of"),
+            ["prose", "ends on a function word"]
+        );
+        // A heading-like line has no such rule to name.
+        assert_eq!(evidence("Что вас вдохновило?"), ["short"]);
+        assert_eq!(evidence("背景与动机"), ["short"]);
     }
 }

@@ -30,19 +30,71 @@ const MAX_CJK_CHARS: usize = 40;
 
 /// Classifies one standalone line (already re-flowed) by how it could serve as a heading.
 pub fn shape(text: &str) -> Shape {
+    shape_and_reason(text).0
+}
+
+/// A rule that makes a line prose, and the name `folio outline --explain` gives it.
+type ProseRule = (fn(&str) -> bool, &'static str);
+
+/// What rules a line out before its numbering is read: too long or not words at all.
+const NOT_WORDS: [ProseRule; 4] = [
+    (|t| !fits(t), "too long"),
+    (is_lone_url, "web address"),
+    (is_code_like, "code"),
+    (is_leader_line, "leader dots"),
+];
+
+/// Hard gates: a caption, a note box's label and a table of contents' label are never
+/// headings, whatever their numbering or layout.
+const GATES: [ProseRule; 5] = [
+    (is_permalinked_entry, "gate: reference entry"),
+    (lexicon::is_caption, "gate: caption"),
+    (
+        |t| lexicon::is_label(t, Class::Admonition),
+        "gate: note label",
+    ),
+    (
+        |t| lexicon::opens_with_label(t, Class::Admonition),
+        "gate: note box title",
+    ),
+    (
+        |t| lexicon::is_label(t, Class::Contents),
+        "gate: contents label",
+    ),
+];
+
+/// What makes an unnumbered line read as prose rather than a heading, cheapest first.
+const PROSE: [ProseRule; 15] = [
+    (|t| lists::marker(t).is_some(), "list marker"),
+    (|t| t.contains("___"), "blank to fill"),
+    (ends_like_sentence, "sentence end"),
+    (|t| !starts_like_heading(t), "opens in lower case"),
+    (has_inner_sentence_end, "two sentences"),
+    (has_cjk_sentence, "CJK sentence"),
+    (ends_with_function_word, "ends on a function word"),
+    (is_pull_quote, "quotation"),
+    (has_glued_words, "glued words"),
+    (opens_with_capital_label, "capital label"),
+    (has_picture_mark, "picture"),
+    (has_file_name_word, "file name"),
+    (is_doubled, "doubled"),
+    (|t| t.contains("www."), "web address"),
+    (|t| t.contains("://"), "web address"),
+];
+
+/// The first of `rules` that `text` meets, by name.
+fn first_met(rules: &[ProseRule], text: &str) -> Option<&'static str> {
+    rules
+        .iter()
+        .find(|(met, _)| met(text))
+        .map(|(_, name)| *name)
+}
+
+/// A line's shape and, when a rule made it prose, that rule's name.
+pub fn shape_and_reason(text: &str) -> (Shape, Option<&'static str>) {
     let text = text.trim();
-    if !fits(text) || is_lone_url(text) || is_code_like(text) || is_leader_line(text) {
-        return Shape::Prose;
-    }
-    // Hard gates: a caption, a note box's label and a table of contents' label are never
-    // headings, whatever their numbering or layout.
-    if is_permalinked_entry(text)
-        || lexicon::is_caption(text)
-        || lexicon::is_label(text, Class::Admonition)
-        || lexicon::opens_with_label(text, Class::Admonition)
-        || lexicon::is_label(text, Class::Contents)
-    {
-        return Shape::Prose;
+    if let Some(why) = first_met(&NOT_WORDS, text).or_else(|| first_met(&GATES, text)) {
+        return (Shape::Prose, Some(why));
     }
     if let Some(level) = numbered_level(text) {
         // A bare numeral ("II.") has nothing after its full stop to be a sentence, and a
@@ -54,38 +106,21 @@ pub fn shape(text: &str) -> Shape {
             && (text.contains(' ') || text.chars().any(is_cjk))
             && !trails_off
         {
-            Shape::Prose
+            (Shape::Prose, Some("numbered sentence"))
         } else {
-            Shape::Numbered(level)
+            (Shape::Numbered(level), None)
         };
     }
-    if lists::marker(text).is_some()
-        || ends_like_sentence(text)
-        || !starts_like_heading(text)
-        || has_inner_sentence_end(text)
-        || has_cjk_sentence(text)
-        || ends_with_function_word(text)
-        || is_pull_quote(text)
-        || has_glued_words(text)
-        || opens_with_capital_label(text)
-        || has_picture_mark(text)
-        || has_file_name_word(text)
-        || is_doubled(text)
-        || text.contains("___")
-        || text.contains("www.")
-        || text.contains("://")
-    {
-        return Shape::Prose;
+    if let Some(why) = first_met(&PROSE, text) {
+        return (Shape::Prose, Some(why));
     }
-    if is_capitals(text) {
+    if !is_capitals(text) {
+        (Shape::Short, None)
+    } else if text.split_whitespace().nth(MAX_CAPITAL_WORDS).is_some() {
         // Long runs of capitals are shouted teasers, not headings.
-        if text.split_whitespace().nth(MAX_CAPITAL_WORDS).is_some() {
-            Shape::Prose
-        } else {
-            Shape::Capitals
-        }
+        (Shape::Prose, Some("long capitals"))
     } else {
-        Shape::Short
+        (Shape::Capitals, None)
     }
 }
 
