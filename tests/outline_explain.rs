@@ -186,3 +186,24 @@ fn outline_explain_refuses_an_article_that_is_not_plain_text() {
         "{stderr}"
     );
 }
+
+#[test]
+fn outline_explain_names_the_markup_that_made_a_heading() {
+    // "Notes" alone would be a note box's label; written with `#` it is the title, and the
+    // evidence says so rather than naming the gate markup overrides.
+    let stdout = explained_story(&format!(
+        "# Notes\n\n{BODY}\n\n## 2. 结果\n\n{BODY}\n\nЗаключение\n==========\n\n{BODY}\n"
+    ));
+    let title = line_for(&stdout, "Notes");
+    assert!(
+        title.contains("title") && title.contains("markup 1") && !title.contains("gate"),
+        "{title}"
+    );
+    let numbered = line_for(&stdout, "2. 结果");
+    assert!(
+        numbered.contains("heading") && numbered.contains("markup 2, number 2"),
+        "{numbered}"
+    );
+    let underlined = line_for(&stdout, "Заключение");
+    assert!(underlined.contains("markup 1"), "{underlined}");
+}

@@ -3,8 +3,9 @@
 
 use super::headings::{Shape, shape_and_reason};
 use super::outline::Analysis;
+use super::pieces::{self, Piece};
 use super::span::Span;
-use super::{chrome, numbering, outline, pieces};
+use super::{chrome, numbering, outline};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -18,10 +19,22 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 /// entry, so that the texts start in one column. `text` is the text `article` was parsed from
 /// (decoded and normalised): its pieces are weighed again to show where the article ends.
 pub fn explain(article: &Article, text: &str) -> Vec<String> {
-    let analysis = outline::analyse(&pieces::pieces(text));
+    let pieces = pieces::pieces(text);
+    let analysis = outline::analyse(&pieces);
     // One block per piece, as the parser makes them; otherwise the weights are left out.
     let analysis = (analysis.vetoes.len() == article.blocks.len()).then_some(analysis);
-    let rows = candidates(article, analysis.as_ref());
+    // The markup a piece was written with (`#`, an underline): the parser's first evidence.
+    let marked: Vec<Option<u8>> = match analysis {
+        Some(_) => pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.marked,
+                Piece::Fixed(_) => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let rows = candidates(article, analysis.as_ref(), &marked);
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -39,10 +52,12 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The candidate blocks: number, decision, evidence, text.
+/// The candidate blocks: number, decision, evidence, text. `marked` holds each block's markup
+/// level when the blocks are the parser's pieces (empty otherwise).
 fn candidates<'a>(
     article: &'a Article,
     analysis: Option<&Analysis>,
+    marked: &[Option<u8>],
 ) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
@@ -58,7 +73,12 @@ fn candidates<'a>(
                     BlockKind::Chrome => "furniture".to_string(),
                     other => format!("{other:?}").to_lowercase(),
                 };
-                let mut found = evidence(text);
+                let mut found = match marked.get(i).copied().flatten() {
+                    Some(level) => std::iter::once(format!("markup {level}"))
+                        .chain(numbering::number(text).map(|n| format!("number {n}")))
+                        .collect(),
+                    None => evidence(text),
+                };
                 found.extend(
                     analysis
                         .and_then(|a| a.vetoes[i])
