@@ -158,3 +158,58 @@ By Natalie Musumeci
     );
     assert_eq!(title_of(&page), "Is the bubonic plague back in China?");
 }
+
+#[test]
+fn news_title_is_not_a_label_over_a_dateline_run_into_the_next_line() {
+    // "Business News" and its dateline are one group of lines, long enough to pass for a
+    // paragraph: a dateline opens no body.
+    let page = r#"  • World
+  • Politics
+  • More
+
+United States
+
+Business News
+November 19, 2019 / 12:21 AM / Updated 14 hours ago
+
+Oversupply angst drags oil lower, stocks drift near highs
+
+Rodrigo Campos
+
+NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns, while a gauge of stocks across the globe rose for a seventh straight session to hover near a record high.
+
+Traders cited the lingering uncertainty over whether the United States and China could agree to end a near trade war as a reason for stocks to drift and bond prices to go higher.
+
+Oil fell after sources told Reuters that Russia is unlikely to agree to cut its oil output further at a meeting with fellow exporters next month.
+"#;
+    assert_eq!(
+        title_of(page),
+        "Oversupply angst drags oil lower, stocks drift near highs"
+    );
+}
+
+#[test]
+fn news_title_is_the_headline_not_its_subtitle_past_a_comment_counter() {
+    let page = r#"Log in or sign up
+
+The Verge main menu
+
+Star Trek 4 eyes Fargo, Legion creator Noah Hawley to direct
+
+New, 15 comments
+
+The fourth in the 2009 reboot series of Star Trek films
+
+By Chaim Gartenberg Nov 19, 2019, 7:53pm EST
+
+Paramount is moving ahead with a fourth film in the rebooted Star Trek series, and it has hired Fargo and Legion creator Noah Hawley to write and direct it, according to a report.
+
+The studio had been developing another sequel with the cast of the 2009 film for years, but talks with the actors stalled over pay last summer, and the project was put on hold.
+
+Hawley will reportedly bring a new story and new characters, though some of the familiar crew may still appear, the report says.
+"#;
+    assert_eq!(
+        title_of(page),
+        "Star Trek 4 eyes Fargo, Legion creator Noah Hawley to direct"
+    );
+}

@@ -2,6 +2,7 @@
 //! The title is looked for just above it.
 
 use super::super::headings::{Shape, is_lone_url};
+use super::super::meta::is_byline;
 use super::super::outline::{Role, is_body};
 use super::super::pieces::Piece;
 use super::super::reflow::is_cjk;
@@ -27,7 +28,8 @@ pub(super) fn start(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) 
 }
 
 /// A paragraph that opens an article: prose of some length, not a caption-sized line or a
-/// long link printed under the headline, nor a breadcrumb trail that ends with the headline
+/// long link printed under the headline, nor a dateline run into a label ("Business News
+/// November 19, 2019 / 12:21 AM"), nor a breadcrumb trail that ends with the headline
 /// under it ("HomeNewsBusiness NewsAscom announces ...", then "Ascom announces ...").
 fn opens_body(i: usize, pieces: &[Piece], prose: &impl Fn(usize) -> bool) -> bool {
     let Piece::Text(t) = &pieces[i] else {
@@ -38,6 +40,7 @@ fn opens_body(i: usize, pieces: &[Piece], prose: &impl Fn(usize) -> bool) -> boo
         && t.fallback == BlockKind::Paragraph
         && long
         && !is_lone_url(&t.text)
+        && !is_byline(&t.text)
         && !pieces
             .get(i + 1)
             .is_some_and(|next| t.text.ends_with(next.text()))

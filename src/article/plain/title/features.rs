@@ -166,13 +166,18 @@ fn first_byline_below(i: usize, pieces: &[Piece], end: usize) -> bool {
     false
 }
 
-/// Whether the piece right under `i` is a line of text not much shorter than `i`, no byline
-/// or credit: its subtitle (dek) or standfirst, or the body's opening. A word or two is a
-/// section's label, not a headline.
+/// Whether the line under `i` (past a counter or a word or two: "New, 15 comments", "Share")
+/// is a line of text not much shorter than `i`, no byline or credit: its subtitle (dek) or
+/// standfirst, or the body's opening. A word or two is a section's label, not a headline.
 pub fn over_dek(i: usize, pieces: &[Piece]) -> bool {
     let own = pieces[i].text();
+    let next = pieces
+        .iter()
+        .skip(i + 1)
+        .take(COUNTERS + 1)
+        .find(|p| !is_counter(p.text().trim()));
     !is_terse(own)
-        && pieces.get(i + 1).is_some_and(|next| {
+        && next.is_some_and(|next| {
             let text = next.text().trim();
             matches!(next, Piece::Text(_))
                 && matches!(shape(text), Shape::Short | Shape::Capitals | Shape::Prose)
@@ -180,6 +185,17 @@ pub fn over_dek(i: usize, pieces: &[Piece]) -> bool {
                 && !is_credit(text)
                 && weight(text) * 2 >= weight(own)
         })
+}
+
+/// Most counters looked past under a headline.
+const COUNTERS: usize = 2;
+/// Heaviest line (see [`weight`]) with a number that is a counter.
+const COUNTER_WEIGHT: usize = 6;
+
+/// A word or two, or a short line with a number: a counter ("New, 15 comments", "438.3K") or
+/// a label ("Share").
+pub fn is_counter(text: &str) -> bool {
+    is_terse(text) || weight(text) <= COUNTER_WEIGHT && text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the piece right under `i` is a picture's credit.
@@ -358,6 +374,28 @@ mod tests {
         ] {
             assert!(!over_dek(0, &pieces(dump)), "{dump}");
         }
+    }
+
+    #[test]
+    fn counters_and_labels_are_looked_past() {
+        for line in [
+            "New, 15 comments",
+            "438.3K",
+            "Share",
+            "评论 12",
+            "Комментарии 5",
+        ] {
+            assert!(is_counter(line), "{line}");
+        }
+        for line in [
+            "The fourth in the 2009 reboot series of Star Trek films",
+            "深圳开源社区五年发展回顾",
+            "Охотник заразился чумой в 2019 году",
+        ] {
+            assert!(!is_counter(line), "{line}");
+        }
+        let dump = "Star Trek 4 eyes Noah Hawley to direct\n\nNew, 15 comments\n\nThe fourth in the reboot series";
+        assert!(over_dek(0, &pieces(dump)), "{dump}");
     }
 
     #[test]
