@@ -213,3 +213,28 @@ Hawley will reportedly bring a new story and new characters, though some of the 
         "Star Trek 4 eyes Fargo, Legion creator Noah Hawley to direct"
     );
 }
+
+#[test]
+fn news_title_is_not_over_a_run_of_links_or_a_byline_that_ends_no_sentence() {
+    // The menu run together and the two-line byline are long enough to pass for paragraphs,
+    // but an article's opening paragraph ends as a sentence does.
+    let page = r#"Argus Leader
+
+Home News Sports Business Opinion Obituaries Weather Jobs Cars Homes Classifieds Subscribe
+
+South Dakota launches anti-meth campaign that gets the nation talking
+
+Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader
+Published 10:02 AM EST Nov 19, 2019
+
+People across the nation are talking about it: South Dakota is on meth, according to a new advertising campaign led by the governor.
+
+The buzz on both national news and social media focused on the campaign, which was launched on Monday with posters and television spots.
+
+The governor said the campaign was meant to raise awareness of the epidemic, and that the ad going viral on its first day showed it was already working.
+"#;
+    assert_eq!(
+        title_of(page),
+        "South Dakota launches anti-meth campaign that gets the nation talking"
+    );
+}

@@ -41,9 +41,22 @@ fn opens_body(i: usize, pieces: &[Piece], prose: &impl Fn(usize) -> bool) -> boo
         && long
         && !is_lone_url(&t.text)
         && !is_byline(&t.text)
+        && ends_a_sentence(&t.text)
         && !pieces
             .get(i + 1)
             .is_some_and(|next| t.text.ends_with(next.text()))
+}
+
+/// Marks that end a sentence (closing quotes, brackets, emoji and the like may follow).
+const SENTENCE_ENDS: [char; 12] = [
+    '.', '!', '?', ';', ':', '…', '。', '！', '？', '；', '：', ',',
+];
+
+/// Whether a paragraph ends as a sentence does (a byline or a dateline does not), whatever
+/// closing quote, bracket or emoji follows its last mark ("… on KLOOK! 🙂").
+fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| !c.is_alphanumeric() && !SENTENCE_ENDS.contains(&c))
+        .ends_with(SENTENCE_ENDS)
 }
 
 /// Bytes of body prose in the pieces starting at `i`: an article's opening paragraph is
@@ -79,6 +92,27 @@ pub(super) fn is_junk(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_opening_paragraph_ends_as_a_sentence() {
+        for text in [
+            "People across the nation are talking about it: South Dakota is on meth.",
+            "Visitors came to watch the show and have left their reviews on KLOOK! 🙂",
+            "深圳的开源社区在过去五年里发展得很快。",
+            "«Мы не боимся», — сказал он.»",
+            "Le Sénat a voté la réforme mardi soir, après un long débat (AFP).",
+        ] {
+            assert!(ends_a_sentence(text), "{text}");
+        }
+        for text in [
+            "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader Published 10:02 AM EST",
+            "记者 张三 2019年11月20日",
+            "Текст: Венера Ерофеева",
+            "Accueil Économie Sport Culture",
+        ] {
+            assert!(!ends_a_sentence(text), "{text}");
+        }
+    }
 
     #[test]
     fn encoded_pictures_and_addresses_are_junk() {
