@@ -28,7 +28,8 @@ pub(super) fn start(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) 
 }
 
 /// A paragraph that opens an article: prose of some length, not a caption-sized line or a
-/// long link printed under the headline, nor a dateline run into a label ("Business News
+/// long link printed under the headline, nor one that ends no sentence (unless the next piece
+/// carries the sentence on), nor a dateline run into a label ("Business News
 /// November 19, 2019 / 12:21 AM"), nor a breadcrumb trail that ends with the headline
 /// under it ("HomeNewsBusiness NewsAscom announces ...", then "Ascom announces ...").
 fn opens_body(i: usize, pieces: &[Piece], prose: &impl Fn(usize) -> bool) -> bool {
@@ -41,10 +42,16 @@ fn opens_body(i: usize, pieces: &[Piece], prose: &impl Fn(usize) -> bool) -> boo
         && long
         && !is_lone_url(&t.text)
         && !is_byline(&t.text)
-        && ends_a_sentence(&t.text)
+        && (ends_a_sentence(&t.text) || continues(pieces.get(i + 1)))
         && !pieces
             .get(i + 1)
             .is_some_and(|next| t.text.ends_with(next.text()))
+}
+
+/// Whether `next` carries on a sentence broken off above it (a paragraph broken by hand
+/// into pieces): it starts with a lower-case letter.
+fn continues(next: Option<&Piece>) -> bool {
+    next.is_some_and(|p| p.text().trim_start().starts_with(char::is_lowercase))
 }
 
 /// Marks that end a sentence (closing quotes, brackets, emoji and the like may follow).
