@@ -207,3 +207,32 @@ fn outline_explain_names_the_markup_that_made_a_heading() {
     let underlined = line_for(&stdout, "Заключение");
     assert!(underlined.contains("markup 1"), "{underlined}");
 }
+
+#[test]
+fn outline_explain_shows_each_title_candidates_score_and_evidence() {
+    let stdout = explained_story(&format!(
+        "Select Language\n\nChinese hunter catches bubonic plague after eating rabbit\n\n\
+         By Natalie Musumeci\n\nTwo patients diagnosed with plague as officials scramble\n\n\
+         Two patients diagnosed with plague as officials scramble\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+    ));
+    let title = line_for(
+        &stdout,
+        "Chinese hunter catches bubonic plague after eating rabbit",
+    );
+    assert!(
+        title.contains("title  ") && title.contains("title +") && title.contains("byline below"),
+        "{stdout}"
+    );
+    let terse = line_for(&stdout, "Select Language");
+    assert!(terse.contains("terse"), "{stdout}");
+    // Each candidate's score is in its row; the title's is the highest.
+    let score = |line: &str| -> i32 {
+        let after = &line[line
+            .find("title +")
+            .or_else(|| line.find("title -"))
+            .unwrap()
+            + 6..];
+        after[..after.find(':').unwrap()].parse().unwrap()
+    };
+    assert!(score(title) > score(terse), "{stdout}");
+}

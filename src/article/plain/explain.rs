@@ -85,6 +85,7 @@ fn candidates<'a>(
                         .map(|v| v.name().to_string()),
                 );
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
+                found.extend(analysis.and_then(|a| title_score(a, i)));
                 (i, decision, found.join(", "), text)
             })
         })
@@ -110,6 +111,15 @@ pub fn evidence(text: &str) -> Vec<String> {
         found.push("form control".to_string());
     }
     found
+}
+
+/// What block `i` scored as the title, if it was weighed as one.
+fn title_score(analysis: &Analysis, i: usize) -> Option<String> {
+    let candidates = &analysis.title.candidates;
+    candidates
+        .iter()
+        .find(|c| c.index == i)
+        .map(|c| c.explain())
 }
 
 /// What block `i` weighed in finding the article's end, and whether it lies after that end

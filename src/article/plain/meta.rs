@@ -56,6 +56,55 @@ const READING_TIME: &[&str] = &[
     "waktu baca",
 ];
 
+/// Words that name a writer's role after the writer's name ("Tom Krisher, AP Auto Writer",
+/// "Ana Souza, da Redação"), lower case.
+const ROLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "redação",
+    "redacción",
+    "rédaction",
+    "redaktion",
+    "корреспондент",
+];
+
+/// Labels that open a Chinese or Japanese byline ("记者 张三", "作者：李四").
+const CJK_BYLINE_LABELS: &[&str] = &[
+    "记者",
+    "作者",
+    "编辑",
+    "責任編輯",
+    "责任编辑",
+    "撰文",
+    "文／",
+    "文/",
+];
+
+/// Most words of a byline that names the writer's role, and most characters of a CJK one.
+const ROLE_BYLINE_WORDS: usize = 8;
+const CJK_BYLINE_CHARS: usize = 24;
+
+/// A writer's name and role ("Tom Krisher, AP Auto Writer", "Ana Souza, da Redação"), or a
+/// CJK byline opened by its label ("记者 张三").
+fn names_writer(text: &str, lower: &str, words: usize) -> bool {
+    let role = words <= ROLE_BYLINE_WORDS
+        && lower.rsplit_once(',').is_some_and(|(name, role)| {
+            !name.trim().is_empty()
+                && role
+                    .split(|c: char| !case::is_alphabetic(c))
+                    .any(|w| ROLES.contains(&w))
+        });
+    let cjk = text.chars().nth(CJK_BYLINE_CHARS).is_none()
+        && CJK_BYLINE_LABELS.iter().any(|l| {
+            text.strip_prefix(l)
+                .is_some_and(|rest| !rest.trim().is_empty())
+        });
+    role || cjk
+}
+
 /// A byline ("By Jane Doe", "ByReuters"), a dateline or timestamp, a reading time, a handle.
 pub fn is_byline(text: &str) -> bool {
     let lower = case::lowercase(text);
@@ -70,7 +119,8 @@ pub fn is_byline(text: &str) -> bool {
             rest.starts_with(|c: char| c == ' ' || c.is_uppercase())
                 && rest.trim_start().starts_with(|c: char| !c.is_lowercase())
         });
-    by || lower.starts_with("updated")
+    by || names_writer(text, &lower, words)
+        || lower.starts_with("updated")
         || lower.starts_with("published")
         || lower.starts_with("posted")
         || lower.contains("min read")
@@ -303,6 +353,11 @@ mod tests {
             "发布时间：11月20日",
             "Tempo de leitura: 2 minutos",
             "Lesezeit: 3 Minuten",
+            "Tom Krisher, AP Auto Writer",
+            "Ana Souza, da Redação",
+            "Иван Петров, корреспондент",
+            "记者 张三",
+            "作者：李四",
         ] {
             assert!(is_byline(line), "{line}");
         }
@@ -319,6 +374,11 @@ mod tests {
             "第3月度报告",
             "Майор Петров и 3 солдата",
             "Mayo Clinic 2019 Report",
+            "Writers, Editors and the Machines That Replace Them",
+            "How to hire a writer, and keep one",
+            "记者节的由来和意义是什么，为什么每年都要庆祝这个节日",
+            "编辑",
+            "Корреспондент",
         ] {
             assert!(!is_byline(line), "{line}");
         }

@@ -47,13 +47,16 @@ pub struct Analysis {
     pub span: span::Span,
     /// What the dump's declared structure says against each piece heading a section.
     pub vetoes: Vec<Option<declared::Veto>>,
+    /// The lines weighed as the title, and the one chosen.
+    pub title: title::Choice,
 }
 
 /// Decides every piece's role.
 pub fn analyse(pieces: &[Piece]) -> Analysis {
     let mut shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
     let mut roles = chrome_roles(pieces);
-    let title = title::find_title(pieces, &shapes, &roles);
+    let choice = title::choose(pieces, &shapes, &roles);
+    let title = choice.title;
     if let Some(t) = title {
         for role in &mut roles[..t] {
             *role = Role::Chrome;
@@ -123,6 +126,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         roles,
         span,
         vetoes,
+        title: choice,
     }
 }
 

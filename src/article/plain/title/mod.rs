@@ -1,0 +1,249 @@
+//! Finding the article's title in a text dump: where the body's prose starts, then a score for
+//! each headline-like line above it, from a few kinds of evidence weighed in one table
+//! ([`features::TABLE`]).
+
+mod body;
+mod features;
+
+use std::collections::HashSet;
+
+use super::chrome;
+use super::context;
+use super::headings::Shape;
+use super::meta::{is_byline, is_credit};
+use super::numbering;
+use super::outline::Role;
+use super::pieces::Piece;
+use features::{Feature, LEAD_BYTES};
+
+/// How many text pieces above the body's first paragraph the title is looked for in.
+const TITLE_WINDOW: usize = 30;
+
+/// How far apart (in pieces) two copies of a line stand next to each other.
+const NEXT_TO: usize = 2;
+
+/// A line that could be the title, with its evidence and its score.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its piece.
+    pub index: usize,
+    /// Each feature that holds, with its value.
+    pub evidence: Vec<(Feature, i32)>,
+    /// The sum of each feature's value times its weight.
+    pub score: i32,
+}
+
+impl Candidate {
+    /// "title +182: byline below +120, length 10 +60, headings between 1 -12", for `--explain`.
+    pub fn explain(&self) -> String {
+        let parts: Vec<String> = self
+            .evidence
+            .iter()
+            .map(|(f, v)| match v {
+                1 => format!("{} {:+}", f.name(), f.weight()),
+                v => format!("{} {v} {:+}", f.name(), f.weight() * v),
+            })
+            .collect();
+        format!("title {:+}: {}", self.score, parts.join(", "))
+    }
+}
+
+/// How the title was chosen: the lines weighed, and the one that won.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choice {
+    /// The title's piece.
+    pub title: Option<usize>,
+    /// Every line weighed (none when a chapter's number decided).
+    pub candidates: Vec<Candidate>,
+}
+
+/// The title: a numbered chapter's title over its own numbered sections, else the
+/// best-scored headline-like line just above where the body starts (after any chatbot
+/// preamble), the nearest to the body among equals.
+pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Choice {
+    let body = body::start(pieces, shapes, roles);
+    let after_preamble = (0..body)
+        .rev()
+        .find(|i| chrome::is_preamble(pieces[*i].text()))
+        .map_or(0, |i| i + 1);
+    // A numbered document's title is confirmed by its sections' numbers ("6." over "6.1"),
+    // however long the table of contents between it and the body.
+    let numbered: Vec<usize> = (after_preamble..body)
+        .filter(|i| roles[*i] == Role::Body && matches!(shapes[*i], Some(s) if s != Shape::Prose))
+        .collect();
+    if let Some(i) = numbering::numbered_title(&numbered, pieces) {
+        return Choice {
+            title: Some(i),
+            candidates: Vec::new(),
+        };
+    }
+    let from = window_start(body, after_preamble, pieces, roles);
+    let indices: Vec<usize> = (from..body)
+        .filter(|i| is_candidate(*i, pieces, shapes, roles))
+        .collect();
+    let candidates = score(&indices, body, pieces, shapes);
+    let title = candidates
+        .iter()
+        .max_by_key(|c| (c.score, c.index))
+        .map(|c| c.index);
+    Choice { title, candidates }
+}
+
+/// Where the window the title is looked for in starts: [`TITLE_WINDOW`] text pieces of the
+/// body above it, after any preamble.
+fn window_start(body: usize, after_preamble: usize, pieces: &[Piece], roles: &[Role]) -> usize {
+    let mut from = body;
+    let mut texts = 0;
+    while from > after_preamble && texts < TITLE_WINDOW {
+        from -= 1;
+        if roles[from] == Role::Body && matches!(pieces[from], Piece::Text(_)) {
+            texts += 1;
+        }
+    }
+    from
+}
+
+/// A line that could be the title: heading-like (a question headline too), not a byline or a
+/// credit, nor a breadcrumb trail that ends with the line under it ("HomeNewsHeadline").
+fn is_candidate(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
+    let text = pieces[i].text();
+    let heading_like = match shapes[i] {
+        Some(Shape::Marked(_) | Shape::Short | Shape::Capitals) => true,
+        Some(Shape::Prose) => features::is_question(text),
+        _ => false,
+    };
+    roles[i] == Role::Body
+        && heading_like
+        && !is_byline(text)
+        && !is_credit(text.trim())
+        && !context::carries_credit(text)
+        && !pieces
+            .get(i + 1)
+            .is_some_and(|next| text.len() > next.text().len() && text.ends_with(next.text()))
+}
+
+/// Each candidate's evidence and score.
+fn score(
+    indices: &[usize],
+    body: usize,
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+) -> Vec<Candidate> {
+    let longest = indices
+        .iter()
+        .map(|i| features::weight(pieces[*i].text()))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let lead = features::lead_words(&opening(body, pieces));
+    let repeated = repeated(indices, pieces);
+    indices
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let text = pieces[i].text();
+            let length = features::weight(text) * 10 / longest;
+            let evidence: Vec<(Feature, i32)> = [
+                (
+                    Feature::Markup,
+                    i32::from(matches!(shapes[i], Some(Shape::Marked(_)))),
+                ),
+                (
+                    Feature::BylineBelow,
+                    features::byline_below(i, pieces, body).into(),
+                ),
+                (
+                    Feature::CreditBelow,
+                    features::credit_below(i, pieces, body).into(),
+                ),
+                (Feature::HeadingsBetween, count(indices.len() - n - 1)),
+                (Feature::OverDek, features::over_dek(i, pieces).into()),
+                (
+                    Feature::UnderHeadline,
+                    (i > 0 && indices.contains(&(i - 1)) && features::over_dek(i - 1, pieces))
+                        .into(),
+                ),
+                (
+                    Feature::UnderMarked,
+                    under_marked(n, indices, shapes).into(),
+                ),
+                (Feature::Length, count(length)),
+                (Feature::Terse, features::is_terse(text).into()),
+                (Feature::Repeated, repeated.contains(&i).into()),
+                (Feature::Menu, features::in_menu(i, pieces).into()),
+                (Feature::Question, features::is_question(text).into()),
+                (Feature::Cry, features::is_cry(text).into()),
+                (Feature::LeadWords, features::shared_words(text, &lead)),
+            ]
+            .into_iter()
+            .filter(|(_, value)| *value != 0)
+            .collect();
+            let score = evidence.iter().map(|(f, v)| f.weight() * v).sum();
+            Candidate {
+                index: i,
+                evidence,
+                score,
+            }
+        })
+        .collect()
+}
+
+/// Whether the `n`th candidate is marked as a heading under an earlier candidate marked at its
+/// level or higher: a section of that one.
+fn under_marked(n: usize, indices: &[usize], shapes: &[Option<Shape>]) -> bool {
+    let level = |i: usize| match shapes[i] {
+        Some(Shape::Marked(level)) => Some(level),
+        _ => None,
+    };
+    level(indices[n]).is_some_and(|own| {
+        indices[..n]
+            .iter()
+            .any(|i| level(*i).is_some_and(|l| l <= own))
+    })
+}
+
+/// A count as a feature's value.
+fn count(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// The body's opening: its first pieces, up to about [`LEAD_BYTES`].
+fn opening(body: usize, pieces: &[Piece]) -> String {
+    let mut text = String::new();
+    for piece in pieces.iter().skip(body) {
+        if text.len() >= LEAD_BYTES {
+            break;
+        }
+        text.push_str(piece.text());
+        text.push('\n');
+    }
+    text
+}
+
+/// The candidates whose text stands elsewhere in the dump too (in any case), other than
+/// right next to it (a page may print its headline twice in a row). Only pieces as long as a
+/// candidate are compared, so the dump is read once.
+fn repeated(indices: &[usize], pieces: &[Piece]) -> HashSet<usize> {
+    let lengths: HashSet<usize> = indices
+        .iter()
+        .map(|i| pieces[*i].text().trim().len())
+        .collect();
+    let keys: Vec<(usize, String)> = indices
+        .iter()
+        .map(|i| (*i, super::case::lowercase(pieces[*i].text().trim())))
+        .collect();
+    let mut found = HashSet::new();
+    for (j, piece) in pieces.iter().enumerate() {
+        let text = piece.text().trim();
+        if !lengths.contains(&text.len()) {
+            continue;
+        }
+        let key = super::case::lowercase(text);
+        found.extend(
+            keys.iter()
+                .filter(|(i, k)| i.abs_diff(j) > NEXT_TO && *k == key)
+                .map(|(i, _)| *i),
+        );
+    }
+    found
+}
