@@ -4,10 +4,10 @@
 //! and lines that call out to the reader rather than name what follows. An interview's
 //! questions, conversely, head their answers.
 
-use super::chrome;
 use super::headings::ends_like_sentence;
 use super::meta::{is_byline, is_credit};
 use super::pieces::Piece;
+use super::{cards, chrome};
 
 /// Longest picture credit.
 const CREDIT_CHARS: usize = 80;
@@ -18,16 +18,60 @@ const PROSE_CHARS: usize = 300;
 /// Longest line of a list of links under a heading-like line.
 const LINK_LINE_CHARS: usize = 100;
 
-/// Whether the heading-like piece `i` is, by its neighbours or its ending, something other than
-/// a section heading.
-pub fn is_something_else(i: usize, pieces: &[Piece]) -> bool {
-    let text = pieces[i].text();
-    calls_to_reader(text)
-        || is_interview_answer(i, pieces)
-        || is_caption(i, pieces)
-        || is_teaser(i, pieces)
-        || is_quoted(i, pieces)
-        || heads_link_list(i, pieces)
+/// What the neighbours or the ending of a heading-like line show it to be instead of a
+/// section heading, as `--explain` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instead {
+    /// A line ending in "!" speaks to the reader.
+    CallToReader,
+    /// An interview's answer under its question.
+    Answer,
+    /// A picture's caption.
+    Caption,
+    /// Another story's headline over its dateline, byline or "Read more".
+    Teaser,
+    /// Another story's card in a run of them, or the run's label.
+    Card,
+    /// A quotation over its attribution.
+    Quotation,
+    /// A line over a list of links.
+    HeadsLinks,
+}
+
+impl Instead {
+    /// The evidence's name in `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Instead::CallToReader => "call to the reader",
+            Instead::Answer => "interview answer",
+            Instead::Caption => "caption",
+            Instead::Teaser => "teaser",
+            Instead::Card => "card of a run",
+            Instead::Quotation => "quotation",
+            Instead::HeadsLinks => "heads links",
+        }
+    }
+}
+
+/// A test of piece `i` among its neighbours.
+type Check = fn(usize, &[Piece]) -> bool;
+
+/// What the heading-like piece `i` is, by its neighbours or its ending, if it is something
+/// other than a section heading.
+pub fn something_else(i: usize, pieces: &[Piece]) -> Option<Instead> {
+    let checks: [(Check, Instead); 7] = [
+        (|i, p| calls_to_reader(p[i].text()), Instead::CallToReader),
+        (is_interview_answer, Instead::Answer),
+        (is_caption, Instead::Caption),
+        (is_teaser, Instead::Teaser),
+        (cards::is_card_or_label, Instead::Card),
+        (is_quoted, Instead::Quotation),
+        (heads_link_list, Instead::HeadsLinks),
+    ];
+    checks
+        .iter()
+        .find(|(check, _)| check(i, pieces))
+        .map(|(_, instead)| *instead)
 }
 
 /// "Book your tickets today!", "Vote for Anna on the last page!": a line ending in an

@@ -4,8 +4,9 @@
 use super::headings::{Shape, shape};
 use super::lexicon::{self, Class};
 use super::outline::Analysis;
+use super::pieces::Piece;
 use super::span::Span;
-use super::{chrome, numbering, outline, pieces};
+use super::{chrome, context, numbering, outline, pieces};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -19,10 +20,11 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 /// entry, so that the texts start in one column. `text` is the text `article` was parsed from
 /// (decoded and normalised): its pieces are weighed again to show where the article ends.
 pub fn explain(article: &Article, text: &str) -> Vec<String> {
-    let analysis = outline::analyse(&pieces::pieces(text));
+    let pieces = pieces::pieces(text);
+    let analysis = outline::analyse(&pieces);
     // One block per piece, as the parser makes them; otherwise the weights are left out.
     let analysis = (analysis.vetoes.len() == article.blocks.len()).then_some(analysis);
-    let rows = candidates(article, analysis.as_ref());
+    let rows = candidates(article, analysis.as_ref(), &pieces);
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -44,6 +46,7 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
 fn candidates<'a>(
     article: &'a Article,
     analysis: Option<&Analysis>,
+    pieces: &[Piece],
 ) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
@@ -65,6 +68,7 @@ fn candidates<'a>(
                         .and_then(|a| a.vetoes[i])
                         .map(|v| v.name().to_string()),
                 );
+                found.extend(analysis.and_then(|_| instead(i, pieces)));
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 (i, decision, found.join(", "), text)
             })
@@ -104,6 +108,14 @@ pub fn evidence(text: &str) -> Vec<String> {
         found.push("form control".to_string());
     }
     found
+}
+
+/// What the neighbours of heading-like piece `i` show it to be instead of a section heading.
+fn instead(i: usize, pieces: &[Piece]) -> Option<String> {
+    (shape(pieces[i].text()) != Shape::Prose)
+        .then(|| context::something_else(i, pieces))
+        .flatten()
+        .map(|instead| format!("neighbours: {}", instead.name()))
 }
 
 /// What block `i` weighed in finding the article's end, and whether it lies after that end
