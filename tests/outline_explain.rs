@@ -202,6 +202,19 @@ fn outline_explain_names_a_card_of_other_stories_and_the_label_over_them() {
 }
 
 #[test]
+fn outline_explain_says_the_author_s_box_names_the_author() {
+    let stdout = explained_story(&format!(
+        "Title of the Story\n\nBy Bill Hoppe | Special to the Pioneer Press\n\n{BODY}\n\n\
+         A Section\n\n{BODY}\n\nBill Hoppe\n\nBill Hoppe covers hockey for the paper.\n"
+    ));
+    let author = line_for(&stdout, "Bill Hoppe");
+    assert!(
+        author.contains("neighbours: names the author") && !author.contains("heading"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn outline_explain_refuses_an_article_that_is_not_plain_text() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/terminal-notes.md");
     let out = explain(&sample);

@@ -74,7 +74,7 @@ fn is_headline(text: &str) -> bool {
 /// A person's name standing alone: one to [`NAME_WORDS`] words, each opening with a capital,
 /// made of letters and a name's own marks ("Ed Cara", "Jean-Luc O'Neil", "Ю. Иванова"), or two
 /// to [`CJK_NAME_CHARS`] CJK characters ("王小明").
-fn is_name(text: &str) -> bool {
+pub(super) fn is_name(text: &str) -> bool {
     let text = text.trim();
     if !text.is_empty() && text.chars().all(is_cjk) {
         return (2..=CJK_NAME_CHARS).contains(&text.chars().count());
