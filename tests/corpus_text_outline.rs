@@ -356,10 +356,10 @@ fn cell(cases: &[Case], kind: Kind, verbose: bool) -> Score {
 /// accuracy): a point under the figures when they were last set (the README's table). Falling
 /// under one is a regression.
 const FLOORS: [(&str, Kind, f64, f64, f64); 8] = [
-    ("news", Kind::Browser, 0.68, 0.80, 0.83),
-    ("news", Kind::Lynx, 0.66, 0.87, 0.79),
+    ("news", Kind::Browser, 0.69, 0.80, 0.83),
+    ("news", Kind::Lynx, 0.68, 0.87, 0.79),
     ("news", Kind::W3m, 0.70, 0.80, 0.77),
-    ("news", Kind::Unwrapped, 0.66, 0.80, 0.81),
+    ("news", Kind::Unwrapped, 0.67, 0.80, 0.81),
     ("docs", Kind::Browser, 0.96, 0.97, 0.95),
     ("docs", Kind::Lynx, 0.94, 0.97, 0.95),
     ("docs", Kind::W3m, 0.94, 0.97, 0.95),
