@@ -51,9 +51,10 @@ fn heads_cards(i: usize, pieces: &[Piece]) -> bool {
 
 /// A headline over an author's name and a time, as another story's card shows them.
 fn opens_card(i: usize, pieces: &[Piece]) -> bool {
-    pieces.get(i).is_some_and(|p| is_headline(p.text()))
-        && pieces.get(i + 1).is_some_and(|p| is_name(p.text()))
+    // The cheapest test first: most pieces are no name.
+    pieces.get(i + 1).is_some_and(|p| is_name(p.text()))
         && pieces.get(i + 2).is_some_and(|p| is_byline(p.text()))
+        && pieces.get(i).is_some_and(|p| is_headline(p.text()))
 }
 
 /// A line worded as a story's headline: a few words that are no name, no dateline, no
@@ -79,9 +80,8 @@ pub(super) fn is_name(text: &str) -> bool {
     if !text.is_empty() && text.chars().all(is_cjk) {
         return (2..=CJK_NAME_CHARS).contains(&text.chars().count());
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=NAME_WORDS).contains(&words.len())
-        && words.iter().all(|w| {
+    (1..=NAME_WORDS).contains(&text.split_whitespace().count())
+        && text.split_whitespace().all(|w| {
             w.starts_with(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))

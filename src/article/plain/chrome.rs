@@ -1,7 +1,7 @@
 //! Page chrome in a dump: site furniture, chatbot preambles, counters and comment forms.
 
 use super::case;
-use super::lexicon::{self, Class};
+use super::lexicon;
 use super::phrase_set::PhraseSet;
 
 /// Whole lines that are navigation or widget labels, compared after [`key`] normalisation.
@@ -259,7 +259,7 @@ fn form_by_key(chars: usize, key: &str) -> bool {
     if chars > MAX_CHROME_CHARS {
         return false;
     }
-    key.chars().nth(FORM_OPENER_CHARS).is_none() && lexicon::opens_with(key, Class::Form)
+    key.chars().nth(FORM_OPENER_CHARS).is_none() && lexicon::opens_form(key)
 }
 
 /// Whether text is a chatbot's preamble to the article it wrote ("Okay, I understand. Here's a

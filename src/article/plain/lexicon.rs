@@ -118,11 +118,19 @@ pub fn opens_with_label(line: &str, class: Class) -> bool {
         })
 }
 
-/// Whether `key` (lower case) opens with a phrase of `class`.
-pub fn opens_with(key: &str, class: Class) -> bool {
-    phrases()
-        .iter()
-        .any(|p| p.class == class && key.starts_with(p.text.as_str()))
+/// Whether `key` (lower case) opens with a comment form's opener. (Asked of most short lines
+/// of a dump, it looks through that class's phrases alone.)
+pub fn opens_form(key: &str) -> bool {
+    static FORM: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FORM.get_or_init(|| {
+        phrases()
+            .iter()
+            .filter(|p| p.class == Class::Form)
+            .map(|p| p.text.as_str())
+            .collect()
+    })
+    .iter()
+    .any(|phrase| key.starts_with(phrase))
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",
