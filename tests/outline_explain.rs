@@ -176,6 +176,45 @@ fn outline_explain_says_a_heading_left_over_a_cut_menu_heads_a_menu() {
 }
 
 #[test]
+fn outline_explain_names_a_card_of_other_stories_and_the_label_over_them() {
+    // As lynx saves a page: prose indented, headings and the cards' headlines at the left edge.
+    let stdout = explained_story(&format!(
+        "Title of the Story\n\n   {BODY}\n\nA Section\n\n   {BODY}\n\nRecent from Ed Cara\n\n\
+         A Woman's Palms Revealed Her Lung Cancer\n\n   Ed Cara\n\n   Friday 5:11PM\n\n\
+         Stop Using Public USB Ports\n\n   Emily Price\n\n   Saturday 4:08PM\n\n   {BODY}\n"
+    ));
+    for line in [
+        "Recent from Ed Cara",
+        "A Woman's Palms Revealed Her Lung Cancer",
+        "Stop Using Public USB Ports",
+    ] {
+        let card = line_for(&stdout, line);
+        assert!(
+            card.contains("neighbours: card of a run") && !card.contains("heading"),
+            "{stdout}"
+        );
+    }
+    let section = line_for(&stdout, "A Section");
+    assert!(
+        section.contains("heading 2") && !section.contains("neighbours"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn outline_explain_says_the_author_s_box_names_the_author() {
+    let stdout = explained_story(&format!(
+        "Title of the Story\n\nBy Bill Hoppe | Special to the Pioneer Press\n\n{BODY}\n\n\
+         A Section\n\n{BODY}\n\nBill Hoppe\n\nBill Hoppe covers hockey for the paper.\n"
+    ));
+    let author = line_for(&stdout, "Bill Hoppe");
+    assert!(
+        author.contains("neighbours: names the author") && !author.contains("heading"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn outline_explain_refuses_an_article_that_is_not_plain_text() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/articles/terminal-notes.md");
     let out = explain(&sample);

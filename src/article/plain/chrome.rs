@@ -1,6 +1,7 @@
 //! Page chrome in a dump: site furniture, chatbot preambles, counters and comment forms.
 
 use super::case;
+use super::lexicon;
 use super::phrase_set::PhraseSet;
 
 /// Whole lines that are navigation or widget labels, compared after [`key`] normalisation.
@@ -182,19 +183,10 @@ const COOKIE_PHRASES: &[&str] = &[
 /// Longest cookie notice.
 const MAX_NOTICE_CHARS: usize = 800;
 
-/// Lines that open a comment form; the short lines after them are its fields and buttons.
-const FORM_OPENERS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add a comment",
-    "write a comment",
-    "join the discussion",
-    "发表回复",
-    "发表评论",
-    "留下评论",
-    "写评论",
-];
+/// Longest line that opens a comment form (its opener, the form's title after it: "Lascia un
+/// commento Annulla risposta"); the opening phrases are the lexicon's `form` class, and the
+/// short lines after the opener are the form's fields and buttons.
+const FORM_OPENER_CHARS: usize = 39;
 
 /// Longest text still judged by the label and prefix lists; longer text is article prose.
 const MAX_CHROME_CHARS: usize = 300;
@@ -267,8 +259,7 @@ fn form_by_key(chars: usize, key: &str) -> bool {
     if chars > MAX_CHROME_CHARS {
         return false;
     }
-    static OPENER: PhraseSet = PhraseSet::at_start(FORM_OPENERS);
-    OPENER.matches(key) && key.chars().count() < 40
+    key.chars().nth(FORM_OPENER_CHARS).is_none() && lexicon::opens_form(key)
 }
 
 /// Whether text is a chatbot's preamble to the article it wrote ("Okay, I understand. Here's a
@@ -500,5 +491,28 @@ mod tests {
         assert!(wording("发表回复", "发表回复").opens_form);
         let sentence = "Leave a reply if you have to, the author said.";
         assert!(!wording(sentence, sentence).opens_form);
+    }
+
+    #[test]
+    fn comment_forms_open_in_every_language_the_lexicon_lists() {
+        for line in [
+            "Lascia un commento Annulla risposta",
+            "Tinggalkan Balasan",
+            "Deixe um comentário",
+            "Share your thoughts Cancel reply",
+            "Schreibe einen Kommentar",
+            "发表评论",
+            "Оставить комментарий",
+        ] {
+            assert!(wording(line, line).opens_form, "{line}");
+        }
+        for line in [
+            "Lascia un commento: ci fa piacere sapere che cosa ne pensate di questo articolo.",
+            "Balasan",
+            "评论区的规则",
+            "Комментарии",
+        ] {
+            assert!(!wording(line, line).opens_form, "{line}");
+        }
     }
 }

@@ -4,10 +4,11 @@
 //! and lines that call out to the reader rather than name what follows. An interview's
 //! questions, conversely, head their answers.
 
-use super::chrome;
 use super::headings::ends_like_sentence;
 use super::meta::{is_byline, is_credit};
 use super::pieces::Piece;
+use super::reflow::is_cjk;
+use super::{cards, chrome};
 
 /// Longest picture credit.
 const CREDIT_CHARS: usize = 80;
@@ -18,16 +19,64 @@ const PROSE_CHARS: usize = 300;
 /// Longest line of a list of links under a heading-like line.
 const LINK_LINE_CHARS: usize = 100;
 
-/// Whether the heading-like piece `i` is, by its neighbours or its ending, something other than
-/// a section heading.
-pub fn is_something_else(i: usize, pieces: &[Piece]) -> bool {
-    let text = pieces[i].text();
-    calls_to_reader(text)
-        || is_interview_answer(i, pieces)
-        || is_caption(i, pieces)
-        || is_teaser(i, pieces)
-        || is_quoted(i, pieces)
-        || heads_link_list(i, pieces)
+/// What the neighbours or the ending of a heading-like line show it to be instead of a
+/// section heading, as `--explain` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instead {
+    /// A line ending in "!" speaks to the reader.
+    CallToReader,
+    /// An interview's answer under its question.
+    Answer,
+    /// A picture's caption.
+    Caption,
+    /// Another story's headline over its dateline, byline or "Read more".
+    Teaser,
+    /// Another story's card in a run of them, or the run's label.
+    Card,
+    /// The author's box after the article: it names the author of the byline above.
+    AuthorBox,
+    /// A quotation over its attribution.
+    Quotation,
+    /// A line over a list of links.
+    HeadsLinks,
+}
+
+impl Instead {
+    /// The evidence's name in `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Instead::CallToReader => "call to the reader",
+            Instead::Answer => "interview answer",
+            Instead::Caption => "caption",
+            Instead::Teaser => "teaser",
+            Instead::Card => "card of a run",
+            Instead::AuthorBox => "names the author",
+            Instead::Quotation => "quotation",
+            Instead::HeadsLinks => "heads links",
+        }
+    }
+}
+
+/// A test of piece `i` among its neighbours.
+type Check = fn(usize, &[Piece]) -> bool;
+
+/// What the heading-like piece `i` is, by its neighbours or its ending, if it is something
+/// other than a section heading.
+pub fn something_else(i: usize, pieces: &[Piece]) -> Option<Instead> {
+    let checks: [(Check, Instead); 8] = [
+        (|i, p| calls_to_reader(p[i].text()), Instead::CallToReader),
+        (is_interview_answer, Instead::Answer),
+        (is_caption, Instead::Caption),
+        (is_teaser, Instead::Teaser),
+        (cards::is_card_or_label, Instead::Card),
+        (names_the_author, Instead::AuthorBox),
+        (is_quoted, Instead::Quotation),
+        (heads_link_list, Instead::HeadsLinks),
+    ];
+    checks
+        .iter()
+        .find(|(check, _)| check(i, pieces))
+        .map(|(_, instead)| *instead)
 }
 
 /// "Book your tickets today!", "Vote for Anna on the last page!": a line ending in an
@@ -122,6 +171,40 @@ fn is_teaser(i: usize, pieces: &[Piece]) -> bool {
     read_more || dated || signed
 }
 
+/// How far down the dump the byline of the article's author is looked for.
+const BYLINE_PIECES: usize = 300;
+/// Longest byline looked at.
+const BYLINE_CHARS: usize = 150;
+
+/// The author's box after an article ("Bill Hoppe", "Über Moritz Bachmann", "Sobre Carlos
+/// Nadalim", over a short biography): a person's name, alone or after one word, that a byline
+/// above ("By Bill Hoppe | Special to …", "Von Moritz Bachmann, 25. September 2018") names. A
+/// section is about the article's subject, not about its author.
+fn names_the_author(i: usize, pieces: &[Piece]) -> bool {
+    let names = author_names(pieces[i].text());
+    !names.is_empty()
+        && pieces[..i.min(BYLINE_PIECES)].iter().any(|p| {
+            let text = p.text();
+            text.chars().nth(BYLINE_CHARS).is_none()
+                && names.iter().any(|name| text.contains(name))
+                && is_byline(text)
+        })
+}
+
+/// The persons a line may name: the whole line and what follows its first word ("About",
+/// "Über", "关于"), each if it is a name of two words or more, or of CJK characters.
+fn author_names(text: &str) -> Vec<&str> {
+    let text = text.trim();
+    let full_name =
+        |name: &str| cards::is_name(name) && (name.contains(' ') || name.chars().all(is_cjk));
+    let rest = text.split_once(' ').map(|(_, rest)| rest.trim());
+    [Some(text), rest]
+        .into_iter()
+        .flatten()
+        .filter(|n| full_name(n))
+        .collect()
+}
+
 /// A quotation: an embedded post's text ("… pic.twitter.com/x1y2"), or one of the short
 /// pieces just above an attribution line ("— Ann Lee (@ann) May 1, 2019") with no prose
 /// paragraph between.
@@ -176,8 +259,14 @@ mod tests {
     /// The section headings found when `line` stands between two paragraphs of an article,
     /// with `after` right under it.
     fn sections(line: &str, after: &str) -> Vec<String> {
-        let text = format!("The Title of the Story\n\n{BODY}\n\n{line}\n\n{after}\n\n{BODY}");
-        parse(&text)
+        headings(&format!(
+            "The Title of the Story\n\n{BODY}\n\n{line}\n\n{after}\n\n{BODY}"
+        ))
+    }
+
+    /// The section headings of `text`.
+    fn headings(text: &str) -> Vec<String> {
+        parse(text)
             .blocks
             .into_iter()
             .filter(|b| b.kind == BlockKind::Heading { level: 2 })
@@ -274,6 +363,55 @@ mod tests {
             tweet,
             &format!("{long}\n\n— A. Kejriwal (@ak) 2019")
         ));
+    }
+
+    /// The section headings of an article signed by `byline`, with `line` over `after` at its
+    /// end.
+    fn signed_sections(byline: &str, line: &str, after: &str) -> Vec<String> {
+        headings(&format!(
+            "The Title of the Story\n\n{byline}\n\n{BODY}\n\nA Section\n\n{BODY}\n\n{line}\n\n{after}"
+        ))
+    }
+
+    #[test]
+    fn the_author_s_box_after_the_article_is_not_a_section() {
+        for (byline, line, bio) in [
+            (
+                "By Bill Hoppe | Special to the Pioneer Press",
+                "Bill Hoppe",
+                "Bill Hoppe covers hockey for the paper, and has done so for twenty years.",
+            ),
+            (
+                "Von Moritz Bachmann, 25. September 2018",
+                "Über Moritz Bachmann",
+                "Als Inbound Sales Manager bildet Moritz Bachmann die Schnittstelle zum Vertrieb.",
+            ),
+            (
+                "作者：王小明 2019年11月18日",
+                "王小明",
+                "王小明是本报记者，长期关注城市交通和公共服务，写过很多关于地铁的报道。",
+            ),
+        ] {
+            assert_eq!(signed_sections(byline, line, bio), ["A Section"], "{line}");
+        }
+        // A person the byline does not name heads a section about them; so does a name with
+        // no byline above.
+        assert_eq!(
+            signed_sections(
+                "By Bill Hoppe | Special to the Pioneer Press",
+                "Jason Zucker",
+                BODY
+            ),
+            ["A Section", "Jason Zucker"]
+        );
+        assert_eq!(
+            signed_sections("作者：王小明 2019年11月18日", "李华", BODY),
+            ["A Section", "李华"]
+        );
+        assert_eq!(
+            signed_sections("Das ist der Vorspann.", "Über Moritz Bachmann", BODY),
+            ["A Section", "Über Moritz Bachmann"]
+        );
     }
 
     #[test]

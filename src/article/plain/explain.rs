@@ -1,11 +1,11 @@
 //! `folio outline --explain`: for every line of a plain-text article that could be a heading,
 //! the evidence read from it and what it became, so a wrong heading is traced in one command.
 
-use super::headings::{Shape, shape_and_reason};
+use super::headings::{Shape, shape, shape_and_reason};
 use super::outline::Analysis;
-use super::pieces::{self, Piece};
+use super::pieces::Piece;
 use super::span::Span;
-use super::{chrome, numbering, outline};
+use super::{chrome, context, numbering, outline, pieces};
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -23,18 +23,7 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
     let analysis = outline::analyse(&pieces);
     // One block per piece, as the parser makes them; otherwise the weights are left out.
     let analysis = (analysis.vetoes.len() == article.blocks.len()).then_some(analysis);
-    // The markup a piece was written with (`#`, an underline): the parser's first evidence.
-    let marked: Vec<Option<u8>> = match analysis {
-        Some(_) => pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => t.marked,
-                Piece::Fixed(_) => None,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    let rows = candidates(article, analysis.as_ref(), &marked);
+    let rows = candidates(article, analysis.as_ref(), &pieces);
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -52,12 +41,12 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The candidate blocks: number, decision, evidence, text. `marked` holds each block's markup
-/// level when the blocks are the parser's pieces (empty otherwise).
+/// The candidate blocks: number, decision, evidence, text. `pieces` are the parser's, one per
+/// block when `analysis` is given.
 fn candidates<'a>(
     article: &'a Article,
     analysis: Option<&Analysis>,
-    marked: &[Option<u8>],
+    pieces: &[Piece],
 ) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
         .filter_map(|i| {
@@ -73,7 +62,12 @@ fn candidates<'a>(
                     BlockKind::Chrome => "furniture".to_string(),
                     other => format!("{other:?}").to_lowercase(),
                 };
-                let mut found = match marked.get(i).copied().flatten() {
+                // The markup a piece was written with (`#`, an underline) decides first.
+                let marked = analysis.and_then(|_| match pieces.get(i) {
+                    Some(Piece::Text(t)) => t.marked,
+                    _ => None,
+                });
+                let mut found = match marked {
                     Some(level) => std::iter::once(format!("markup {level}"))
                         .chain(numbering::number(text).map(|n| format!("number {n}")))
                         .collect(),
@@ -84,6 +78,7 @@ fn candidates<'a>(
                         .and_then(|a| a.vetoes[i])
                         .map(|v| v.name().to_string()),
                 );
+                found.extend(analysis.and_then(|_| instead(i, pieces)));
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 found.extend(analysis.and_then(|a| title_score(a, i)));
                 (i, decision, found.join(", "), text)
@@ -120,6 +115,14 @@ fn title_score(analysis: &Analysis, i: usize) -> Option<String> {
         .iter()
         .find(|c| c.index == i)
         .map(|c| c.explain())
+}
+
+/// What the neighbours of heading-like piece `i` show it to be instead of a section heading.
+fn instead(i: usize, pieces: &[Piece]) -> Option<String> {
+    (shape(pieces[i].text()) != Shape::Prose)
+        .then(|| context::something_else(i, pieces))
+        .flatten()
+        .map(|instead| format!("neighbours: {}", instead.name()))
 }
 
 /// What block `i` weighed in finding the article's end, and whether it lies after that end

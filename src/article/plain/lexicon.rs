@@ -1,6 +1,6 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
-//! admonition labels, table-of-contents labels and the names of a book's divisions, each
-//! listed once for every language.
+//! admonition labels, table-of-contents labels, the names of a book's divisions and the
+//! openers of a comment form, each listed once for every language.
 
 use std::sync::OnceLock;
 
@@ -8,13 +8,17 @@ use super::case;
 use super::reflow::is_cjk;
 
 /// Every language's file, with its name for messages.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 10] = [
     ("en", include_str!("../../../lexicon/en.txt")),
     ("zh", include_str!("../../../lexicon/zh.txt")),
     ("ja", include_str!("../../../lexicon/ja.txt")),
     ("fr", include_str!("../../../lexicon/fr.txt")),
     ("ru", include_str!("../../../lexicon/ru.txt")),
     ("ar", include_str!("../../../lexicon/ar.txt")),
+    ("de", include_str!("../../../lexicon/de.txt")),
+    ("it", include_str!("../../../lexicon/it.txt")),
+    ("pt", include_str!("../../../lexicon/pt.txt")),
+    ("id", include_str!("../../../lexicon/id.txt")),
 ];
 
 /// What a phrase marks.
@@ -28,6 +32,8 @@ pub enum Class {
     Contents,
     /// Names a division of a book before its number ("Chapter 3", "附录 A", "Глава 12").
     Division,
+    /// Opens a comment form ("Leave a reply", "发表回复", "Lascia un commento").
+    Form,
 }
 
 impl Class {
@@ -37,6 +43,7 @@ impl Class {
             "admonition" => Some(Class::Admonition),
             "contents" => Some(Class::Contents),
             "division" => Some(Class::Division),
+            "form" => Some(Class::Form),
             _ => None,
         }
     }
@@ -109,6 +116,21 @@ pub fn opens_with_label(line: &str, class: Class) -> bool {
             };
             apart && title.chars().any(char::is_alphanumeric)
         })
+}
+
+/// Whether `key` (lower case) opens with a comment form's opener. (Asked of most short lines
+/// of a dump, it looks through that class's phrases alone.)
+pub fn opens_form(key: &str) -> bool {
+    static FORM: OnceLock<Vec<&'static str>> = OnceLock::new();
+    FORM.get_or_init(|| {
+        phrases()
+            .iter()
+            .filter(|p| p.class == Class::Form)
+            .map(|p| p.text.as_str())
+            .collect()
+    })
+    .iter()
+    .any(|phrase| key.starts_with(phrase))
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",

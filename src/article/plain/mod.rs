@@ -2,6 +2,7 @@
 //! hard-wrapped paragraphs, infers headings from layout and marks the page chrome around the
 //! article.
 
+mod cards;
 mod case;
 mod chrome;
 mod code;

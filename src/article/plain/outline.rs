@@ -114,7 +114,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
             && !subtitle
             && vetoes[i].is_none()
             && (matches!(shapes[i], Some(Shape::Marked(_)))
-                || !context::is_something_else(i, pieces))
+                || context::something_else(i, pieces).is_none())
             && let Some(level) = section_level(i, pieces, &shapes, &roles)
         {
             roles[i] = Role::Heading(level);

@@ -281,7 +281,7 @@ fn without_menu_head(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::super::{outline, pieces};
     use super::*;
 
@@ -318,12 +318,15 @@ mod tests {
         }
     }
 
-    const EN: &str = "This paragraph is body text of ordinary length, written in sentences, and \
+    /// A paragraph of prose, for tests here and in the sibling modules.
+    pub(crate) const EN: &str = "This paragraph is body text of ordinary length, written in sentences, and \
                       it goes on for long enough to count as the prose of an article.";
-    const ZH: &str = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西，\
+    /// A paragraph of prose, for tests here and in the sibling modules.
+    pub(crate) const ZH: &str = "这是正文的第一段，内容比较长，用来说明标题后面跟着的是正文而不是别的东西，\
                       再多写几个字让它更像文章。标题下面的正文要足够长，读者才会认出它是文章的开头，\
                       而不是导航栏里的一句话。";
-    const RU: &str = "Это первый абзац основного текста обычной длины, написанный предложениями, \
+    /// A paragraph of prose, for tests here and in the sibling modules.
+    pub(crate) const RU: &str = "Это первый абзац основного текста обычной длины, написанный предложениями, \
                       и он достаточно длинный, чтобы считаться прозой статьи.";
 
     #[test]

@@ -96,7 +96,12 @@ const TERSE_WEIGHT: usize = 4;
 /// Words in a line, a CJK character counting as half a word.
 pub fn weight(text: &str) -> usize {
     let cjk = text.chars().filter(|c| is_cjk(*c)).count();
-    text.split_whitespace().count() * 2 + cjk
+    // A run of CJK characters is no word of its own: only its characters count.
+    let words = text
+        .split_whitespace()
+        .filter(|w| !w.chars().all(is_cjk))
+        .count();
+    words * 2 + cjk
 }
 
 /// One or two words, or up to four CJK characters.
@@ -245,6 +250,9 @@ mod tests {
             "United States",
             "Новости",
             "科技",
+            // A CJK run is its characters, half a word each: a three-character name is terse.
+            "王小明",
+            "新闻中心",
             "Actualités",
         ] {
             assert!(is_terse(line), "{line}");
