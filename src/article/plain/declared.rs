@@ -2,8 +2,7 @@
 //! permalink mark (`¶`) that documentation generators leave, or a dotted section number
 //! (`6.1.`, `12.1.3.`) leaves none of them plain: a short line standing alone there is a
 //! table's cell, a field's value ("author:" over "Larry Hastings"), a box's label or a
-//! listing's caption, never a section heading. So does an article that counts its sections
-//! ("1. …", "2. …", "3. …" over their text): a plain line there is a caption or a teaser.
+//! listing's caption, never a section heading.
 
 use super::headings::Shape;
 use super::numbering;
@@ -68,64 +67,7 @@ fn declares_headings(pieces: &[Piece], shapes: &[Option<Shape>]) -> bool {
         .zip(shapes)
         .filter(|(p, s)| matches!(s, Some(Shape::Numbered(_))) && is_dotted(p.text()))
         .count();
-    marked >= DECLARED || dotted >= DECLARED || counted_sections(pieces, shapes) >= DECLARED
-}
-
-/// The longest run of standalone lines numbered one after another ("2. Never urged…", later
-/// "3. Not some irregular channel", "4. …", or "第一章"… "第三章"), each with text of its own
-/// before the next: an article that counts its sections. Adjacent numbered lines are a list.
-fn counted_sections(pieces: &[Piece], shapes: &[Option<Shape>]) -> usize {
-    let (mut longest, mut run, mut last): (usize, usize, Option<(u32, usize)>) = (0, 0, None);
-    for (i, (piece, shape)) in pieces.iter().zip(shapes).enumerate() {
-        if !matches!(shape, Some(Shape::Numbered(_))) {
-            continue;
-        }
-        let Some(n) = count(piece.text()) else {
-            continue;
-        };
-        run = match last {
-            Some((m, j)) if n == m + 1 && i > j + 1 => run + 1,
-            _ => 1,
-        };
-        longest = longest.max(run);
-        last = Some((n, i));
-    }
-    longest
-}
-
-/// The whole number a line is counted by: "3. …", "Chapter 3", "第 3 章", "三、…", "第三章".
-fn count(text: &str) -> Option<u32> {
-    if let Some(n) = numbering::number(text) {
-        return n.parse().ok();
-    }
-    let text = text.trim_start();
-    let numeral: String = text
-        .strip_prefix('第')
-        .unwrap_or(text)
-        .chars()
-        .take_while(|c| HAN_DIGITS.contains(*c))
-        .collect();
-    han_number(&numeral)
-}
-
-const HAN_DIGITS: &str = "一二三四五六七八九十";
-
-/// A number from 1 to 99 in Han numerals: "三" 3, "十" 10, "十二" 12, "二十" 20, "二十三" 23.
-fn han_number(numeral: &str) -> Option<u32> {
-    let digit = |c: char| {
-        HAN_DIGITS
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1)
-    };
-    let chars: Vec<char> = numeral.chars().collect();
-    match chars.as_slice() {
-        [d] => digit(*d),
-        ['十', d] => Some(10 + digit(*d).filter(|n| *n < 10)?),
-        [t, '十'] => Some(10 * digit(*t).filter(|n| *n < 10)?),
-        [t, '十', d] => Some(10 * digit(*t).filter(|n| *n < 10)? + digit(*d).filter(|n| *n < 10)?),
-        _ => None,
-    }
+    marked >= DECLARED || dotted >= DECLARED
 }
 
 /// A section number of two groups or more: `6.1`, `6.1.2.`, `A.2.`.
@@ -213,86 +155,6 @@ mod tests {
                 assert!(got.iter().any(|h| h == head), "{head}: {got:?}");
             }
         }
-    }
-
-    #[test]
-    fn an_article_that_counts_its_sections_leaves_no_plain_line_a_section() {
-        // Numbered sections, each with a plain line (a video's or a photo's caption) under it.
-        for (title, heads, line, body) in [
-            (
-                "Key moments from the hearing",
-                [
-                    "2. Never urged an inquiry",
-                    "3. Not some irregular channel",
-                    "4. The aid",
-                ],
-                "Volker says there was nothing unusual about the hold",
-                EN,
-            ),
-            (
-                "听证会的要点",
-                ["一、背景", "二、证词", "三、争议"],
-                "视频：证人的开场陈述",
-                ZH,
-            ),
-            (
-                "Главное о слушаниях",
-                ["1. Предыстория", "2. Показания", "3. Споры"],
-                "Видео с заседания комитета",
-                RU,
-            ),
-        ] {
-            let got = headings(&dump(title, heads, line, body));
-            assert!(!got.iter().any(|h| h == line), "{line}: {got:?}");
-            for head in heads {
-                assert!(got.iter().any(|h| h == head), "{head}: {got:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_counted_section_over_a_caption_keeps_its_heading() {
-        // The plain line right under the number is the section's first text, not a heading.
-        let text = format!(
-            "Key moments\n\n{EN} {EN} {EN} {EN} {EN} {EN}\n\n1. Background\n\nVideo: the opening statement\n\n{EN}\n\n\
-             2. Testimony\n\nVideo: the second statement\n\n{EN} {EN}\n\n\
-             3. Dispute\n\nVideo: the third statement\n\n{EN} {EN} {EN}"
-        );
-        assert_eq!(
-            headings(&text),
-            ["Key moments", "1. Background", "2. Testimony", "3. Dispute"]
-        );
-    }
-
-    #[test]
-    fn numbers_out_of_count_or_side_by_side_declare_nothing() {
-        // Numbers that skip, or a list's numbered lines one under another, count no sections.
-        for (heads, line, body) in [
-            (
-                ["1. Background", "3. Testimony", "7. Dispute"],
-                "What Comes Next",
-                EN,
-            ),
-            (["一、背景", "三、证词", "五、争议"], "接下来会怎样", ZH),
-        ] {
-            let got = headings(&dump("Title of the piece", heads, line, body));
-            assert!(got.iter().any(|h| h == line), "{line}: {got:?}");
-        }
-        let list = format!(
-            "Title of the piece\n\n{EN}\n\n1. Eggs\n2. Milk\n3. Flour\n\nWhat Comes Next\n\n{EN} {EN}"
-        );
-        assert!(headings(&list).iter().any(|h| h == "What Comes Next"));
-    }
-
-    #[test]
-    fn han_numerals_count_to_ninety_nine() {
-        assert_eq!(super::count("三、争议"), Some(3));
-        assert_eq!(super::count("第十二章 结论"), Some(12));
-        assert_eq!(super::count("二十、附录"), Some(20));
-        assert_eq!(super::count("二十三、附录"), Some(23));
-        assert_eq!(super::count("第 4 章 目录"), Some(4));
-        assert_eq!(super::count("十十、错"), None);
-        assert_eq!(super::count("背景"), None);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub struct Analysis {
 
 /// Decides every piece's role.
 pub fn analyse(pieces: &[Piece]) -> Analysis {
-    let mut shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
+    let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
     let mut roles = chrome_roles(pieces);
     let choice = title::choose(pieces, &shapes, &roles);
     let title = choice.title;
@@ -94,12 +94,6 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     let end = span.end;
     // What the dump declares: its headings (no plain line is one), its numbers' order.
     let vetoes = declared::vetoes(pieces, &shapes);
-    // A plain line where headings are declared is text: a numbered heading over it has body.
-    for (shape, veto) in shapes.iter_mut().zip(&vetoes) {
-        if *veto == Some(declared::Veto::Undeclared) {
-            *shape = Some(Shape::Prose);
-        }
-    }
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
