@@ -124,11 +124,25 @@ fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
 }
 
+/// What the article's end is found from: the pieces, each one's mass (see [`mass`]), what may
+/// head a section, and what is furniture by its wording.
+struct Ground<'a> {
+    pieces: &'a [Piece],
+    masses: &'a [i64],
+    heads: &'a [Head],
+    furniture: &'a [bool],
+}
+
 /// What one piece says about being inside the article, leaving aside what follows it. A list
 /// item that reads as prose counts as prose (a recipe's steps, bulleted notes under a table).
-fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidence, i64) {
+fn own_weight(
+    piece: &Piece,
+    chars: i64,
+    head: Head,
+    furniture: bool,
+    cost: i64,
+) -> (Evidence, i64) {
     let text = piece.text();
-    let chars = mass(text);
     let prose = (Evidence::Prose, chars.min(MOST_PROSE));
     match piece {
         _ if furniture => (Evidence::Furniture, -cost),
@@ -152,13 +166,18 @@ fn own_weight(piece: &Piece, head: Head, furniture: bool, cost: i64) -> (Evidenc
 
 /// What a short line costs in this dump: the middling mass of its paragraphs of prose from
 /// `first_prose` on, within [`LEAST_COST`] and [`MOST_COST`].
-fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose: usize) -> i64 {
+fn short_cost(ground: &Ground, first_prose: usize) -> i64 {
+    let Ground {
+        pieces,
+        masses,
+        heads,
+        furniture,
+    } = ground;
     let mut masses: Vec<i64> = (first_prose..pieces.len())
         .filter(|i| heads[*i] == Head::No && !furniture[*i])
         .filter(|i| matches!(pieces[*i], Piece::Text(_)))
-        .map(|i| (pieces[i].text(), mass(pieces[i].text())))
-        .filter(|(text, m)| is_prose(text, *m))
-        .map(|(_, m)| m)
+        .filter(|i| is_prose(pieces[*i].text(), masses[*i]))
+        .map(|i| masses[i])
         .collect();
     if masses.is_empty() {
         return MOST_COST;
@@ -173,13 +192,13 @@ fn short_cost(pieces: &[Piece], heads: &[Head], furniture: &[bool], first_prose:
 /// costs nothing: it heads the list, in the article ("Story timeline" over two stories); over
 /// a menu of [`MENU_ITEMS`] entries or more ("Most popular", "Topics", "Related stories") it
 /// costs what a short line does.
-fn weights(
-    pieces: &[Piece],
-    heads: &[Head],
-    furniture: &[bool],
-    first_prose: usize,
-    cost: i64,
-) -> Vec<(Evidence, i64)> {
+fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64)> {
+    let Ground {
+        pieces,
+        masses,
+        heads,
+        furniture,
+    } = ground;
     let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
     // How many list items follow, furniture aside, walking back.
     let mut items_next = 0;
@@ -190,7 +209,7 @@ fn weights(
         } else if heads_list {
             (Evidence::HeadsMenu, -cost)
         } else {
-            own_weight(&pieces[i], heads[i], furniture[i], cost)
+            own_weight(&pieces[i], masses[i], heads[i], furniture[i], cost)
         };
         if !furniture[i] {
             items_next = if is_list_item(&pieces[i]) {
@@ -214,8 +233,20 @@ pub fn span(
     first_prose: usize,
 ) -> Span {
     let first_prose = first_prose.max(start);
-    let cost = short_cost(pieces, heads, furniture, first_prose);
-    let weights = weights(pieces, heads, furniture, first_prose, cost);
+    // Each piece's mass, counted once (the lead before the body's prose weighs nothing).
+    let masses: Vec<i64> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i < first_prose { 0 } else { mass(p.text()) })
+        .collect();
+    let ground = Ground {
+        pieces,
+        masses: &masses,
+        heads,
+        furniture,
+    };
+    let cost = short_cost(&ground, first_prose);
+    let weights = weights(&ground, first_prose, cost);
     let mut sum = 0;
     let mut best = (0, start.min(pieces.len().saturating_sub(1)));
     // The lowest the running sum falls after the best run.
@@ -533,7 +564,14 @@ pub(crate) mod tests {
         let cost = |text: &str| {
             let pieces = pieces::pieces(text);
             let heads = vec![Head::No; pieces.len()];
-            short_cost(&pieces, &heads, &vec![false; pieces.len()], 0)
+            let masses: Vec<i64> = pieces.iter().map(|p| mass(p.text())).collect();
+            let ground = Ground {
+                pieces: &pieces,
+                masses: &masses,
+                heads: &heads,
+                furniture: &vec![false; pieces.len()],
+            };
+            short_cost(&ground, 0)
         };
         // Short paragraphs (a chat answer): a heading costs what the middling one brings.
         let middling = "It was late, and the last ferry had gone; the harbour lights were out.";
