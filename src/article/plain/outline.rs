@@ -73,19 +73,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         .unwrap_or(pieces.len());
     // Nothing after the article's last prose is a section heading.
     let furniture: Vec<bool> = roles.iter().map(|r| *r == Role::Chrome).collect();
-    // What may head a section: a heading-like line that the layout sets apart, if the dump
-    // sets its headings apart at all.
-    let heads: Vec<span::Head> = (0..pieces.len())
-        .map(|i| match shapes[i] {
-            Some(Shape::Marked(_) | Shape::Numbered(_)) => span::Head::Declared,
-            Some(Shape::Short | Shape::Capitals)
-                if !layout_marks_headings || stands_out(&pieces[i], shapes[i]) =>
-            {
-                span::Head::Plain
-            }
-            _ => span::Head::No,
-        })
-        .collect();
+    let heads = section_heads(pieces, &shapes, layout_marks_headings);
     let mut span = span::span(pieces, &heads, &furniture, start, first_prose);
     // A numbered document's sections run as far as its numbers do ("6." over "6.9.2").
     if let Some(last) = title.and_then(|t| numbering::last_section(t, pieces)) {
@@ -122,6 +110,26 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         vetoes,
         title: choice,
     }
+}
+
+/// What may head a section: a heading-like line that the layout sets apart, if the dump sets
+/// its headings apart at all; markup and numbering declare one.
+fn section_heads(
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    layout_marks_headings: bool,
+) -> Vec<span::Head> {
+    (0..pieces.len())
+        .map(|i| match shapes[i] {
+            Some(Shape::Marked(_) | Shape::Numbered(_)) => span::Head::Declared,
+            Some(Shape::Short | Shape::Capitals)
+                if !layout_marks_headings || stands_out(&pieces[i], shapes[i]) =>
+            {
+                span::Head::Plain
+            }
+            _ => span::Head::No,
+        })
+        .collect()
 }
 
 /// The heading shape of a standalone text piece; `None` for everything else.
@@ -279,29 +287,38 @@ fn section_level(
 /// in the dump (a table of contents), lines repeated three times or more (labels), and lines
 /// that stand twice in the page other than in a table of contents.
 fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Vec<bool> {
-    let heading_like =
-        |i: usize| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose);
+    let heading_like: Vec<bool> = (0..pieces.len())
+        .map(|i| roles[i] == Role::Body && matches!(shapes[i], Some(s) if s != Shape::Prose))
+        .collect();
+    let mut toc = labels_and_contents(pieces, &heading_like);
+    for i in stand_twice(pieces, shapes, &heading_like, &toc) {
+        toc[i] = true;
+    }
+    toc
+}
+
+/// Heading-like lines repeated three times or more (labels), and runs of two or more
+/// heading-like lines of which two come back later in the dump (a table of contents).
+fn labels_and_contents(pieces: &[Piece], heading_like: &[bool]) -> Vec<bool> {
     // Each heading-like piece's text in lower case, made once.
     let keys: Vec<Option<String>> = (0..pieces.len())
-        .map(|i| heading_like(i).then(|| case::lowercase(pieces[i].text())))
+        .map(|i| heading_like[i].then(|| case::lowercase(pieces[i].text())))
         .collect();
     let key = |i: usize| keys[i].as_deref().unwrap_or_default();
     let mut last_seen: HashMap<&str, usize> = HashMap::new();
-    for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
-        last_seen.insert(key(i), i);
-    }
     let mut count: HashMap<&str, usize> = HashMap::new();
-    for i in (0..pieces.len()).filter(|i| heading_like(*i)) {
+    for i in (0..pieces.len()).filter(|i| heading_like[*i]) {
+        last_seen.insert(key(i), i);
         *count.entry(key(i)).or_default() += 1;
     }
     // Section names are distinct; a line that comes back three times is a repeated label.
     let mut toc: Vec<bool> = (0..pieces.len())
-        .map(|i| heading_like(i) && count[key(i)] >= 3)
+        .map(|i| heading_like[i] && count[key(i)] >= 3)
         .collect();
     let mut i = 0;
     while i < pieces.len() {
         let end = (i..pieces.len())
-            .find(|j| !heading_like(*j))
+            .find(|j| !heading_like[*j])
             .unwrap_or(pieces.len());
         if end - i >= 2 {
             let repeated = (i..end).filter(|j| last_seen[key(*j)] >= end).count();
@@ -311,12 +328,21 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
         }
         i = end.max(i + 1);
     }
-    // A line that stands twice in the page (a teaser in a box and in a list, a widget label) is
-    // furniture, unless its other copy is an entry of a table of contents (a run above, or a
-    // list item).
+    toc
+}
+
+/// Heading-like lines that stand twice in the page (a teaser in a box and in a list, a widget
+/// label), unless the other copy is an entry of a table of contents (`toc`: a run above, or a
+/// list item).
+fn stand_twice(
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    heading_like: &[bool],
+    toc: &[bool],
+) -> Vec<usize> {
     // Only the copies of those lines are looked up: a piece with more characters than the
     // longest of their keys (lower case never shortens text) is no copy, and needs no key.
-    let looked_up = |i: usize| heading_like(i) && !toc[i];
+    let looked_up = |i: usize| heading_like[i] && !toc[i];
     let longest = (0..pieces.len())
         .filter(|i| looked_up(*i))
         .map(|i| bare_key(&pieces[i]).chars().count())
@@ -338,7 +364,7 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
             copies.entry(bare).or_default().push(j);
         }
     }
-    let repeats: Vec<usize> = (0..pieces.len())
+    (0..pieces.len())
         .filter(|i| looked_up(*i))
         .filter(|i| {
             let others: Vec<usize> = copies[bare_keys[*i].as_deref().unwrap_or_default()]
@@ -356,11 +382,7 @@ fn not_sections(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> V
                         || matches!(&pieces[*j], Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
                 })
         })
-        .collect();
-    for i in repeats {
-        toc[i] = true;
-    }
-    toc
+        .collect()
 }
 
 /// A piece's text, lower case, without a list item's marker: what two copies of a line share.
