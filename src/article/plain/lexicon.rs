@@ -1,6 +1,6 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
-//! admonition labels, table-of-contents labels, the names of a book's divisions and the
-//! openers of a comment form, each listed once for every language.
+//! admonition labels, table-of-contents labels, the names of a book's divisions, the
+//! openers of a comment form and the words of a byline, each listed once for every language.
 
 use std::sync::OnceLock;
 
@@ -8,7 +8,7 @@ use super::case;
 use super::reflow::is_cjk;
 
 /// Every language's file, with its name for messages.
-const FILES: [(&str, &str); 10] = [
+const FILES: [(&str, &str); 11] = [
     ("en", include_str!("../../../lexicon/en.txt")),
     ("zh", include_str!("../../../lexicon/zh.txt")),
     ("ja", include_str!("../../../lexicon/ja.txt")),
@@ -19,6 +19,7 @@ const FILES: [(&str, &str); 10] = [
     ("it", include_str!("../../../lexicon/it.txt")),
     ("pt", include_str!("../../../lexicon/pt.txt")),
     ("id", include_str!("../../../lexicon/id.txt")),
+    ("es", include_str!("../../../lexicon/es.txt")),
 ];
 
 /// What a phrase marks.
@@ -34,7 +35,15 @@ pub enum Class {
     Division,
     /// Opens a comment form ("Leave a reply", "发表回复", "Lascia un commento").
     Form,
+    /// Names a writer's role after the writer's name in a byline ("AP Auto Writer",
+    /// "da Redação").
+    Role,
+    /// Opens a CJK byline before the writer's name ("记者 张三", "作者：李四").
+    Byline,
 }
+
+/// How many classes there are.
+const CLASSES: usize = 7;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -44,6 +53,8 @@ impl Class {
             "contents" => Some(Class::Contents),
             "division" => Some(Class::Division),
             "form" => Some(Class::Form),
+            "role" => Some(Class::Role),
+            "byline" => Some(Class::Byline),
             _ => None,
         }
     }
@@ -118,19 +129,23 @@ pub fn opens_with_label(line: &str, class: Class) -> bool {
         })
 }
 
-/// Whether `key` (lower case) opens with a comment form's opener. (Asked of most short lines
-/// of a dump, it looks through that class's phrases alone.)
-pub fn opens_form(key: &str) -> bool {
-    static FORM: OnceLock<Vec<&'static str>> = OnceLock::new();
-    FORM.get_or_init(|| {
+/// The phrases of one class, gathered once: for tests asked of most short lines of a dump.
+pub fn class_phrases(class: Class) -> &'static [&'static str] {
+    static BY_CLASS: [OnceLock<Vec<&'static str>>; CLASSES] = [const { OnceLock::new() }; CLASSES];
+    BY_CLASS[class as usize].get_or_init(|| {
         phrases()
             .iter()
-            .filter(|p| p.class == Class::Form)
+            .filter(|p| p.class == class)
             .map(|p| p.text.as_str())
             .collect()
     })
-    .iter()
-    .any(|phrase| key.starts_with(phrase))
+}
+
+/// Whether `key` (lower case) opens with a comment form's opener.
+pub fn opens_form(key: &str) -> bool {
+    class_phrases(Class::Form)
+        .iter()
+        .any(|phrase| key.starts_with(phrase))
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",

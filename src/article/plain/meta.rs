@@ -2,6 +2,7 @@
 //! They sit next to titles and headings in a dump and look like them, so they are ruled out.
 
 use super::case;
+use super::lexicon::{self, Class};
 use super::phrase_set::PhraseSet;
 
 /// News agencies and picture libraries that sign photo credits.
@@ -56,33 +57,6 @@ const READING_TIME: &[&str] = &[
     "waktu baca",
 ];
 
-/// Words that name a writer's role after the writer's name ("Tom Krisher, AP Auto Writer",
-/// "Ana Souza, da Redação"), lower case.
-const ROLES: &[&str] = &[
-    "writer",
-    "reporter",
-    "correspondent",
-    "columnist",
-    "contributor",
-    "redação",
-    "redacción",
-    "rédaction",
-    "redaktion",
-    "корреспондент",
-];
-
-/// Labels that open a Chinese or Japanese byline ("记者 张三", "作者：李四").
-const CJK_BYLINE_LABELS: &[&str] = &[
-    "记者",
-    "作者",
-    "编辑",
-    "責任編輯",
-    "责任编辑",
-    "撰文",
-    "文／",
-    "文/",
-];
-
 /// Most words of a byline that names the writer's role, and most characters of a CJK one.
 const ROLE_BYLINE_WORDS: usize = 8;
 const CJK_BYLINE_CHARS: usize = 24;
@@ -95,10 +69,10 @@ fn names_writer(text: &str, lower: &str, words: usize) -> bool {
             !name.trim().is_empty()
                 && role
                     .split(|c: char| !case::is_alphabetic(c))
-                    .any(|w| ROLES.contains(&w))
+                    .any(|w| lexicon::class_phrases(Class::Role).contains(&w))
         });
     let cjk = text.chars().nth(CJK_BYLINE_CHARS).is_none()
-        && CJK_BYLINE_LABELS.iter().any(|l| {
+        && lexicon::class_phrases(Class::Byline).iter().any(|l| {
             text.strip_prefix(l)
                 .is_some_and(|rest| !rest.trim().is_empty())
         });
