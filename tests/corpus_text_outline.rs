@@ -305,7 +305,11 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
             }
             None => flaws.wrong.push(format!(
                 "{}{:?}",
-                if inside { "" } else { "(outside) " },
+                match entry.block {
+                    b if b < start => "(before) ",
+                    b if b > end => "(after) ",
+                    _ => "",
+                },
                 entry.title
             )),
         }

@@ -73,15 +73,15 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         .unwrap_or(pieces.len());
     // Nothing after the article's last prose is a section heading.
     let furniture: Vec<bool> = roles.iter().map(|r| *r == Role::Chrome).collect();
-    let heads = section_heads(pieces, &shapes, layout_marks_headings);
+    // What the dump declares: its headings (no plain line is one), its numbers' order.
+    let vetoes = declared::vetoes(pieces, &shapes);
+    let heads = section_heads(pieces, &shapes, &vetoes, layout_marks_headings);
     let mut span = span::span(pieces, &heads, &furniture, start, first_prose);
     // A numbered document's sections run as far as its numbers do ("6." over "6.9.2").
     if let Some(last) = title.and_then(|t| numbering::last_section(t, pieces)) {
         span.end = span.end.max(last);
     }
     let end = span.end;
-    // What the dump declares: its headings (no plain line is one), its numbers' order.
-    let vetoes = declared::vetoes(pieces, &shapes);
     for i in (start..pieces.len()).rev() {
         let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
@@ -113,17 +113,21 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
 }
 
 /// What may head a section: a heading-like line that the layout sets apart, if the dump sets
-/// its headings apart at all; markup and numbering declare one.
+/// its headings apart at all, and that no declared structure rules out (a plain line in a
+/// document whose headings carry permalinks or section numbers); markup and numbering declare
+/// one.
 fn section_heads(
     pieces: &[Piece],
     shapes: &[Option<Shape>],
+    vetoes: &[Option<declared::Veto>],
     layout_marks_headings: bool,
 ) -> Vec<span::Head> {
     (0..pieces.len())
         .map(|i| match shapes[i] {
             Some(Shape::Marked(_) | Shape::Numbered(_)) => span::Head::Declared,
             Some(Shape::Short | Shape::Capitals)
-                if !layout_marks_headings || stands_out(&pieces[i], shapes[i]) =>
+                if vetoes[i] != Some(declared::Veto::Undeclared)
+                    && (!layout_marks_headings || stands_out(&pieces[i], shapes[i])) =>
             {
                 span::Head::Plain
             }

@@ -1,13 +1,16 @@
 //! Where the article ends in a dump: the point after which page furniture (menus, "Most
 //! popular", footers) outweighs prose, found as the best prefix of the pieces after the body's
-//! first prose when prose counts for itself and furniture against it.
+//! first prose when prose counts for itself and furniture against it. A fall deeper than any
+//! article's own run of short lines closes it for good: the comments and teasers after a
+//! page's menus are prose too, but not the article's.
 //!
 //! Each piece weighs for the article or against it, from a few kinds of evidence: prose (its
 //! characters; a sentence counts however short, and so does a list item that reads as prose),
 //! a heading-like line (against: menus and teasers are made of them) unless it heads a list,
 //! a short list item (a little against), furniture by its wording (against). In a dump that
 //! sets its headings apart by layout (lynx), a short line at the body's margin is body text,
-//! neither for nor against. The weights are the piece's evidence in `folio outline --explain`.
+//! neither for nor against; so is a plain line in a document that declares its headings
+//! (permalinks, dotted section numbers), a table's row as often as not. The weights are the piece's evidence in `folio outline --explain`.
 
 use super::headings::ends_like_sentence;
 use super::pieces::Piece;
@@ -33,6 +36,10 @@ const CUT_MARGIN: i64 = 2;
 /// Least fall, in short lines, of the running sum after the article's end that keeps the cut
 /// however much prose follows (menus are longer than a short article's run of headings).
 const FALL_MARGIN: i64 = 4;
+/// Fall, in short lines, of the running sum below its best that closes the article for good:
+/// more furniture than any article's own run of short lines (a list of positions with a line
+/// each, a meal plan's headings) holds without prose between.
+const STOP_MARGIN: i64 = 12;
 /// What a short list item costs (lists inside articles are common; menus are long).
 const SHORT_ITEM_COST: i64 = 5;
 /// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
@@ -224,7 +231,8 @@ fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64
 
 /// The article's span from `start` (the piece after the title): it ends with the best-scoring
 /// run of pieces from there (the longest, when several score the same: a heading that costs
-/// nothing stays in), or at the last piece when no run scores above nothing.
+/// nothing stays in) that no fall of [`STOP_MARGIN`] short lines precedes, or at the last piece
+/// when no run scores above nothing.
 pub fn span(
     pieces: &[Piece],
     heads: &[Head],
@@ -258,6 +266,13 @@ pub fn span(
             lowest = sum;
         }
         lowest = lowest.min(sum);
+        // A fall this deep below the article's prose is the page's furniture, not a gallery
+        // or a list inside the article: what prose comes after it (comments, teasers, a
+        // footer) does not reopen it. A fall from nothing (a menu weighed before any prose,
+        // when no title was found) closes nothing.
+        if best.0 > 0 && best.0 - sum > STOP_MARGIN * cost {
+            break;
+        }
     }
     // With no prose to go by, nothing says where the article ends: it runs to the end; and
     // so it does when what would be cut weighs against it no more than two short lines do
@@ -429,6 +444,99 @@ pub(crate) mod tests {
                 menu.join("\n\n")
             );
             assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    /// Comments under an article, a paragraph each: prose, but not the article's.
+    const COMMENTS: [&str; 3] = [
+        "I read this twice and I still think the numbers are wrong, but thank you for \
+         writing it all up so carefully.",
+        "这篇文章写得很好，但是我觉得作者对数字的理解有问题，希望以后能写得更详细一些，谢谢。",
+        "Прочитал дважды и всё равно думаю, что цифры неверны, но спасибо, что так \
+         подробно всё описали.",
+    ];
+
+    #[test]
+    fn comments_after_a_long_run_of_furniture_do_not_reopen_the_article() {
+        // Fourteen headlines of other stories: more than any article's own run of short
+        // lines; the comments under them outweigh the run, and still stay out.
+        for (body, comment) in [EN, ZH, RU].into_iter().zip(COMMENTS) {
+            let menu: Vec<String> = (1..=14).map(|n| format!("Another story {n}")).collect();
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{}",
+                menu.join("\n\n"),
+                vec![comment; 20].join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fall_before_any_prose_closes_nothing() {
+        // No title was found and the page's menu is weighed from its first line: the fall is
+        // from nothing, and the article after it still ends where its prose does.
+        for body in [EN, ZH, RU] {
+            let menu: Vec<String> = (1..=13).map(|n| format!("Section {n}")).collect();
+            let paragraphs: Vec<String> = (1..=12).map(|n| format!("({n}) {body}")).collect();
+            let text = format!(
+                "{}\n\n{}\n\nView Comments\n\nDisclaimer\n\nAd Choices",
+                menu.join("\n\n"),
+                paragraphs.join("\n\n")
+            );
+            let pieces = pieces::pieces(&text);
+            let heads: Vec<Head> = pieces
+                .iter()
+                .map(|p| match p.text().chars().count() {
+                    n if n < 20 => Head::Plain,
+                    _ => Head::No,
+                })
+                .collect();
+            let end = span(&pieces, &heads, &vec![false; pieces.len()], 0, 0).end;
+            assert_eq!(pieces[end].text(), paragraphs[11], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_short_lines_inside_the_article_does_not_close_it() {
+        // A gallery's ten captions between two paragraphs.
+        for body in [EN, ZH, RU] {
+            let gallery: Vec<String> = (1..=10).map(|n| format!("Photo number {n}")).collect();
+            let paragraphs: Vec<String> = (1..=10).map(|n| format!("({n}) {body}")).collect();
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{}\n\nThe end of it all.",
+                gallery.join("\n\n"),
+                paragraphs.join("\n\n")
+            );
+            assert_eq!(last_text(&text), "The end of it all.", "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_lines_of_a_document_that_declares_its_headings_cost_nothing() {
+        // A table's rows in a numbered manual: no plain line heads a section there, so a run
+        // of them neither closes the article nor weighs against it.
+        for (heads, body) in [
+            (["4.1. Options", "4.2. Converters", "4.3. Defaults"], EN),
+            (["4.1. 选项", "4.2. 转换器", "4.3. 默认值"], ZH),
+            (
+                ["4.1. Параметры", "4.2. Преобразователи", "4.3. Умолчания"],
+                RU,
+            ),
+        ] {
+            let rows: Vec<String> = (1..=16).map(|n| format!("'B{n}' Unsigned char")).collect();
+            let text = format!(
+                "Chapter 4. Reference\n\n{body}\n\n{}\n\n{body}\n\n{}\n\n{}\n\n{body}\n\n\
+                 {}\n\n{body}",
+                heads[0],
+                heads[1],
+                rows.join("\n\n"),
+                heads[2]
+            );
+            let pieces = pieces::pieces(&text);
+            let analysis = outline::analyse(&pieces);
+            assert_eq!(analysis.span.end, pieces.len() - 1, "{text}");
+            let row = pieces.iter().position(|p| p.text() == rows[0]).unwrap();
+            assert_eq!(analysis.span.weights[row].1, 0, "{text}");
         }
     }
 
