@@ -3,7 +3,9 @@
 //! and the manuals of `support::docs`), each saved four ways (see [`Kind`]), each split into a
 //! development half and a held-out half by page name (news) or by manual (docs), never page by
 //! page. One table is printed: corpus × dump kind → precision, recall and title accuracy, on
-//! both halves.
+//! both halves, with the wrong entries counted by where they lie (above the true article, in
+//! it, below it), so that a half's figures say what kind of error dominates without showing
+//! its pages.
 //!
 //! `cargo test --release --test corpus_text_outline -- --nocapture` prints it. With
 //! `FOLIO_EVAL_DEV_ONLY` the held-out half is not scored at all (tune with it set); with
@@ -167,6 +169,10 @@ struct Score {
     correct: usize,
     titled: usize,
     titles_right: usize,
+    /// Wrong entries above the true article and below it (the rest of the wrong ones lie
+    /// inside it).
+    before: usize,
+    after: usize,
 }
 
 impl std::ops::AddAssign for Score {
@@ -176,6 +182,8 @@ impl std::ops::AddAssign for Score {
         self.correct += o.correct;
         self.titled += o.titled;
         self.titles_right += o.titles_right;
+        self.before += o.before;
+        self.after += o.after;
     }
 }
 
@@ -306,8 +314,14 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
             None => flaws.wrong.push(format!(
                 "{}{:?}",
                 match entry.block {
-                    b if b < start => "(before) ",
-                    b if b > end => "(after) ",
+                    b if b < start => {
+                        s.before += 1;
+                        "(before) "
+                    }
+                    b if b > end => {
+                        s.after += 1;
+                        "(after) "
+                    }
                     _ => "",
                 },
                 entry.title
@@ -387,7 +401,7 @@ fn target(corpus: &str) -> (f64, f64, f64) {
 
 fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
     format!(
-        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} |",
+        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} | {}/{}/{} |",
         kind.name(),
         s.precision(),
         s.recall(),
@@ -396,7 +410,10 @@ fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
         s.titled,
         s.correct,
         s.predicted,
-        s.truth
+        s.truth,
+        s.before,
+        s.predicted - s.correct - s.before - s.after,
+        s.after
     )
 }
 
@@ -414,8 +431,9 @@ fn evaluate_corpora(names: &[&str]) -> Cells {
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
     let mut cells = Cells::new();
     let mut table = vec![
-        "| corpus | dump | half | precision | recall | title | right/entries/true |".to_string(),
-        "| --- | --- | --- | --- | --- | --- | --- |".to_string(),
+        "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below |"
+            .to_string(),
+        "| --- | --- | --- | --- | --- | --- | --- | --- |".to_string(),
     ];
     let corpora = [("news", news_cases as fn() -> _), ("docs", docs_cases)];
     for (corpus, cases) in corpora.iter().filter(|c| names.contains(&c.0)) {
