@@ -122,13 +122,19 @@ fn mass(text: &str) -> i64 {
 }
 
 /// Whether a piece is a list's entry.
-fn is_list_item(piece: &Piece) -> bool {
+pub(super) fn is_list_item(piece: &Piece) -> bool {
     matches!(piece, Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
 }
 
 /// Whether a text of mass `m` reads as prose: long, or a sentence of some length.
 fn is_prose(text: &str, m: i64) -> bool {
-    m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text)
+    m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text) && !trails_off(text)
+}
+
+/// Whether a text ends in an ellipsis: a teaser cut short, not a sentence ended.
+pub(super) fn trails_off(text: &str) -> bool {
+    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' ']);
+    core.ends_with("..") || core.ends_with('…')
 }
 
 /// What the article's end is found from: the pieces, each one's mass (see [`mass`]), what may
@@ -359,6 +365,10 @@ pub(crate) mod tests {
             "Популярное сегодня",
             "À lire aussi",
             "OK.",
+            // Teasers cut short.
+            "• 기적적 독도행 ‘어서와’, 노르웨..",
+            "Read how the city found its water again…",
+            "Как город снова нашёл свою воду...",
         ] {
             assert!(!is_prose(line, mass(line)), "{line}");
         }
