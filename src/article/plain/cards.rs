@@ -47,15 +47,22 @@ fn heads_headlines(i: usize, pieces: &[Piece]) -> bool {
     items.len() >= LISTED_HEADLINES && 3 * headlines >= 2 * items.len()
 }
 
-/// A list entry worded as a headline: a capital (or a letter of a script without case) first,
-/// and no sentence end unless it is cut short ("노르웨..").
+/// A list entry worded as a headline or a topic: its first word capitalised ("iOS 13: Maps"
+/// too) or in a script without case, after any mark, number or opening quotation; and no full
+/// stop or exclamation at its end unless it is cut short ("노르웨..") — a question or a
+/// comma between tags ends a headline as well.
 fn is_listed_headline(item: &str) -> bool {
-    let text = item.trim_start_matches(['•', '*', '-', '·', ' ']);
-    let opens = text
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
-    opens && (trails_off(text) || !ends_like_sentence(text))
+    let text = item.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() || c.is_ascii_digit() || c.is_whitespace()
+    });
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let opens = first_word.chars().any(|c| c.is_uppercase())
+        || first_word
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
+    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', ' ']);
+    opens && (trails_off(text) || !core.ends_with(['.', '!', '。', '！']))
 }
 
 /// A card of other stories: a headline over its author's name and its time, with another card
@@ -171,6 +178,24 @@ mod tests {
                     "기적적 독도행 ‘어서와’, 노르웨..",
                     "‘우아한 가’ 배종옥, 여태껏 이..",
                     "설리, 무엇이 이 스물다섯 청춘의..",
+                ],
+                EN,
+            ),
+            (
+                "Topics",
+                [
+                    "Government and politics,",
+                    "Legal proceedings,",
+                    "International relations",
+                ],
+                EN,
+            ),
+            (
+                "Guides",
+                [
+                    "iOS 13: Maps",
+                    "iPhone 11 vs iPhone XR",
+                    "“Dark mode” explained",
                 ],
                 EN,
             ),
