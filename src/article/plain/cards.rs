@@ -1,15 +1,13 @@
 //! Runs of other stories' cards: headlines each over an author's name and a time ("After Being
 //! Denied…", "Maiysha Kai", "Monday 2:30PM", the next headline…), and the label over such a
-//! run ("Recent from Ed Cara"), or over a list of headlines ("Most popular" over a bulleted list
-//! of other stories). A section heading is followed by prose; a card by its metadata and the
-//! next card.
+//! run ("Recent from Ed Cara"). A section heading is followed by prose; a card by its metadata
+//! and the next card.
 
 use super::chrome;
 use super::headings::ends_like_sentence;
 use super::meta::is_byline;
 use super::pieces::Piece;
 use super::reflow::is_cjk;
-use super::span::{is_list_item, trails_off};
 
 /// How far, in pieces, the next card of a run may start after one card's time (other
 /// stories' counters, a section label, the link's own copy of the headline stand between).
@@ -25,44 +23,9 @@ const NAME_WORDS: usize = 4;
 /// Most characters in an author's name written in CJK characters.
 const CJK_NAME_CHARS: usize = 4;
 
-/// Whether piece `i` is a card in a run of them, or the label over such a run or over a list
-/// of headlines.
+/// Whether piece `i` is a card in a run of them, or the label over such a run.
 pub fn is_card_or_label(i: usize, pieces: &[Piece]) -> bool {
-    is_card(i, pieces) || heads_cards(i, pieces) || heads_headlines(i, pieces)
-}
-
-/// Fewest entries of a list of headlines.
-const LISTED_HEADLINES: usize = 3;
-
-/// The label over a list of other stories' headlines ("Most popular", "Next up", "집중분석"):
-/// [`LISTED_HEADLINES`] list entries or more follow it, and two in three of them read as
-/// headlines, not as a recipe's quantities, its steps or a list's lower-case notes.
-fn heads_headlines(i: usize, pieces: &[Piece]) -> bool {
-    let items: Vec<&str> = pieces[i + 1..]
-        .iter()
-        .take_while(|p| is_list_item(p))
-        .map(Piece::text)
-        .collect();
-    let headlines = items.iter().filter(|t| is_listed_headline(t)).count();
-    items.len() >= LISTED_HEADLINES && 3 * headlines >= 2 * items.len()
-}
-
-/// A list entry worded as a headline or a topic: its first word capitalised ("iOS 13: Maps"
-/// too) or in a script without case, after any mark, number or opening quotation; and no full
-/// stop or exclamation at its end unless it is cut short ("노르웨..") — a question or a
-/// comma between tags ends a headline as well.
-fn is_listed_headline(item: &str) -> bool {
-    let text = item.trim_start_matches(|c: char| {
-        !c.is_alphanumeric() || c.is_ascii_digit() || c.is_whitespace()
-    });
-    let first_word = text.split_whitespace().next().unwrap_or("");
-    let opens = first_word.chars().any(|c| c.is_uppercase())
-        || first_word
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
-    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', ' ']);
-    opens && (trails_off(text) || !core.ends_with(['.', '!', '。', '！']))
+    is_card(i, pieces) || heads_cards(i, pieces)
 }
 
 /// A card of other stories: a headline over its author's name and its time, with another card
@@ -140,120 +103,6 @@ mod tests {
             .filter(|b| matches!(b.kind, BlockKind::Heading { level } if level > 1))
             .map(|b| b.text)
             .collect()
-    }
-
-    #[test]
-    fn a_label_over_a_list_of_headlines_heads_no_section() {
-        for (label, items, body) in [
-            (
-                "Next Up In Science",
-                [
-                    "A clever new solar solution to an old problem",
-                    "How moon rocks reveal the history of the cosmos",
-                    "Senators go after the biggest polluters",
-                ],
-                EN,
-            ),
-            (
-                "热门文章",
-                [
-                    "市场再次下跌的三个原因",
-                    "新手机发布会的看点",
-                    "城市交通的未来",
-                ],
-                ZH,
-            ),
-            (
-                "Популярное",
-                [
-                    "Рынки снова падают третий день",
-                    "Новый телефон вышел в продажу",
-                    "Как изменится транспорт в городе",
-                ],
-                RU,
-            ),
-            (
-                "집중분석",
-                [
-                    "기적적 독도행 ‘어서와’, 노르웨..",
-                    "‘우아한 가’ 배종옥, 여태껏 이..",
-                    "설리, 무엇이 이 스물다섯 청춘의..",
-                ],
-                EN,
-            ),
-            (
-                "Topics",
-                [
-                    "Government and politics,",
-                    "Legal proceedings,",
-                    "International relations",
-                ],
-                EN,
-            ),
-            (
-                "Guides",
-                [
-                    "iOS 13: Maps",
-                    "iPhone 11 vs iPhone XR",
-                    "“Dark mode” explained",
-                ],
-                EN,
-            ),
-        ] {
-            let list: Vec<String> = items.iter().map(|i| format!("• {i}")).collect();
-            let text = format!(
-                "The Title of the Story\n\n{body}\n\nA Section\n\n{body}\n\n{label}\n\n{}\n\n\
-                 {body}",
-                list.join("\n")
-            );
-            let pieces = pieces::pieces(&text);
-            let at = pieces.iter().position(|p| p.text() == label).unwrap();
-            assert!(heads_headlines(at, &pieces), "{label}");
-            assert!(!sections(&text).contains(&label.to_string()), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_heading_over_quantities_steps_notes_or_two_headlines_heads_its_section() {
-        for (label, items) in [
-            (
-                "Ingredients",
-                &["8-9 ripe pears, cored", "1 lemon", "6 tbsp pectin powder"][..],
-            ),
-            (
-                "Instructions",
-                &[
-                    "Fill the canner with water and set it to simmer.",
-                    "Add the honey and boil until thick.",
-                    "Spoon the jam into jars.",
-                ][..],
-            ),
-            (
-                "Varianten von Patientenakten",
-                &[
-                    "in § 68 SGB V - elektronische Gesundheitsakte",
-                    "in § 630f BGB – elektronische Arztakte",
-                    "in § 291a SGB V – elektronische Patientenakte",
-                ][..],
-            ),
-            (
-                "做法",
-                &["将梨去皮切块。", "加入蜂蜜煮至浓稠。", "装瓶密封。"][..],
-            ),
-            (
-                "Story timeline",
-                &["Markets fall again", "A new phone is out"][..],
-            ),
-        ] {
-            let list: Vec<String> = items.iter().map(|i| format!("• {i}")).collect();
-            let text = format!(
-                "The Title\n\n{EN}\n\n{label}\n\n{}\n\n{EN}",
-                list.join("\n")
-            );
-            let pieces = pieces::pieces(&text);
-            let at = pieces.iter().position(|p| p.text() == label).unwrap();
-            assert!(!heads_headlines(at, &pieces), "{label}");
-        }
     }
 
     #[test]

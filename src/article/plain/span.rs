@@ -122,7 +122,7 @@ fn mass(text: &str) -> i64 {
 }
 
 /// Whether a piece is a list's entry.
-pub(super) fn is_list_item(piece: &Piece) -> bool {
+fn is_list_item(piece: &Piece) -> bool {
     matches!(piece, Piece::Fixed(b) if matches!(b.kind, BlockKind::ListItem { .. }))
 }
 
@@ -132,7 +132,7 @@ fn is_prose(text: &str, m: i64) -> bool {
 }
 
 /// Whether a text ends in an ellipsis: a teaser cut short, not a sentence ended.
-pub(super) fn trails_off(text: &str) -> bool {
+fn trails_off(text: &str) -> bool {
     let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' ']);
     core.ends_with("..") || core.ends_with('…')
 }
