@@ -275,3 +275,19 @@ fn outline_explain_shows_each_title_candidates_score_and_evidence() {
     };
     assert!(score(title) > score(terse), "{stdout}");
 }
+
+#[test]
+fn outline_explain_names_a_line_that_opens_like_a_sentence() {
+    let text = format!(
+        "The New Laptop Reviewed\n\n{BODY}\n\nSpeakers\n\n{BODY}\n\n\
+         There are six speakers in the new laptop\n\n{BODY}\n\nKeyboard\n\n{BODY}"
+    );
+    let stdout = explained_story(&text);
+    let caption = line_for(&stdout, "There are six speakers in the new laptop");
+    assert!(
+        caption.contains("paragraph") && caption.contains("neighbours: opens a sentence"),
+        "{caption}"
+    );
+    let heading = line_for(&stdout, "Keyboard");
+    assert!(heading.contains("heading 2"), "{heading}");
+}

@@ -1,14 +1,15 @@
 //! What the neighbours of a heading-like line say it is instead of a section heading: a
 //! picture's caption over its credit, another story's headline over its dateline or a "Read
 //! more", a quotation over its attribution, the head of a list of links, an interview's answer;
-//! and lines that call out to the reader rather than name what follows. An interview's
+//! and lines that call out to the reader or open like a sentence ("There are six speakers in the
+//! new MacBook Pro") rather than name what follows. An interview's
 //! questions, conversely, head their answers.
 
 use super::headings::ends_like_sentence;
 use super::meta::{is_byline, is_credit};
 use super::pieces::Piece;
 use super::reflow::is_cjk;
-use super::{cards, chrome};
+use super::{cards, chrome, lexicon};
 
 /// Longest picture credit.
 const CREDIT_CHARS: usize = 80;
@@ -29,6 +30,8 @@ pub enum Instead {
     Answer,
     /// A picture's caption.
     Caption,
+    /// A sentence set apart by its subject and verb: a pull quote, a caption.
+    Sentence,
     /// Another story's headline over its dateline, byline or "Read more".
     Teaser,
     /// Another story's card in a run of them, or the run's label.
@@ -48,6 +51,7 @@ impl Instead {
             Instead::CallToReader => "call to the reader",
             Instead::Answer => "interview answer",
             Instead::Caption => "caption",
+            Instead::Sentence => "opens a sentence",
             Instead::Teaser => "teaser",
             Instead::Card => "card of a run",
             Instead::AuthorBox => "names the author",
@@ -63,8 +67,12 @@ type Check = fn(usize, &[Piece]) -> bool;
 /// What the heading-like piece `i` is, by its neighbours or its ending, if it is something
 /// other than a section heading.
 pub fn something_else(i: usize, pieces: &[Piece]) -> Option<Instead> {
-    let checks: [(Check, Instead); 8] = [
+    let checks: [(Check, Instead); 9] = [
         (|i, p| calls_to_reader(p[i].text()), Instead::CallToReader),
+        (
+            |i, p| lexicon::opens_sentence(p[i].text()),
+            Instead::Sentence,
+        ),
         (is_interview_answer, Instead::Answer),
         (is_caption, Instead::Caption),
         (is_teaser, Instead::Teaser),
@@ -291,6 +299,32 @@ mod tests {
         }
         assert!(is_section("What Comes Next?", BODY));
         assert!(is_section("Results", BODY));
+    }
+
+    #[test]
+    fn a_sentence_set_apart_is_not_a_section() {
+        // A pull quote or a caption reads as a sentence that lost its full stop; a section
+        // heading names what follows.
+        for line in [
+            "There are six speakers in the new MacBook Pro",
+            "This will be Hawley’s second film",
+            "Es gibt keine einfache Lösung",
+            "C'est la fin d'une époque",
+            "这是城市最糟糕的一周",
+            "Это было неизбежно",
+        ] {
+            assert!(!is_section(line, BODY), "{line}");
+        }
+        for line in [
+            "This Week in Tech",
+            "Thereafter",
+            "Here's What You Need to Know",
+            "Ist das die Zukunft?",
+            "这些年的变化",
+            "Этот год",
+        ] {
+            assert!(is_section(line, BODY), "{line}");
+        }
     }
 
     #[test]

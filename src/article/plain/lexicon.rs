@@ -1,6 +1,7 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
 //! admonition labels, table-of-contents labels, the names of a book's divisions, the
-//! openers of a comment form and the words of a byline, each listed once for every language.
+//! openers of a comment form, the words of a byline and the openings of a sentence, each listed
+//! once for every language.
 
 use std::sync::OnceLock;
 
@@ -40,10 +41,13 @@ pub enum Class {
     Role,
     /// Opens a CJK byline before the writer's name ("记者 张三", "作者：李四").
     Byline,
+    /// A subject and its verb that open a sentence, not a name ("There are", "This will",
+    /// "Es gibt", "这是").
+    Sentence,
 }
 
 /// How many classes there are.
-const CLASSES: usize = 7;
+const CLASSES: usize = 8;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -55,6 +59,7 @@ impl Class {
             "form" => Some(Class::Form),
             "role" => Some(Class::Role),
             "byline" => Some(Class::Byline),
+            "sentence" => Some(Class::Sentence),
             _ => None,
         }
     }
@@ -146,6 +151,18 @@ pub fn opens_form(key: &str) -> bool {
     class_phrases(Class::Form)
         .iter()
         .any(|phrase| key.starts_with(phrase))
+}
+
+/// Whether the line opens with a sentence's subject and verb ("There are six speakers in the
+/// new MacBook", "This will be Hawley's second film", "这是最好的一年"): a whole word or words,
+/// or CJK characters.
+pub fn opens_sentence(line: &str) -> bool {
+    let lower = case::lowercase(line.trim()).replace('’', "'");
+    class_phrases(Class::Sentence).iter().any(|phrase| {
+        lower.strip_prefix(phrase).is_some_and(|rest| {
+            rest.starts_with(' ') || phrase.chars().last().is_some_and(is_cjk) && !rest.is_empty()
+        })
+    })
 }
 
 /// Whether the line opens with a caption word and its number: "Figure 4-1: …", "Listing 8-2",
@@ -268,6 +285,32 @@ mod tests {
             "Совет директоров",
         ] {
             assert!(!opens_with_label(line, Class::Admonition), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_may_open_with_a_sentence_s_subject_and_verb() {
+        for line in [
+            "There are six speakers in the new MacBook Pro",
+            "This will be Hawley’s second film",
+            "This has freed of the £38million move of Thibaut Courtois",
+            "Es gibt keine einfache Lösung",
+            "C'est la fin d'une époque",
+            "这是最好的一年",
+            "Это было неизбежно",
+        ] {
+            assert!(opens_sentence(line), "{line}");
+        }
+        for line in [
+            "Thereafter",
+            "This Week in Tech",
+            "Here's what you need to know",
+            "Ist das die Zukunft?",
+            "这些年的变化",
+            "Этот год",
+            "It",
+        ] {
+            assert!(!opens_sentence(line), "{line}");
         }
     }
 
