@@ -155,12 +155,21 @@ pub fn opens_form(key: &str) -> bool {
 
 /// Whether the line opens with a sentence's subject and verb ("There are six speakers in the
 /// new MacBook", "This will be Hawley's second film", "这是最好的一年"): a whole word or words,
-/// or CJK characters.
+/// or CJK characters, and then a word in lower case, as a sentence goes on; a headline in
+/// title case ("This Is Why We Walk") names what follows.
 pub fn opens_sentence(line: &str) -> bool {
-    let lower = case::lowercase(line.trim()).replace('’', "'");
+    let line = line.trim();
+    let lower = case::lowercase(line).replace('’', "'");
     class_phrases(Class::Sentence).iter().any(|phrase| {
         lower.strip_prefix(phrase).is_some_and(|rest| {
-            rest.starts_with(' ') || phrase.chars().last().is_some_and(is_cjk) && !rest.is_empty()
+            let cjk = phrase.chars().last().is_some_and(is_cjk);
+            // The words after the opener, as the line writes them.
+            let next = line
+                .chars()
+                .skip(phrase.chars().count())
+                .find(|c| !c.is_whitespace());
+            (rest.starts_with(' ') || cjk && !rest.is_empty())
+                && !next.is_some_and(char::is_uppercase)
         })
     })
 }
@@ -309,6 +318,10 @@ mod tests {
             "这些年的变化",
             "Этот год",
             "It",
+            // Headlines in title case name what follows.
+            "This Is Why We Walk",
+            "There Are No Easy Answers",
+            "Es Gibt Keine Alternative",
         ] {
             assert!(!opens_sentence(line), "{line}");
         }
