@@ -275,3 +275,35 @@ fn outline_explain_shows_each_title_candidates_score_and_evidence() {
     };
     assert!(score(title) > score(terse), "{stdout}");
 }
+
+#[test]
+fn outline_explain_says_where_the_body_starts_that_the_title_is_looked_for_above() {
+    // The opening paragraph is longer than any heading candidate; it is shown all the same.
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    for (headline, byline) in [
+        (
+            "Chinese hunter catches bubonic plague after eating rabbit",
+            "By Natalie Musumeci",
+        ),
+        ("深圳的开源社区五年发展回顾", "记者 张三 2019年11月20日"),
+        (
+            "Охотник заразился бубонной чумой после охоты",
+            "Текст: Венера Ерофеева",
+        ),
+    ] {
+        let stdout = explained_story(&format!(
+            "Select Language\n\n{headline}\n\n{byline}\n\n{opening}\n\n{BODY}\n"
+        ));
+        let starts: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.contains("body starts"))
+            .collect();
+        assert_eq!(starts.len(), 1, "{stdout}");
+        assert!(starts[0].ends_with(&format!("  {opening}")), "{stdout}");
+        let title = line_for(&stdout, headline);
+        assert!(
+            title.contains("title  ") && !title.contains("body starts"),
+            "{stdout}"
+        );
+    }
+}
