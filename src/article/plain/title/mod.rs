@@ -136,12 +136,6 @@ fn score(
     pieces: &[Piece],
     shapes: &[Option<Shape>],
 ) -> Vec<Candidate> {
-    let longest = indices
-        .iter()
-        .map(|i| features::weight(pieces[*i].text()))
-        .max()
-        .unwrap_or(1)
-        .max(1);
     let lead = features::lead_words(&opening(body, pieces));
     let repeated = repeated(indices, pieces);
     indices
@@ -149,7 +143,6 @@ fn score(
         .enumerate()
         .map(|(n, &i)| {
             let text = pieces[i].text();
-            let length = features::weight(text) * 10 / longest;
             let evidence: Vec<(Feature, i32)> = [
                 (
                     Feature::Markup,
@@ -174,7 +167,7 @@ fn score(
                     Feature::UnderMarked,
                     under_marked(n, indices, shapes).into(),
                 ),
-                (Feature::Length, count(length)),
+                (Feature::Length, count(features::length(text))),
                 (Feature::Terse, features::is_terse(text).into()),
                 (Feature::Repeated, repeated.contains(&i).into()),
                 (Feature::Menu, features::in_menu(i, pieces).into()),
