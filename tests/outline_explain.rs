@@ -291,3 +291,64 @@ fn outline_explain_names_a_line_that_opens_like_a_sentence() {
     let heading = line_for(&stdout, "Keyboard");
     assert!(heading.contains("heading 2"), "{heading}");
 }
+
+#[test]
+fn outline_explain_says_where_the_body_starts_that_the_title_is_looked_for_above() {
+    // The opening paragraph is longer than any heading candidate; it is shown all the same.
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    for (headline, byline) in [
+        (
+            "Chinese hunter catches bubonic plague after eating rabbit",
+            "By Natalie Musumeci",
+        ),
+        ("深圳的开源社区五年发展回顾", "记者 张三 2019年11月20日"),
+        (
+            "Охотник заразился бубонной чумой после охоты",
+            "Текст: Венера Ерофеева",
+        ),
+    ] {
+        let stdout = explained_story(&format!(
+            "Select Language\n\n{headline}\n\n{byline}\n\n{opening}\n\n{BODY}\n"
+        ));
+        let starts: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.contains("body starts"))
+            .collect();
+        assert_eq!(starts.len(), 1, "{stdout}");
+        assert!(starts[0].ends_with(&format!("  {opening}")), "{stdout}");
+        let title = line_for(&stdout, headline);
+        assert!(
+            title.contains("title  ") && !title.contains("body starts"),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn outline_explain_gives_a_headline_its_own_length_whatever_stands_near_it() {
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    for (headline, tenths) in [
+        ("Senate passes the budget bill", 5),
+        ("深圳的开源社区五年发展回顾", 6),
+        ("Le Sénat adopte le budget", 5),
+    ] {
+        let alone = explained_story(&format!(
+            "{headline}\n\nBy Natalie Musumeci\n\n{opening}\n\n{BODY}\n"
+        ));
+        // A longer headline of another story above it takes nothing from this one.
+        let other = "Workers in the port city marched for higher wages on the longest day of \
+                     the summer";
+        let teased = explained_story(&format!(
+            "{other}\n\n{headline}\n\nBy Natalie Musumeci\n\n{opening}\n\n{BODY}\n"
+        ));
+        let teaser = line_for(&teased, other);
+        assert!(teaser.contains("length 10 +"), "{teased}");
+        for stdout in [alone, teased] {
+            let title = line_for(&stdout, headline);
+            assert!(
+                title.contains("title  ") && title.contains(&format!("length {tenths} +")),
+                "{stdout}"
+            );
+        }
+    }
+}

@@ -52,9 +52,11 @@ fn candidates<'a>(
         .filter_map(|i| {
             let text = article.block_text(i);
             let kind = article.blocks[i].kind;
+            // The body's first block is shown too: the title is looked for above it.
             let candidate = !text.contains('\n')
                 && text.chars().nth(CANDIDATE_CHARS).is_none()
-                && !matches!(kind, BlockKind::Code | BlockKind::Table | BlockKind::Rule);
+                && !matches!(kind, BlockKind::Code | BlockKind::Table | BlockKind::Rule)
+                || analysis.is_some_and(|a| a.title.body == i);
             candidate.then(|| {
                 let decision = match kind {
                     BlockKind::Heading { level: 1 } if text == article.title => "title".to_string(),
@@ -108,13 +110,16 @@ pub fn evidence(text: &str) -> Vec<String> {
     found
 }
 
-/// What block `i` scored as the title, if it was weighed as one.
+/// What block `i` scored as the title, if it was weighed as one, or that the body was found to
+/// start there (the title is looked for above it).
 fn title_score(analysis: &Analysis, i: usize) -> Option<String> {
-    let candidates = &analysis.title.candidates;
-    candidates
+    let choice = &analysis.title;
+    choice
+        .candidates
         .iter()
         .find(|c| c.index == i)
         .map(|c| c.explain())
+        .or_else(|| (choice.body == i).then(|| "body starts".to_string()))
 }
 
 /// What the neighbours of heading-like piece `i` show it to be instead of a section heading.

@@ -29,7 +29,9 @@ pub enum Feature {
     UnderHeadline,
     /// Under a line marked as a heading of its level or higher: one of its sections.
     UnderMarked,
-    /// Its length against the longest candidate's, in tenths: headlines are long.
+    /// Its length in tenths of [`FULL_LENGTH`] (ten words), no more: headlines are long. A line's
+    /// own length, not against the longest line near it: one long teaser or caption in the
+    /// page would otherwise shrink every headline's evidence.
     Length,
     /// One or two words: a site's name, a section, a menu entry ("Fox Business").
     Terse,
@@ -102,6 +104,15 @@ pub fn weight(text: &str) -> usize {
         .filter(|w| !w.chars().all(is_cjk))
         .count();
     words * 2 + cjk
+}
+
+/// The [`weight`] from which a line is as long as a headline needs to be: ten words, or
+/// twenty CJK characters.
+const FULL_LENGTH: usize = 20;
+
+/// A line's length in tenths of [`FULL_LENGTH`], ten at most.
+pub fn length(text: &str) -> usize {
+    weight(text).min(FULL_LENGTH) * 10 / FULL_LENGTH
 }
 
 /// One or two words, or up to four CJK characters.
@@ -264,6 +275,27 @@ mod tests {
             "Le Sénat adopte la réforme",
         ] {
             assert!(!is_terse(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_lines_length_is_its_own_in_tenths_of_ten_words() {
+        for (line, tenths) in [
+            (
+                "Chinese hunter catches bubonic plague after eating wild rabbit",
+                9,
+            ),
+            (
+                "Chinese hunter catches bubonic plague after eating a wild rabbit, officials say",
+                10,
+            ),
+            ("深圳的开源社区在过去五年里从几十人的聚会长成大会", 10),
+            ("Le Sénat adopte la réforme", 5),
+            ("Fox Business", 2),
+            ("科技", 1),
+            ("Новости", 1),
+        ] {
+            assert_eq!(length(line), tenths, "{line}");
         }
     }
 

@@ -55,6 +55,8 @@ pub struct Choice {
     pub title: Option<usize>,
     /// Every line weighed (none when a chapter's number decided).
     pub candidates: Vec<Candidate>,
+    /// The piece the body was found to start at: only lines above it are weighed.
+    pub body: usize,
 }
 
 /// The title: a numbered chapter's title over its own numbered sections, else the
@@ -75,6 +77,7 @@ pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         return Choice {
             title: Some(i),
             candidates: Vec::new(),
+            body,
         };
     }
     let from = window_start(body, after_preamble, pieces, roles);
@@ -86,7 +89,11 @@ pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         .iter()
         .max_by_key(|c| (c.score, c.index))
         .map(|c| c.index);
-    Choice { title, candidates }
+    Choice {
+        title,
+        candidates,
+        body,
+    }
 }
 
 /// Where the window the title is looked for in starts: [`TITLE_WINDOW`] text pieces of the
@@ -129,12 +136,6 @@ fn score(
     pieces: &[Piece],
     shapes: &[Option<Shape>],
 ) -> Vec<Candidate> {
-    let longest = indices
-        .iter()
-        .map(|i| features::weight(pieces[*i].text()))
-        .max()
-        .unwrap_or(1)
-        .max(1);
     let lead = features::lead_words(&opening(body, pieces));
     let repeated = repeated(indices, pieces);
     indices
@@ -142,7 +143,6 @@ fn score(
         .enumerate()
         .map(|(n, &i)| {
             let text = pieces[i].text();
-            let length = features::weight(text) * 10 / longest;
             let evidence: Vec<(Feature, i32)> = [
                 (
                     Feature::Markup,
@@ -167,7 +167,7 @@ fn score(
                     Feature::UnderMarked,
                     under_marked(n, indices, shapes).into(),
                 ),
-                (Feature::Length, count(length)),
+                (Feature::Length, count(features::length(text))),
                 (Feature::Terse, features::is_terse(text).into()),
                 (Feature::Repeated, repeated.contains(&i).into()),
                 (Feature::Menu, features::in_menu(i, pieces).into()),
