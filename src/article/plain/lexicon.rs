@@ -153,13 +153,19 @@ pub fn opens_form(key: &str) -> bool {
         .any(|phrase| key.starts_with(phrase))
 }
 
+/// Characters of a line's opening that a sentence's opener is looked for in (the longest
+/// opener and the next character).
+const OPENING_CHARS: usize = 24;
+
 /// Whether the line opens with a sentence's subject and verb ("There are six speakers in the
 /// new MacBook", "This will be Hawley's second film", "这是最好的一年"): a whole word or words,
 /// or CJK characters, and then a word in lower case, as a sentence goes on; a headline in
 /// title case ("This Is Why We Walk") names what follows.
 pub fn opens_sentence(line: &str) -> bool {
     let line = line.trim();
-    let lower = case::lowercase(line).replace('’', "'");
+    // The openers are a few words long: the line's opening is all they are compared with.
+    let opening: String = line.chars().take(OPENING_CHARS).collect();
+    let lower = case::lowercase(&opening).replace('’', "'");
     class_phrases(Class::Sentence).iter().any(|phrase| {
         lower.strip_prefix(phrase).is_some_and(|rest| {
             let cjk = phrase.chars().last().is_some_and(is_cjk);
