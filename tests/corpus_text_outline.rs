@@ -10,7 +10,9 @@
 //! `cargo test --release --test corpus_text_outline -- --nocapture` prints it. With
 //! `FOLIO_EVAL_DEV_ONLY` the held-out half is not scored at all (tune with it set); with
 //! `FOLIO_EVAL_VERBOSE`, each development page's wrong title, missed headings and wrong entries
-//! are listed; with `FOLIO_EVAL_DUMPS=dir`, each development page's dump is written there as
+//! are listed; with `FOLIO_EVAL_FOLDS`, each development cell is also scored on the first and
+//! the second half of its pages in name order (a heuristic should win on both folds, not on
+//! the one holding the page it was made for); with `FOLIO_EVAL_DUMPS=dir`, each development page's dump is written there as
 //! `<page>.<kind>.txt`. Dumps by lynx and w3m are kept in the test binary's temporary folder, so
 //! a second run does not start the browsers again; a browser that is not installed is skipped
 //! (CI installs both).
@@ -429,6 +431,7 @@ fn evaluate() -> Cells {
 fn evaluate_corpora(names: &[&str]) -> Cells {
     let dev_only = std::env::var_os("FOLIO_EVAL_DEV_ONLY").is_some();
     let verbose = std::env::var_os("FOLIO_EVAL_VERBOSE").is_some();
+    let folds = std::env::var_os("FOLIO_EVAL_FOLDS").is_some();
     let mut cells = Cells::new();
     let mut table = vec![
         "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below |"
@@ -444,6 +447,13 @@ fn evaluate_corpora(names: &[&str]) -> Cells {
             let s = cell(dev, kind, verbose);
             table.push(row(corpus, kind, "development", s));
             cells.push((corpus, kind, "development", s));
+            if folds {
+                // Two folds of the development half, in name order: a change that wins on
+                // one fold only fits the pages it was made on.
+                let (a, b) = dev.split_at(dev.len() / 2);
+                table.push(row(corpus, kind, "development A", cell(a, kind, false)));
+                table.push(row(corpus, kind, "development B", cell(b, kind, false)));
+            }
             if !dev_only {
                 // Never verbose: the held-out half is for judging, not for studying.
                 let s = cell(held_out, kind, false);
