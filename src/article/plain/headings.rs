@@ -100,11 +100,10 @@ pub fn shape_and_reason(text: &str) -> (Shape, Option<&'static str>) {
         // A bare numeral ("II.") has nothing after its full stop to be a sentence, and a
         // book's division may name its chapter with an ellipsis ("第 8 章 基础配置：网络，账户，
         // 打印……", "Chapter 2: And Then…").
-        let ellipsis = text.ends_with('…') || text.ends_with("...");
-        let trails_off = ellipsis && names_a_division(text);
+        let division_trails_off = trails_off(text) && names_a_division(text);
         return if ends_like_sentence(text)
             && (text.contains(' ') || text.chars().any(is_cjk))
-            && !trails_off
+            && !division_trails_off
         {
             (Shape::Prose, Some("numbered sentence"))
         } else {
@@ -276,8 +275,19 @@ fn fits(text: &str) -> bool {
 /// Sentences end with a full stop, comma, semicolon, colon or ellipsis (closing quotes and
 /// brackets aside); question and exclamation marks are common in headlines, so they do not count.
 pub fn ends_like_sentence(text: &str) -> bool {
-    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '』', ' ']);
-    core.ends_with(['.', ',', ';', ':', '…', '。', '，', '；', '：', '、'])
+    without_closers(text).ends_with(['.', ',', ';', ':', '…', '。', '，', '；', '：', '、'])
+}
+
+/// Whether a text ends in an ellipsis, closing quotes aside ("Chapter 2: And Then…", a teaser
+/// cut short: "노르웨.."): it trails off rather than ends.
+pub fn trails_off(text: &str) -> bool {
+    let core = without_closers(text);
+    core.ends_with("..") || core.ends_with('…')
+}
+
+/// The text without the closing quotes, brackets and spaces at its end.
+fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(['"', '\'', '”', '’', '»', ')', '）', '」', '』', ' '])
 }
 
 /// "It failed. Then it worked": a full stop, question or exclamation mark inside the line,

@@ -12,7 +12,7 @@
 //! neither for nor against; so is a plain line in a document that declares its headings
 //! (permalinks, dotted section numbers), a table's row as often as not. The weights are the piece's evidence in `folio outline --explain`.
 
-use super::headings::ends_like_sentence;
+use super::headings::{ends_like_sentence, trails_off};
 use super::pieces::Piece;
 use super::reflow::is_cjk;
 use crate::article::BlockKind;
@@ -129,12 +129,6 @@ fn is_list_item(piece: &Piece) -> bool {
 /// Whether a text of mass `m` reads as prose: long, or a sentence of some length.
 fn is_prose(text: &str, m: i64) -> bool {
     m >= PROSE_CHARS || m >= SENTENCE_CHARS && ends_like_sentence(text) && !trails_off(text)
-}
-
-/// Whether a text ends in an ellipsis: a teaser cut short, not a sentence ended.
-fn trails_off(text: &str) -> bool {
-    let core = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' ']);
-    core.ends_with("..") || core.ends_with('…')
 }
 
 /// What the article's end is found from: the pieces, each one's mass (see [`mass`]), what may
@@ -466,16 +460,20 @@ pub(crate) mod tests {
          подробно всё описали.",
     ];
 
+    /// `count` pieces, the `n`th (from one) made by `piece`, a blank line apart.
+    fn run(count: usize, piece: impl Fn(usize) -> String) -> String {
+        (1..=count).map(piece).collect::<Vec<_>>().join("\n\n")
+    }
+
     #[test]
     fn comments_after_a_long_run_of_furniture_do_not_reopen_the_article() {
         // Fourteen headlines of other stories: more than any article's own run of short
         // lines; the comments under them outweigh the run, and still stay out.
         for (body, comment) in [EN, ZH, RU].into_iter().zip(COMMENTS) {
-            let menu: Vec<String> = (1..=14).map(|n| format!("Another story {n}")).collect();
             let text = format!(
                 "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{}",
-                menu.join("\n\n"),
-                vec![comment; 20].join("\n\n")
+                run(14, |n| format!("Another story {n}")),
+                run(20, |_| comment.to_string())
             );
             assert_eq!(last_text(&text), body, "{text}");
         }
@@ -486,12 +484,10 @@ pub(crate) mod tests {
         // No title was found and the page's menu is weighed from its first line: the fall is
         // from nothing, and the article after it still ends where its prose does.
         for body in [EN, ZH, RU] {
-            let menu: Vec<String> = (1..=13).map(|n| format!("Section {n}")).collect();
-            let paragraphs: Vec<String> = (1..=12).map(|n| format!("({n}) {body}")).collect();
             let text = format!(
                 "{}\n\n{}\n\nView Comments\n\nDisclaimer\n\nAd Choices",
-                menu.join("\n\n"),
-                paragraphs.join("\n\n")
+                run(13, |n| format!("Section {n}")),
+                run(12, |n| format!("({n}) {body}"))
             );
             let pieces = pieces::pieces(&text);
             let heads: Vec<Head> = pieces
@@ -502,7 +498,7 @@ pub(crate) mod tests {
                 })
                 .collect();
             let end = span(&pieces, &heads, &vec![false; pieces.len()], 0, 0).end;
-            assert_eq!(pieces[end].text(), paragraphs[11], "{text}");
+            assert_eq!(pieces[end].text(), format!("(12) {body}"), "{text}");
         }
     }
 
@@ -510,12 +506,10 @@ pub(crate) mod tests {
     fn a_run_of_short_lines_inside_the_article_does_not_close_it() {
         // A gallery's ten captions between two paragraphs.
         for body in [EN, ZH, RU] {
-            let gallery: Vec<String> = (1..=10).map(|n| format!("Photo number {n}")).collect();
-            let paragraphs: Vec<String> = (1..=10).map(|n| format!("({n}) {body}")).collect();
             let text = format!(
                 "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\n{}\n\nThe end of it all.",
-                gallery.join("\n\n"),
-                paragraphs.join("\n\n")
+                run(10, |n| format!("Photo number {n}")),
+                run(10, |n| format!("({n}) {body}"))
             );
             assert_eq!(last_text(&text), "The end of it all.", "{text}");
         }
@@ -533,19 +527,21 @@ pub(crate) mod tests {
                 RU,
             ),
         ] {
-            let rows: Vec<String> = (1..=16).map(|n| format!("'B{n}' Unsigned char")).collect();
             let text = format!(
                 "Chapter 4. Reference\n\n{body}\n\n{}\n\n{body}\n\n{}\n\n{}\n\n{body}\n\n\
                  {}\n\n{body}",
                 heads[0],
                 heads[1],
-                rows.join("\n\n"),
+                run(16, |n| format!("'B{n}' Unsigned char")),
                 heads[2]
             );
             let pieces = pieces::pieces(&text);
             let analysis = outline::analyse(&pieces);
             assert_eq!(analysis.span.end, pieces.len() - 1, "{text}");
-            let row = pieces.iter().position(|p| p.text() == rows[0]).unwrap();
+            let row = pieces
+                .iter()
+                .position(|p| p.text() == "'B1' Unsigned char")
+                .unwrap();
             assert_eq!(analysis.span.weights[row].1, 0, "{text}");
         }
     }
