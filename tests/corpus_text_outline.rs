@@ -175,6 +175,13 @@ struct Score {
     /// inside it).
     before: usize,
     after: usize,
+    /// Wrong titles by where the chosen line lies: above the true article, inside it, below
+    /// it (the rest are no block of the page, such as the file's name).
+    title_before: usize,
+    title_inside: usize,
+    title_after: usize,
+    /// Wrong titles by why the true one lost (see [`TitleMiss`]).
+    misses: [usize; 3],
 }
 
 impl std::ops::AddAssign for Score {
@@ -186,6 +193,12 @@ impl std::ops::AddAssign for Score {
         self.titles_right += o.titles_right;
         self.before += o.before;
         self.after += o.after;
+        self.title_before += o.title_before;
+        self.title_inside += o.title_inside;
+        self.title_after += o.title_after;
+        for (m, o) in self.misses.iter_mut().zip(o.misses) {
+            *m += o;
+        }
     }
 }
 
@@ -255,6 +268,48 @@ fn span(case: &Case, texts: &[&str]) -> Option<(usize, usize, Option<usize>)> {
     Some((title.unwrap_or(first), last, title))
 }
 
+/// Why a page's true title lost, as `folio outline --explain` tells it.
+#[derive(Clone, Copy, Debug)]
+enum TitleMiss {
+    /// The body was found to start at or above it: it was never looked at.
+    BodyAbove,
+    /// It was above the body but not weighed: not heading-like, or out of the window.
+    NotWeighed,
+    /// It was weighed and another line scored higher.
+    Outscored,
+}
+
+/// Why the true title (block `t`) of a page lost.
+fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
+    let text = folio::article::sanitize::normalize_owned(dump.to_string());
+    let rows = folio::article::explain(article, &text);
+    let block = |row: &String| row.split_whitespace().next()?.parse::<usize>().ok();
+    let body = rows
+        .iter()
+        .find(|r| r.contains("body starts"))
+        .and_then(block);
+    if body.is_some_and(|b| b <= t) {
+        return TitleMiss::BodyAbove;
+    }
+    match rows.iter().find(|r| block(r) == Some(t)) {
+        Some(row) if row.contains(" title ") => TitleMiss::Outscored,
+        row => {
+            if std::env::var_os("FOLIO_EVAL_MISSES").is_some() {
+                // The decision and the evidence (rule names only), never the line's text.
+                let why = row.map_or("no row".to_string(), |r| {
+                    let columns: Vec<&str> = r.split("  ").filter(|c| !c.is_empty()).collect();
+                    let evidence = columns.get(2).copied().unwrap_or_default();
+                    let evidence = evidence.split(", span:").next().unwrap_or_default();
+                    let passed = r.split(", not title: ").nth(1).map(|w| w.split("  ").next());
+                    format!("{} {evidence}; {:?}", columns[1].trim(), passed.flatten())
+                });
+                println!("not weighed: {why}");
+            }
+            TitleMiss::NotWeighed
+        }
+    }
+}
+
 /// What one page's outline got wrong, for `FOLIO_EVAL_VERBOSE`.
 #[derive(Default)]
 struct Flaws {
@@ -275,7 +330,7 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
     let texts: Vec<&str> = (0..article.blocks.len())
         .map(|i| article.block_text(i))
         .collect();
-    let (start, end, _) = span(case, &texts)?;
+    let (start, end, true_title) = span(case, &texts)?;
     let shown: Vec<String> = dump_blocks[dump_start..=dump_end]
         .iter()
         .map(|b| key(b))
@@ -289,9 +344,35 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
         titles_right: usize::from(dump_title.is_some() && title_right),
         ..Score::default()
     };
+    let mut where_title = "";
+    let mut print_miss = String::new();
+    if dump_title.is_some() && !title_right {
+        let chosen = key(&article.title);
+        where_title = match texts.iter().position(|t| key(t) == chosen) {
+            Some(b) if b < start => {
+                s.title_before += 1;
+                "(before) "
+            }
+            Some(b) if b <= end => {
+                s.title_inside += 1;
+                "(inside) "
+            }
+            Some(_) => {
+                s.title_after += 1;
+                "(after) "
+            }
+            None => "(elsewhere) ",
+        };
+        if let Some(t) = true_title {
+            let miss = title_miss(&article, &dump, t);
+            s.misses[miss as usize] += 1;
+            print_miss = format!("{miss:?} ");
+        }
+    }
     let mut flaws = Flaws {
         untitled: dump_title.is_none(),
-        title: (dump_title.is_some() && !title_right).then(|| article.title.clone()),
+        title: (dump_title.is_some() && !title_right)
+            .then(|| format!("{where_title}{print_miss}{:?}", article.title)),
         ..Flaws::default()
     };
     let mut found: Vec<String> = Vec::new();
@@ -359,7 +440,7 @@ fn cell(cases: &[Case], kind: Kind, verbose: bool) -> Score {
                 println!("  {name}: title not shown above the body, not scored");
             }
             if let Some(title) = flaws.title {
-                println!("  {name}: wrong title {title:?}");
+                println!("  {name}: wrong title {title}");
             }
             for m in flaws.missed {
                 println!("  {name}: missed {m:?}");
@@ -403,7 +484,7 @@ fn target(corpus: &str) -> (f64, f64, f64) {
 
 fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
     format!(
-        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} | {}/{}/{} |",
+        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} | {}/{}/{} | {}/{}/{}/{} | {}/{}/{} |",
         kind.name(),
         s.precision(),
         s.recall(),
@@ -415,7 +496,14 @@ fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
         s.truth,
         s.before,
         s.predicted - s.correct - s.before - s.after,
-        s.after
+        s.after,
+        s.title_before,
+        s.title_inside,
+        s.title_after,
+        s.titled - s.titles_right - s.title_before - s.title_inside - s.title_after,
+        s.misses[0],
+        s.misses[1],
+        s.misses[2]
     )
 }
 
@@ -434,9 +522,9 @@ fn evaluate_corpora(names: &[&str]) -> Cells {
     let folds = std::env::var_os("FOLIO_EVAL_FOLDS").is_some();
     let mut cells = Cells::new();
     let mut table = vec![
-        "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below |"
+        "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below | wrong titles above/in/below/elsewhere | true title: body above/not weighed/outscored |"
             .to_string(),
-        "| --- | --- | --- | --- | --- | --- | --- | --- |".to_string(),
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |".to_string(),
     ];
     let corpora = [("news", news_cases as fn() -> _), ("docs", docs_cases)];
     for (corpus, cases) in corpora.iter().filter(|c| names.contains(&c.0)) {

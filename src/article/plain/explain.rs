@@ -119,6 +119,10 @@ fn title_score(analysis: &Analysis, i: usize) -> Option<String> {
         .iter()
         .find(|c| c.index == i)
         .map(|c| c.explain())
+        .or_else(|| {
+            let passed = choice.passed.iter().find(|(p, _)| *p == i);
+            passed.map(|(_, why)| format!("not title: {why}"))
+        })
         .or_else(|| (choice.body == i).then(|| "body starts".to_string()))
 }
 

@@ -2,6 +2,7 @@
 //! They sit next to titles and headings in a dump and look like them, so they are ruled out.
 
 use super::case;
+use super::reflow::is_cjk;
 use super::lexicon::{self, Class};
 use super::phrase_set::PhraseSet;
 
@@ -84,8 +85,13 @@ pub fn is_byline(text: &str) -> bool {
     let lower = case::lowercase(text);
     // Counted as far as the tests below look.
     let words = lower.split_whitespace().take(15).count();
-    // "By Anna Lee", "by ANNA LEE", "ByAnna Lee": a name follows. "By the third year, …"
-    // opens a sentence.
+    signed(text, &lower, words) || words <= 14 && is_dated(&lower)
+}
+
+/// A byline by its words rather than by a date: "By Anna Lee", "by ANNA LEE", "ByAnna Lee"
+/// (a name follows; "By the third year, …" opens a sentence), a writer's role, or words of
+/// [`says_when`].
+fn signed(text: &str, lower: &str, words: usize) -> bool {
     let by = text
         .strip_prefix("By")
         .or_else(|| text.strip_prefix("by"))
@@ -93,8 +99,13 @@ pub fn is_byline(text: &str) -> bool {
             rest.starts_with(|c: char| c == ' ' || c.is_uppercase())
                 && rest.trim_start().starts_with(|c: char| !c.is_lowercase())
         });
-    by || names_writer(text, &lower, words)
-        || lower.starts_with("updated")
+    by || names_writer(text, lower, words) || says_when(text, lower, words)
+}
+
+/// Words that only a dateline, a reading time or a handle carries ("Updated", "min read",
+/// "3 hours ago", "@handle").
+fn says_when(text: &str, lower: &str, words: usize) -> bool {
+    lower.starts_with("updated")
         || lower.starts_with("published")
         || lower.starts_with("posted")
         || lower.contains("min read")
@@ -103,7 +114,40 @@ pub fn is_byline(text: &str) -> bool {
         || lower.contains("last updated")
         || lower.ends_with(" ago")
         || text.contains('@') && words <= 4
-        || words <= 14 && (has_clock_time(&lower) || has_date(&lower))
+}
+
+/// A clock time or a date in `lower` (a line in lower case).
+fn is_dated(lower: &str) -> bool {
+    has_clock_time(lower) || has_date(lower)
+}
+
+/// Most words of its own (months, numbers and time zones aside) a dateline carries: a writer's
+/// name, a place and the paper.
+const DATELINE_WORDS: usize = 6;
+
+/// A headline that names a date or a time in passing ("Black Friday 2019: the best deals of
+/// November", "Trump may pardon 2 turkeys"): dated by [`is_byline`]'s test, no byline's
+/// words, and more words of its own than a dateline holds.
+pub fn is_dated_headline(text: &str) -> bool {
+    let lower = case::lowercase(text);
+    let words = lower.split_whitespace().take(15).count();
+    // A run of CJK characters counts a word for each two of them.
+    let own: usize = text
+        .split(|c: char| !case::is_alphabetic(c))
+        .map(|w| {
+            let chars = w.chars().count();
+            if w.chars().any(is_cjk) {
+                chars / 2
+            } else {
+                usize::from(
+                    chars >= 3 && !is_month(w) && !(chars <= 3 && w.chars().all(char::is_uppercase)),
+                )
+            }
+        })
+        .sum();
+    own > DATELINE_WORDS
+        && is_dated(&lower)
+        && !signed(text, &lower, words)
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
@@ -355,6 +399,28 @@ mod tests {
             "Корреспондент",
         ] {
             assert!(!is_byline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn headlines_that_name_a_date_in_passing() {
+        for line in [
+            "Black Friday 2019: The Best Deals Still Going in November",
+            "Trump may pardon 2 turkeys at the White House this year",
+            "Thanksgiving Parade: Where It Goes on November 28 and When to Watch",
+            "2019年11月20日，深圳的开源社区举办了第一次年度大会",
+        ] {
+            assert!(is_byline(line) && is_dated_headline(line), "{line}");
+        }
+        for line in [
+            "November 18, 2019",
+            "19 Nov 2019 05:44 GMT",
+            "Published 10:02 AM EST Nov 19, 2019",
+            "Jane Doe, Staff Writer, November 18, 2019",
+            "Lisa Kaczke Sioux Falls Argus Leader 10:02 AM EST",
+            "Black Friday Deals You Can Still Get",
+        ] {
+            assert!(!is_dated_headline(line), "{line}");
         }
     }
 

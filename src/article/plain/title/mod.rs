@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::chrome;
 use super::context;
 use super::headings::Shape;
-use super::meta::{is_byline, is_credit};
+use super::meta::{is_byline, is_credit, is_dated_headline};
 use super::numbering;
 use super::outline::Role;
 use super::pieces::Piece;
@@ -55,6 +55,8 @@ pub struct Choice {
     pub title: Option<usize>,
     /// Every line weighed (none when a chapter's number decided).
     pub candidates: Vec<Candidate>,
+    /// Heading-like lines above the body that were not weighed, and why.
+    pub passed: Vec<(usize, &'static str)>,
     /// The piece the body was found to start at: only lines above it are weighed.
     pub body: usize,
 }
@@ -77,13 +79,21 @@ pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
         return Choice {
             title: Some(i),
             candidates: Vec::new(),
+            passed: Vec::new(),
             body,
         };
     }
     let from = window_start(body, after_preamble, pieces, roles);
-    let indices: Vec<usize> = (from..body)
-        .filter(|i| is_candidate(*i, pieces, shapes, roles))
-        .collect();
+    let mut indices = Vec::new();
+    let mut passed = Vec::new();
+    for i in after_preamble..body {
+        match passed_over(i, pieces, shapes, roles) {
+            None if i < from => passed.push((i, "out of the window")),
+            None => indices.push(i),
+            Some(Some(why)) => passed.push((i, why)),
+            Some(None) => {}
+        }
+    }
     let candidates = score(&indices, body, pieces, shapes);
     let title = candidates
         .iter()
@@ -92,6 +102,7 @@ pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
     Choice {
         title,
         candidates,
+        passed,
         body,
     }
 }
@@ -110,23 +121,40 @@ fn window_start(body: usize, after_preamble: usize, pieces: &[Piece], roles: &[R
     from
 }
 
-/// A line that could be the title: heading-like (a question headline too), not a byline or a
-/// credit, nor a breadcrumb trail that ends with the line under it ("HomeNewsHeadline").
-fn is_candidate(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> bool {
+/// Why a heading-like line (a question headline too) was not weighed as the title: it is
+/// furniture, a byline or a credit, or a breadcrumb trail that ends with the line under it
+/// ("HomeNewsHeadline"). `None` for a line that is weighed, and for one that is not
+/// heading-like at all (nothing to tell).
+fn passed_over(
+    i: usize,
+    pieces: &[Piece],
+    shapes: &[Option<Shape>],
+    roles: &[Role],
+) -> Option<Option<&'static str>> {
     let text = pieces[i].text();
     let heading_like = match shapes[i] {
         Some(Shape::Marked(_) | Shape::Short | Shape::Capitals) => true,
         Some(Shape::Prose) => features::is_question(text),
         _ => false,
     };
-    roles[i] == Role::Body
-        && heading_like
-        && !is_byline(text)
-        && !is_credit(text.trim())
-        && !context::carries_credit(text)
-        && !pieces
-            .get(i + 1)
-            .is_some_and(|next| text.len() > next.text().len() && text.ends_with(next.text()))
+    if !heading_like {
+        return Some(None);
+    }
+    let why = if roles[i] != Role::Body {
+        "furniture"
+    } else if is_byline(text) && !is_dated_headline(text) {
+        "byline"
+    } else if is_credit(text.trim()) || context::carries_credit(text) {
+        "credit"
+    } else if pieces
+        .get(i + 1)
+        .is_some_and(|next| text.len() > next.text().len() && text.ends_with(next.text()))
+    {
+        "breadcrumb"
+    } else {
+        return None;
+    };
+    Some(Some(why))
 }
 
 /// Each candidate's evidence and score.
