@@ -128,6 +128,23 @@ pub fn is_question(text: &str) -> bool {
         .is_some_and(|rest| matches!(shape(rest), Shape::Short | Shape::Capitals))
 }
 
+/// Fewest words of a headline that opens with a count.
+const COUNT_HEADLINE_WORDS: usize = 5;
+
+/// A headline that opens with a count ("15 Places to Eat in Lisbon", "5 个让你更专注的习惯"),
+/// which reads as a section's number: the count is bare (no `.` or `)` after it) and no year,
+/// the rest is words (no other number: a table's row has several), and there are enough of
+/// them.
+pub fn is_count_headline(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let count = words.next().unwrap_or_default();
+    let rest: Vec<&str> = words.collect();
+    (1..=3).contains(&count.len())
+        && count.chars().all(|c| c.is_ascii_digit())
+        && !rest.iter().any(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()))
+        && weight(&rest.join(" ")) >= 2 * COUNT_HEADLINE_WORDS - 2
+}
+
 /// A line that ends with an exclamation mark.
 pub fn is_cry(text: &str) -> bool {
     text.trim_end().ends_with(['!', '！'])
@@ -252,6 +269,27 @@ mod tests {
         }
         assert_eq!(Feature::BylineBelow.name(), "byline below");
         assert!(Feature::Repeated.weight() < 0 && Feature::LeadWords.weight() > 0);
+    }
+
+    #[test]
+    fn a_headline_may_open_with_a_count() {
+        for line in [
+            "15 Places to Eat in Lisbon This Winter",
+            "5 个让你更专注的习惯和方法",
+            "7 Dinge, die man in Berlin tun sollte",
+            "10 советов для тех, кто начинает бегать",
+        ] {
+            assert!(is_count_headline(line), "{line}");
+        }
+        for line in [
+            "1. Entertainment",
+            "40 Casey Mears 1 0 0 0 0",
+            "3 Comments",
+            "2019 was a year of change for the city",
+            "4.2 Configuring the Network Interfaces",
+        ] {
+            assert!(!is_count_headline(line), "{line}");
+        }
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn window_start(body: usize, after_preamble: usize, pieces: &[Piece], roles: &[R
     from
 }
 
-/// Why a heading-like line (a question headline too) was not weighed as the title: it is
+/// Why a heading-like line (a question headline and a list's headline too) was not weighed as the title: it is
 /// furniture, a byline or a credit, or a breadcrumb trail that ends with the line under it
 /// ("HomeNewsHeadline"). `None` for a line that is weighed, and for one that is not
 /// heading-like at all (nothing to tell).
@@ -134,6 +134,7 @@ fn passed_over(
     let text = pieces[i].text();
     let heading_like = match shapes[i] {
         Some(Shape::Marked(_) | Shape::Short | Shape::Capitals) => true,
+        Some(Shape::Numbered(_)) => features::is_count_headline(text),
         Some(Shape::Prose) => features::is_question(text),
         _ => false,
     };
