@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::super::case;
-use super::super::headings::{Shape, shape};
+use super::super::headings::{Shape, ends_like_sentence, shape, shape_and_reason, trails_off};
 use super::super::meta::{is_byline, is_credit};
 use super::super::pieces::Piece;
 use super::super::reflow::is_cjk;
@@ -43,13 +43,15 @@ pub enum Feature {
     Question,
     /// Ends with "!": a call to the reader ("Vote now!").
     Cry,
+    /// Reads as prose: too long for a section's heading, or two sentences.
+    Wordy,
     /// Words it shares with the body's opening, up to [`LEAD_WORDS`]: a headline tells what
     /// the first paragraph tells.
     LeadWords,
 }
 
 /// Every feature, its name in `--explain`, and its weight per unit of value.
-pub const TABLE: [(Feature, &str, i32); 14] = [
+pub const TABLE: [(Feature, &str, i32); 15] = [
     (Feature::Markup, "markup", 400),
     (Feature::BylineBelow, "byline below", 80),
     (Feature::CreditBelow, "credit below", -80),
@@ -63,6 +65,7 @@ pub const TABLE: [(Feature, &str, i32); 14] = [
     (Feature::Menu, "menu", -50),
     (Feature::Question, "question", -15),
     (Feature::Cry, "cry", -50),
+    (Feature::Wordy, "wordy", WORDY),
     (Feature::LeadWords, "lead words", 20),
 ];
 
@@ -143,6 +146,25 @@ pub fn is_count_headline(text: &str) -> bool {
         && count.chars().all(|c| c.is_ascii_digit())
         && !rest.iter().any(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()))
         && weight(&rest.join(" ")) >= 2 * COUNT_HEADLINE_WORDS - 2
+}
+
+/// What reading as prose costs a title candidate.
+const WORDY: i32 = -40;
+/// Most words (see [`weight`]) and characters of a headline that reads as prose.
+const WORDY_WORDS: usize = 35;
+const WORDY_CHARS: usize = 250;
+
+/// A headline that reads as prose, too long for a section's heading or two sentences, but ends
+/// as no sentence does (a subtitle or a teaser ends with a full stop or trails off) and is no
+/// paragraph.
+pub fn is_wordy_headline(text: &str) -> bool {
+    let (shape, why) = shape_and_reason(text);
+    shape == Shape::Prose
+        && matches!(why, Some("too long" | "two sentences"))
+        && !ends_like_sentence(text)
+        && !trails_off(text)
+        && weight(text) <= 2 * WORDY_WORDS
+        && text.chars().nth(WORDY_CHARS).is_none()
 }
 
 /// A line that ends with an exclamation mark.
@@ -289,6 +311,27 @@ mod tests {
             "4.2 Configuring the Network Interfaces",
         ] {
             assert!(!is_count_headline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_headline_may_read_as_prose_but_ends_as_no_sentence() {
+        for line in [
+            "Meth. We're On It: South Dakota's New Campaign Against the Drug Is Drawing Laughs and Questions",
+            "The City Council Voted Tuesday Night to Close the Old Harbour Bridge to Cars for Good, and Some Shop Owners Say They Will Sue",
+            "Die Stadt schließt die alte Hafenbrücke für Autos. Händler wollen dagegen klagen",
+        ] {
+            assert!(is_wordy_headline(line), "{line}");
+        }
+        for line in [
+            // A subtitle or a teaser ends as a sentence, or trails off.
+            "The home-improvement retailer earned $2.8 billion in the third quarter, short of what analysts had expected.",
+            "T-Swift is beefing with The Carlyle Group and the whole internet has an opinion about it ...",
+            "在程序源代码目录下有一个叫做 debian 的新的子目录。这个目录中存放着许多文件，我们将要修改这些文件来定制软件包行为。其中最重要的文件当属 control, changelog, copyright, 以及 rules, 所有的软件包都必须有这几个文件[27]",
+            // A heading-like line is weighed anyway, not as prose.
+            "Home Depot sales miss, shares plunge",
+        ] {
+            assert!(!is_wordy_headline(line), "{line}");
         }
     }
 

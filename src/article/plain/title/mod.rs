@@ -135,7 +135,7 @@ fn passed_over(
     let heading_like = match shapes[i] {
         Some(Shape::Marked(_) | Shape::Short | Shape::Capitals) => true,
         Some(Shape::Numbered(_)) => features::is_count_headline(text),
-        Some(Shape::Prose) => features::is_question(text),
+        Some(Shape::Prose) => features::is_question(text) || features::is_wordy_headline(text),
         _ => false,
     };
     if !heading_like {
@@ -202,6 +202,10 @@ fn score(
                 (Feature::Menu, features::in_menu(i, pieces).into()),
                 (Feature::Question, features::is_question(text).into()),
                 (Feature::Cry, features::is_cry(text).into()),
+                (
+                    Feature::Wordy,
+                    (shapes[i] == Some(Shape::Prose) && !features::is_question(text)).into(),
+                ),
                 (Feature::LeadWords, features::shared_words(text, &lead)),
             ]
             .into_iter()
