@@ -300,7 +300,10 @@ fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
                     let columns: Vec<&str> = r.split("  ").filter(|c| !c.is_empty()).collect();
                     let evidence = columns.get(2).copied().unwrap_or_default();
                     let evidence = evidence.split(", span:").next().unwrap_or_default();
-                    let passed = r.split(", not title: ").nth(1).map(|w| w.split("  ").next());
+                    let passed = r
+                        .split(", not title: ")
+                        .nth(1)
+                        .map(|w| w.split("  ").next());
                     format!("{} {evidence}; {:?}", columns[1].trim(), passed.flatten())
                 });
                 println!("not weighed: {why}");

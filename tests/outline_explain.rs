@@ -352,3 +352,44 @@ fn outline_explain_gives_a_headline_its_own_length_whatever_stands_near_it() {
         }
     }
 }
+
+#[test]
+fn outline_explain_says_why_a_heading_like_line_above_the_body_was_not_weighed() {
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    let stdout = explained_story(&format!(
+        "Opening Bell 11.18.19\n\nHome Depot sales miss and shares plunge\n\n\
+         By Jonathan Garber\n\n{opening}\n\n{BODY}\n"
+    ));
+    for (line, why) in [
+        ("Opening Bell 11.18.19", "not title: byline"),
+        ("By Jonathan Garber", "not title: byline"),
+    ] {
+        assert!(line_for(&stdout, line).contains(why), "{stdout}");
+    }
+    let title = line_for(&stdout, "Home Depot sales miss and shares plunge");
+    assert!(title.contains("title  "), "{stdout}");
+}
+
+#[test]
+fn outline_explain_weighs_headlines_with_a_date_a_count_or_many_words() {
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    for headline in [
+        // A month and a number, and words enough for a headline: no dateline.
+        "Trump may pardon 2 turkeys at the White House this year",
+        // A count, read as a section number otherwise.
+        "15 Places to Eat in Lisbon This Winter",
+        "5 个让你更专注的习惯和方法",
+        // Too long for a section's heading, and of two sentences.
+        "Meth. We're On It: South Dakota's New Campaign Against the Drug Is Drawing Laughs and \
+         Questions",
+    ] {
+        let stdout = explained_story(&format!(
+            "Sections\n\n{headline}\n\nBy Natalie Musumeci\n\n{opening}\n\n{BODY}\n"
+        ));
+        let title = line_for(&stdout, headline);
+        assert!(
+            title.contains("title  ") && title.contains("byline below"),
+            "{stdout}"
+        );
+    }
+}

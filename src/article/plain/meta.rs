@@ -2,9 +2,9 @@
 //! They sit next to titles and headings in a dump and look like them, so they are ruled out.
 
 use super::case;
-use super::reflow::is_cjk;
 use super::lexicon::{self, Class};
 use super::phrase_set::PhraseSet;
+use super::reflow::is_cjk;
 
 /// News agencies and picture libraries that sign photo credits.
 const AGENCIES: &[&str] = &[
@@ -140,14 +140,14 @@ pub fn is_dated_headline(text: &str) -> bool {
                 chars / 2
             } else {
                 usize::from(
-                    chars >= 3 && !is_month(w) && !(chars <= 3 && w.chars().all(char::is_uppercase)),
+                    chars >= 3
+                        && !is_month(w)
+                        && !(chars <= 3 && w.chars().all(char::is_uppercase)),
                 )
             }
         })
         .sum();
-    own > DATELINE_WORDS
-        && is_dated(&lower)
-        && !signed(text, &lower, words)
+    own > DATELINE_WORDS && is_dated(&lower) && !signed(text, &lower, words)
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",

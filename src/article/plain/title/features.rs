@@ -144,7 +144,10 @@ pub fn is_count_headline(text: &str) -> bool {
     let rest: Vec<&str> = words.collect();
     (1..=3).contains(&count.len())
         && count.chars().all(|c| c.is_ascii_digit())
-        && !rest.iter().any(|w| w.chars().all(|c| c.is_ascii_digit() || c.is_ascii_punctuation()))
+        && !rest.iter().any(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        })
         && weight(&rest.join(" ")) >= 2 * COUNT_HEADLINE_WORDS - 2
 }
 
