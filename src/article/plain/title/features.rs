@@ -43,7 +43,8 @@ pub enum Feature {
     Question,
     /// Ends with "!": a call to the reader ("Vote now!").
     Cry,
-    /// Reads as prose: too long for a section's heading, or two sentences.
+    /// Reads as prose: too long for a section's heading, or two sentences (see
+    /// [`is_wordy_headline`]).
     Wordy,
     /// Words it shares with the body's opening, up to [`LEAD_WORDS`]: a headline tells what
     /// the first paragraph tells.
@@ -65,7 +66,7 @@ pub const TABLE: [(Feature, &str, i32); 15] = [
     (Feature::Menu, "menu", -50),
     (Feature::Question, "question", -15),
     (Feature::Cry, "cry", -50),
-    (Feature::Wordy, "wordy", WORDY),
+    (Feature::Wordy, "wordy", -40),
     (Feature::LeadWords, "lead words", 20),
 ];
 
@@ -151,8 +152,6 @@ pub fn is_count_headline(text: &str) -> bool {
         && weight(&rest.join(" ")) >= 2 * COUNT_HEADLINE_WORDS - 2
 }
 
-/// What reading as prose costs a title candidate.
-const WORDY: i32 = -40;
 /// Most words (see [`weight`]) and characters of a headline that reads as prose.
 const WORDY_WORDS: usize = 35;
 const WORDY_CHARS: usize = 250;

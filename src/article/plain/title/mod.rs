@@ -86,12 +86,13 @@ pub(super) fn choose(pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role])
     let from = window_start(body, after_preamble, pieces, roles);
     let mut indices = Vec::new();
     let mut passed = Vec::new();
-    for i in after_preamble..body {
-        match passed_over(i, pieces, shapes, roles) {
-            None if i < from => passed.push((i, "out of the window")),
-            None => indices.push(i),
-            Some(Some(why)) => passed.push((i, why)),
-            Some(None) => {}
+    // Lines just above the window are named as out of it (for `--explain`), no further.
+    for i in after_preamble.max(from.saturating_sub(TITLE_WINDOW))..body {
+        match look(i, pieces, shapes, roles) {
+            Look::Weighed if i < from => passed.push((i, "out of the window")),
+            Look::Weighed => indices.push(i),
+            Look::PassedOver(why) => passed.push((i, why)),
+            Look::NotHeadingLike => {}
         }
     }
     let candidates = score(&indices, body, pieces, shapes);
@@ -121,16 +122,20 @@ fn window_start(body: usize, after_preamble: usize, pieces: &[Piece], roles: &[R
     from
 }
 
-/// Why a heading-like line (a question headline and a list's headline too) was not weighed as the title: it is
-/// furniture, a byline or a credit, or a breadcrumb trail that ends with the line under it
-/// ("HomeNewsHeadline"). `None` for a line that is weighed, and for one that is not
-/// heading-like at all (nothing to tell).
-fn passed_over(
-    i: usize,
-    pieces: &[Piece],
-    shapes: &[Option<Shape>],
-    roles: &[Role],
-) -> Option<Option<&'static str>> {
+/// How a line above the body was looked at as the title.
+enum Look {
+    /// It is weighed.
+    Weighed,
+    /// It is not heading-like: nothing to tell.
+    NotHeadingLike,
+    /// It is heading-like but not weighed, for this reason.
+    PassedOver(&'static str),
+}
+
+/// How line `i` is looked at: heading-like lines (a headline that asks, counts or reads as
+/// prose too) are weighed unless they are furniture, a byline or a credit, or a breadcrumb
+/// trail that ends with the line under it ("HomeNewsHeadline").
+fn look(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) -> Look {
     let text = pieces[i].text();
     let heading_like = match shapes[i] {
         Some(Shape::Marked(_) | Shape::Short | Shape::Capitals) => true,
@@ -139,23 +144,22 @@ fn passed_over(
         _ => false,
     };
     if !heading_like {
-        return Some(None);
+        return Look::NotHeadingLike;
     }
-    let why = if roles[i] != Role::Body {
-        "furniture"
+    if roles[i] != Role::Body {
+        Look::PassedOver("furniture")
     } else if is_byline(text) && !is_dated_headline(text) {
-        "byline"
+        Look::PassedOver("byline")
     } else if is_credit(text.trim()) || context::carries_credit(text) {
-        "credit"
+        Look::PassedOver("credit")
     } else if pieces
         .get(i + 1)
         .is_some_and(|next| text.len() > next.text().len() && text.ends_with(next.text()))
     {
-        "breadcrumb"
+        Look::PassedOver("breadcrumb")
     } else {
-        return None;
-    };
-    Some(Some(why))
+        Look::Weighed
+    }
 }
 
 /// Each candidate's evidence and score.
