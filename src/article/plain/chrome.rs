@@ -4,7 +4,8 @@ use super::case;
 use super::lexicon;
 use super::phrase_set::PhraseSet;
 
-/// Whole lines that are navigation or widget labels, compared after [`key`] normalisation.
+/// Whole lines that are navigation or widget labels, compared after [`key`] normalisation (the
+/// labels of other stories are in the lexicon, `[more]`).
 const LABELS: &[&str] = &[
     "read more",
     "continue reading",
@@ -34,10 +35,6 @@ const LABELS: &[&str] = &[
     "advertising",
     "sponsored",
     "sponsored content",
-    "related",
-    "related articles",
-    "related posts",
-    "related stories",
     "comments",
     "post comment",
     "submit",
@@ -55,20 +52,6 @@ const LABELS: &[&str] = &[
     "highlights",
     "get short url",
     "breaking news emails",
-    "most popular",
-    "most read",
-    "trending",
-    "trending now",
-    "top stories",
-    "hot topics",
-    "recommended",
-    "don't miss",
-    "more stories",
-    "you may also like",
-    "you might also like",
-    "editor's picks",
-    "newsletter",
-    "trending news",
     "continue reading below",
     "addthis sharing buttons",
     "copy this link",
@@ -87,7 +70,6 @@ const LABELS: &[&str] = &[
     "下一篇",
     "评论",
     "提交评论",
-    "相关文章",
     "返回顶部",
     "取消回复",
 ];
@@ -247,6 +229,7 @@ fn chrome_by_key(chars: usize, key: &str) -> bool {
         return false;
     }
     LABEL.matches(key)
+        || lexicon::labels_more(key)
         || form_by_key(chars, key)
         || PREFIX.matches(key)
         || PHRASE.matches(key)

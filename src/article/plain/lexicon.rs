@@ -1,8 +1,10 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
 //! admonition labels, table-of-contents labels, the names of a book's divisions, the
-//! openers of a comment form, the words of a byline and the openings of a sentence, each listed
+//! openers of a comment form, the words of a byline, the openings of a sentence and the labels of
+//! other stories after an article, each listed
 //! once for every language.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::case;
@@ -44,10 +46,13 @@ pub enum Class {
     /// A subject and its verb that open a sentence, not a name ("There are", "This will",
     /// "Es gibt", "这是").
     Sentence,
+    /// A whole line that labels other stories, the site's sections or a sign-up after an
+    /// article ("Most popular", "Newsletters", "Weitere Beiträge", "相关文章").
+    More,
 }
 
 /// How many classes there are.
-const CLASSES: usize = 8;
+const CLASSES: usize = 9;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -60,6 +65,7 @@ impl Class {
             "role" => Some(Class::Role),
             "byline" => Some(Class::Byline),
             "sentence" => Some(Class::Sentence),
+            "more" => Some(Class::More),
             _ => None,
         }
     }
@@ -144,6 +150,14 @@ pub fn class_phrases(class: Class) -> &'static [&'static str] {
             .map(|p| p.text.as_str())
             .collect()
     })
+}
+
+/// Whether `key` (a whole line in lower case, its decoration trimmed) labels other stories,
+/// the site's sections or a sign-up ([`Class::More`]).
+pub fn labels_more(key: &str) -> bool {
+    static MORE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect())
+        .contains(key.trim_end_matches([':', '：']).trim_end())
 }
 
 /// Whether `key` (lower case) opens with a comment form's opener.
@@ -236,7 +250,10 @@ mod tests {
                 let (x, y) = (&a.text, &b.text);
                 assert_ne!(x, y, "{x:?} in lexicon/{la}.txt and lexicon/{lb}.txt");
                 // A phrase that another opens at a word boundary is shadowed by it wherever
-                // phrases are matched by their start.
+                // phrases are matched by their start (labels of more stories are whole lines).
+                if a.class == Class::More {
+                    continue;
+                }
                 for (short, long) in [(x, y), (y, x)] {
                     let shadowed = long
                         .strip_prefix(short.as_str())
@@ -330,6 +347,35 @@ mod tests {
             "Es Gibt Keine Alternative",
         ] {
             assert!(!opens_sentence(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_of_more_stories_are_whole_lines_in_every_language() {
+        for key in [
+            "newsletters",
+            "topics",
+            "most popular",
+            "related:",
+            "weitere beiträge zum thema",
+            "à lire aussi",
+            "leia também",
+            "читайте также",
+            "相关文章",
+            "関連記事",
+            "baca juga",
+        ] {
+            assert!(labels_more(key), "{key}");
+        }
+        for key in [
+            "topics in algebra",
+            "related work",
+            "the most popular dog breeds of the year",
+            "newsletter design that works",
+            "相关文章的写法",
+            "",
+        ] {
+            assert!(!labels_more(key), "{key}");
         }
     }
 
