@@ -181,7 +181,7 @@ struct Score {
     title_inside: usize,
     title_after: usize,
     /// Wrong titles by why the true one lost (see [`TitleMiss`]).
-    misses: [usize; 3],
+    misses: [usize; 4],
 }
 
 impl std::ops::AddAssign for Score {
@@ -277,6 +277,8 @@ enum TitleMiss {
     NotWeighed,
     /// It was weighed and another line scored higher.
     Outscored,
+    /// No line was weighed: a chapter's number chose another line.
+    Numbered,
 }
 
 /// Why the true title (block `t`) of a page lost.
@@ -290,6 +292,12 @@ fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
         .and_then(block);
     if body.is_some_and(|b| b <= t) {
         return TitleMiss::BodyAbove;
+    }
+    if rows
+        .iter()
+        .any(|r| r.contains("title: numbered over its sections"))
+    {
+        return TitleMiss::Numbered;
     }
     match rows.iter().find(|r| block(r) == Some(t)) {
         Some(row) if row.contains(" title ") => TitleMiss::Outscored,
@@ -374,8 +382,13 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
     }
     let mut flaws = Flaws {
         untitled: dump_title.is_none(),
-        title: (dump_title.is_some() && !title_right)
-            .then(|| format!("{where_title}{print_miss}{:?}", article.title)),
+        title: (dump_title.is_some() && !title_right).then(|| {
+            let truth = true_title.map_or("", |t| texts[t]);
+            format!(
+                "{where_title}{print_miss}{:?} (true: {truth:?})",
+                article.title
+            )
+        }),
         ..Flaws::default()
     };
     let mut found: Vec<String> = Vec::new();
@@ -487,7 +500,7 @@ fn target(corpus: &str) -> (f64, f64, f64) {
 
 fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
     format!(
-        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} | {}/{}/{} | {}/{}/{}/{} | {}/{}/{} |",
+        "| {corpus} | {} | {half} | {:.3} | {:.3} | {:.1}% ({}/{}) | {}/{}/{} | {}/{}/{} | {}/{}/{}/{} | {}/{}/{}/{} |",
         kind.name(),
         s.precision(),
         s.recall(),
@@ -506,7 +519,8 @@ fn row(corpus: &str, kind: Kind, half: &str, s: Score) -> String {
         s.titled - s.titles_right - s.title_before - s.title_inside - s.title_after,
         s.misses[0],
         s.misses[1],
-        s.misses[2]
+        s.misses[2],
+        s.misses[3]
     )
 }
 
@@ -525,7 +539,7 @@ fn evaluate_corpora(names: &[&str]) -> Cells {
     let folds = std::env::var_os("FOLIO_EVAL_FOLDS").is_some();
     let mut cells = Cells::new();
     let mut table = vec![
-        "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below | wrong titles above/in/below/elsewhere | true title: body above/not weighed/outscored |"
+        "| corpus | dump | half | precision | recall | title | right/entries/true | wrong above/in/below | wrong titles above/in/below/elsewhere | true title: body above/not weighed/outscored/numbered |"
             .to_string(),
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |".to_string(),
     ];

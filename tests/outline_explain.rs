@@ -393,3 +393,21 @@ fn outline_explain_weighs_headlines_with_a_date_a_count_or_many_words() {
         );
     }
 }
+
+#[test]
+fn outline_explain_says_a_chapter_s_number_chose_the_title() {
+    for (chapter, sections) in [
+        ("6. Package Management", ["6.1. Sources", "6.2. Upgrades"]),
+        ("第 6 章 软件包管理", ["6.1. 软件源", "6.2. 升级"]),
+    ] {
+        let stdout = explained_story(&format!(
+            "Handbook\n\n{chapter}\n\n{BODY}\n\n{}\n\n{BODY}\n\n{}\n\n{BODY}\n",
+            sections[0], sections[1]
+        ));
+        let title = line_for(&stdout, chapter);
+        assert!(
+            title.contains("title  ") && title.contains("title: numbered over its sections"),
+            "{stdout}"
+        );
+    }
+}

@@ -123,6 +123,11 @@ fn title_score(analysis: &Analysis, i: usize) -> Option<String> {
             let passed = choice.passed.iter().find(|(p, _)| *p == i);
             passed.map(|(_, why)| format!("not title: {why}"))
         })
+        .or_else(|| {
+            // No line was weighed: a chapter's number decided.
+            (choice.title == Some(i) && choice.candidates.is_empty())
+                .then(|| "title: numbered over its sections".to_string())
+        })
         .or_else(|| (choice.body == i).then(|| "body starts".to_string()))
 }
 
