@@ -147,7 +147,11 @@ pub fn is_dated_headline(text: &str) -> bool {
             }
         })
         .sum();
-    own > DATELINE_WORDS && is_dated(&lower) && !signed(text, &lower, words)
+    // A dateline may name the writers before its time: "… Argus Leader Published 10:02 AM".
+    let stamped = lower
+        .split(|c: char| !case::is_alphabetic(c))
+        .any(|w| matches!(w, "published" | "updated" | "posted"));
+    own > DATELINE_WORDS && is_dated(&lower) && !stamped && !signed(text, &lower, words)
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
@@ -418,6 +422,7 @@ mod tests {
             "Published 10:02 AM EST Nov 19, 2019",
             "Jane Doe, Staff Writer, November 18, 2019",
             "Lisa Kaczke Sioux Falls Argus Leader 10:02 AM EST",
+            "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader Published 10:02 AM EST Nov 19, 2019",
             "Black Friday Deals You Can Still Get",
         ] {
             assert!(!is_dated_headline(line), "{line}");
