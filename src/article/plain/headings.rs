@@ -372,9 +372,13 @@ fn opens_with_capital_label(text: &str) -> bool {
 /// A text-mode browser's mark for a picture: its file name or number in brackets
 /// ("[33622-59464-Bezels-l.jpg]", "[33622-5946]", "[IMG]"), or, opening the line, the cut
 /// file name w3m prints for a picture without a description ("[hong-kong-] Protesters gather",
-/// "[GettyImage]Police fire tear gas"). A line with one is the picture's caption or label.
+/// "[GettyImage]Police fire tear gas"); or a picture's file name ending the line, as both print
+/// a description that a page left as the file's name ("DSC01234.jpg", "Hong Kong protest.PNG").
+/// A line with one is the picture's caption or label.
 fn has_picture_mark(text: &str) -> bool {
-    opens_with_picture_mark(text)
+    let last = text.rsplit(' ').next().unwrap_or_default();
+    is_picture_file(&last.to_ascii_lowercase())
+        || opens_with_picture_mark(text)
         || text.split('[').skip(1).any(|rest| {
             let Some((inner, _)) = rest.split_once(']') else {
                 return false;
@@ -391,10 +395,15 @@ fn has_picture_mark(text: &str) -> bool {
             !inner.contains(' ')
                 && (numbered
                     || matches!(lower.as_str(), "img" | "image" | "photo" | "picture")
-                    || [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
-                        .iter()
-                        .any(|ext| file.ends_with(ext)))
+                    || is_picture_file(file))
         })
+}
+
+/// A file name (lower-cased) with a picture's extension after a name of its own.
+fn is_picture_file(file: &str) -> bool {
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| file.len() > ext.len() && file.ends_with(ext))
 }
 
 /// A line opening with a picture's file name as w3m and lynx print it, before the caption or
@@ -640,6 +649,22 @@ mod tests {
         assert!(!opens_with_picture_mark("[12]Footnote text"));
         assert!(!opens_with_picture_mark("[hong-kong-]"));
         assert!(!opens_with_picture_mark("[X] Non-necessary"));
+    }
+
+    #[test]
+    fn a_picture_s_file_name_standing_for_its_description_is_no_heading() {
+        assert_prose(&[
+            "DSC01234.jpg",
+            "Protest-Hong-Kong.JPG",
+            "Hong Kong protest 2019.png",
+            "北京街头 2019.jpeg",
+            "Mauerfall-Berlin.webp",
+        ]);
+        // A heading may name a file of another kind, or a format.
+        assert_eq!(shape("Converting a PNG to a JPEG"), Shape::Short);
+        assert_eq!(shape("Das .jpg-Format"), Shape::Short);
+        assert_eq!(shape("配置 config.json"), Shape::Short);
+        assert_eq!(shape("Editing setup.py"), Shape::Short);
     }
 
     #[test]
