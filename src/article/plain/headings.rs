@@ -374,10 +374,12 @@ fn opens_with_capital_label(text: &str) -> bool {
 /// file name w3m prints for a picture without a description ("[hong-kong-] Protesters gather",
 /// "[GettyImage]Police fire tear gas"); or a picture's file name ending the line, as both print
 /// a description that a page left as the file's name ("DSC01234.jpg", "Hong Kong protest.PNG").
-/// A line with one is the picture's caption or label.
+/// A line with one is the picture's caption or label; so is a line that is only the picture's
+/// kind, a description left as "Image" or "Foto" (the lexicon's `picture` class).
 fn has_picture_mark(text: &str) -> bool {
     let last = text.rsplit(' ').next().unwrap_or_default();
     is_picture_file(&last.to_ascii_lowercase())
+        || lexicon::is_label(text, Class::Picture)
         || opens_with_picture_mark(text)
         || text.split('[').skip(1).any(|rest| {
             let Some((inner, _)) = rest.split_once(']') else {
@@ -665,6 +667,25 @@ mod tests {
         assert_eq!(shape("Das .jpg-Format"), Shape::Short);
         assert_eq!(shape("配置 config.json"), Shape::Short);
         assert_eq!(shape("Editing setup.py"), Shape::Short);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_picture_s_kind_is_no_heading() {
+        assert_prose(&[
+            "Image",
+            "Photo",
+            "Screenshot",
+            "Foto",
+            "Bild",
+            "图片",
+            "写真",
+            "Фото",
+        ]);
+        // Words about pictures in a heading of its own are still a heading.
+        assert_eq!(shape("Images of the War"), Shape::Short);
+        assert_eq!(shape("Das Bild der Stadt"), Shape::Short);
+        assert_eq!(shape("图片新闻"), Shape::Short);
+        assert_eq!(shape("Фотография как искусство"), Shape::Short);
     }
 
     #[test]

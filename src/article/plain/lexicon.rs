@@ -49,10 +49,13 @@ pub enum Class {
     /// A whole line that labels other stories, the site's sections or a sign-up after an
     /// article ("Most popular", "Newsletters", "Weitere Beiträge", "相关文章").
     More,
+    /// A whole line that stands for a picture, as text-mode browsers print a description a
+    /// page left as the picture's kind ("Image", "Photo", "Screenshot", "Foto", "图片").
+    Picture,
 }
 
 /// How many classes there are.
-const CLASSES: usize = 9;
+const CLASSES: usize = 10;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -66,6 +69,7 @@ impl Class {
             "byline" => Some(Class::Byline),
             "sentence" => Some(Class::Sentence),
             "more" => Some(Class::More),
+            "picture" => Some(Class::Picture),
             _ => None,
         }
     }
@@ -251,7 +255,7 @@ mod tests {
                 assert_ne!(x, y, "{x:?} in lexicon/{la}.txt and lexicon/{lb}.txt");
                 // A phrase that another opens at a word boundary is shadowed by it wherever
                 // phrases are matched by their start (labels of more stories are whole lines).
-                if a.class == Class::More {
+                if matches!(a.class, Class::More | Class::Picture) {
                     continue;
                 }
                 for (short, long) in [(x, y), (y, x)] {
@@ -390,6 +394,12 @@ mod tests {
             ("Table of Contents", Class::Contents),
             ("目录", Class::Contents),
             ("目次", Class::Contents),
+            ("Image", Class::Picture),
+            ("Screenshot", Class::Picture),
+            ("Foto", Class::Picture),
+            ("Фото", Class::Picture),
+            ("图片", Class::Picture),
+            ("写真", Class::Picture),
         ] {
             assert!(is_label(line, class), "{line}");
         }
@@ -398,6 +408,9 @@ mod tests {
             ("注意力经济", Class::Admonition),
             ("Contents of the box", Class::Contents),
             ("Note", Class::Contents),
+            ("Images of the war", Class::Picture),
+            ("Fotografie", Class::Picture),
+            ("图片新闻", Class::Picture),
         ] {
             assert!(!is_label(line, class), "{line}");
         }
