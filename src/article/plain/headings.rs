@@ -378,9 +378,9 @@ fn opens_with_capital_label(text: &str) -> bool {
 /// kind, a description left as "Image" or "Foto" (the lexicon's `picture` class).
 fn has_picture_mark(text: &str) -> bool {
     let last = text.rsplit(' ').next().unwrap_or_default();
-    is_picture_file(&last.to_ascii_lowercase())
-        || lexicon::is_label(text, Class::Picture)
+    last.contains('.') && is_picture_file(&last.to_ascii_lowercase())
         || opens_with_picture_mark(text)
+        || lexicon::names_a_picture(text)
         || text.split('[').skip(1).any(|rest| {
             let Some((inner, _)) = rest.split_once(']') else {
                 return false;

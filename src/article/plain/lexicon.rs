@@ -164,6 +164,20 @@ pub fn labels_more(key: &str) -> bool {
         .contains(key.trim_end_matches([':', '：']).trim_end())
 }
 
+/// Whether the whole line only names a picture's kind ([`Class::Picture`]: "Image", "Foto").
+/// Asked of most short lines of a dump, so only the class's few phrases are compared.
+pub fn names_a_picture(line: &str) -> bool {
+    let words = line.trim().trim_end_matches([':', '：', '.', '。', ' ']);
+    // The longest phrase of the class is a few words: longer lines are not looked up.
+    words.chars().nth(PICTURE_CHARS).is_none() && {
+        let key = case::lowercase(words);
+        class_phrases(Class::Picture).contains(&key.as_str())
+    }
+}
+
+/// Longest line, in characters, that may only name a picture's kind.
+const PICTURE_CHARS: usize = 20;
+
 /// Whether `key` (lower case) opens with a comment form's opener.
 pub fn opens_form(key: &str) -> bool {
     class_phrases(Class::Form)
@@ -380,6 +394,22 @@ mod tests {
             "",
         ] {
             assert!(!labels_more(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_picture_is_named_by_a_whole_line_only() {
+        for line in ["Image", "PHOTO", "Foto:", "图片", "画像", "صورة"] {
+            assert!(names_a_picture(line), "{line}");
+        }
+        for line in [
+            "Images of the war",
+            "Photo of the day",
+            "图片新闻",
+            "Foto-Reportage",
+            "",
+        ] {
+            assert!(!names_a_picture(line), "{line}");
         }
     }
 
