@@ -370,29 +370,63 @@ fn opens_with_capital_label(text: &str) -> bool {
 }
 
 /// A text-mode browser's mark for a picture: its file name or number in brackets
-/// ("[33622-59464-Bezels-l.jpg]", "[33622-5946]", "[IMG]"). A line with one is the picture's
-/// caption or label.
+/// ("[33622-59464-Bezels-l.jpg]", "[33622-5946]", "[IMG]"), or, opening the line, the cut
+/// file name w3m prints for a picture without a description ("[hong-kong-] Protesters gather",
+/// "[GettyImage]Police fire tear gas"); or a picture's file name ending the line, as both print
+/// a description that a page left as the file's name ("DSC01234.jpg", "Hong Kong protest.PNG").
+/// A line with one is the picture's caption or label; so is a line that is only the picture's
+/// kind, a description left as "Image" or "Foto" (the lexicon's `picture` class).
 fn has_picture_mark(text: &str) -> bool {
-    text.split('[').skip(1).any(|rest| {
-        let Some((inner, _)) = rest.split_once(']') else {
-            return false;
-        };
-        let lower = inner.to_ascii_lowercase();
-        let file = lower.split('?').next().unwrap_or_default();
-        // Picture numbers run to five digits or more; years ("[2019-2020]") do not.
-        let numbered = inner
-            .split(['-', '_'])
-            .any(|part| part.len() >= 5 && part.bytes().all(|b| b.is_ascii_digit()))
-            && inner
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
-        !inner.contains(' ')
-            && (numbered
-                || matches!(lower.as_str(), "img" | "image" | "photo" | "picture")
-                || [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
-                    .iter()
-                    .any(|ext| file.ends_with(ext)))
-    })
+    let last = text.rsplit(' ').next().unwrap_or_default();
+    last.contains('.') && is_picture_file(&last.to_ascii_lowercase())
+        || opens_with_picture_mark(text)
+        || lexicon::names_a_picture(text)
+        || text.split('[').skip(1).any(|rest| {
+            let Some((inner, _)) = rest.split_once(']') else {
+                return false;
+            };
+            let lower = inner.to_ascii_lowercase();
+            let file = lower.split('?').next().unwrap_or_default();
+            // Picture numbers run to five digits or more; years ("[2019-2020]") do not.
+            let numbered = inner
+                .split(['-', '_'])
+                .any(|part| part.len() >= 5 && part.bytes().all(|b| b.is_ascii_digit()))
+                && inner
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'_'));
+            !inner.contains(' ')
+                && (numbered
+                    || matches!(lower.as_str(), "img" | "image" | "photo" | "picture")
+                    || is_picture_file(file))
+        })
+}
+
+/// A file name (lower-cased) with a picture's extension after a name of its own.
+fn is_picture_file(file: &str) -> bool {
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| file.len() > ext.len() && file.ends_with(ext))
+}
+
+/// A line opening with a picture's file name as w3m and lynx print it, before the caption or
+/// the credit set beside the picture: a name of file-name characters in brackets ("[hong-kong-]
+/// Protesters…", "[AP_19323]", "[afp.com] Photo"), or any bracketed name with the text glued to
+/// it ("[GettyImage]Police…", "[HK]Caption"). A tag before a headline is a word set apart by a
+/// space ("[Review] The Palace", "[Update] Talks resume"); a footnote's number is no name.
+fn opens_with_picture_mark(text: &str) -> bool {
+    let Some((name, after)) = text.strip_prefix('[').and_then(|t| t.split_once(']')) else {
+        return false;
+    };
+    let is_name = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !name.bytes().all(|b| b.is_ascii_digit());
+    let file_like = name.contains(['-', '_', '.'])
+        || name.bytes().any(|b| b.is_ascii_digit())
+        || name.bytes().all(|b| b.is_ascii_lowercase());
+    let glued = after.starts_with(char::is_alphanumeric);
+    is_name && (file_like || glued) && after.trim().chars().any(char::is_alphabetic)
 }
 
 /// A camera's or a page builder's file name standing in for a picture's description: a lone
@@ -592,6 +626,66 @@ mod tests {
         assert_eq!(shape("[사진=JTBC, 이매진아시아]"), Shape::Prose);
         assert_eq!(shape("Mr. Smith Goes to Washington"), Shape::Short);
         assert_eq!(shape("U.S. Troops Stay"), Shape::Short);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_picture_s_file_name_is_no_heading() {
+        // w3m prints a picture without a description as its cut file name in brackets, and
+        // lynx as its whole file name, before the caption or the credit beside it.
+        assert_prose(&[
+            "[Hong-Kong-] Protesters gather outside the university",
+            "[GettyImage]Police fire tear gas at protesters",
+            "[HK]Caption after the picture",
+            "[AP_19323] Riot police stand guard",
+            "[hongkong.jpg] Protesters gather",
+            "[beijing-20]北京街头的抗议者",
+            "[Berlin-Mau]Die Mauer im November 1989",
+            "[2019-11-18]Демонстранты у университета",
+        ]);
+        // A word tag set apart by a space opens a headline in any language; a footnote's
+        // number is no picture, and a picture's mark alone is no caption.
+        assert_eq!(shape("[Review] The Palace"), Shape::Short);
+        assert_eq!(shape("[Update] Talks Resume in Geneva"), Shape::Short);
+        assert_eq!(shape("[独家] 北京的冬天"), Shape::Short);
+        assert_eq!(shape("[Exklusiv] Die Mauer fällt"), Shape::Short);
+        assert!(!opens_with_picture_mark("[12]Footnote text"));
+        assert!(!opens_with_picture_mark("[hong-kong-]"));
+        assert!(!opens_with_picture_mark("[X] Non-necessary"));
+    }
+
+    #[test]
+    fn a_picture_s_file_name_standing_for_its_description_is_no_heading() {
+        assert_prose(&[
+            "DSC01234.jpg",
+            "Protest-Hong-Kong.JPG",
+            "Hong Kong protest 2019.png",
+            "北京街头 2019.jpeg",
+            "Mauerfall-Berlin.webp",
+        ]);
+        // A heading may name a file of another kind, or a format.
+        assert_eq!(shape("Converting a PNG to a JPEG"), Shape::Short);
+        assert_eq!(shape("Das .jpg-Format"), Shape::Short);
+        assert_eq!(shape("配置 config.json"), Shape::Short);
+        assert_eq!(shape("Editing setup.py"), Shape::Short);
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_picture_s_kind_is_no_heading() {
+        assert_prose(&[
+            "Image",
+            "Photo",
+            "Screenshot",
+            "Foto",
+            "Bild",
+            "图片",
+            "写真",
+            "Фото",
+        ]);
+        // Words about pictures in a heading of its own are still a heading.
+        assert_eq!(shape("Images of the War"), Shape::Short);
+        assert_eq!(shape("Das Bild der Stadt"), Shape::Short);
+        assert_eq!(shape("图片新闻"), Shape::Short);
+        assert_eq!(shape("Фотография как искусство"), Shape::Short);
     }
 
     #[test]

@@ -49,10 +49,13 @@ pub enum Class {
     /// A whole line that labels other stories, the site's sections or a sign-up after an
     /// article ("Most popular", "Newsletters", "Weitere Beiträge", "相关文章").
     More,
+    /// A whole line that stands for a picture, as text-mode browsers print a description a
+    /// page left as the picture's kind ("Image", "Photo", "Screenshot", "Foto", "图片").
+    Picture,
 }
 
 /// How many classes there are.
-const CLASSES: usize = 9;
+const CLASSES: usize = 10;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -66,6 +69,7 @@ impl Class {
             "byline" => Some(Class::Byline),
             "sentence" => Some(Class::Sentence),
             "more" => Some(Class::More),
+            "picture" => Some(Class::Picture),
             _ => None,
         }
     }
@@ -160,6 +164,20 @@ pub fn labels_more(key: &str) -> bool {
         .contains(key.trim_end_matches([':', '：']).trim_end())
 }
 
+/// Whether the whole line only names a picture's kind ([`Class::Picture`]: "Image", "Foto").
+/// Asked of most short lines of a dump, so only the class's few phrases are compared.
+pub fn names_a_picture(line: &str) -> bool {
+    let words = line.trim().trim_end_matches([':', '：', '.', '。', ' ']);
+    // The longest phrase of the class is a few words: longer lines are not looked up.
+    words.chars().nth(PICTURE_CHARS).is_none() && {
+        let key = case::lowercase(words);
+        class_phrases(Class::Picture).contains(&key.as_str())
+    }
+}
+
+/// Longest line, in characters, that may only name a picture's kind.
+const PICTURE_CHARS: usize = 20;
+
 /// Whether `key` (lower case) opens with a comment form's opener.
 pub fn opens_form(key: &str) -> bool {
     class_phrases(Class::Form)
@@ -251,7 +269,7 @@ mod tests {
                 assert_ne!(x, y, "{x:?} in lexicon/{la}.txt and lexicon/{lb}.txt");
                 // A phrase that another opens at a word boundary is shadowed by it wherever
                 // phrases are matched by their start (labels of more stories are whole lines).
-                if a.class == Class::More {
+                if matches!(a.class, Class::More | Class::Picture) {
                     continue;
                 }
                 for (short, long) in [(x, y), (y, x)] {
@@ -380,6 +398,22 @@ mod tests {
     }
 
     #[test]
+    fn a_picture_is_named_by_a_whole_line_only() {
+        for line in ["Image", "PHOTO", "Foto:", "图片", "画像", "صورة"] {
+            assert!(names_a_picture(line), "{line}");
+        }
+        for line in [
+            "Images of the war",
+            "Photo of the day",
+            "图片新闻",
+            "Foto-Reportage",
+            "",
+        ] {
+            assert!(!names_a_picture(line), "{line}");
+        }
+    }
+
+    #[test]
     fn labels_match_whole_lines_only() {
         for (line, class) in [
             ("Note", Class::Admonition),
@@ -390,6 +424,12 @@ mod tests {
             ("Table of Contents", Class::Contents),
             ("目录", Class::Contents),
             ("目次", Class::Contents),
+            ("Image", Class::Picture),
+            ("Screenshot", Class::Picture),
+            ("Foto", Class::Picture),
+            ("Фото", Class::Picture),
+            ("图片", Class::Picture),
+            ("写真", Class::Picture),
         ] {
             assert!(is_label(line, class), "{line}");
         }
@@ -398,6 +438,9 @@ mod tests {
             ("注意力经济", Class::Admonition),
             ("Contents of the box", Class::Contents),
             ("Note", Class::Contents),
+            ("Images of the war", Class::Picture),
+            ("Fotografie", Class::Picture),
+            ("图片新闻", Class::Picture),
         ] {
             assert!(!is_label(line, class), "{line}");
         }

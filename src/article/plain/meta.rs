@@ -21,7 +21,27 @@ const AGENCIES: &[&str] = &[
     "bloomberg",
     "ap photo",
     "nasa",
+    // Agencies and libraries of other countries sign credits in every language.
+    "dpa",
+    "picture alliance",
+    "imago",
+    "keystone",
+    "ansa",
+    "efe",
+    "epa-efe",
+    "anp",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "anadolu",
 ];
+
+/// Picture libraries named in two words or more, which a photographer's name may precede
+/// without a separator when a dump runs the caption's spans together ("Anthony Kwan Getty
+/// Images"). A one-word agency may end a person's name ("Michael Bloomberg"), and a writer's
+/// name before a news agency's is a byline ("Tom Davies Associated Press"), so neither does.
+const LIBRARIES: &[&str] = &["getty images", "ap photo", "picture alliance"];
 
 /// Phrases that introduce a caption or a credit.
 const CREDIT_MARKS: &[&str] = &[
@@ -44,6 +64,23 @@ const CREDIT_MARKS: &[&str] = &[
     "图片:",
     "图片：",
     "摄影",
+    // The same marks in other languages; French sets a space before the colon.
+    "photo :",
+    "crédit photo",
+    "crédits photo",
+    "foto:",
+    "fotos:",
+    "(foto",
+    "bild:",
+    "bildquelle",
+    "fotoquelle",
+    "imagen:",
+    "写真：",
+    "写真:",
+    "사진=",
+    "사진:",
+    "照片：",
+    "圖片來源",
 ];
 
 /// How pages in other languages announce the reading time ("Tempo de leitura: 2 minutos").
@@ -176,10 +213,24 @@ pub fn is_credit(text: &str) -> bool {
         .collect();
     let agency = |s: &str| AGENCIES.contains(&s.strip_suffix(" file").unwrap_or(s));
     match segments.as_slice() {
-        [only] => only.split_whitespace().count() <= 2 && agency(only),
+        [only] => only.split_whitespace().count() <= 2 && agency(only) || signs_for_library(only),
         [.., last] => agency(last) || segments[1..].iter().any(|s| agency(s)) && segments.len() > 2,
         [] => false,
     }
+}
+
+/// Longest photographer's name, in words, before a library's name.
+const PHOTOGRAPHER_WORDS: usize = 3;
+
+/// "anthony kwan getty images": a name of one to three words, then a picture library's name of
+/// two words or more, nothing else (lower-cased text).
+fn signs_for_library(lower: &str) -> bool {
+    LIBRARIES.iter().any(|library| {
+        lower.strip_suffix(library).is_some_and(|name| {
+            let words = name.split_whitespace().count();
+            name.ends_with(' ') && (1..=PHOTOGRAPHER_WORDS).contains(&words)
+        })
+    })
 }
 
 /// "Jason Cipriani/ZDNet", "Ann Lee/The Times": a photographer's name of two or three
@@ -444,6 +495,18 @@ mod tests {
             "Ann Lee/The New York Times",
             "(Walt Disney Co.)",
             "[CNET]",
+            "Anthony Kwan Getty Images",
+            "Foto: dpa",
+            "Bildquelle: picture alliance / dpa",
+            "Photo : AFP",
+            "Crédit photo Jean Dupont",
+            "Foto: EFE",
+            "照片：新华社",
+            "写真：共同通信",
+            "사진=연합뉴스",
+            "Xinhua",
+            "EPA-EFE",
+            "Kin Cheung, AP Photo",
         ] {
             assert!(is_credit(line), "{line}");
         }
@@ -458,6 +521,15 @@ mod tests {
             "(We never did settle on one, unlike our 565 towns.)",
             "(see below)",
             "[1]",
+            "Michael Bloomberg",
+            "Why Getty Images Matter",
+            "The Associated Press at Work Today",
+            "Fotografie im Wandel",
+            "Die Bildsprache der Reportage",
+            "Фотография как искусство",
+            "Tom Davies Associated Press",
+            "新华社的历史",
+            "Le crédit immobilier",
         ] {
             assert!(!is_credit(line), "{line}");
         }
