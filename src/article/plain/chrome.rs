@@ -138,14 +138,12 @@ const PREFIXES: &[&str] = &[
 
 /// Phrases that mark a line as furniture wherever they appear in it.
 const PHRASES: &[&str] = &[
-    "all rights reserved",
     "your email address will not be published",
     "required fields are marked",
     "save my name, email",
     "您的邮箱地址不会被公开",
     "您的电子邮箱地址不会被公开",
     "必填项已用",
-    "版权所有",
     "clicking here",
     "recaptcha",
     "will open in a new window",
@@ -162,7 +160,63 @@ const COOKIE_PHRASES: &[&str] = &[
     "accept all cookies",
 ];
 
-/// Longest cookie notice.
+/// Phrases of a legal notice, in the languages of the lexicon; like cookie notices, such
+/// notices at a page's foot run longer than other furniture (and longer than a paragraph of
+/// prose: without this, a footer's notice outweighs the menus above it).
+const LEGAL_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "hak cipta dilindungi",
+    "все права защищены",
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "무단 전재",
+    "무단전재",
+];
+
+/// Beginnings of a legal notice, however long it runs ("Copyright law…" opens prose as well).
+const LEGAL_PREFIXES: &[&str] = &["©", "copyright ©", "copyright (c)"];
+
+/// Words of a newsletter's sign-up box ("Get the day's big stories in your inbox", "Thanks
+/// for signing up!", "订阅我们的邮件"), in the languages of the lexicon. They mark a short
+/// paragraph only (see [`is_sign_up`]): an article may well name a newsletter in passing.
+const SIGN_UP_WORDS: &[&str] = &[
+    "newsletter",
+    "inbox",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "signing up",
+    "s'abonner",
+    "abonnez",
+    "abonnieren",
+    "suscríbete",
+    "suscribirse",
+    "boletín",
+    "inscreva-se",
+    "assine",
+    "iscriviti",
+    "berlangganan",
+    "подписаться",
+    "подписк",
+    "рассылк",
+    "订阅",
+    "訂閱",
+    "購読",
+    "メルマガ",
+    "구독",
+];
+
+/// Longest paragraph that its sign-up words make furniture, in characters (a CJK character
+/// counting as one).
+const SIGN_UP_CHARS: usize = 200;
+
+/// Longest cookie or legal notice.
 const MAX_NOTICE_CHARS: usize = 800;
 
 /// Longest line that opens a comment form (its opener, the form's title after it: "Lascia un
@@ -216,10 +270,12 @@ pub fn wording(text: &str, bare: &str) -> Wording {
 /// whose key is `key`, is page chrome.
 fn chrome_by_key(chars: usize, key: &str) -> bool {
     static COOKIES: PhraseSet = PhraseSet::anywhere(COOKIE_PHRASES);
+    static LEGAL: PhraseSet = PhraseSet::anywhere(LEGAL_PHRASES);
+    static LEGAL_START: PhraseSet = PhraseSet::at_start(LEGAL_PREFIXES);
     static LABEL: PhraseSet = PhraseSet::whole(LABELS);
     static PREFIX: PhraseSet = PhraseSet::at_start(PREFIXES);
     static PHRASE: PhraseSet = PhraseSet::anywhere(PHRASES);
-    if COOKIES.matches(key) {
+    if COOKIES.matches(key) || LEGAL.matches(key) || LEGAL_START.matches(key) {
         return true;
     }
     if chars > MAX_CHROME_CHARS {
@@ -234,6 +290,13 @@ fn chrome_by_key(chars: usize, key: &str) -> bool {
         || PREFIX.matches(key)
         || PHRASE.matches(key)
         || is_counter(key)
+}
+
+/// Whether a short paragraph belongs to a newsletter's sign-up box: it holds one of the box's
+/// words and is no longer than [`SIGN_UP_CHARS`].
+pub fn is_sign_up(text: &str) -> bool {
+    static WORDS: PhraseSet = PhraseSet::anywhere(SIGN_UP_WORDS);
+    text.chars().nth(SIGN_UP_CHARS).is_none() && WORDS.matches(&key(text))
 }
 
 /// Whether a line of `chars` characters, whose key is `key`, opens a comment form ("Leave a
@@ -434,6 +497,80 @@ mod tests {
             ),
         ] {
             assert!(wording(line, line).chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn legal_notices_at_a_page_s_foot_are_furniture_however_long() {
+        let tail = |filler: &str| filler.repeat(8);
+        for line in [
+            format!(
+                "© 2019 Condé Nast. All rights reserved. Use of this site is subject to our \
+                 terms. {}",
+                tail("The material on this site may not be reproduced without permission. ")
+            ),
+            format!(
+                "Copyright © 2019 Example Media. {}",
+                tail("Any copy of the material on this site needs our written consent. ")
+            ),
+            format!(
+                "本网站所有内容版权所有，未经许可不得转载。{}",
+                tail("本站刊登的所有作品，未经书面授权，任何单位和个人不得转载或使用。").repeat(2)
+            ),
+            format!(
+                "Tous droits réservés. {}",
+                tail("Toute reproduction du contenu de ce site est interdite sans accord. ")
+            ),
+            format!(
+                "엔터미디어의 모든 기사는 저작권법의 보호를 받으며, 무단 전재 복사 배포를 \
+                 금합니다. {}",
+                tail("이 사이트의 모든 콘텐츠는 허락 없이 사용할 수 없습니다. ")
+            ),
+        ] {
+            assert!(line.chars().count() > MAX_CHROME_CHARS, "{line}");
+            assert!(wording(&line, &line).chrome, "{line}");
+        }
+        for line in [
+            format!(
+                "Copyright law was written for printing presses. {}",
+                tail("The court heard that the rules never foresaw the web, and it agreed. ")
+            ),
+            format!(
+                "法院认为，这家网站侵犯了作者的版权。{}",
+                tail("判决书说，网站在没有许可的情况下转载了全部作品，应当赔偿损失。")
+            ),
+            format!(
+                "Le tribunal a jugé que les droits de l'auteur avaient été violés. {}",
+                tail("Le site avait repris ses articles sans accord, a-t-il estimé. ")
+            ),
+        ] {
+            assert!(!wording(&line, &line).chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_of_a_sign_up_box_are_sign_up_and_others_are_not() {
+        for line in [
+            "Get the day's big stories in your inbox every morning.",
+            "Thanks for signing up!",
+            "Please check the opt-in box to acknowledge that you would like to subscribe.",
+            "订阅我们的每日简报，第一时间获取新闻。",
+            "Подпишитесь на нашу рассылку, чтобы ничего не пропустить.",
+            "Jetzt den Newsletter abonnieren und nichts verpassen.",
+        ] {
+            assert!(is_sign_up(line), "{line}");
+        }
+        for line in [
+            "The market fell again on Monday.",
+            "这是正文的一句话，说明了问题。",
+            "Рынки снова упали в понедельник.",
+            // Longer than a sign-up box's sentence: an article that names a newsletter.
+            &format!(
+                "The newsletter business has boomed since the pandemic began. {}",
+                "Writers who left their papers now earn more on their own. ".repeat(3)
+            ),
+        ] {
+            assert!(!is_sign_up(line), "{line}");
         }
     }
 
