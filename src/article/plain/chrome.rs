@@ -144,6 +144,11 @@ const PHRASES: &[&str] = &[
     "您的邮箱地址不会被公开",
     "您的电子邮箱地址不会被公开",
     "必填项已用",
+    "版权所有",
+    "版權所有",
+    "無断転載",
+    "무단 전재",
+    "무단전재",
     "clicking here",
     "recaptcha",
     "will open in a new window",
@@ -152,18 +157,18 @@ const PHRASES: &[&str] = &[
     "sharing options",
 ];
 
-/// Phrases of a cookie or consent notice; such notices run longer than other furniture.
-const COOKIE_PHRASES: &[&str] = &[
+/// Phrases of a cookie or consent notice, and of a legal notice in the alphabetic languages of
+/// the lexicon (CJK notices are short, and stand in [`PHRASES`]: scanned for in every
+/// paragraph, their bytes would be looked at all through a CJK dump): such notices at a page's foot run longer than other furniture, and longer than a
+/// paragraph of prose (without this, a footer's notice outweighs the menus above it). One
+/// list, so that a piece is scanned once for both.
+const NOTICE_PHRASES: &[&str] = &[
+    // Cookies and consent.
     "uses cookies",
     "use cookies",
     "cookie policy",
     "accept all cookies",
-];
-
-/// Phrases of a legal notice, in the languages of the lexicon; like cookie notices, such
-/// notices at a page's foot run longer than other furniture (and longer than a paragraph of
-/// prose: without this, a footer's notice outweighs the menus above it).
-const LEGAL_PHRASES: &[&str] = &[
+    // Copyright.
     "all rights reserved",
     "tous droits réservés",
     "alle rechte vorbehalten",
@@ -172,11 +177,6 @@ const LEGAL_PHRASES: &[&str] = &[
     "tutti i diritti riservati",
     "hak cipta dilindungi",
     "все права защищены",
-    "版权所有",
-    "版權所有",
-    "無断転載",
-    "무단 전재",
-    "무단전재",
 ];
 
 /// Beginnings of a legal notice, however long it runs ("Copyright law…" opens prose as well).
@@ -216,7 +216,7 @@ const SIGN_UP_WORDS: &[&str] = &[
 /// counting as one).
 const SIGN_UP_CHARS: usize = 200;
 
-/// Longest cookie or legal notice.
+/// Longest cookie or legal notice (see [`NOTICE_PHRASES`]).
 const MAX_NOTICE_CHARS: usize = 800;
 
 /// Longest line that opens a comment form (its opener, the form's title after it: "Lascia un
@@ -269,13 +269,11 @@ pub fn wording(text: &str, bare: &str) -> Wording {
 /// Whether a standalone piece of text of `chars` characters (at most [`MAX_NOTICE_CHARS`]),
 /// whose key is `key`, is page chrome.
 fn chrome_by_key(chars: usize, key: &str) -> bool {
-    static COOKIES: PhraseSet = PhraseSet::anywhere(COOKIE_PHRASES);
-    static LEGAL: PhraseSet = PhraseSet::anywhere(LEGAL_PHRASES);
-    static LEGAL_START: PhraseSet = PhraseSet::at_start(LEGAL_PREFIXES);
+    static NOTICES: PhraseSet = PhraseSet::anywhere(NOTICE_PHRASES);
     static LABEL: PhraseSet = PhraseSet::whole(LABELS);
     static PREFIX: PhraseSet = PhraseSet::at_start(PREFIXES);
     static PHRASE: PhraseSet = PhraseSet::anywhere(PHRASES);
-    if COOKIES.matches(key) || LEGAL.matches(key) || LEGAL_START.matches(key) {
+    if NOTICES.matches(key) || LEGAL_PREFIXES.iter().any(|p| key.starts_with(p)) {
         return true;
     }
     if chars > MAX_CHROME_CHARS {
@@ -296,7 +294,15 @@ fn chrome_by_key(chars: usize, key: &str) -> bool {
 /// words and is no longer than [`SIGN_UP_CHARS`].
 pub fn is_sign_up(text: &str) -> bool {
     static WORDS: PhraseSet = PhraseSet::anywhere(SIGN_UP_WORDS);
-    text.chars().nth(SIGN_UP_CHARS).is_none() && WORDS.matches(&key(text))
+    if text.chars().nth(SIGN_UP_CHARS).is_some() {
+        return false;
+    }
+    // Most short paragraphs need no lower-casing (CJK text is caseless): no copy is made.
+    if text.bytes().any(|b| b.is_ascii_uppercase()) || !case::is_simple(text) {
+        WORDS.matches(&case::lowercase(text))
+    } else {
+        WORDS.matches(text)
+    }
 }
 
 /// Whether a line of `chars` characters, whose key is `key`, opens a comment form ("Leave a
@@ -514,21 +520,24 @@ mod tests {
                 tail("Any copy of the material on this site needs our written consent. ")
             ),
             format!(
-                "本网站所有内容版权所有，未经许可不得转载。{}",
-                tail("本站刊登的所有作品，未经书面授权，任何单位和个人不得转载或使用。").repeat(2)
-            ),
-            format!(
                 "Tous droits réservés. {}",
                 tail("Toute reproduction du contenu de ce site est interdite sans accord. ")
             ),
             format!(
-                "엔터미디어의 모든 기사는 저작권법의 보호를 받으며, 무단 전재 복사 배포를 \
-                 금합니다. {}",
-                tail("이 사이트의 모든 콘텐츠는 허락 없이 사용할 수 없습니다. ")
+                "Все права защищены. {}",
+                tail("Любое использование материалов сайта без разрешения запрещено. ")
             ),
         ] {
             assert!(line.chars().count() > MAX_CHROME_CHARS, "{line}");
             assert!(wording(&line, &line).chrome, "{line}");
+        }
+        // CJK notices are short.
+        for line in [
+            "本网站所有内容版权所有，未经许可不得转载。",
+            "엔터미디어의 모든 기사는 저작권법의 보호를 받으며, 무단 전재 복사 배포를 금합니다.",
+            "当サイトの記事・写真の無断転載を禁じます。",
+        ] {
+            assert!(wording(line, line).chrome, "{line}");
         }
         for line in [
             format!(

@@ -46,6 +46,9 @@ const STOP_MARGIN: i64 = 12;
 /// What a short list item costs (lists inside articles are common; menus are long): a tenth
 /// of what a short line costs at most, so that a menu of ten links weighs one short line.
 const SHORT_ITEM_COST: i64 = 10;
+/// Greatest mass (see [`mass`]) of a sign-up box's paragraph: a CJK one says as much in a
+/// third of the characters (and longer paragraphs need no look for its words).
+const SIGN_UP_MASS: i64 = 200;
 /// Longest paragraph that reads as a teaser in a run of other stories' cards.
 const TEASER_CHARS: i64 = 500;
 /// Fewest cards in a run of teasers (a list may explain two of its entries).
@@ -170,7 +173,9 @@ fn own_weight(
     match piece {
         _ if furniture => (Evidence::Furniture, -cost),
         _ if head == Head::Declared => (Evidence::Declared, 0),
-        Piece::Text(_) if chrome::is_sign_up(text) => (Evidence::SignUp, -cost),
+        Piece::Text(_) if chars <= SIGN_UP_MASS && chrome::is_sign_up(text) => {
+            (Evidence::SignUp, -cost)
+        }
         Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
         Piece::Fixed(_) if is_list_item(piece) => {
