@@ -138,7 +138,6 @@ const PREFIXES: &[&str] = &[
 
 /// Phrases that mark a line as furniture wherever they appear in it.
 const PHRASES: &[&str] = &[
-    "all rights reserved",
     "your email address will not be published",
     "required fields are marked",
     "save my name, email",
@@ -146,6 +145,10 @@ const PHRASES: &[&str] = &[
     "您的电子邮箱地址不会被公开",
     "必填项已用",
     "版权所有",
+    "版權所有",
+    "無断転載",
+    "무단 전재",
+    "무단전재",
     "clicking here",
     "recaptcha",
     "will open in a new window",
@@ -154,15 +157,66 @@ const PHRASES: &[&str] = &[
     "sharing options",
 ];
 
-/// Phrases of a cookie or consent notice; such notices run longer than other furniture.
-const COOKIE_PHRASES: &[&str] = &[
+/// Phrases of a cookie or consent notice, and of a legal notice in the alphabetic languages of
+/// the lexicon (CJK notices are short, and stand in [`PHRASES`]: scanned for in every
+/// paragraph, their bytes would be looked at all through a CJK dump): such notices at a page's foot run longer than other furniture, and longer than a
+/// paragraph of prose (without this, a footer's notice outweighs the menus above it). One
+/// list, so that a piece is scanned once for both.
+const NOTICE_PHRASES: &[&str] = &[
+    // Cookies and consent.
     "uses cookies",
     "use cookies",
     "cookie policy",
     "accept all cookies",
+    // Copyright.
+    "all rights reserved",
+    "tous droits réservés",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "hak cipta dilindungi",
+    "все права защищены",
 ];
 
-/// Longest cookie notice.
+/// Beginnings of a legal notice, however long it runs ("Copyright law…" opens prose as well).
+const LEGAL_PREFIXES: &[&str] = &["©", "copyright ©", "copyright (c)"];
+
+/// Words of a newsletter's sign-up box ("Get the day's big stories in your inbox", "Thanks
+/// for signing up!", "订阅我们的邮件"), in the languages of the lexicon. They mark a short
+/// paragraph only (see [`is_sign_up`]): an article may well name a newsletter in passing.
+const SIGN_UP_WORDS: &[&str] = &[
+    "newsletter",
+    "inbox",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "signing up",
+    "s'abonner",
+    "abonnez",
+    "abonnieren",
+    "suscríbete",
+    "suscribirse",
+    "boletín",
+    "inscreva-se",
+    "assine",
+    "iscriviti",
+    "berlangganan",
+    "подписаться",
+    "подписк",
+    "рассылк",
+    "订阅",
+    "訂閱",
+    "購読",
+    "メルマガ",
+    "구독",
+];
+
+/// Longest paragraph that its sign-up words make furniture, in characters (a CJK character
+/// counting as one).
+const SIGN_UP_CHARS: usize = 200;
+
+/// Longest cookie or legal notice (see [`NOTICE_PHRASES`]).
 const MAX_NOTICE_CHARS: usize = 800;
 
 /// Longest line that opens a comment form (its opener, the form's title after it: "Lascia un
@@ -215,11 +269,11 @@ pub fn wording(text: &str, bare: &str) -> Wording {
 /// Whether a standalone piece of text of `chars` characters (at most [`MAX_NOTICE_CHARS`]),
 /// whose key is `key`, is page chrome.
 fn chrome_by_key(chars: usize, key: &str) -> bool {
-    static COOKIES: PhraseSet = PhraseSet::anywhere(COOKIE_PHRASES);
+    static NOTICES: PhraseSet = PhraseSet::anywhere(NOTICE_PHRASES);
     static LABEL: PhraseSet = PhraseSet::whole(LABELS);
     static PREFIX: PhraseSet = PhraseSet::at_start(PREFIXES);
     static PHRASE: PhraseSet = PhraseSet::anywhere(PHRASES);
-    if COOKIES.matches(key) {
+    if NOTICES.matches(key) || LEGAL_PREFIXES.iter().any(|p| key.starts_with(p)) {
         return true;
     }
     if chars > MAX_CHROME_CHARS {
@@ -234,6 +288,21 @@ fn chrome_by_key(chars: usize, key: &str) -> bool {
         || PREFIX.matches(key)
         || PHRASE.matches(key)
         || is_counter(key)
+}
+
+/// Whether a short paragraph belongs to a newsletter's sign-up box: it holds one of the box's
+/// words and is no longer than [`SIGN_UP_CHARS`].
+pub fn is_sign_up(text: &str) -> bool {
+    static WORDS: PhraseSet = PhraseSet::anywhere(SIGN_UP_WORDS);
+    if text.chars().nth(SIGN_UP_CHARS).is_some() {
+        return false;
+    }
+    // Most short paragraphs need no lower-casing (CJK text is caseless): no copy is made.
+    if text.bytes().any(|b| b.is_ascii_uppercase()) || !case::is_simple(text) {
+        WORDS.matches(&case::lowercase(text))
+    } else {
+        WORDS.matches(text)
+    }
 }
 
 /// Whether a line of `chars` characters, whose key is `key`, opens a comment form ("Leave a
@@ -434,6 +503,83 @@ mod tests {
             ),
         ] {
             assert!(wording(line, line).chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn legal_notices_at_a_page_s_foot_are_furniture_however_long() {
+        let tail = |filler: &str| filler.repeat(8);
+        for line in [
+            format!(
+                "© 2019 Condé Nast. All rights reserved. Use of this site is subject to our \
+                 terms. {}",
+                tail("The material on this site may not be reproduced without permission. ")
+            ),
+            format!(
+                "Copyright © 2019 Example Media. {}",
+                tail("Any copy of the material on this site needs our written consent. ")
+            ),
+            format!(
+                "Tous droits réservés. {}",
+                tail("Toute reproduction du contenu de ce site est interdite sans accord. ")
+            ),
+            format!(
+                "Все права защищены. {}",
+                tail("Любое использование материалов сайта без разрешения запрещено. ")
+            ),
+        ] {
+            assert!(line.chars().count() > MAX_CHROME_CHARS, "{line}");
+            assert!(wording(&line, &line).chrome, "{line}");
+        }
+        // CJK notices are short.
+        for line in [
+            "本网站所有内容版权所有，未经许可不得转载。",
+            "엔터미디어의 모든 기사는 저작권법의 보호를 받으며, 무단 전재 복사 배포를 금합니다.",
+            "当サイトの記事・写真の無断転載を禁じます。",
+        ] {
+            assert!(wording(line, line).chrome, "{line}");
+        }
+        for line in [
+            format!(
+                "Copyright law was written for printing presses. {}",
+                tail("The court heard that the rules never foresaw the web, and it agreed. ")
+            ),
+            format!(
+                "法院认为，这家网站侵犯了作者的版权。{}",
+                tail("判决书说，网站在没有许可的情况下转载了全部作品，应当赔偿损失。")
+            ),
+            format!(
+                "Le tribunal a jugé que les droits de l'auteur avaient été violés. {}",
+                tail("Le site avait repris ses articles sans accord, a-t-il estimé. ")
+            ),
+        ] {
+            assert!(!wording(&line, &line).chrome, "{line}");
+        }
+    }
+
+    #[test]
+    fn short_paragraphs_of_a_sign_up_box_are_sign_up_and_others_are_not() {
+        for line in [
+            "Get the day's big stories in your inbox every morning.",
+            "Thanks for signing up!",
+            "Please check the opt-in box to acknowledge that you would like to subscribe.",
+            "订阅我们的每日简报，第一时间获取新闻。",
+            "Подпишитесь на нашу рассылку, чтобы ничего не пропустить.",
+            "Jetzt den Newsletter abonnieren und nichts verpassen.",
+        ] {
+            assert!(is_sign_up(line), "{line}");
+        }
+        for line in [
+            "The market fell again on Monday.",
+            "这是正文的一句话，说明了问题。",
+            "Рынки снова упали в понедельник.",
+            // Longer than a sign-up box's sentence: an article that names a newsletter.
+            &format!(
+                "The newsletter business has boomed since the pandemic began. {}",
+                "Writers who left their papers now earn more on their own. ".repeat(3)
+            ),
+        ] {
+            assert!(!is_sign_up(line), "{line}");
         }
     }
 

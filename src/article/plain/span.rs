@@ -7,11 +7,14 @@
 //! Each piece weighs for the article or against it, from a few kinds of evidence: prose (its
 //! characters; a sentence counts however short, and so does a list item that reads as prose),
 //! a heading-like line (against: menus and teasers are made of them) unless it heads a list,
-//! a short list item (a little against), furniture by its wording (against). In a dump that
+//! a short list item (a little against), furniture by its wording (against), a short paragraph
+//! of a newsletter's sign-up box (against), another story's teaser in a run of cards under
+//! their headlines (neither: the prose of a box of related stories is not the article's). In a dump that
 //! sets its headings apart by layout (lynx), a short line at the body's margin is body text,
 //! neither for nor against; so is a plain line in a document that declares its headings
 //! (permalinks, dotted section numbers), a table's row as often as not. The weights are the piece's evidence in `folio outline --explain`.
 
+use super::chrome;
 use super::headings::{ends_like_sentence, trails_off};
 use super::pieces::Piece;
 use super::reflow::is_cjk;
@@ -40,8 +43,16 @@ const FALL_MARGIN: i64 = 4;
 /// more furniture than any article's own run of short lines (a list of positions with a line
 /// each, a meal plan's headings) holds without prose between.
 const STOP_MARGIN: i64 = 12;
-/// What a short list item costs (lists inside articles are common; menus are long).
-const SHORT_ITEM_COST: i64 = 5;
+/// What a short list item costs (lists inside articles are common; menus are long): a tenth
+/// of what a short line costs at most, so that a menu of ten links weighs one short line.
+const SHORT_ITEM_COST: i64 = 10;
+/// Greatest mass (see [`mass`]) of a sign-up box's paragraph: a CJK one says as much in a
+/// third of the characters (and longer paragraphs need no look for its words).
+const SIGN_UP_MASS: i64 = 200;
+/// Longest paragraph that reads as a teaser in a run of other stories' cards.
+const TEASER_CHARS: i64 = 500;
+/// Fewest cards in a run of teasers (a list may explain two of its entries).
+const TEASER_CARDS: usize = 3;
 /// A list item this long is a sentence or a reference, not a menu entry: it costs nothing.
 const LONG_ITEM_CHARS: i64 = 80;
 
@@ -75,6 +86,12 @@ pub enum Evidence {
     ShortLine,
     /// Furniture by its wording ("Share this", "Read more", a comment form).
     Furniture,
+    /// A short paragraph of a newsletter's sign-up box ("Thanks for signing up!"): against,
+    /// as furniture.
+    SignUp,
+    /// A short paragraph under a short list item, in a run of [`TEASER_CARDS`] such cards or
+    /// more: another story's teaser under its headline, neither for nor against.
+    Teaser,
     /// A short list item: a menu entry, most likely.
     ShortItem,
     /// Code, tables, rules, short sentences: they belong to whatever surrounds them.
@@ -92,6 +109,8 @@ impl Evidence {
             Evidence::HeadsMenu => "heads a menu",
             Evidence::ShortLine => "short line",
             Evidence::Furniture => "furniture",
+            Evidence::SignUp => "sign-up box",
+            Evidence::Teaser => "teaser",
             Evidence::ShortItem => "short item",
             Evidence::Neutral => "neutral",
         }
@@ -154,6 +173,9 @@ fn own_weight(
     match piece {
         _ if furniture => (Evidence::Furniture, -cost),
         _ if head == Head::Declared => (Evidence::Declared, 0),
+        Piece::Text(_) if chars <= SIGN_UP_MASS && chrome::is_sign_up(text) => {
+            (Evidence::SignUp, -cost)
+        }
         Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
         Piece::Fixed(_) if is_list_item(piece) => {
@@ -198,7 +220,8 @@ fn short_cost(ground: &Ground, first_prose: usize) -> i64 {
 /// nothing): its own, except that a heading-like line over a short list (furniture aside)
 /// costs nothing: it heads the list, in the article ("Story timeline" over two stories); over
 /// a menu of [`MENU_ITEMS`] entries or more ("Most popular", "Topics", "Related stories") it
-/// costs what a short line does.
+/// costs what a short line does, and so it does over a run of other stories' cards, whose
+/// teasers weigh nothing (see [`teasers`]).
 fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64)> {
     let Ground {
         pieces,
@@ -226,7 +249,70 @@ fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64
             };
         }
     }
+    for run in teasers(ground, &weights, first_prose) {
+        // The line over a run of cards heads a menu of them ("More in Sports").
+        let label = run.start.checked_sub(1).filter(|l| *l >= first_prose);
+        if let Some(l) = label.filter(|l| heads[*l] == Head::Plain && !furniture[*l]) {
+            weights[l] = (Evidence::HeadsMenu, -cost);
+        }
+        for teaser in run.teasers {
+            weights[teaser] = (Evidence::Teaser, 0);
+        }
+    }
     weights
+}
+
+/// A run of other stories' cards: where its first headline stands, and its teasers.
+struct Cards {
+    start: usize,
+    teasers: Vec<usize>,
+}
+
+/// The runs of other stories' cards after `first_prose`: a short list item (the
+/// headline), perhaps one line that is no prose (its date), then one short paragraph of
+/// prose (no longer than [`TEASER_CHARS`]) and the next card's headline, [`TEASER_CARDS`]
+/// times or more in a row. An article's list seldom explains each of its entries in a
+/// paragraph of its own; a box of related stories does.
+fn teasers(ground: &Ground, weights: &[(Evidence, i64)], first_prose: usize) -> Vec<Cards> {
+    let Ground { pieces, masses, .. } = ground;
+    let headline = |j: usize| is_list_item(&pieces[j]) && masses[j] < LONG_ITEM_CHARS;
+    let teaser = |j: usize| {
+        weights.get(j).is_some_and(|w| w.0 == Evidence::Prose)
+            && masses[j] <= TEASER_CHARS
+            && (j + 1 == pieces.len() || headline(j + 1))
+    };
+    // The teaser of the card whose headline is at `j`, if it is one.
+    let card = |j: usize| {
+        let below = j + 1;
+        if teaser(below) {
+            Some(below)
+        } else if below < pieces.len() && weights[below].0 != Evidence::Prose && !headline(below) {
+            teaser(below + 1).then_some(below + 1)
+        } else {
+            None
+        }
+    };
+    let mut found = Vec::new();
+    let mut j = first_prose;
+    while j < pieces.len() {
+        let mut run = Vec::new();
+        let mut k = j;
+        while k < pieces.len() && headline(k) {
+            let Some(t) = card(k) else { break };
+            run.push(t);
+            k = t + 1;
+        }
+        if run.len() >= TEASER_CARDS {
+            found.push(Cards {
+                start: j,
+                teasers: run,
+            });
+            j = k;
+        } else {
+            j += 1;
+        }
+    }
+    found
 }
 
 /// The article's span from `start` (the piece after the title): it ends with the best-scoring
@@ -334,6 +420,13 @@ pub(crate) mod tests {
     /// The span of a dump, as the parser finds it.
     fn span_of(text: &str) -> Span {
         outline::analyse(&pieces::pieces(text)).span
+    }
+
+    /// What the piece that reads `piece` weighed in finding the article's end in `text`.
+    fn weight_of(text: &str, piece: &str) -> (Evidence, i64) {
+        let pieces = pieces::pieces(text);
+        let at = pieces.iter().position(|p| p.text() == piece).unwrap();
+        span_of(text).weights[at]
     }
 
     /// The text of the article's last piece.
@@ -475,6 +568,107 @@ pub(crate) mod tests {
                 run(14, |n| format!("Another story {n}")),
                 run(20, |_| comment.to_string())
             );
+            assert_eq!(last_text(&text), body, "{text}");
+        }
+    }
+
+    /// A dump of a title, two paragraphs of `body`, then `after`, a piece a line.
+    fn after_article(body: &str, after: &[&str]) -> String {
+        format!(
+            "Title of the Story\n\n{body}\n\n{body}\n\n{}",
+            after.join("\n\n")
+        )
+    }
+
+    #[test]
+    fn a_newsletter_s_sign_up_box_after_the_article_does_not_extend_it() {
+        let boxes = [
+            [
+                "Pick Six Newsletter",
+                "Get the day's big stories in your inbox.",
+                "Please check the box to confirm that you would like to subscribe.",
+                "Thanks for signing up!",
+            ],
+            [
+                "每日简报",
+                "订阅我们的每日简报，第一时间获取新闻。",
+                "请查收邮件并确认订阅。",
+                "感谢您的订阅！",
+            ],
+            [
+                "Рассылка",
+                "Подпишитесь на нашу рассылку, чтобы ничего не пропустить.",
+                "Проверьте почту и подтвердите подписку.",
+                "Спасибо за подписку!",
+            ],
+        ];
+        for (body, lines) in [EN, ZH, RU].into_iter().zip(boxes) {
+            let text = after_article(body, &lines);
+            assert_eq!(last_text(&text), body, "{text}");
+            assert_eq!(weight_of(&text, lines[1]), (Evidence::SignUp, -MOST_COST));
+        }
+    }
+
+    /// Three cards of other stories after an article in `body`: each a linked headline, a
+    /// date and a teaser.
+    fn with_teasers(body: &str, label: &str, cards: [[&str; 3]; 3]) -> String {
+        let cards = cards.map(|[head, date, teaser]| format!("• {head}\n\n{date}\n\n{teaser}"));
+        format!(
+            "Title of the Story\n\n{body}\n\n{body}\n\n{label}\n\n{}\n\n• Subscribe",
+            cards.join("\n\n")
+        )
+    }
+
+    #[test]
+    fn a_run_of_teaser_cards_after_the_article_does_not_extend_it() {
+        let en = "The team's coach has heeded the warnings of the past weeks, and the lines \
+                  that he settled on at last have started to score goals again.";
+        let zh = "球队主教练终于听取了过去几周的意见，确定了新的阵容，球队也重新开始进球了，\
+                  球迷们对此感到非常高兴。";
+        let ru = "Тренер команды наконец прислушался к советам последних недель, и новые \
+                  звенья снова начали забивать голы.";
+        for (body, label, teaser, heads) in [
+            (
+                EN,
+                "More in Sports",
+                en,
+                [
+                    "Wild finally have stability",
+                    "A trade that stings",
+                    "Diggs walks the talk",
+                ],
+            ),
+            (
+                ZH,
+                "更多体育新闻",
+                zh,
+                ["球队终于稳定下来", "一笔仍然刺痛的交易", "新秀的第一个赛季"],
+            ),
+            (
+                RU,
+                "Ещё о спорте",
+                ru,
+                [
+                    "Команда наконец стабильна",
+                    "Обмен, который жалит",
+                    "Первый сезон новичка",
+                ],
+            ),
+        ] {
+            let cards = heads.map(|h| [h, "November 16, 2019", teaser]);
+            let text = with_teasers(body, label, cards);
+            assert_eq!(last_text(&text), body, "{text}");
+            assert_eq!(weight_of(&text, teaser), (Evidence::Teaser, 0), "{text}");
+            // Two entries of a list, each explained, are the article's own.
+            let two = text.replacen(&format!("• {}", heads[2]), "Then", 1);
+            assert_eq!(weight_of(&two, teaser).0, Evidence::Prose, "{two}");
+        }
+    }
+
+    #[test]
+    fn a_menu_of_ten_links_after_the_article_weighs_more_than_a_short_line() {
+        for (body, label) in [(EN, "Guides"), (ZH, "指南"), (RU, "Справочники")] {
+            let text = after_article(body, &[label, &run(11, |n| format!("• Guide number {n}"))]);
             assert_eq!(last_text(&text), body, "{text}");
         }
     }
