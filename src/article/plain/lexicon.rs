@@ -110,8 +110,26 @@ fn parse(file: &str) -> Vec<Phrase> {
 /// Whether the whole line is a phrase of `class` (an ending colon, full stop or their CJK
 /// forms aside).
 pub fn is_label(line: &str, class: Class) -> bool {
-    let bare = case::lowercase(line.trim().trim_end_matches([':', '：', '.', '。', ' ']));
-    !bare.is_empty() && phrases().iter().any(|p| p.class == class && p.text == bare)
+    let bare = line.trim().trim_end_matches([':', '：', '.', '。', ' ']);
+    // Asked of most short lines: one over twice the longest phrase of the class is none of them
+    // (lower case leaves no character with less than half its bytes).
+    if bare.is_empty() || bare.len() > 2 * longest(class) {
+        return false;
+    }
+    let bare = case::lowercase(bare);
+    class_phrases(class).contains(&bare.as_str())
+}
+
+/// The longest phrase of `class`, in bytes.
+fn longest(class: Class) -> usize {
+    static LONGEST: [OnceLock<usize>; CLASSES] = [const { OnceLock::new() }; CLASSES];
+    *LONGEST[class as usize].get_or_init(|| {
+        class_phrases(class)
+            .iter()
+            .map(|p| p.len())
+            .max()
+            .unwrap_or(0)
+    })
 }
 
 /// Whether the line is a note box's own title: an admonition label that stands apart, then the
@@ -122,11 +140,11 @@ pub fn is_label(line: &str, class: Class) -> bool {
 pub fn opens_with_label(line: &str, class: Class) -> bool {
     let t = line.trim();
     let lower = case::lowercase(t);
-    phrases()
+    class_phrases(class)
         .iter()
-        .filter(|p| p.class == class && lower.starts_with(p.text.as_str()))
+        .filter(|p| lower.starts_with(**p))
         .any(|p| {
-            let Some((at, _)) = t.char_indices().nth(p.text.chars().count()) else {
+            let Some((at, _)) = t.char_indices().nth(p.chars().count()) else {
                 return false;
             };
             let (label, rest) = t.split_at(at);
@@ -216,10 +234,9 @@ pub fn opens_sentence(line: &str) -> bool {
 /// "Table 3.", "图 2", "表 4.3. …", "Рис. 5".
 pub fn is_caption(line: &str) -> bool {
     let lower = case::lowercase(line.trim());
-    phrases()
+    class_phrases(Class::Caption)
         .iter()
-        .filter(|p| p.class == Class::Caption)
-        .filter_map(|p| lower.strip_prefix(p.text.as_str()))
+        .filter_map(|p| lower.strip_prefix(*p))
         .any(|rest| {
             let rest = rest.trim_start();
             let number: String = rest
