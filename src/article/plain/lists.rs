@@ -10,8 +10,9 @@ pub struct Marker {
     pub ordered: bool,
 }
 
+/// Bullets that open a list item (w3m nests its lists as `•`, `□`, `☆`).
 const BULLETS: &[char] = &[
-    '•', '◦', '▪', '▫', '‣', '·', '○', '●', '■', '□', '-', '*', '+', '☐', '☑', '☒', '✓', '✔',
+    '•', '◦', '▪', '▫', '‣', '·', '○', '●', '■', '□', '☆', '-', '*', '+', '☐', '☑', '☒', '✓', '✔',
 ];
 
 /// Finds a list marker: a bullet, `1.`, `1)`, `(1)`, `a)` or `(a)`, followed by a space.
@@ -112,6 +113,10 @@ mod tests {
         assert!(marker("12. item").is_some_and(|m| m.ordered));
         assert!(marker("(a) item").is_some());
         assert!(marker("b) item").is_some());
+        // w3m's bullets for three levels of nesting.
+        for line in ["• first", "□ second", "☆ third"] {
+            assert!(marker(line).is_some_and(|m| !m.ordered), "{line}");
+        }
     }
 
     #[test]
