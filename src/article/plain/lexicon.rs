@@ -174,12 +174,28 @@ pub fn class_phrases(class: Class) -> &'static [&'static str] {
     })
 }
 
+/// Words that may follow a label of more stories to name where they come from ("Next up in
+/// Tech", "More stories from Reuters", "Most read on the site").
+const WHERE_FROM: [&str; 3] = [" in ", " from ", " on "];
+/// Most words of that place.
+const PLACE_WORDS: usize = 3;
+
 /// Whether `key` (a whole line in lower case, its decoration trimmed) labels other stories,
-/// the site's sections or a sign-up ([`Class::More`]).
+/// the site's sections or a sign-up ([`Class::More`]), alone or, a label of two words or more,
+/// followed by where they come from ("next up in science & health").
 pub fn labels_more(key: &str) -> bool {
     static MORE: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect())
-        .contains(key.trim_end_matches([':', '：']).trim_end())
+    let more = MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect());
+    let key = key.trim_end_matches([':', '：']).trim_end();
+    more.contains(key)
+        || WHERE_FROM.iter().any(|w| {
+            key.split_once(w).is_some_and(|(label, place)| {
+                // One word ("Topics", "Related") is too common a heading's opening.
+                label.contains(' ')
+                    && more.contains(label)
+                    && place.split_whitespace().count() <= PLACE_WORDS
+            })
+        })
 }
 
 /// Whether the whole line only names a picture's kind ([`Class::Picture`]: "Image", "Foto").
@@ -403,7 +419,17 @@ mod tests {
             assert!(labels_more(key), "{key}");
         }
         for key in [
+            "next up in science & health",
+            "more stories from reuters",
+            "most read in sport",
+            "weitere beiträge in politik",
+        ] {
+            assert!(labels_more(key), "{key}");
+        }
+        for key in [
             "topics in algebra",
+            "most popular in the history of the city's old harbour",
+            "related from the start",
             "related work",
             "the most popular dog breeds of the year",
             "newsletter design that works",
