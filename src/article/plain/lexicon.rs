@@ -179,6 +179,8 @@ pub fn class_phrases(class: Class) -> &'static [&'static str] {
 const WHERE_FROM: [&str; 3] = [" in ", " from ", " on "];
 /// Most words of that place.
 const PLACE_WORDS: usize = 3;
+/// Longest such line in bytes (most short lines of a dump are asked: longer ones are prose).
+const WHERE_FROM_BYTES: usize = 80;
 
 /// Whether `key` (a whole line in lower case, its decoration trimmed) labels other stories,
 /// the site's sections or a sign-up ([`Class::More`]), alone or, a label of two words or more,
@@ -188,14 +190,15 @@ pub fn labels_more(key: &str) -> bool {
     let more = MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect());
     let key = key.trim_end_matches([':', '：']).trim_end();
     more.contains(key)
-        || WHERE_FROM.iter().any(|w| {
-            key.split_once(w).is_some_and(|(label, place)| {
-                // One word ("Topics", "Related") is too common a heading's opening.
-                label.contains(' ')
-                    && more.contains(label)
-                    && place.split_whitespace().count() <= PLACE_WORDS
+        || key.len() <= WHERE_FROM_BYTES
+            && WHERE_FROM.iter().any(|w| {
+                key.split_once(w).is_some_and(|(label, place)| {
+                    // One word ("Topics", "Related") is too common a heading's opening.
+                    label.contains(' ')
+                        && more.contains(label)
+                        && place.split_whitespace().count() <= PLACE_WORDS
+                })
             })
-        })
 }
 
 /// Whether the whole line only names a picture's kind ([`Class::Picture`]: "Image", "Foto").
