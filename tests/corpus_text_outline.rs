@@ -300,7 +300,35 @@ fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
         return TitleMiss::Numbered;
     }
     match rows.iter().find(|r| block(r) == Some(t)) {
-        Some(row) if row.contains(" title ") => TitleMiss::Outscored,
+        Some(row) if row.contains(" title ") => {
+            if std::env::var_os("FOLIO_EVAL_MISSES").is_some() {
+                // Both lines' title evidence (rule names and figures only), and how far the
+                // chosen line stands from the true one in blocks, never the lines' text.
+                let evidence = |r: &String| {
+                    r.split(", title ")
+                        .nth(1)
+                        .and_then(|e| e.split("  ").next())
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                let became = |r: &String| {
+                    r.split("  ")
+                        .filter(|c| !c.is_empty())
+                        .nth(1)
+                        .map(str::trim)
+                        == Some("title")
+                };
+                if let Some(chosen) = rows.iter().find(|r| became(r)) {
+                    let gap = block(chosen).map_or(0, |c| c as i64 - t as i64);
+                    println!(
+                        "outscored: chosen at {gap:+} {}; true {}",
+                        evidence(chosen),
+                        evidence(row)
+                    );
+                }
+            }
+            TitleMiss::Outscored
+        }
         row => {
             if std::env::var_os("FOLIO_EVAL_MISSES").is_some() {
                 // The decision and the evidence (rule names only), never the line's text.

@@ -361,8 +361,8 @@ fn outline_explain_says_why_a_heading_like_line_above_the_body_was_not_weighed()
          By Jonathan Garber\n\n{opening}\n\n{BODY}\n"
     ));
     for (line, why) in [
-        ("Opening Bell 11.18.19", "not title: byline"),
-        ("By Jonathan Garber", "not title: byline"),
+        ("Opening Bell 11.18.19", "not title: byline (date)"),
+        ("By Jonathan Garber", "not title: byline (by)"),
     ] {
         assert!(line_for(&stdout, line).contains(why), "{stdout}");
     }

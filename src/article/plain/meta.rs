@@ -119,16 +119,56 @@ fn names_writer(text: &str, lower: &str, words: usize) -> bool {
 
 /// A byline ("By Jane Doe", "ByReuters"), a dateline or timestamp, a reading time, a handle.
 pub fn is_byline(text: &str) -> bool {
+    byline_sign(text).is_some()
+}
+
+/// What marks a line as a byline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    /// "By Anna Lee".
+    By,
+    /// A writer's name and role, or a CJK byline's label ("记者 张三").
+    Role,
+    /// A dateline's words ("Updated", "last modified").
+    Stamp,
+    /// A reading time ("5 min read").
+    ReadingTime,
+    /// A time gone by ("3 hours ago").
+    Ago,
+    /// A handle ("@handle").
+    Handle,
+    /// A date or a clock time in a line of up to 14 words.
+    Date,
+}
+
+impl Sign {
+    /// The reason `folio outline --explain` gives for passing such a line over.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Sign::By => "byline (by)",
+            Sign::Role => "byline (role)",
+            Sign::Stamp => "byline (stamp)",
+            Sign::ReadingTime => "byline (reading time)",
+            Sign::Ago => "byline (ago)",
+            Sign::Handle => "byline (handle)",
+            Sign::Date => "byline (date)",
+        }
+    }
+}
+
+/// What makes `text` a byline, if anything does: its words ([`signed`]) or a date or time in a
+/// line of up to 14 words.
+pub fn byline_sign(text: &str) -> Option<Sign> {
     let lower = case::lowercase(text);
     // Counted as far as the tests below look.
     let words = lower.split_whitespace().take(15).count();
-    signed(text, &lower, words) || words <= 14 && is_dated(&lower)
+    signed(text, &lower, words).or_else(|| (words <= 14 && is_dated(&lower)).then_some(Sign::Date))
 }
 
 /// A byline by its words rather than by a date: "By Anna Lee", "by ANNA LEE", "ByAnna Lee"
 /// (a name follows; "By the third year, …" opens a sentence), a writer's role, or words of
 /// [`says_when`].
-fn signed(text: &str, lower: &str, words: usize) -> bool {
+fn signed(text: &str, lower: &str, words: usize) -> Option<Sign> {
     let by = text
         .strip_prefix("By")
         .or_else(|| text.strip_prefix("by"))
@@ -136,21 +176,34 @@ fn signed(text: &str, lower: &str, words: usize) -> bool {
             rest.starts_with(|c: char| c == ' ' || c.is_uppercase())
                 && rest.trim_start().starts_with(|c: char| !c.is_lowercase())
         });
-    by || names_writer(text, lower, words) || says_when(text, lower, words)
+    if by {
+        Some(Sign::By)
+    } else if names_writer(text, lower, words) {
+        Some(Sign::Role)
+    } else {
+        says_when(text, lower, words)
+    }
 }
 
-/// Words that only a dateline, a reading time or a handle carries ("Updated", "min read",
-/// "3 hours ago", "@handle").
-fn says_when(text: &str, lower: &str, words: usize) -> bool {
-    lower.starts_with("updated")
+/// Words that only a dateline ("Updated", "last modified"), a reading time ("5 min read"), a
+/// time gone by ("3 hours ago") or a handle ("@handle") carries.
+fn says_when(text: &str, lower: &str, words: usize) -> Option<Sign> {
+    if lower.starts_with("updated")
         || lower.starts_with("published")
         || lower.starts_with("posted")
-        || lower.contains("min read")
-        || READING_TIME.iter().any(|m| lower.starts_with(m))
         || lower.contains("last modified")
         || lower.contains("last updated")
-        || lower.ends_with(" ago")
-        || text.contains('@') && words <= 4
+    {
+        Some(Sign::Stamp)
+    } else if lower.contains("min read") || READING_TIME.iter().any(|m| lower.starts_with(m)) {
+        Some(Sign::ReadingTime)
+    } else if lower.ends_with(" ago") {
+        Some(Sign::Ago)
+    } else if text.contains('@') && words <= 4 {
+        Some(Sign::Handle)
+    } else {
+        None
+    }
 }
 
 /// A clock time or a date in `lower` (a line in lower case).
@@ -188,7 +241,7 @@ pub fn is_dated_headline(text: &str) -> bool {
     let stamped = lower
         .split(|c: char| !case::is_alphabetic(c))
         .any(|w| matches!(w, "published" | "updated" | "posted"));
-    own > DATELINE_WORDS && is_dated(&lower) && !stamped && !signed(text, &lower, words)
+    own > DATELINE_WORDS && is_dated(&lower) && !stamped && signed(text, &lower, words).is_none()
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
@@ -455,6 +508,29 @@ mod tests {
         ] {
             assert!(!is_byline(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_byline_names_the_sign_that_made_it_one() {
+        for (line, sign) in [
+            ("By Jane Doe", Sign::By),
+            ("ByReuters", Sign::By),
+            ("Tom Krisher, AP Auto Writer", Sign::Role),
+            ("记者 张三", Sign::Role),
+            ("Updated Tuesday", Sign::Stamp),
+            ("Last modified on Monday", Sign::Stamp),
+            ("5 Min Read", Sign::ReadingTime),
+            ("Lesezeit: 3 Minuten", Sign::ReadingTime),
+            ("3 hours ago", Sign::Ago),
+            ("Nishant Kumar@Nishantopines", Sign::Handle),
+            ("19 Nov 2019 05:44 GMT", Sign::Date),
+            ("2019年11月20日 08:00", Sign::Date),
+            ("Текст: Венера Ерофеева·24 сентября 2018", Sign::Date),
+        ] {
+            assert_eq!(byline_sign(line), Some(sign), "{line}");
+        }
+        assert_eq!(byline_sign("Bye Bye Birdie"), None);
+        assert_eq!(Sign::Ago.reason(), "byline (ago)");
     }
 
     #[test]
