@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::super::case;
 use super::super::headings::{Shape, ends_like_sentence, shape, shape_and_reason, trails_off};
-use super::super::meta::{is_byline, is_credit};
+use super::super::meta::{Sign, byline_sign, is_byline, is_credit, is_dated_headline};
 use super::super::pieces::Piece;
 use super::super::reflow::is_cjk;
 use crate::article::BlockKind;
@@ -49,10 +49,13 @@ pub enum Feature {
     /// Words it shares with the body's opening, up to [`LEAD_WORDS`]: a headline tells what
     /// the first paragraph tells.
     LeadWords,
+    /// A date or a time in a short line of few words of its own: a dateline more often than a
+    /// headline ("November 18, 2019" against "Opening Bell 11.18.19").
+    Dated,
 }
 
 /// Every feature, its name in `--explain`, and its weight per unit of value.
-pub const TABLE: [(Feature, &str, i32); 15] = [
+pub const TABLE: [(Feature, &str, i32); 16] = [
     (Feature::Markup, "markup", 400),
     (Feature::BylineBelow, "byline below", 80),
     (Feature::CreditBelow, "credit below", -80),
@@ -62,12 +65,13 @@ pub const TABLE: [(Feature, &str, i32); 15] = [
     (Feature::UnderMarked, "under a marked heading", -300),
     (Feature::Length, "length", 6),
     (Feature::Terse, "terse", -60),
-    (Feature::Repeated, "repeated", -70),
+    (Feature::Repeated, "repeated", -35),
     (Feature::Menu, "menu", -50),
     (Feature::Question, "question", -15),
     (Feature::Cry, "cry", -50),
     (Feature::Wordy, "wordy", -40),
     (Feature::LeadWords, "lead words", 20),
+    (Feature::Dated, "dated", -80),
 ];
 
 impl Feature {
@@ -167,6 +171,13 @@ pub fn is_wordy_headline(text: &str) -> bool {
         && !trails_off(text)
         && weight(text) <= 2 * WORDY_WORDS
         && text.chars().nth(WORDY_CHARS).is_none()
+}
+
+/// A line its date makes a byline ("November 18, 2019", "Opening Bell 11.18.19", "2019年11月20日
+/// 08:00"), no headline that names a date in passing: weighed as a title all the same, against
+/// its date, since a short headline may carry one.
+pub fn is_dateline(text: &str) -> bool {
+    byline_sign(text) == Some(Sign::Date) && !is_dated_headline(text)
 }
 
 /// A line that ends with an exclamation mark.
@@ -293,6 +304,28 @@ mod tests {
         }
         assert_eq!(Feature::BylineBelow.name(), "byline below");
         assert!(Feature::Repeated.weight() < 0 && Feature::LeadWords.weight() > 0);
+    }
+
+    #[test]
+    fn a_dateline_is_a_date_in_a_line_of_few_words() {
+        for line in [
+            "November 18, 2019",
+            "Opening Bell 11.18.19",
+            "Wednesday 20 November 2019 9:22 am",
+            "2019年11月20日 08:00",
+            "24 сентября 2018",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "By Jane Doe",
+            "Updated 3 hours ago",
+            "Trump may pardon 2 turkeys at the White House this year",
+            "Home Depot sales miss, shares plunge",
+            "深圳的开源社区",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]

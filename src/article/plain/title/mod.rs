@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::chrome;
 use super::context;
 use super::headings::Shape;
-use super::meta::{byline_sign, is_credit, is_dated_headline};
+use super::meta::{Sign, byline_sign, is_credit, is_dated_headline};
 use super::numbering;
 use super::outline::Role;
 use super::pieces::Piece;
@@ -148,7 +148,9 @@ fn look(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) ->
     }
     if roles[i] != Role::Body {
         Look::PassedOver("furniture")
-    } else if let Some(sign) = byline_sign(text).filter(|_| !is_dated_headline(text)) {
+    } else if let Some(sign) = byline_sign(text).filter(|_| !is_dated_headline(text))
+        && sign != Sign::Date
+    {
         Look::PassedOver(sign.reason())
     } else if is_credit(text.trim()) || context::carries_credit(text) {
         Look::PassedOver("credit")
@@ -171,6 +173,8 @@ fn score(
 ) -> Vec<Candidate> {
     let lead = features::lead_words(&opening(body, pieces));
     let repeated = repeated(indices, pieces);
+    // A dateline is weighed, but is no headline for the line under it.
+    let dated = |i: usize| features::is_dateline(pieces[i].text());
     indices
         .iter()
         .enumerate()
@@ -193,8 +197,11 @@ fn score(
                 (Feature::OverDek, features::over_dek(i, pieces).into()),
                 (
                     Feature::UnderHeadline,
-                    (i > 0 && indices.contains(&(i - 1)) && features::over_dek(i - 1, pieces))
-                        .into(),
+                    (i > 0
+                        && indices.contains(&(i - 1))
+                        && !dated(i - 1)
+                        && features::over_dek(i - 1, pieces))
+                    .into(),
                 ),
                 (
                     Feature::UnderMarked,
@@ -211,6 +218,7 @@ fn score(
                     (shapes[i] == Some(Shape::Prose) && !features::is_question(text)).into(),
                 ),
                 (Feature::LeadWords, features::shared_words(text, &lead)),
+                (Feature::Dated, dated(i).into()),
             ]
             .into_iter()
             .filter(|(_, value)| *value != 0)
