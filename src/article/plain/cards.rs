@@ -34,7 +34,7 @@ fn is_card(i: usize, pieces: &[Piece]) -> bool {
     let run = |j: usize| j != i && opens_card(j, pieces);
     opens_card(i, pieces)
         && (i.saturating_sub(CARD_GAP + 2)..i)
-            .chain(i + 3..=i + 2 + CARD_GAP)
+            .chain(i + 2..=i + 2 + CARD_GAP)
             .any(run)
 }
 
@@ -49,11 +49,12 @@ fn heads_cards(i: usize, pieces: &[Piece]) -> bool {
         .any(|j| is_card(j, pieces))
 }
 
-/// A headline over an author's name and a time, as another story's card shows them.
+/// A headline over its time, or over an author's name and a time, as another story's card
+/// shows them.
 fn opens_card(i: usize, pieces: &[Piece]) -> bool {
-    // The cheapest test first: most pieces are no name.
-    pieces.get(i + 1).is_some_and(|p| is_name(p.text()))
-        && pieces.get(i + 2).is_some_and(|p| is_byline(p.text()))
+    // The cheapest tests first: most pieces are no name and no dateline.
+    let byline = |j: usize| pieces.get(j).is_some_and(|p| is_byline(p.text()));
+    (byline(i + 1) || pieces.get(i + 1).is_some_and(|p| is_name(p.text())) && byline(i + 2))
         && pieces.get(i).is_some_and(|p| is_headline(p.text()))
 }
 
@@ -209,6 +210,40 @@ mod tests {
             let at = |t: &str| pieces.iter().position(|p| p.text() == t).unwrap();
             assert!(is_card_or_label(at(label), &pieces), "{label}");
             assert!(is_card_or_label(at(cards[1][0]), &pieces), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_card_may_show_its_headline_over_its_time_alone() {
+        for (body, section, cards) in [
+            (
+                EN,
+                "A Section",
+                [
+                    [
+                        "Turbocharged Sedan Unleashed at the Show",
+                        "November 16, 2016",
+                    ],
+                    ["The Nicknames of a Carmaker", "December 18, 2015"],
+                    ["A Compact Car Makes a Statement", "August 18, 2005"],
+                ],
+            ),
+            (
+                ZH,
+                "事件经过",
+                [
+                    ["北京今年冬天提前供暖", "2019年11月18日"],
+                    ["上海地铁新线路开通运营", "2019年11月17日"],
+                    ["深圳湾公园新增观鸟步道", "2019年11月16日"],
+                ],
+            ),
+        ] {
+            let cards = cards.map(|[head, time]| format!("{head}\n\n   {time}"));
+            let text = format!(
+                "Title of the Story\n\n   {body}\n\n{section}\n\n   {body}\n\n{}\n\n   {body}",
+                cards.join("\n\n")
+            );
+            assert_eq!(sections(&text), [section], "{text}");
         }
     }
 
