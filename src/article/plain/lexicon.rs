@@ -1,8 +1,8 @@
 //! The phrases of `lexicon/` (one file per language), read at build time: caption words,
 //! admonition labels, table-of-contents labels, the names of a book's divisions, the
 //! openers of a comment form, the words of a byline, the openings of a sentence, the labels of
-//! other stories after an article, and the wording of page furniture, each listed
-//! once for every language.
+//! other stories after an article, and the wording of page furniture, picture credits and
+//! reading times, each listed once for every language.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -74,10 +74,15 @@ pub enum Class {
     /// A word of a newsletter's sign-up box anywhere in a short paragraph, up to 200 characters
     /// ("newsletter", "abonnieren", "订阅").
     SignUp,
+    /// What marks a picture's caption or credit anywhere in a line ("Photo:", "Bildquelle",
+    /// "图片来源", "사진=").
+    Credit,
+    /// What opens a line that gives the reading time ("Reading time", "Lesezeit").
+    ReadingTime,
 }
 
 /// How many classes there are.
-const CLASSES: usize = 16;
+const CLASSES: usize = 18;
 
 impl Class {
     fn from_name(name: &str) -> Option<Class> {
@@ -98,6 +103,8 @@ impl Class {
             "notice" => Some(Class::Notice),
             "legal" => Some(Class::Legal),
             "sign-up" => Some(Class::SignUp),
+            "credit" => Some(Class::Credit),
+            "reading-time" => Some(Class::ReadingTime),
             _ => None,
         }
     }
@@ -108,8 +115,10 @@ impl Class {
     fn place(self) -> Option<Place> {
         match self {
             Class::More | Class::Picture | Class::Widget => Some(Place::Whole),
-            Class::Furniture | Class::Legal => Some(Place::Start),
-            Class::Boilerplate | Class::Notice | Class::SignUp => Some(Place::Anywhere),
+            Class::Furniture | Class::Legal | Class::ReadingTime => Some(Place::Start),
+            Class::Boilerplate | Class::Notice | Class::SignUp | Class::Credit => {
+                Some(Place::Anywhere)
+            }
             Class::Caption
             | Class::Admonition
             | Class::Contents
