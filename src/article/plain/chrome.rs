@@ -1,222 +1,15 @@
 //! Page chrome in a dump: site furniture, chatbot preambles, counters and comment forms.
 
 use super::case;
-use super::lexicon;
-use super::phrase_set::PhraseSet;
+use super::lexicon::{self, Class};
 
-/// Whole lines that are navigation or widget labels, compared after [`key`] normalisation (the
-/// labels of other stories are in the lexicon, `[more]`).
-const LABELS: &[&str] = &[
-    "read more",
-    "continue reading",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share this post",
-    "shares",
-    "tweet",
-    "print",
-    "subscribe",
-    "subscribe now",
-    "sign in",
-    "log in",
-    "login",
-    "sign up",
-    "register",
-    "skip to content",
-    "skip to main content",
-    "skip to navigation",
-    "menu",
-    "main menu",
-    "search",
-    "close",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "comments",
-    "post comment",
-    "submit",
-    "name",
-    "email",
-    "e-mail",
-    "website",
-    "comment",
-    "reply",
-    "cancel reply",
-    "back to top",
-    "home",
-    "advert",
-    "report",
-    "highlights",
-    "get short url",
-    "breaking news emails",
-    "continue reading below",
-    "addthis sharing buttons",
-    "copy this link",
-    "copy link",
-    "facebook",
-    "twitter",
-    "pinterest",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "instagram",
-    "阅读更多",
-    "阅读全文",
-    "分享",
-    "上一篇",
-    "下一篇",
-    "评论",
-    "提交评论",
-    "返回顶部",
-    "取消回复",
-];
-
-/// Beginnings of lines that are furniture whatever follows.
-const PREFIXES: &[&str] = &[
-    "views:",
-    "share on ",
-    "share this ",
-    "follow us",
-    "follow me on",
-    "subscribe to ",
-    "sign up for ",
-    "copyright",
-    "©",
-    "(c) 2",
-    "posted in ",
-    "filed under",
-    "tags:",
-    "categories:",
-    "category:",
-    "previous post",
-    "next post",
-    "previous article",
-    "next article",
-    "click here",
-    "click for",
-    "related:",
-    "related post",
-    "related article",
-    "related story",
-    "read more:",
-    "read more ",
-    "also:",
-    "see also",
-    "share on",
-    "share:",
-    "sharing options",
-    "shareall",
-    "print this",
-    "follow ",
-    "view all",
-    "more in ",
-    "more from ",
-    "latest ",
-    "watch:",
-    "listen:",
-    "new, ",
-    "filed to",
-    "see more",
-    "continue reading",
-    "also on ",
-    "download the app",
-    "阅读:",
-    "阅读：",
-    "阅读量",
-    "浏览:",
-    "浏览：",
-    "浏览量",
-    "标签:",
-    "标签：",
-    "分类:",
-    "分类：",
-    "版权所有",
-];
-
-/// Phrases that mark a line as furniture wherever they appear in it.
-const PHRASES: &[&str] = &[
-    "your email address will not be published",
-    "required fields are marked",
-    "save my name, email",
-    "您的邮箱地址不会被公开",
-    "您的电子邮箱地址不会被公开",
-    "必填项已用",
-    "版权所有",
-    "版權所有",
-    "無断転載",
-    "무단 전재",
-    "무단전재",
-    "clicking here",
-    "recaptcha",
-    "will open in a new window",
-    "sign up for our",
-    "subscribe to our",
-    "sharing options",
-];
-
-/// Phrases of a cookie or consent notice, and of a legal notice in the alphabetic languages of
-/// the lexicon (CJK notices are short, and stand in [`PHRASES`]: scanned for in every
-/// paragraph, their bytes would be looked at all through a CJK dump): such notices at a page's foot run longer than other furniture, and longer than a
-/// paragraph of prose (without this, a footer's notice outweighs the menus above it). One
-/// list, so that a piece is scanned once for both.
-const NOTICE_PHRASES: &[&str] = &[
-    // Cookies and consent.
-    "uses cookies",
-    "use cookies",
-    "cookie policy",
-    "accept all cookies",
-    // Copyright.
-    "all rights reserved",
-    "tous droits réservés",
-    "alle rechte vorbehalten",
-    "todos los derechos reservados",
-    "todos os direitos reservados",
-    "tutti i diritti riservati",
-    "hak cipta dilindungi",
-    "все права защищены",
-];
-
-/// Beginnings of a legal notice, however long it runs ("Copyright law…" opens prose as well).
-const LEGAL_PREFIXES: &[&str] = &["©", "copyright ©", "copyright (c)"];
-
-/// Words of a newsletter's sign-up box ("Get the day's big stories in your inbox", "Thanks
-/// for signing up!", "订阅我们的邮件"), in the languages of the lexicon. They mark a short
-/// paragraph only (see [`is_sign_up`]): an article may well name a newsletter in passing.
-const SIGN_UP_WORDS: &[&str] = &[
-    "newsletter",
-    "inbox",
-    "subscribe",
-    "subscription",
-    "sign up",
-    "signing up",
-    "s'abonner",
-    "abonnez",
-    "abonnieren",
-    "suscríbete",
-    "suscribirse",
-    "boletín",
-    "inscreva-se",
-    "assine",
-    "iscriviti",
-    "berlangganan",
-    "подписаться",
-    "подписк",
-    "рассылк",
-    "订阅",
-    "訂閱",
-    "購読",
-    "メルマガ",
-    "구독",
-];
-
-/// Longest paragraph that its sign-up words make furniture, in characters (a CJK character
-/// counting as one).
+/// Longest paragraph that its sign-up words (the lexicon's `sign-up` class) make furniture, in
+/// characters (a CJK character counting as one).
 const SIGN_UP_CHARS: usize = 200;
 
-/// Longest cookie or legal notice (see [`NOTICE_PHRASES`]).
+/// Longest cookie or legal notice (the lexicon's `notice` and `legal` classes): such notices at
+/// a page's foot run longer than other furniture, and longer than a paragraph of prose (without
+/// this, a footer's notice outweighs the menus above it).
 const MAX_NOTICE_CHARS: usize = 800;
 
 /// Longest line that opens a comment form (its opener, the form's title after it: "Lascia un
@@ -224,7 +17,8 @@ const MAX_NOTICE_CHARS: usize = 800;
 /// short lines after the opener are the form's fields and buttons.
 const FORM_OPENER_CHARS: usize = 39;
 
-/// Longest text still judged by the label and prefix lists; longer text is article prose.
+/// Longest text still judged by the lexicon's `widget`, `furniture` and `boilerplate` classes;
+/// longer text is article prose.
 const MAX_CHROME_CHARS: usize = 300;
 
 /// Longest chatbot preamble.
@@ -238,12 +32,14 @@ pub struct Wording {
     pub opens_form: bool,
     /// [`is_preamble`] of the piece as it stands.
     pub preamble: bool,
+    /// A short paragraph of a newsletter's sign-up box (see [`sign_up_by_key`]).
+    pub sign_up: bool,
 }
 
-/// The three tests of [`Wording`] on `text` and on `bare`, `text` without the bullets and
+/// The four tests of [`Wording`] on `text` and on `bare`, `text` without the bullets and
 /// spaces before it (which [`key`] trims anyway, so both have one key).
 pub fn wording(text: &str, bare: &str) -> Wording {
-    // Longer than that, none of the three looks at the words (so counting stops there).
+    // Longer than that, none of the four looks at the words (so counting stops there).
     let chars = |t: &str| t.chars().take(MAX_NOTICE_CHARS + 1).count();
     let bare_chars = chars(bare);
     if bare_chars > MAX_NOTICE_CHARS {
@@ -251,6 +47,7 @@ pub fn wording(text: &str, bare: &str) -> Wording {
             chrome: false,
             opens_form: false,
             preamble: false,
+            sign_up: false,
         };
     }
     let text_chars = if text.len() == bare.len() {
@@ -263,17 +60,19 @@ pub fn wording(text: &str, bare: &str) -> Wording {
         chrome: chrome_by_key(bare_chars, &key),
         opens_form: form_by_key(bare_chars, &key),
         preamble: preamble_by_key(text, text_chars, &key),
+        sign_up: sign_up_by_key(text, text_chars, &key),
     }
 }
 
 /// Whether a standalone piece of text of `chars` characters (at most [`MAX_NOTICE_CHARS`]),
 /// whose key is `key`, is page chrome.
 fn chrome_by_key(chars: usize, key: &str) -> bool {
-    static NOTICES: PhraseSet = PhraseSet::anywhere(NOTICE_PHRASES);
-    static LABEL: PhraseSet = PhraseSet::whole(LABELS);
-    static PREFIX: PhraseSet = PhraseSet::at_start(PREFIXES);
-    static PHRASE: PhraseSet = PhraseSet::anywhere(PHRASES);
-    if NOTICES.matches(key) || LEGAL_PREFIXES.iter().any(|p| key.starts_with(p)) {
+    let legal = || {
+        lexicon::class_phrases(Class::Legal)
+            .iter()
+            .any(|p| key.starts_with(p))
+    };
+    if lexicon::phrase_set(Class::Notice).matches(key) || legal() {
         return true;
     }
     if chars > MAX_CHROME_CHARS {
@@ -282,27 +81,24 @@ fn chrome_by_key(chars: usize, key: &str) -> bool {
     if key.is_empty() {
         return false;
     }
-    LABEL.matches(key)
+    lexicon::phrase_set(Class::Widget).matches(key)
         || lexicon::labels_more(key)
         || form_by_key(chars, key)
-        || PREFIX.matches(key)
-        || PHRASE.matches(key)
+        || lexicon::phrase_set(Class::Furniture).matches(key)
+        || lexicon::phrase_set(Class::Boilerplate).matches(key)
         || is_counter(key)
 }
 
-/// Whether a short paragraph belongs to a newsletter's sign-up box: it holds one of the box's
-/// words and is no longer than [`SIGN_UP_CHARS`].
-pub fn is_sign_up(text: &str) -> bool {
-    static WORDS: PhraseSet = PhraseSet::anywhere(SIGN_UP_WORDS);
-    if text.chars().nth(SIGN_UP_CHARS).is_some() {
-        return false;
-    }
-    // Most short paragraphs need no lower-casing (CJK text is caseless): no copy is made.
-    if text.bytes().any(|b| b.is_ascii_uppercase()) || !case::is_simple(text) {
-        WORDS.matches(&case::lowercase(text))
-    } else {
-        WORDS.matches(text)
-    }
+/// Whether `text`, of `chars` characters and whose key is `key`, is a short paragraph of a
+/// newsletter's sign-up box ("Get the day's big stories in your inbox", "Thanks for signing
+/// up!", "订阅我们的邮件"): it holds one of the box's words and is no longer than
+/// [`SIGN_UP_CHARS`] (an article may well name a newsletter in passing).
+fn sign_up_by_key(text: &str, chars: usize, key: &str) -> bool {
+    let words = lexicon::phrase_set(Class::SignUp);
+    // The key holds a word wherever the text in lower case does, and also where joining its
+    // spaces or straightening its apostrophes makes one ("sign  up", "s’abonner"), which the
+    // text does not: the few pieces whose key holds one are asked again as they stand.
+    chars <= SIGN_UP_CHARS && words.matches(key) && words.matches(&case::lowercase(text))
 }
 
 /// Whether a line of `chars` characters, whose key is `key`, opens a comment form ("Leave a
@@ -567,7 +363,7 @@ mod tests {
             "Подпишитесь на нашу рассылку, чтобы ничего не пропустить.",
             "Jetzt den Newsletter abonnieren und nichts verpassen.",
         ] {
-            assert!(is_sign_up(line), "{line}");
+            assert!(wording(line, line).sign_up, "{line}");
         }
         for line in [
             "The market fell again on Monday.",
@@ -579,7 +375,7 @@ mod tests {
                 "Writers who left their papers now earn more on their own. ".repeat(3)
             ),
         ] {
-            assert!(!is_sign_up(line), "{line}");
+            assert!(!wording(line, line).sign_up, "{line}");
         }
     }
 

@@ -43,58 +43,6 @@ const AGENCIES: &[&str] = &[
 /// name before a news agency's is a byline ("Tom Davies Associated Press"), so neither does.
 const LIBRARIES: &[&str] = &["getty images", "ap photo", "picture alliance"];
 
-/// Phrases that introduce a caption or a credit.
-const CREDIT_MARKS: &[&str] = &[
-    "photo:",
-    "photo by",
-    "photos:",
-    "photograph:",
-    "photograph by",
-    "image:",
-    "image caption",
-    "image copyright",
-    "image credit",
-    "credit:",
-    "courtesy",
-    "file photo",
-    "(photo",
-    "(image",
-    "[file:",
-    "图片来源",
-    "图片:",
-    "图片：",
-    "摄影",
-    // The same marks in other languages; French sets a space before the colon.
-    "photo :",
-    "crédit photo",
-    "crédits photo",
-    "foto:",
-    "fotos:",
-    "(foto",
-    "bild:",
-    "bildquelle",
-    "fotoquelle",
-    "imagen:",
-    "写真：",
-    "写真:",
-    "사진=",
-    "사진:",
-    "照片：",
-    "圖片來源",
-];
-
-/// How pages in other languages announce the reading time ("Tempo de leitura: 2 minutos").
-const READING_TIME: &[&str] = &[
-    "reading time",
-    "tempo de leitura",
-    "tiempo de lectura",
-    "temps de lecture",
-    "lesezeit",
-    "tempo di lettura",
-    "время чтения",
-    "waktu baca",
-];
-
 /// Most words of a byline that names the writer's role, and most characters of a CJK one.
 const ROLE_BYLINE_WORDS: usize = 8;
 const CJK_BYLINE_CHARS: usize = 24;
@@ -195,7 +143,11 @@ fn says_when(text: &str, lower: &str, words: usize) -> Option<Sign> {
         || lower.contains("last updated")
     {
         Some(Sign::Stamp)
-    } else if lower.contains("min read") || READING_TIME.iter().any(|m| lower.starts_with(m)) {
+    } else if lower.contains("min read")
+        || lexicon::class_phrases(Class::ReadingTime)
+            .iter()
+            .any(|m| lower.starts_with(m))
+    {
         Some(Sign::ReadingTime)
     } else if lower.ends_with(" ago") {
         Some(Sign::Ago)
@@ -245,11 +197,10 @@ pub fn is_dated_headline(text: &str) -> bool {
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",
-/// "Michael Conroy, AP").
+/// "Michael Conroy, AP"): a mark of the lexicon's `credit` class, or an agency's name.
 pub fn is_credit(text: &str) -> bool {
     let lower = case::lowercase(text);
-    static MARK: PhraseSet = PhraseSet::anywhere(CREDIT_MARKS);
-    if MARK.matches(&lower) {
+    if lexicon::phrase_set(Class::Credit).matches(&lower) {
         return true;
     }
     if is_slash_credit(text) || is_bracketed_source(text) {

@@ -54,7 +54,7 @@ pub struct Analysis {
 /// Decides every piece's role.
 pub fn analyse(pieces: &[Piece]) -> Analysis {
     let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
-    let mut roles = chrome_roles(pieces);
+    let (mut roles, sign_up) = chrome_roles(pieces);
     let choice = title::choose(pieces, &shapes, &roles);
     let title = choice.title;
     if let Some(t) = title {
@@ -76,7 +76,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     // What the dump declares: its headings (no plain line is one), its numbers' order.
     let vetoes = declared::vetoes(pieces, &shapes);
     let heads = section_heads(pieces, &shapes, &vetoes, layout_marks_headings);
-    let mut span = span::span(pieces, &heads, &furniture, start, first_prose);
+    let mut span = span::span(pieces, &heads, &furniture, &sign_up, start, first_prose);
     // A numbered document's sections run as far as its numbers do ("6." over "6.9.2").
     if let Some(last) = title.and_then(|t| numbering::last_section(t, pieces)) {
         span.end = span.end.max(last);
@@ -186,8 +186,9 @@ fn outdented_over_margin(i: usize, pieces: &[Piece], roles: &[Role]) -> bool {
             .is_some_and(|j| !pieces[j].is_outdented())
 }
 
-/// Chrome by its wording, and the short pieces of a comment form after its opener.
-fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
+/// Chrome by its wording, and the short pieces of a comment form after its opener; and which
+/// pieces are a short paragraph of a newsletter's sign-up box, by the same wording.
+fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
     let mut in_form = false;
     pieces
         .iter()
@@ -199,7 +200,7 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
                 in_form = true;
             }
             let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
-            if field
+            let role = if field
                 || wording.chrome
                 || wording.preamble
                 || is_credit(bare)
@@ -208,9 +209,10 @@ fn chrome_roles(pieces: &[Piece]) -> Vec<Role> {
                 Role::Chrome
             } else {
                 Role::Body
-            }
+            };
+            (role, wording.sign_up)
         })
-        .collect()
+        .unzip()
 }
 
 /// Whether a piece is code or other preformatted text, which may draw anything (a listing

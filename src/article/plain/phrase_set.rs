@@ -8,7 +8,7 @@ use regex::Regex;
 
 /// Where in the text a phrase must stand.
 #[derive(Clone, Copy)]
-enum Place {
+pub enum Place {
     Anywhere,
     Start,
     Whole,
@@ -27,17 +27,9 @@ impl PhraseSet {
         PhraseSet::new(list, Place::Anywhere)
     }
 
-    /// Phrases that open a text (`text.starts_with(p)` for some `p`).
-    pub const fn at_start(list: &'static [&'static str]) -> Self {
-        PhraseSet::new(list, Place::Start)
-    }
-
-    /// Phrases that are the whole text (`text == p` for some `p`).
-    pub const fn whole(list: &'static [&'static str]) -> Self {
-        PhraseSet::new(list, Place::Whole)
-    }
-
-    const fn new(list: &'static [&'static str], place: Place) -> Self {
+    /// Phrases that stand in a text where `place` says: anywhere (`text.contains(p)` for some
+    /// `p`), at its start (`text.starts_with(p)`) or as the whole text (`text == p`).
+    pub const fn new(list: &'static [&'static str], place: Place) -> Self {
         PhraseSet {
             list,
             place,
@@ -80,8 +72,8 @@ mod tests {
     fn each_place_answers_as_the_one_by_one_test_does() {
         let (anywhere, start, whole) = (
             PhraseSet::anywhere(LIST),
-            PhraseSet::at_start(LIST),
-            PhraseSet::whole(LIST),
+            PhraseSet::new(LIST, Place::Start),
+            PhraseSet::new(LIST, Place::Whole),
         );
         for text in [
             "",

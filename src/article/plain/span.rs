@@ -14,7 +14,6 @@
 //! neither for nor against; so is a plain line in a document that declares its headings
 //! (permalinks, dotted section numbers), a table's row as often as not. The weights are the piece's evidence in `folio outline --explain`.
 
-use super::chrome;
 use super::headings::{ends_like_sentence, trails_off};
 use super::pieces::Piece;
 use super::reflow::is_cjk;
@@ -152,12 +151,14 @@ fn is_prose(text: &str, m: i64) -> bool {
 }
 
 /// What the article's end is found from: the pieces, each one's mass (see [`mass`]), what may
-/// head a section, and what is furniture by its wording.
+/// head a section, what is furniture by its wording, and what is a short paragraph of a
+/// newsletter's sign-up box (`chrome::Wording::sign_up`).
 struct Ground<'a> {
     pieces: &'a [Piece],
     masses: &'a [i64],
     heads: &'a [Head],
     furniture: &'a [bool],
+    sign_up: &'a [bool],
 }
 
 /// What one piece says about being inside the article, leaving aside what follows it. A list
@@ -167,6 +168,7 @@ fn own_weight(
     chars: i64,
     head: Head,
     furniture: bool,
+    sign_up: bool,
     cost: i64,
 ) -> (Evidence, i64) {
     let text = piece.text();
@@ -174,9 +176,7 @@ fn own_weight(
     match piece {
         _ if furniture => (Evidence::Furniture, -cost),
         _ if head == Head::Declared => (Evidence::Declared, 0),
-        Piece::Text(_) if chars <= SIGN_UP_MASS && chrome::is_sign_up(text) => {
-            (Evidence::SignUp, -cost)
-        }
+        Piece::Text(_) if chars <= SIGN_UP_MASS && sign_up => (Evidence::SignUp, -cost),
         Piece::Text(_) if head == Head::No && is_prose(text, chars) => prose,
         Piece::Fixed(b) if b.kind == BlockKind::Quote && chars >= PROSE_CHARS => prose,
         Piece::Fixed(_) if is_list_item(piece) => {
@@ -202,6 +202,7 @@ fn short_cost(ground: &Ground, first_prose: usize) -> i64 {
         masses,
         heads,
         furniture,
+        ..
     } = ground;
     let mut masses: Vec<i64> = (first_prose..pieces.len())
         .filter(|i| heads[*i] == Head::No && !furniture[*i])
@@ -229,6 +230,7 @@ fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64
         masses,
         heads,
         furniture,
+        sign_up,
     } = ground;
     let mut weights = vec![(Evidence::Lead, 0); pieces.len()];
     // How many list items follow, furniture aside, walking back.
@@ -240,7 +242,14 @@ fn weights(ground: &Ground, first_prose: usize, cost: i64) -> Vec<(Evidence, i64
         } else if heads_list {
             (Evidence::HeadsMenu, -cost)
         } else {
-            own_weight(&pieces[i], masses[i], heads[i], furniture[i], cost)
+            own_weight(
+                &pieces[i],
+                masses[i],
+                heads[i],
+                furniture[i],
+                sign_up[i],
+                cost,
+            )
         };
         if !furniture[i] {
             items_next = if is_list_item(&pieces[i]) {
@@ -324,6 +333,7 @@ pub fn span(
     pieces: &[Piece],
     heads: &[Head],
     furniture: &[bool],
+    sign_up: &[bool],
     start: usize,
     first_prose: usize,
 ) -> Span {
@@ -339,6 +349,7 @@ pub fn span(
         masses: &masses,
         heads,
         furniture,
+        sign_up,
     };
     let cost = short_cost(&ground, first_prose);
     let weights = weights(&ground, first_prose, cost);
@@ -684,7 +695,8 @@ pub(crate) mod tests {
                     _ => Head::No,
                 })
                 .collect();
-            let end = span(&pieces, &heads, &vec![false; pieces.len()], 0, 0).end;
+            let none = vec![false; pieces.len()];
+            let end = span(&pieces, &heads, &none, &none, 0, 0).end;
             assert_eq!(pieces[end].text(), format!("(12) {body}"), "{text}");
         }
     }
@@ -871,6 +883,7 @@ pub(crate) mod tests {
                 masses: &masses,
                 heads: &heads,
                 furniture: &vec![false; pieces.len()],
+                sign_up: &vec![false; pieces.len()],
             };
             short_cost(&ground, 0)
         };
