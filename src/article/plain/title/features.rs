@@ -208,6 +208,15 @@ pub fn shared_words(text: &str, lead: &HashSet<String>) -> i32 {
     i32::try_from(shared).map_or(LEAD_WORDS, |n| n.min(LEAD_WORDS))
 }
 
+/// Whether the piece right under `i` (before `end`) is a byline by its words, not by a date
+/// alone ("By Jane Doe", "Tom Krisher, AP Auto Writer").
+fn signed_below(i: usize, pieces: &[Piece], end: usize) -> bool {
+    below(i, pieces, end)
+        .next()
+        .and_then(|p| byline_sign(p.text().trim()))
+        .is_some_and(|sign| sign != Sign::Date)
+}
+
 /// Whether one of the few pieces under `i` or under its subtitle (before `end`) is a byline or
 /// a dateline, with no other headline between them (a subtitle, longer than the line, may
 /// stand there).
@@ -219,10 +228,12 @@ pub fn byline_below(i: usize, pieces: &[Piece], end: usize) -> bool {
 /// [`byline_below`] of `i` itself.
 fn first_byline_below(i: usize, pieces: &[Piece], end: usize) -> bool {
     let own = weight(pieces[i].text());
-    for piece in below(i, pieces, end) {
+    for (j, piece) in (i + 1..).zip(below(i, pieces, end)) {
         let text = piece.text().trim();
         if is_byline(text) {
-            return true;
+            // A line of few words and a date over a byline of its own is a headline
+            // ("Opening Bell 11.18.19" over "By Jonathan Garber"), not this line's dateline.
+            return !(is_dateline(text) && signed_below(j, pieces, end));
         }
         let headline = matches!(piece, Piece::Text(_))
             && matches!(shape(text), Shape::Short | Shape::Capitals)
@@ -507,6 +518,16 @@ mod tests {
         ] {
             let p = pieces(dump);
             assert!(!byline_below(0, &p, p.len()), "{dump}");
+        }
+        // A dated headline over its own byline.
+        for dump in [
+            "Markets\n\nOpening Bell 11.18.19\n\nBy Jonathan Garber\n\nStocks rose.",
+            "Marchés\n\nLa Bourse le 18.11.19\n\nPar Anne Roy, rédaction\n\nLes actions montent.",
+            "Рынки\n\nБиржа 18 ноября 2019\n\nИван Петров, корреспондент\n\nАкции растут.",
+        ] {
+            let p = pieces(dump);
+            assert!(!byline_below(0, &p, p.len()), "{dump}");
+            assert!(byline_below(1, &p, p.len()), "{dump}");
         }
         let dump = "Browns player on Rudolph's role in fight\n\nOne member of the Browns' defense didn't hold back on Monday\n\nBy Jane Doe";
         let p = pieces(dump);
