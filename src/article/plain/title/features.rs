@@ -21,7 +21,9 @@ pub enum Feature {
     BylineBelow,
     /// A credit right under it: a picture's caption.
     CreditBelow,
-    /// Heading-like lines between it and the body: other stories, boxes, menus.
+    /// Heading-like lines between it and the body: other stories, boxes, menus; up to
+    /// [`HEADINGS_BETWEEN`] of them (a box of other stories may stand between a headline and
+    /// its body: past so many, more of them say no more against the line).
     HeadingsBetween,
     /// A line not much shorter right under it: its subtitle, or the body itself.
     OverDek,
@@ -91,6 +93,8 @@ impl Feature {
     }
 }
 
+/// Most heading-like lines between a line and the body that count against it.
+pub const HEADINGS_BETWEEN: usize = 8;
 /// Most words shared with the body's opening that count.
 pub const LEAD_WORDS: i32 = 5;
 /// Bytes of the body's opening whose words a headline is compared with.

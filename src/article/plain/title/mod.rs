@@ -193,7 +193,10 @@ fn score(
                     Feature::CreditBelow,
                     features::credit_below(i, pieces, body).into(),
                 ),
-                (Feature::HeadingsBetween, count(indices.len() - n - 1)),
+                (
+                    Feature::HeadingsBetween,
+                    count((indices.len() - n - 1).min(features::HEADINGS_BETWEEN)),
+                ),
                 (Feature::OverDek, features::over_dek(i, pieces).into()),
                 (
                     Feature::UnderHeadline,
