@@ -427,3 +427,27 @@ fn outline_explain_says_a_chapter_s_number_chose_the_title() {
         );
     }
 }
+
+#[test]
+fn outline_explain_weighs_every_line_of_a_dump_whose_rule_among_the_furniture_is_dropped() {
+    // The rule above the title is furniture and leaves no block: the evidence still lines up
+    // with the blocks, and a line over a rule is no breadcrumb trail.
+    let opening = format!("{BODY} It opens the story, so the title stands above it.");
+    let stdout = explained_story(&format!(
+        "Site Name\n\n* * *\n\nHome Depot sales miss and shares plunge\n\n\
+         By Jonathan Garber\n\n{opening}\n\n{BODY}\n"
+    ));
+    let title = line_for(&stdout, "Home Depot sales miss and shares plunge");
+    assert!(
+        title.contains("title  ") && title.contains("span: lead"),
+        "{stdout}"
+    );
+    assert!(
+        line_for(&stdout, &opening).contains("body starts"),
+        "{stdout}"
+    );
+    assert!(
+        !line_for(&stdout, "Site Name").contains("breadcrumb"),
+        "{stdout}"
+    );
+}

@@ -50,8 +50,18 @@ struct Joined {
     char_len: usize,
 }
 
+/// Whether a block of `kind` whose text is `text` keeps a place in the canonical text: a rule
+/// does, and any other block whose text, cleaned, is not blank. [`join`] drops the others
+/// (`folio outline --explain` matches the parser's pieces to the blocks by it).
+pub fn keeps_place(kind: BlockKind, text: &str) -> bool {
+    kind == BlockKind::Rule
+        || sanitize::strip_controls_cow(text)
+            .chars()
+            .any(|c| !c.is_whitespace())
+}
+
 /// Joins the raw blocks into the canonical text; a block left empty by cleaning is dropped
-/// (a rule has no text and stays).
+/// (a rule has no text and stays: see [`keeps_place`]).
 fn join(raw_blocks: Vec<RawBlock>) -> Joined {
     let mut text = String::with_capacity(raw_blocks.iter().map(|b| b.text.len() + 2).sum());
     let mut blocks = Vec::with_capacity(raw_blocks.len());
@@ -275,6 +285,32 @@ mod tests {
         );
         assert_eq!(article.text, "abc");
         assert_eq!(article.title, "file");
+    }
+
+    #[test]
+    fn a_block_keeps_its_place_exactly_when_joining_keeps_it() {
+        let blocks = [
+            (BlockKind::Paragraph, "  \n "),
+            (BlockKind::Chrome, ""),
+            (BlockKind::Paragraph, "\u{7}\u{1b}"),
+            (BlockKind::Rule, ""),
+            (BlockKind::Code, "\n  x\n"),
+            (BlockKind::Heading { level: 2 }, "标题"),
+        ];
+        let article = build(
+            parsed(blocks.iter().map(|(k, t)| RawBlock::new(*k, *t)).collect()),
+            Format::Plain,
+            "UTF-8",
+            "file",
+        );
+        let kept: Vec<BlockKind> = blocks
+            .iter()
+            .filter(|(k, t)| keeps_place(*k, t))
+            .map(|(k, _)| *k)
+            .collect();
+        let joined: Vec<BlockKind> = article.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kept, joined);
+        assert_eq!(kept.len(), 3);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::outline::Analysis;
 use super::pieces::Piece;
 use super::span::Span;
 use super::{chrome, context, numbering, outline, pieces};
+use crate::article::builder::keeps_place;
 use crate::article::{Article, BlockKind};
 
 /// Longest block, in characters, that is still looked at as a heading candidate.
@@ -21,9 +22,17 @@ const HEADER: [&str; 4] = ["block", "became", "evidence", "text"];
 pub fn explain(article: &Article, text: &str) -> Vec<String> {
     let pieces = pieces::pieces(text);
     let analysis = outline::analyse(&pieces);
-    // One block per piece, as the parser makes them; otherwise the weights are left out.
-    let analysis = (analysis.vetoes.len() == article.blocks.len()).then_some(analysis);
-    let rows = candidates(article, analysis.as_ref(), &pieces);
+    // One block per piece, as the parser makes them, but for pieces whose block is left blank
+    // by cleaning (a rule among the furniture) and dropped; if the two still disagree, the
+    // weights are left out.
+    let kept: Vec<usize> = (0..pieces.len())
+        .filter(|i| {
+            let block = outline::block(pieces[*i].clone(), analysis.role(*i));
+            keeps_place(block.kind, &block.text)
+        })
+        .collect();
+    let analysis = (kept.len() == article.blocks.len()).then_some(analysis);
+    let rows = candidates(article, analysis.as_ref(), &pieces, &kept);
     let width = rows
         .iter()
         .map(|r| r.2.chars().count())
@@ -41,17 +50,19 @@ pub fn explain(article: &Article, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The candidate blocks: number, decision, evidence, text. `pieces` are the parser's, one per
-/// block when `analysis` is given.
+/// The candidate blocks: number, decision, evidence, text. `pieces` are the parser's; when
+/// `analysis` is given, block `b` is piece `kept[b]`.
 fn candidates<'a>(
     article: &'a Article,
     analysis: Option<&Analysis>,
     pieces: &[Piece],
+    kept: &[usize],
 ) -> Vec<(usize, String, String, &'a str)> {
     (0..article.blocks.len())
-        .filter_map(|i| {
-            let text = article.block_text(i);
-            let kind = article.blocks[i].kind;
+        .filter_map(|b| {
+            let i = kept.get(b).copied().unwrap_or(b);
+            let text = article.block_text(b);
+            let kind = article.blocks[b].kind;
             // The body's first block is shown too: the title is looked for above it.
             let candidate = !text.contains('\n')
                 && text.chars().nth(CANDIDATE_CHARS).is_none()
@@ -83,7 +94,7 @@ fn candidates<'a>(
                 found.extend(analysis.and_then(|_| instead(i, pieces)));
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 found.extend(analysis.and_then(|a| title_score(a, i)));
-                (i, decision, found.join(", "), text)
+                (b, decision, found.join(", "), text)
             })
         })
         .collect()

@@ -27,16 +27,21 @@ pub fn blocks(pieces: Vec<Piece>) -> Vec<RawBlock> {
     pieces
         .into_iter()
         .zip(roles)
-        .map(|(piece, role)| match (piece, role) {
-            (Piece::Fixed(b), Role::Chrome) => RawBlock::new(BlockKind::Chrome, b.text),
-            (Piece::Fixed(b), _) => b,
-            (Piece::Text(t), Role::Chrome) => RawBlock::new(BlockKind::Chrome, t.text),
-            (Piece::Text(t), Role::Heading(level)) => {
-                RawBlock::new(BlockKind::Heading { level }, t.text)
-            }
-            (Piece::Text(t), Role::Body) => RawBlock::new(t.fallback, t.text),
-        })
+        .map(|(piece, role)| block(piece, role))
         .collect()
+}
+
+/// The block a piece becomes in its role.
+pub fn block(piece: Piece, role: Role) -> RawBlock {
+    match (piece, role) {
+        (Piece::Fixed(b), Role::Chrome) => RawBlock::new(BlockKind::Chrome, b.text),
+        (Piece::Fixed(b), _) => b,
+        (Piece::Text(t), Role::Chrome) => RawBlock::new(BlockKind::Chrome, t.text),
+        (Piece::Text(t), Role::Heading(level)) => {
+            RawBlock::new(BlockKind::Heading { level }, t.text)
+        }
+        (Piece::Text(t), Role::Body) => RawBlock::new(t.fallback, t.text),
+    }
 }
 
 /// What each piece turned out to be, and the article's span after the title that bounds its
@@ -49,6 +54,13 @@ pub struct Analysis {
     pub vetoes: Vec<Option<declared::Veto>>,
     /// The lines weighed as the title, and the one chosen.
     pub title: title::Choice,
+}
+
+impl Analysis {
+    /// The role piece `i` turned out to have.
+    pub fn role(&self, i: usize) -> Role {
+        self.roles[i]
+    }
 }
 
 /// Decides every piece's role.

@@ -156,7 +156,8 @@ fn look(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) ->
         Look::PassedOver("credit")
     } else if pieces
         .get(i + 1)
-        .is_some_and(|next| text.len() > next.text().len() && text.ends_with(next.text()))
+        .map(|next| next.text().trim())
+        .is_some_and(|next| !next.is_empty() && text.len() > next.len() && text.ends_with(next))
     {
         Look::PassedOver("breadcrumb")
     } else {
