@@ -173,9 +173,19 @@ const DATELINE_WORDS: usize = 6;
 pub fn is_dated_headline(text: &str) -> bool {
     let lower = case::lowercase(text);
     let words = lower.split_whitespace().take(15).count();
-    // A run of CJK characters counts a word for each two of them.
-    let own: usize = text
+    let own = own_words(text);
+    // A dateline may name the writers before its time: "… Argus Leader Published 10:02 AM".
+    let stamped = lower
         .split(|c: char| !case::is_alphabetic(c))
+        .any(|w| matches!(w, "published" | "updated" | "posted"));
+    own > DATELINE_WORDS && is_dated(&lower) && !stamped && signed(text, &lower, words).is_none()
+}
+
+/// The words of `text` of its own, months, numbers and time zones aside (of three letters or
+/// more, not a short word in capitals); a run of CJK characters counts a word for each two
+/// of them.
+pub fn own_words(text: &str) -> usize {
+    text.split(|c: char| !case::is_alphabetic(c))
         .map(|w| {
             let chars = w.chars().count();
             if w.chars().any(is_cjk) {
@@ -188,12 +198,7 @@ pub fn is_dated_headline(text: &str) -> bool {
                 )
             }
         })
-        .sum();
-    // A dateline may name the writers before its time: "… Argus Leader Published 10:02 AM".
-    let stamped = lower
-        .split(|c: char| !case::is_alphabetic(c))
-        .any(|w| matches!(w, "published" | "updated" | "posted"));
-    own > DATELINE_WORDS && is_dated(&lower) && !stamped && signed(text, &lower, words).is_none()
+        .sum()
 }
 
 /// A photo credit or caption marker ("Photo: Getty Images", "Alex Wong | Getty Images",

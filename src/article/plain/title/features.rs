@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::super::case;
 use super::super::headings::{Shape, ends_like_sentence, shape, shape_and_reason, trails_off};
-use super::super::meta::{Sign, byline_sign, is_byline, is_credit, is_dated_headline};
+use super::super::meta::{Sign, byline_sign, is_byline, is_credit, is_dated_headline, own_words};
 use super::super::pieces::Piece;
 use super::super::reflow::is_cjk;
 use crate::article::BlockKind;
@@ -212,6 +212,9 @@ pub fn shared_words(text: &str, lead: &HashSet<String>) -> i32 {
     i32::try_from(shared).map_or(LEAD_WORDS, |n| n.min(LEAD_WORDS))
 }
 
+/// Fewest words of its own (see [`own_words`]) of a dated line that may be a headline.
+const DATED_HEADLINE_WORDS: usize = 2;
+
 /// Whether the piece right under `i` (before `end`) is a byline by its words, not by a date
 /// alone ("By Jane Doe", "Tom Krisher, AP Auto Writer").
 fn signed_below(i: usize, pieces: &[Piece], end: usize) -> bool {
@@ -235,9 +238,12 @@ fn first_byline_below(i: usize, pieces: &[Piece], end: usize) -> bool {
     for (j, piece) in (i + 1..).zip(below(i, pieces, end)) {
         let text = piece.text().trim();
         if is_byline(text) {
-            // A line of few words and a date over a byline of its own is a headline
-            // ("Opening Bell 11.18.19" over "By Jonathan Garber"), not this line's dateline.
-            return !(is_dateline(text) && signed_below(j, pieces, end));
+            // A line of a few words and a date over a byline of its own is a headline
+            // ("Opening Bell 11.18.19" over "By Jonathan Garber"), not this line's dateline;
+            // a date alone over a byline is ("November 18, 2019" over "By Jane Doe").
+            return !(is_dateline(text)
+                && own_words(text) >= DATED_HEADLINE_WORDS
+                && signed_below(j, pieces, end));
         }
         let headline = matches!(piece, Piece::Text(_))
             && matches!(shape(text), Shape::Short | Shape::Capitals)
@@ -526,12 +532,20 @@ mod tests {
         // A dated headline over its own byline.
         for dump in [
             "Markets\n\nOpening Bell 11.18.19\n\nBy Jonathan Garber\n\nStocks rose.",
-            "Marchés\n\nLa Bourse le 18.11.19\n\nPar Anne Roy, rédaction\n\nLes actions montent.",
-            "Рынки\n\nБиржа 18 ноября 2019\n\nИван Петров, корреспондент\n\nАкции растут.",
+            "Marchés\n\nLa Bourse de Paris le 18.11.19\n\nPar Anne Roy, rédaction\n\nLes actions montent.",
+            "Рынки\n\nМосковская биржа 18 ноября 2019\n\nИван Петров, корреспондент\n\nАкции растут.",
         ] {
             let p = pieces(dump);
             assert!(!byline_below(0, &p, p.len()), "{dump}");
             assert!(byline_below(1, &p, p.len()), "{dump}");
+        }
+        // A date alone over a byline is the line's own.
+        for dump in [
+            "Oil Falls as Stocks Drift\n\nNovember 18, 2019\n\nBy Jane Doe\n\nOil fell.",
+            "Le pétrole recule\n\nLundi 18 novembre 2019\n\nPar Anne Roy, rédaction\n\nLe pétrole.",
+        ] {
+            let p = pieces(dump);
+            assert!(byline_below(0, &p, p.len()), "{dump}");
         }
         let dump = "Browns player on Rudolph's role in fight\n\nOne member of the Browns' defense didn't hold back on Monday\n\nBy Jane Doe";
         let p = pieces(dump);
