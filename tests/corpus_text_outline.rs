@@ -419,6 +419,25 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
         }),
         ..Flaws::default()
     };
+    // For FOLIO_EVAL_MISSES: the evidence of each wrong entry inside the article (rule names
+    // only, never the line).
+    let rows = std::env::var_os("FOLIO_EVAL_MISSES").map(|_| {
+        let text = folio::article::sanitize::normalize_owned(dump.to_string());
+        folio::article::explain(&article, &text)
+    });
+    let evidence_of = |block: usize| {
+        rows.as_ref()?
+            .iter()
+            .find(|r| r.split_whitespace().next() == Some(&block.to_string()))
+            .map(|r| {
+                let columns: Vec<&str> = r.split("  ").filter(|c| !c.is_empty()).collect();
+                format!(
+                    "{} | {}",
+                    columns[1].trim(),
+                    columns.get(2).unwrap_or(&"").trim()
+                )
+            })
+    };
     let mut found: Vec<String> = Vec::new();
     // The title's own entry opens the outline; it is scored as the title.
     let title_entry = article
@@ -449,7 +468,17 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
                         s.after += 1;
                         "(after) "
                     }
-                    _ => "",
+                    _ => {
+                        if let Some(evidence) = evidence_of(entry.block) {
+                            let corpus = if case.name.len() == 64 {
+                                "news"
+                            } else {
+                                "docs"
+                            };
+                            println!("wrong inside {corpus} {}: {evidence}", kind.name());
+                        }
+                        ""
+                    }
                 },
                 entry.title
             )),
