@@ -281,11 +281,28 @@ enum TitleMiss {
     Numbered,
 }
 
-/// Why the true title (block `t`) of a page lost.
-fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
+/// `folio outline --explain`'s rows for a page saved as `dump`.
+fn explained(article: &Article, dump: &str) -> Vec<String> {
     let text = folio::article::sanitize::normalize_owned(dump.to_string());
-    let rows = folio::article::explain(article, &text);
-    let block = |row: &String| row.split_whitespace().next()?.parse::<usize>().ok();
+    folio::article::explain(article, &text)
+}
+
+/// An explanation row's columns: block, decision, evidence, text.
+fn columns(row: &str) -> Vec<&str> {
+    row.split("  ")
+        .filter(|c| !c.is_empty())
+        .map(str::trim)
+        .collect()
+}
+
+/// The block an explanation row is about.
+fn block(row: &str) -> Option<usize> {
+    row.split_whitespace().next()?.parse().ok()
+}
+
+/// Why the true title (block `t`) of a page lost, by the page's explanation `rows`.
+fn title_miss(rows: &[String], t: usize) -> TitleMiss {
+    let block = |row: &String| block(row);
     let body = rows
         .iter()
         .find(|r| r.contains("body starts"))
@@ -311,13 +328,7 @@ fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
                         .unwrap_or_default()
                         .to_string()
                 };
-                let became = |r: &String| {
-                    r.split("  ")
-                        .filter(|c| !c.is_empty())
-                        .nth(1)
-                        .map(str::trim)
-                        == Some("title")
-                };
+                let became = |r: &String| columns(r).get(1) == Some(&"title");
                 if let Some(chosen) = rows.iter().find(|r| became(r)) {
                     let gap = block(chosen).map_or(0, |c| c as i64 - t as i64);
                     println!(
@@ -333,14 +344,14 @@ fn title_miss(article: &Article, dump: &str, t: usize) -> TitleMiss {
             if std::env::var_os("FOLIO_EVAL_MISSES").is_some() {
                 // The decision and the evidence (rule names only), never the line's text.
                 let why = row.map_or("no row".to_string(), |r| {
-                    let columns: Vec<&str> = r.split("  ").filter(|c| !c.is_empty()).collect();
+                    let columns = columns(r);
                     let evidence = columns.get(2).copied().unwrap_or_default();
                     let evidence = evidence.split(", span:").next().unwrap_or_default();
                     let passed = r
                         .split(", not title: ")
                         .nth(1)
                         .map(|w| w.split("  ").next());
-                    format!("{} {evidence}; {:?}", columns[1].trim(), passed.flatten())
+                    format!("{} {evidence}; {:?}", columns[1], passed.flatten())
                 });
                 println!("not weighed: {why}");
             }
@@ -366,6 +377,13 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
     let (dump_start, dump_end, dump_title) = span(case, &dump_blocks)?;
     let article = Article::from_bytes(dump.as_bytes(), Some(Path::new("page.txt")))
         .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    // The page's explanation, made once and only when a wrong title or FOLIO_EVAL_MISSES asks.
+    let explanation = std::cell::OnceCell::new();
+    let rows = || {
+        explanation
+            .get_or_init(|| explained(&article, &dump))
+            .as_slice()
+    };
     let texts: Vec<&str> = (0..article.blocks.len())
         .map(|i| article.block_text(i))
         .collect();
@@ -403,7 +421,7 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
             None => "(elsewhere) ",
         };
         if let Some(t) = true_title {
-            let miss = title_miss(&article, &dump, t);
+            let miss = title_miss(rows(), t);
             s.misses[miss as usize] += 1;
             print_miss = format!("{miss:?} ");
         }
@@ -421,22 +439,15 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
     };
     // For FOLIO_EVAL_MISSES: the evidence of each wrong entry inside the article (rule names
     // only, never the line).
-    let rows = std::env::var_os("FOLIO_EVAL_MISSES").map(|_| {
-        let text = folio::article::sanitize::normalize_owned(dump.to_string());
-        folio::article::explain(&article, &text)
-    });
-    let evidence_of = |block: usize| {
-        rows.as_ref()?
-            .iter()
-            .find(|r| r.split_whitespace().next() == Some(&block.to_string()))
-            .map(|r| {
-                let columns: Vec<&str> = r.split("  ").filter(|c| !c.is_empty()).collect();
-                format!(
-                    "{} | {}",
-                    columns[1].trim(),
-                    columns.get(2).unwrap_or(&"").trim()
-                )
-            })
+    let evidence_of = |b: usize| {
+        std::env::var_os("FOLIO_EVAL_MISSES")?;
+        let row = rows().iter().find(|r| block(r) == Some(b))?;
+        let columns = columns(row);
+        Some(format!(
+            "{} | {}",
+            columns[1],
+            columns.get(2).unwrap_or(&"")
+        ))
     };
     let mut found: Vec<String> = Vec::new();
     // The title's own entry opens the outline; it is scored as the title.

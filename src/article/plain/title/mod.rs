@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::chrome;
 use super::context;
 use super::headings::Shape;
-use super::meta::{Sign, byline_sign, is_credit, is_dated_headline};
+use super::meta::{Sign, byline_sign, is_credit};
 use super::numbering;
 use super::outline::Role;
 use super::pieces::Piece;
@@ -148,9 +148,8 @@ fn look(i: usize, pieces: &[Piece], shapes: &[Option<Shape>], roles: &[Role]) ->
     }
     if roles[i] != Role::Body {
         Look::PassedOver("furniture")
-    } else if let Some(sign) = byline_sign(text).filter(|_| !is_dated_headline(text))
-        && sign != Sign::Date
-    {
+    } else if let Some(sign) = byline_sign(text).filter(|sign| *sign != Sign::Date) {
+        // A byline by its words (a dated line is weighed, against its date).
         Look::PassedOver(sign.reason())
     } else if is_credit(text.trim()) || context::carries_credit(text) {
         Look::PassedOver("credit")
