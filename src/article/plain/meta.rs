@@ -167,9 +167,9 @@ fn is_dated(lower: &str) -> bool {
 /// name, a place and the paper.
 const DATELINE_WORDS: usize = 6;
 
-/// A headline that names a date or a time in passing ("Black Friday 2019: the best deals of
-/// November", "Trump may pardon 2 turkeys"): dated by [`is_byline`]'s test, no byline's
-/// words, and more words of its own than a dateline holds.
+/// A headline that names a date or a time in passing ("Thanksgiving Parade: where it goes on
+/// November 28"): dated by [`is_byline`]'s test, no byline's words, and more words of its own
+/// than a dateline holds.
 pub fn is_dated_headline(text: &str) -> bool {
     let lower = case::lowercase(text);
     let words = lower.split_whitespace().take(15).count();
@@ -291,12 +291,6 @@ fn has_clock_time(text: &str) -> bool {
 /// `18 Nov 2019`, `November 18, 2019`, `24 сентября 2018`, `2019-11-18`, `11/19/2019`,
 /// `2019年11月18日`.
 fn has_date(text: &str) -> bool {
-    let has_month = text
-        .split(|c: char| !case::is_alphabetic(c))
-        .any(|w| w.chars().nth(2).is_some() && is_month(w));
-    let has_year = text
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
     let numeric = text
         .split(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
         .any(|w| {
@@ -316,9 +310,36 @@ fn has_date(text: &str) -> bool {
                     .iter()
                     .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
         });
-    (has_month && (has_year || text.chars().any(|c| c.is_ascii_digit())))
-        || numeric
-        || has_cjk_date(text)
+    month_by_number(text) || numeric || has_cjk_date(text)
+}
+
+/// Short words that may stand between a month and its day or year ("18 de noviembre de 2019",
+/// "the 18th of November").
+const DATE_LINKS: &[&str] = &["de", "del", "of", "the"];
+
+/// A month's name next to a day or a year ("Nov. 19", "18th November", "noviembre de 2019"),
+/// not a month's name somewhere in a line that holds a number ("Trump may pardon 2 turkeys").
+fn month_by_number(text: &str) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_digit() || case::is_alphabetic(c)))
+        .filter(|w| !w.is_empty() && !DATE_LINKS.contains(w))
+        .collect();
+    let is_day_or_year = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        // A day may carry its ordinal's ending ("18th", "1er").
+        matches!(digits, 1 | 2 | 4)
+            && w[digits..].bytes().all(|b| b.is_ascii_alphabetic())
+            && w.len() - digits <= 2
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        w.chars().nth(2).is_some()
+            && is_month(w)
+            && (i > 0 && is_day_or_year(words[i - 1])
+                || words.get(i + 1).is_some_and(|n| is_day_or_year(n)))
+    })
 }
 
 /// `11月18日`, `2019年11月`: a number of days or years around a number of the month.
@@ -490,14 +511,43 @@ mod tests {
     }
 
     #[test]
+    fn a_month_names_a_date_next_to_its_day_or_year() {
+        for line in [
+            "Nov. 19",
+            "18th November",
+            "23 de agosto de 2018",
+            "the 1st of May",
+            "24 сентября",
+            "Dezember 2019",
+        ] {
+            assert!(month_by_number(&case::lowercase(line)), "{line}");
+        }
+        for line in [
+            "Trump may pardon 2 turkeys",
+            "November sales rose 4 percent",
+            "Mars 2020",
+            "May 123 votes",
+        ] {
+            assert!(!month_by_number(&case::lowercase(line)), "{line}");
+        }
+    }
+
+    #[test]
     fn headlines_that_name_a_date_in_passing() {
         for line in [
-            "Black Friday 2019: The Best Deals Still Going in November",
-            "Trump may pardon 2 turkeys at the White House this year",
             "Thanksgiving Parade: Where It Goes on November 28 and When to Watch",
+            "Opening Bell: Stocks Slip as Trade Talks Stall, Nov. 19, 2019",
             "2019年11月20日，深圳的开源社区举办了第一次年度大会",
         ] {
             assert!(is_byline(line) && is_dated_headline(line), "{line}");
+        }
+        // A month's name away from any day or year names no date at all.
+        for line in [
+            "Black Friday 2019: The Best Deals Still Going in November",
+            "Trump may pardon 2 turkeys",
+            "March on: 3 reasons the rally goes on",
+        ] {
+            assert_eq!(byline_sign(line), None, "{line}");
         }
         for line in [
             "November 18, 2019",
