@@ -20,7 +20,12 @@ fn is_caseless(c: char) -> bool {
 /// Whether every character of `text` is ASCII or caseless, so that its lower case is its
 /// ASCII lower case (`to_ascii_lowercase`).
 pub fn is_simple(text: &str) -> bool {
-    text.chars().all(|c| c.is_ascii() || is_caseless(c))
+    text.chars().all(is_simple_char)
+}
+
+/// Whether `c` is ASCII or caseless: its lower case is its ASCII lower case.
+pub fn is_simple_char(c: char) -> bool {
+    c.is_ascii() || is_caseless(c)
 }
 
 /// `text.to_lowercase()`, without the table look-ups when every character is ASCII or

@@ -40,7 +40,7 @@ pub struct Wording {
 /// spaces before it (which [`key`] trims anyway, so both have one key).
 pub fn wording(text: &str, bare: &str) -> Wording {
     // Longer than that, none of the four looks at the words (so counting stops there).
-    let chars = |t: &str| t.chars().take(MAX_NOTICE_CHARS + 1).count();
+    let chars = |t: &str| chars_up_to(t, MAX_NOTICE_CHARS + 1);
     let bare_chars = chars(bare);
     if bare_chars > MAX_NOTICE_CHARS {
         return Wording {
@@ -61,6 +61,16 @@ pub fn wording(text: &str, bare: &str) -> Wording {
         opens_form: form_by_key(bare_chars, &key),
         preamble: preamble_by_key(text, text_chars, &key),
         sign_up: sign_up_by_key(text, text_chars, &key),
+    }
+}
+
+/// `text.chars().take(most).count()`, without decoding the characters: text of `4 * most`
+/// bytes or more has at least `most`.
+fn chars_up_to(text: &str, most: usize) -> usize {
+    if text.len() >= 4 * most {
+        most
+    } else {
+        text.chars().count().min(most)
     }
 }
 
@@ -186,6 +196,18 @@ pub fn has_form_control(text: &str) -> bool {
 
 /// View, comment and share counters: "Views: 0", "12 comments", "阅读 1024".
 fn is_counter(key: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
+        "点赞",
+    ];
+    let is_separator = |c: char| c.is_whitespace() || c == ':' || c == '：';
+    let is_number_char = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    // The first word is a number or a noun: most keys are told by their opening, without a
+    // look at the rest.
+    let opening = key.trim_start_matches(is_separator);
+    if !opening.starts_with(is_number_char) && !NOUNS.iter().any(|n| opening.starts_with(n)) {
+        return false;
+    }
     // One of the two words is a number: no digit, comma or full stop, no counter.
     if !key
         .bytes()
@@ -193,17 +215,8 @@ fn is_counter(key: &str) -> bool {
     {
         return false;
     }
-    const NOUNS: &[&str] = &[
-        "views", "view", "comments", "comment", "shares", "likes", "reads", "阅读", "浏览", "评论",
-        "点赞",
-    ];
-    let mut words = key
-        .split(|c: char| c.is_whitespace() || c == ':' || c == '：')
-        .filter(|w| !w.is_empty());
-    let is_number = |w: &str| {
-        w.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    };
+    let mut words = key.split(is_separator).filter(|w| !w.is_empty());
+    let is_number = |w: &str| w.chars().all(is_number_char);
     // Exactly two words.
     match (words.next(), words.next(), words.next()) {
         (Some(a), Some(b), None) => {
@@ -213,28 +226,45 @@ fn is_counter(key: &str) -> bool {
     }
 }
 
-/// Lower-case text without the decoration around it (">>> Read more <<<", "Name *").
+/// Lower-case text without the decoration around it (">>> Read more <<<", "Name *"), its
+/// words joined by one space and its curly apostrophes straightened.
 fn key(text: &str) -> String {
-    let trimmed = text.trim_matches(|c: char| {
-        !(c.is_alphanumeric() || c == '©' || c == '(' || c == ')' || c == ':' || c == '：')
-    });
-    let mut joined = String::with_capacity(trimmed.len());
-    let mut simple = true;
-    for word in trimmed.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-        simple &= case::is_simple(word);
-    }
-    // ASCII and caseless text is lower-cased in place; anything else as the standard library
-    // does it.
-    let lower = if simple {
-        joined.make_ascii_lowercase();
-        joined
+    let trimmed = undecorated(text);
+    if is_own_key(trimmed) {
+        trimmed.to_ascii_lowercase()
     } else {
-        joined.to_lowercase()
-    };
+        cased_key(trimmed)
+    }
+}
+
+/// Text without the decoration around it.
+fn undecorated(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || c == '©' || c == '(' || c == ')' || c == ':' || c == '：')
+    })
+}
+
+/// Whether undecorated text is its own key but for ASCII case, as most text is: ASCII or
+/// caseless (see [`case::is_simple`]), its words apart by one space, no curly apostrophe. One
+/// pass tells, where making the key the long way takes three.
+fn is_own_key(trimmed: &str) -> bool {
+    let mut after_space = false;
+    trimmed.chars().all(|c| {
+        let fits = if c == ' ' {
+            !after_space
+        } else {
+            !c.is_whitespace() && case::is_simple_char(c) && !matches!(c, '’' | '‘')
+        };
+        after_space = c == ' ';
+        fits
+    })
+}
+
+/// The key of any undecorated text: its words joined, lower-cased as the standard library
+/// does it, its curly apostrophes straightened.
+fn cased_key(trimmed: &str) -> String {
+    let joined = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = case::lowercase(&joined);
     if lower.contains(['’', '‘']) {
         lower.replace(['’', '‘'], "'")
     } else {
@@ -245,6 +275,26 @@ fn key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_made_in_one_pass_is_the_one_made_the_long_way() {
+        for text in [
+            "",
+            ">>> Read More <<<",
+            "  Leave  a\u{3000}Reply\t",
+            "阅读 1024",
+            "Don’t miss ‘this’",
+            "ΟΔΟΣ ΟΔΟΣ:",
+            "İstanbul’s news",
+            "Ｎａｍｅ　＊",
+            "Name\u{a0}*",
+            "two  spaces",
+        ] {
+            let words: Vec<&str> = undecorated(text).split_whitespace().collect();
+            let standard = words.join(" ").to_lowercase().replace(['’', '‘'], "'");
+            assert_eq!(key(text), standard, "{text}");
+        }
+    }
 
     #[test]
     fn form_controls_printed_by_text_browsers_are_furniture_and_blanks_are_not() {

@@ -257,19 +257,26 @@ fn word_level(text: &str) -> Option<u8> {
 fn fits(text: &str) -> bool {
     // Most pieces are paragraphs: too many bytes for `MAX_CHARS` characters, or too many
     // characters (counted without decoding them).
-    if text.len() > 4 * MAX_CHARS || text.chars().count() > MAX_CHARS {
+    if text.len() > 4 * MAX_CHARS {
         return false;
     }
-    // One pass for the rest: characters, words as `split_whitespace` finds them, CJK.
-    let (mut chars, mut words, mut cjk, mut in_word) = (0, 0, 0, false);
+    let chars = text.chars().count();
+    if chars == 0 || chars > MAX_CHARS {
+        return false;
+    }
+    // One pass for the rest: words as `split_whitespace` finds them, CJK. Both only grow, so
+    // the pass stops at too many words, or once half of a long line is CJK (a CJK paragraph).
+    let (mut words, mut cjk, mut in_word) = (0, 0, false);
     for c in text.chars() {
-        chars += 1;
         cjk += usize::from(is_cjk(c));
         let space = c.is_whitespace();
         words += usize::from(!space && !in_word);
         in_word = !space;
+        if words > MAX_WORDS || chars > MAX_CJK_CHARS && cjk * 2 >= chars {
+            return false;
+        }
     }
-    chars != 0 && words <= MAX_WORDS && (cjk * 2 < chars || chars <= MAX_CJK_CHARS)
+    true
 }
 
 /// Sentences end with a full stop, comma, semicolon, colon or ellipsis (closing quotes and
@@ -294,6 +301,10 @@ fn without_closers(text: &str) -> &str {
 /// after a lower-case word of three letters or more (so "Mr. Smith" and "U.S. Troops" pass),
 /// followed by a capital.
 fn has_inner_sentence_end(text: &str) -> bool {
+    // Most lines have no such mark to look around.
+    if !text.contains(['.', '?', '!']) {
+        return false;
+    }
     let chars: Vec<char> = text.chars().collect();
     chars.windows(5).any(|w| {
         matches!(w[3], '.' | '?' | '!') && w[..3].iter().all(|c| c.is_lowercase()) && w[4] == ' '
@@ -311,7 +322,7 @@ const CLAUSE_CHARS: usize = 8;
 /// length ("为保证软件包构建能顺利进行，你必须保证系统中已经安装"). A heading is one phrase; a
 /// short pair joined by a comma may be one ("安装，一步一步来").
 fn has_cjk_sentence(text: &str) -> bool {
-    if text.is_ascii() {
+    if !text.contains(['。', '！', '？', '，']) {
         return false;
     }
     let chars: Vec<char> = text.chars().collect();
@@ -332,11 +343,12 @@ fn is_pull_quote(text: &str) -> bool {
 /// ("MacBook", "AirPods"), and a headline may name several brands.
 fn has_glued_words(text: &str) -> bool {
     text.split_whitespace().any(|word| {
-        let chars: Vec<char> = word.chars().collect();
-        let joins = chars
-            .windows(3)
-            .filter(|w| w[0].is_lowercase() && w[1].is_lowercase() && w[2].is_uppercase())
-            .count();
+        // A join is a capital after two lower-case letters.
+        let (mut joins, mut lower_before, mut lower) = (0, false, false);
+        for c in word.chars() {
+            joins += usize::from(lower_before && lower && c.is_uppercase());
+            (lower_before, lower) = (lower, c.is_lowercase());
+        }
         joins >= 2
     })
 }
@@ -434,6 +446,9 @@ fn opens_with_picture_mark(text: &str) -> bool {
 /// underscore before digits ("book__MG_2953"). Identifiers inside a heading ("The ONE_LEVEL Key
 /// Type", "max_connections") are not.
 fn has_file_name_word(text: &str) -> bool {
+    if !text.contains('_') {
+        return false;
+    }
     let lone = !text.trim().contains(' ') && text.contains('_');
     let camera = text.split_whitespace().any(|word| {
         word.contains("__")
@@ -448,10 +463,12 @@ fn has_file_name_word(text: &str) -> bool {
 /// The same words twice in a row ("Defense ministries Defense ministries"): a picture's
 /// description and its caption run together.
 fn is_doubled(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().collect();
-    let half = chars.len() / 2;
-    let first: String = chars[..half].iter().collect();
-    let second: String = chars[half..].iter().collect();
+    let half = text.chars().count() / 2;
+    let middle = text
+        .char_indices()
+        .nth(half)
+        .map_or(text.len(), |(at, _)| at);
+    let (first, second) = text.split_at(middle);
     half >= 4 && first.trim() == second.trim()
 }
 

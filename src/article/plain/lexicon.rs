@@ -260,7 +260,8 @@ pub fn labels_more(key: &str) -> bool {
     static MORE: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let more = MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect());
     let key = key.trim_end_matches([':', '：']).trim_end();
-    more.contains(key)
+    // Most keys are longer than any label: they are not hashed.
+    key.len() <= longest(Class::More) && more.contains(key)
         || key.len() <= WHERE_FROM_BYTES
             && WHERE_FROM.iter().any(|w| {
                 key.split_once(w).is_some_and(|(label, place)| {

@@ -18,13 +18,14 @@ pub fn number(text: &str) -> Option<String> {
             .collect();
         return (!digits.is_empty()).then_some(digits);
     }
-    let mut words = text.split_whitespace();
-    let first = words.next()?;
-    if let Some(n) = groups(first) {
+    if let Some(n) = leading_groups(text) {
         return Some(n);
     }
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
     // A chapter word in any language, then the number: "Chapter 6.", "Глава 14.", "Chapitre 3".
-    let word_like = first.chars().all(char::is_alphabetic) && first.chars().count() <= 12;
+    // (Counted first: the first word of a CJK paragraph may run to its end.)
+    let word_like = first.chars().nth(12).is_none() && first.chars().all(char::is_alphabetic);
     let second = words.next()?;
     // An appendix is numbered by a letter: "Appendix A", "附录 A."
     if let Some(letter) = division_number(text).filter(|n| is_letter(n)) {
@@ -56,9 +57,29 @@ fn is_letter(token: &str) -> bool {
     token.len() == 1 && token.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// The groups (see [`groups`]) of a line's first word: the only number of [`number`] that may
+/// have two groups or more.
+fn leading_groups(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    // Most lines open otherwise, and their first word is not looked for.
+    if !opens_groups(text) {
+        return None;
+    }
+    groups(text.split_whitespace().next()?)
+}
+
+/// Whether text opens as groups do, with a digit or a capital.
+fn opens_groups(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase())
+}
+
 /// `6`, `6.`, `6.1`, `6.1.2.`, `A.2.` as groups without the final dot; a letter may only lead.
 fn groups(token: &str) -> Option<String> {
     let token = token.strip_suffix('.').unwrap_or(token);
+    // Most words open otherwise, and are not split.
+    if !opens_groups(token) {
+        return None;
+    }
     let parts: Vec<&str> = token.split('.').collect();
     let part_ok = |(i, p): (usize, &&str)| {
         !p.is_empty()
@@ -130,7 +151,8 @@ pub fn out_of_sequence(pieces: &[Piece]) -> Vec<bool> {
     // footnote's "1.2", do not count against a section of chapter 6).
     let mut least: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, piece) in pieces.iter().enumerate().rev() {
-        let Some(n) = number(piece.text()).and_then(|n| dotted_groups(&n)) else {
+        // Only a line's first word gives a number of two groups.
+        let Some(n) = leading_groups(piece.text()).and_then(|n| dotted_groups(&n)) else {
             continue;
         };
         let below = least.entry(n[0]).or_insert_with(|| n.clone());

@@ -92,7 +92,11 @@ fn ends_inside_word(text: &str, next: char) -> bool {
 /// Characters written without spaces between words: Han, kana, Hangul, CJK punctuation and
 /// full-width forms.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    let c = c as u32;
+    // Asked of every character of a dump: most lie below every range, or in the ideographs'.
+    c >= 0x1100
+        && ((0x4E00..=0x9FFF).contains(&c)
+            || matches!(c,
         0x1100..=0x11FF
         | 0x2E80..=0x2FDF
         | 0x3000..=0x30FF
@@ -103,7 +107,7 @@ pub fn is_cjk(c: char) -> bool {
         | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F
         | 0xFF00..=0xFFEF
-        | 0x20000..=0x3FFFF)
+        | 0x20000..=0x3FFFF))
 }
 
 #[cfg(test)]
