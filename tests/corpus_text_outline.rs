@@ -437,8 +437,8 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
         }),
         ..Flaws::default()
     };
-    // For FOLIO_EVAL_MISSES: the evidence of each wrong entry inside the article (rule names
-    // only, never the line).
+    // For FOLIO_EVAL_MISSES: the evidence of each wrong entry inside the article and of each
+    // true heading missed (rule names only, never the line).
     let evidence_of = |b: usize| {
         std::env::var_os("FOLIO_EVAL_MISSES")?;
         let row = rows().iter().find(|r| block(r) == Some(b))?;
@@ -448,6 +448,11 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
             columns[1],
             columns.get(2).unwrap_or(&"")
         ))
+    };
+    let corpus = if case.name.len() == 64 {
+        "news"
+    } else {
+        "docs"
     };
     let mut found: Vec<String> = Vec::new();
     // The title's own entry opens the outline; it is scored as the title.
@@ -481,11 +486,6 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
                     }
                     _ => {
                         if let Some(evidence) = evidence_of(entry.block) {
-                            let corpus = if case.name.len() == 64 {
-                                "news"
-                            } else {
-                                "docs"
-                            };
                             println!("wrong inside {corpus} {}: {evidence}", kind.name());
                         }
                         ""
@@ -493,6 +493,13 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
                 },
                 entry.title
             )),
+        }
+    }
+    // The same for each true heading missed: what its block became and why.
+    for k in &truth {
+        let block = (start..=end).find(|b| key(texts[*b]) == *k);
+        if let Some(evidence) = block.and_then(evidence_of) {
+            println!("missed {corpus} {}: {evidence}", kind.name());
         }
     }
     flaws.missed = truth;
