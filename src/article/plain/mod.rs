@@ -228,6 +228,24 @@ Read more: the harbour at dawn
     }
 
     #[test]
+    fn a_marked_heading_shaped_like_a_credit_is_a_heading() {
+        // "Name Name/Outlet" is a photo's credit ("Ann Lee/The Times") unless markup says the
+        // line is a heading.
+        let text = format!(
+            "Guide\n=====\n\n{BODY}\n\nNative Load/Save Dialogs\n------------------------\n\n\
+             {BODY}\n\n## Ann Lee/The Times\n\n{BODY}\n\nJason Cipriani/ZDNet\n\n{BODY}"
+        );
+        assert_headings(
+            &text,
+            &[
+                (1, "Guide"),
+                (2, "Native Load/Save Dialogs"),
+                (2, "Ann Lee/The Times"),
+            ],
+        );
+    }
+
+    #[test]
     fn table_of_contents_run_is_not_headings() {
         let text = format!(
             "{BODY}\n\nIntroduction\n\nMethods\n\nResults\n\n{BODY}\n\nIntroduction\n\n{BODY}\n\n\

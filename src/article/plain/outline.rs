@@ -198,8 +198,9 @@ fn outdented_over_margin(i: usize, pieces: &[Piece], roles: &[Role]) -> bool {
             .is_some_and(|j| !pieces[j].is_outdented())
 }
 
-/// Chrome by its wording, and the short pieces of a comment form after its opener; and which
-/// pieces are a short paragraph of a newsletter's sign-up box, by the same wording.
+/// Chrome by its wording (a credit's only if markup does not mark the line a heading), and the
+/// short pieces of a comment form after its opener; and which pieces are a short paragraph of
+/// a newsletter's sign-up box, by the same wording.
 fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
     let mut in_form = false;
     pieces
@@ -215,7 +216,7 @@ fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
             let role = if field
                 || wording.chrome
                 || wording.preamble
-                || is_credit(bare)
+                || is_credit(bare) && !is_marked(piece)
                 || chrome::has_form_control(text) && !is_preformatted(piece)
             {
                 Role::Chrome
@@ -225,6 +226,12 @@ fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
             (role, wording.sign_up)
         })
         .unzip()
+}
+
+/// Whether markup sets a piece apart as a heading: then a credit's shape ("Native Load/Save
+/// Dialogs" reads like "Ann Lee/The Times") does not make it chrome.
+fn is_marked(piece: &Piece) -> bool {
+    matches!(piece, Piece::Text(t) if t.marked.is_some())
 }
 
 /// Whether a piece is code or other preformatted text, which may draw anything (a listing
