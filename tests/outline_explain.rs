@@ -451,3 +451,22 @@ fn outline_explain_weighs_every_line_of_a_dump_whose_rule_among_the_furniture_is
         "{stdout}"
     );
 }
+
+#[test]
+fn outline_explain_names_why_a_line_is_furniture() {
+    let stdout = explained_story(&format!(
+        "Share this\n\nThe Harbour at Dawn\n\nBy Anna Lee\n\n{BODY}\n\nPhoto: Getty Images\n\n\
+         {BODY}\n\nMost popular\n\n12 comments\n\n{BODY}"
+    ));
+    for (text, why) in [
+        ("Share this", "chrome: widget"),
+        ("Photo: Getty Images", "chrome: credit"),
+        ("Most popular", "chrome: more"),
+        ("12 comments", "chrome: counter"),
+    ] {
+        let line = line_for(&stdout, text);
+        assert!(line.contains("furniture") && line.contains(why), "{line}");
+    }
+    // A line of the article names no such reason.
+    assert!(!line_for(&stdout, "The Harbour at Dawn").contains("chrome:"));
+}

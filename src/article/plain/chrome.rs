@@ -26,8 +26,9 @@ const MAX_PREAMBLE_CHARS: usize = 600;
 
 /// What the wording of one piece says of it, read from its key once.
 pub struct Wording {
-    /// Page chrome, by the piece's words.
-    pub chrome: bool,
+    /// Page chrome, by the piece's words: the name of the test that says so (a lexicon class,
+    /// "more" for a label of other stories, "counter" for a view or share counter).
+    pub chrome: Option<&'static str>,
     /// The piece opens a comment form ("Leave a reply", "发表回复").
     pub opens_form: bool,
     /// [`is_preamble`] of the piece as it stands.
@@ -44,7 +45,7 @@ pub fn wording(text: &str, bare: &str) -> Wording {
     let bare_chars = chars(bare);
     if bare_chars > MAX_NOTICE_CHARS {
         return Wording {
-            chrome: false,
+            chrome: None,
             opens_form: false,
             preamble: false,
             sign_up: false,
@@ -74,29 +75,47 @@ fn chars_up_to(text: &str, most: usize) -> usize {
     }
 }
 
+/// A test of a piece's key, given its length in characters.
+type KeyTest = fn(usize, &str) -> bool;
+
 /// Whether a standalone piece of text of `chars` characters (at most [`MAX_NOTICE_CHARS`]),
-/// whose key is `key`, is page chrome.
-fn chrome_by_key(chars: usize, key: &str) -> bool {
+/// whose key is `key`, is page chrome, by the name of the test that says so.
+fn chrome_by_key(chars: usize, key: &str) -> Option<&'static str> {
     let legal = || {
         lexicon::class_phrases(Class::Legal)
             .iter()
             .any(|p| key.starts_with(p))
     };
-    if lexicon::phrase_set(Class::Notice).matches(key) || legal() {
-        return true;
+    if lexicon::phrase_set(Class::Notice).matches(key) {
+        return Some("notice");
     }
-    if chars > MAX_CHROME_CHARS {
-        return false;
+    if legal() {
+        return Some("legal");
     }
-    if key.is_empty() {
-        return false;
+    if chars > MAX_CHROME_CHARS || key.is_empty() {
+        return None;
     }
-    lexicon::phrase_set(Class::Widget).matches(key)
-        || lexicon::labels_more(key)
-        || form_by_key(chars, key)
-        || lexicon::phrase_set(Class::Furniture).matches(key)
-        || lexicon::phrase_set(Class::Boilerplate).matches(key)
-        || is_counter(key)
+    let tests: [(KeyTest, &str); 6] = [
+        (
+            |_, k| lexicon::phrase_set(Class::Widget).matches(k),
+            "widget",
+        ),
+        (|_, k| lexicon::labels_more(k), "more"),
+        (form_by_key, "form"),
+        (
+            |_, k| lexicon::phrase_set(Class::Furniture).matches(k),
+            "furniture",
+        ),
+        (
+            |_, k| lexicon::phrase_set(Class::Boilerplate).matches(k),
+            "boilerplate",
+        ),
+        (|_, k| is_counter(k), "counter"),
+    ];
+    tests
+        .iter()
+        .find(|(test, _)| test(chars, key))
+        .map(|(_, name)| *name)
 }
 
 /// Whether `text`, of `chars` characters and whose key is `key`, is a short paragraph of a
@@ -348,8 +367,25 @@ mod tests {
                 "To find out more or to opt out, read on. ".repeat(8)
             ),
         ] {
-            assert!(wording(line, line).chrome, "{line}");
+            assert!(wording(line, line).chrome.is_some(), "{line}");
         }
+    }
+
+    #[test]
+    fn chrome_names_the_test_that_found_it() {
+        for (line, why) in [
+            ("Share this", "widget"),
+            ("返回顶部", "widget"),
+            ("Most popular", "more"),
+            ("相关文章", "more"),
+            ("Leave a Reply", "form"),
+            ("Tags: economy, trade", "furniture"),
+            ("12 comments", "counter"),
+            ("阅读 1024", "counter"),
+        ] {
+            assert_eq!(wording(line, line).chrome, Some(why), "{line}");
+        }
+        assert_eq!(wording("Conclusion", "Conclusion").chrome, None);
     }
 
     #[test]
@@ -375,7 +411,7 @@ mod tests {
             ),
         ] {
             assert!(line.chars().count() > MAX_CHROME_CHARS, "{line}");
-            assert!(wording(&line, &line).chrome, "{line}");
+            assert!(wording(&line, &line).chrome.is_some(), "{line}");
         }
         // CJK notices are short.
         for line in [
@@ -383,7 +419,7 @@ mod tests {
             "엔터미디어의 모든 기사는 저작권법의 보호를 받으며, 무단 전재 복사 배포를 금합니다.",
             "当サイトの記事・写真の無断転載を禁じます。",
         ] {
-            assert!(wording(line, line).chrome, "{line}");
+            assert!(wording(line, line).chrome.is_some(), "{line}");
         }
         for line in [
             format!(
@@ -399,7 +435,7 @@ mod tests {
                 tail("Le site avait repris ses articles sans accord, a-t-il estimé. ")
             ),
         ] {
-            assert!(!wording(&line, &line).chrome, "{line}");
+            assert!(wording(&line, &line).chrome.is_none(), "{line}");
         }
     }
 
@@ -443,7 +479,7 @@ mod tests {
             ),
             "",
         ] {
-            assert!(!wording(line, line).chrome, "{line}");
+            assert!(wording(line, line).chrome.is_none(), "{line}");
         }
     }
 

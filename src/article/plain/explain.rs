@@ -91,6 +91,11 @@ fn candidates<'a>(
                         .and_then(|a| a.vetoes[i])
                         .map(|v| v.name().to_string()),
                 );
+                found.extend(
+                    analysis
+                        .and_then(|a| a.chrome[i])
+                        .map(|why| format!("chrome: {why}")),
+                );
                 found.extend(analysis.and_then(|_| instead(i, pieces)));
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 found.extend(analysis.and_then(|a| title_score(a, i)));

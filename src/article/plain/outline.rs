@@ -54,6 +54,9 @@ pub struct Analysis {
     pub vetoes: Vec<Option<declared::Veto>>,
     /// The lines weighed as the title, and the one chosen.
     pub title: title::Choice,
+    /// Why each piece is page chrome by its own words or shape, if it is (see
+    /// [`chrome_roles`]), for `--explain`.
+    pub chrome: Vec<Option<&'static str>>,
 }
 
 impl Analysis {
@@ -66,7 +69,17 @@ impl Analysis {
 /// Decides every piece's role.
 pub fn analyse(pieces: &[Piece]) -> Analysis {
     let shapes: Vec<Option<Shape>> = pieces.iter().map(text_shape).collect();
-    let (mut roles, sign_up) = chrome_roles(pieces);
+    let (chrome, sign_up) = chrome_roles(pieces);
+    let mut roles: Vec<Role> = chrome
+        .iter()
+        .map(|why| {
+            if why.is_some() {
+                Role::Chrome
+            } else {
+                Role::Body
+            }
+        })
+        .collect();
     let choice = title::choose(pieces, &shapes, &roles);
     let title = choice.title;
     if let Some(t) = title {
@@ -121,6 +134,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         span,
         vetoes,
         title: choice,
+        chrome,
     }
 }
 
@@ -198,10 +212,11 @@ fn outdented_over_margin(i: usize, pieces: &[Piece], roles: &[Role]) -> bool {
             .is_some_and(|j| !pieces[j].is_outdented())
 }
 
-/// Chrome by its wording (a credit's only if markup does not mark the line a heading), and the
-/// short pieces of a comment form after its opener; and which pieces are a short paragraph of
-/// a newsletter's sign-up box, by the same wording.
-fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
+/// Which pieces are chrome by their wording (a credit's only if markup does not mark the line
+/// a heading), or as the short pieces of a comment form after its opener, and the name of the
+/// test that says so; and which pieces are a short paragraph of a newsletter's sign-up box, by
+/// the same wording.
+fn chrome_roles(pieces: &[Piece]) -> (Vec<Option<&'static str>>, Vec<bool>) {
     let mut in_form = false;
     pieces
         .iter()
@@ -212,18 +227,20 @@ fn chrome_roles(pieces: &[Piece]) -> (Vec<Role>, Vec<bool>) {
             if wording.opens_form {
                 in_form = true;
             }
-            let field = in_form && text.chars().nth(FORM_FIELD_CHARS).is_none();
-            let role = if field
-                || wording.chrome
-                || wording.preamble
-                || is_credit(bare) && !is_marked(piece)
-                || chrome::has_form_control(text) && !is_preformatted(piece)
-            {
-                Role::Chrome
+            let why = if in_form && text.chars().nth(FORM_FIELD_CHARS).is_none() {
+                Some("form field")
+            } else if wording.chrome.is_some() {
+                wording.chrome
+            } else if wording.preamble {
+                Some("preamble")
+            } else if is_credit(bare) && !is_marked(piece) {
+                Some("credit")
+            } else if chrome::has_form_control(text) && !is_preformatted(piece) {
+                Some("form control")
             } else {
-                Role::Body
+                None
             };
-            (role, wording.sign_up)
+            (why, wording.sign_up)
         })
         .unzip()
 }
