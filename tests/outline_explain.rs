@@ -470,3 +470,22 @@ fn outline_explain_names_why_a_line_is_furniture() {
     // A line of the article names no such reason.
     assert!(!line_for(&stdout, "The Harbour at Dawn").contains("chrome:"));
 }
+
+#[test]
+fn outline_explain_says_a_line_between_the_title_and_the_body_is_under_the_title() {
+    let stdout = explained_story(&format!(
+        "Cannabis Use Is Rising Where It Is Legal\n\nA study of two million people.\n\n\
+         Health Science Politics\n\n{BODY}\n\nA second paragraph of the story goes on.\n\n\
+         {BODY}\n\nA Section\n\n{BODY}\n"
+    ));
+    let tags = line_for(&stdout, "Health Science Politics");
+    assert!(
+        tags.contains("paragraph") && tags.contains("under the title"),
+        "{stdout}"
+    );
+    let section = line_for(&stdout, "A Section");
+    assert!(
+        section.contains("heading 2") && !section.contains("under the title"),
+        "{stdout}"
+    );
+}

@@ -98,6 +98,12 @@ fn candidates<'a>(
                 );
                 found.extend(analysis.and_then(|_| instead(i, pieces)));
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
+                found.extend(
+                    analysis
+                        .filter(|a| a.lead.contains(&i))
+                        .filter(|_| matches!(shape(text), Shape::Short | Shape::Capitals))
+                        .map(|_| "under the title".to_string()),
+                );
                 found.extend(analysis.and_then(|a| title_score(a, i)));
                 (b, decision, found.join(", "), text)
             })

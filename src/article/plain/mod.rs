@@ -315,6 +315,38 @@ Read more: the harbour at dawn
     }
 
     #[test]
+    fn plain_lines_between_the_title_and_the_body_opening_are_its_lead() {
+        let body = [BODY; 6].join("\n\n");
+        for (title, dek, lead_line) in [
+            (
+                "Cannabis Use Is Rising Where It Is Legal",
+                "A study of two million people.",
+                "Health Marijuana Science",
+            ),
+            (
+                "Markets Rally After the Vote",
+                "Stocks rose.",
+                "BREAKING NEWS",
+            ),
+            ("深圳的开源社区越来越活跃", "记者观察。", "科技 深圳 开源"),
+            (
+                "Город снова нашёл свою воду",
+                "Репортаж.",
+                "Общество Экология",
+            ),
+        ] {
+            let text =
+                format!("{title}\n\n{dek}\n\n{lead_line}\n\n{body}\n\nReal Section\n\n{body}");
+            assert_headings(&text, &[(1, title), (2, "Real Section")]);
+        }
+        // A section number still makes a heading there.
+        for numbered in ["1. Background", "一、背景"] {
+            let text = format!("Title of the Report\n\nA short note.\n\n{numbered}\n\n{body}");
+            assert_headings(&text, &[(1, "Title of the Report"), (2, numbered)]);
+        }
+    }
+
+    #[test]
     fn numbered_heading_may_open_onto_an_unnumbered_one() {
         let text = format!("{BODY}\n\n2. Findings\n\nWhat We Saw\n\n{BODY}");
         assert_headings(&text, &[(2, "2. Findings"), (3, "What We Saw")]);

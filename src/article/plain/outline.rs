@@ -50,6 +50,9 @@ pub struct Analysis {
     roles: Vec<Role>,
     /// Where the article ends, and each piece's weight in finding it.
     pub span: span::Span,
+    /// The pieces between the title and where the body opens: the title's lead, where a plain
+    /// line heads no section.
+    pub lead: std::ops::Range<usize>,
     /// What the dump's declared structure says against each piece heading a section.
     pub vetoes: Vec<Option<declared::Veto>>,
     /// The lines weighed as the title, and the one chosen.
@@ -91,8 +94,6 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     let toc = not_sections(pieces, &shapes, &roles);
     let layout_marks_headings = marks_headings_by_layout(pieces, &shapes);
     let start = title.map_or(0, |t| t + 1);
-    // Lines between the title and the first body prose are subtitles, bylines and captions,
-    // unless markup or numbering says they are headings.
     let first_prose = (start..pieces.len())
         .find(|i| is_body(*i, pieces, &shapes, &roles) && matches!(pieces[*i], Piece::Text(_)))
         .unwrap_or(pieces.len());
@@ -107,8 +108,18 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         span.end = span.end.max(last);
     }
     let end = span.end;
+    // Lines between the title and where the body opens (its first prose, or the paragraph
+    // found to open a run of prose, whichever is further down) are the title's lead:
+    // subtitles, tags, bylines, captions, share bars. A plain line there heads no section;
+    // markup or a section number still makes one.
+    let lead = match title {
+        Some(_) => start..first_prose.max(choice.body),
+        None => start..start,
+    };
     for i in (start..pieces.len()).rev() {
-        let subtitle = title.is_some() && i < first_prose && shapes[i] == Some(Shape::Short);
+        let subtitle = lead.contains(&i)
+            && matches!(shapes[i], Some(Shape::Short | Shape::Capitals))
+            && numbering::number(pieces[i].text()).is_none();
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
@@ -132,6 +143,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     Analysis {
         roles,
         span,
+        lead,
         vetoes,
         title: choice,
         chrome,
