@@ -488,4 +488,14 @@ fn outline_explain_says_a_line_between_the_title_and_the_body_is_under_the_title
         section.contains("heading 2") && !section.contains("under the title"),
         "{stdout}"
     );
+    // A section number makes a heading there, and the rule is not named.
+    let stdout = explained_story(&format!(
+        "Title of the Annual Report\n\nA short note.\n\n1. Background\n\n{BODY}\n\n\
+         A second paragraph of the report goes on.\n\n{BODY}\n"
+    ));
+    let numbered = line_for(&stdout, "1. Background");
+    assert!(
+        numbered.contains("heading 2") && !numbered.contains("under the title"),
+        "{stdout}"
+    );
 }

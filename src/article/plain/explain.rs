@@ -100,8 +100,7 @@ fn candidates<'a>(
                 found.extend(analysis.map(|a| in_span(&a.span, i)));
                 found.extend(
                     analysis
-                        .filter(|a| a.lead.contains(&i))
-                        .filter(|_| matches!(shape(text), Shape::Short | Shape::Capitals))
+                        .filter(|a| a.under_title[i])
                         .map(|_| "under the title".to_string()),
                 );
                 found.extend(analysis.and_then(|a| title_score(a, i)));

@@ -50,9 +50,9 @@ pub struct Analysis {
     roles: Vec<Role>,
     /// Where the article ends, and each piece's weight in finding it.
     pub span: span::Span,
-    /// The pieces between the title and where the body opens: the title's lead, where a plain
-    /// line heads no section.
-    pub lead: std::ops::Range<usize>,
+    /// Which pieces are plain lines in the title's lead (between the title and where the body
+    /// opens): subtitles, tags, captions, share bars, none of them a section's head.
+    pub under_title: Vec<bool>,
     /// What the dump's declared structure says against each piece heading a section.
     pub vetoes: Vec<Option<declared::Veto>>,
     /// The lines weighed as the title, and the one chosen.
@@ -116,10 +116,14 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
         Some(_) => start..first_prose.max(choice.body),
         None => start..start,
     };
+    let under_title: Vec<bool> = (0..pieces.len())
+        .map(|i| {
+            lead.contains(&i)
+                && matches!(shapes[i], Some(Shape::Short | Shape::Capitals))
+                && numbering::number(pieces[i].text()).is_none()
+        })
+        .collect();
     for i in (start..pieces.len()).rev() {
-        let subtitle = lead.contains(&i)
-            && matches!(shapes[i], Some(Shape::Short | Shape::Capitals))
-            && numbering::number(pieces[i].text()).is_none();
         if roles[i] == Role::Body && context::is_interview_question(i, pieces) {
             roles[i] = Role::Heading(2);
         } else if roles[i] == Role::Body
@@ -129,7 +133,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
             && i <= end
             && (!toc[i] || outdented_over_margin(i, pieces, &roles))
             && (!layout_marks_headings || stands_out(&pieces[i], shapes[i]))
-            && !subtitle
+            && !under_title[i]
             && vetoes[i].is_none()
             && (matches!(shapes[i], Some(Shape::Marked(_)))
                 || context::something_else(i, pieces).is_none())
@@ -143,7 +147,7 @@ pub fn analyse(pieces: &[Piece]) -> Analysis {
     Analysis {
         roles,
         span,
-        lead,
+        under_title,
         vetoes,
         title: choice,
         chrome,
