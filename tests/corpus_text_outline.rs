@@ -437,8 +437,8 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
         }),
         ..Flaws::default()
     };
-    // For FOLIO_EVAL_MISSES: the evidence of each wrong entry inside the article and of each
-    // true heading missed (rule names only, never the line).
+    // For FOLIO_EVAL_MISSES: the evidence of each wrong entry (above, inside or below the
+    // article) and of each true heading missed (rule names only, never the line).
     let evidence_of = |b: usize| {
         std::env::var_os("FOLIO_EVAL_MISSES")?;
         let row = rows().iter().find(|r| block(r) == Some(b))?;
@@ -473,26 +473,23 @@ fn score(case: &Case, kind: Kind) -> Option<(Score, Flaws)> {
                 found.push(truth.swap_remove(at));
                 s.correct += 1;
             }
-            None => flaws.wrong.push(format!(
-                "{}{:?}",
-                match entry.block {
+            None => {
+                let (place, label) = match entry.block {
                     b if b < start => {
                         s.before += 1;
-                        "(before) "
+                        ("above", "(before) ")
                     }
                     b if b > end => {
                         s.after += 1;
-                        "(after) "
+                        ("below", "(after) ")
                     }
-                    _ => {
-                        if let Some(evidence) = evidence_of(entry.block) {
-                            println!("wrong inside {corpus} {}: {evidence}", kind.name());
-                        }
-                        ""
-                    }
-                },
-                entry.title
-            )),
+                    _ => ("inside", ""),
+                };
+                if let Some(evidence) = evidence_of(entry.block) {
+                    println!("wrong {place} {corpus} {}: {evidence}", kind.name());
+                }
+                flaws.wrong.push(format!("{label}{:?}", entry.title));
+            }
         }
     }
     // The same for each true heading missed: what its block became and why (its block is
