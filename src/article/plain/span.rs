@@ -2,7 +2,9 @@
 //! popular", footers) outweighs prose, found as the best prefix of the pieces after the body's
 //! first prose when prose counts for itself and furniture against it. A fall deeper than any
 //! article's own run of short lines closes it for good: the comments and teasers after a
-//! page's menus are prose too, but not the article's.
+//! page's menus are prose too, but not the article's. Below a shallower fall with furniture by
+//! its wording in it ("2 comments", "Reply"), prose counts half: an author's note, a comment or
+//! a site's blurb there reopens the article only if it outweighs twice the fall.
 //!
 //! Each piece weighs for the article or against it, from a few kinds of evidence: prose (its
 //! characters; a sentence counts however short, and so does a list item that reads as prose),
@@ -38,6 +40,9 @@ const CUT_MARGIN: i64 = 2;
 /// Least fall, in short lines, of the running sum after the article's end that keeps the cut
 /// however much prose follows (menus are longer than a short article's run of headings).
 const FALL_MARGIN: i64 = 4;
+/// Fewest pieces of furniture by their wording in a fall of [`FALL_MARGIN`] short lines for
+/// the prose after it to count half (see [`Evidence::Stray`]).
+const STRAY_FURNITURE: usize = 2;
 /// Fall, in short lines, of the running sum below its best that closes the article for good:
 /// more furniture than any article's own run of short lines (a list of positions with a line
 /// each, a meal plan's headings) holds without prose between.
@@ -94,6 +99,11 @@ pub enum Evidence {
     Teaser,
     /// A short list item: a menu entry, most likely.
     ShortItem,
+    /// Prose after a fall of [`FALL_MARGIN`] short lines with [`STRAY_FURNITURE`] pieces of
+    /// furniture by their wording in it ("2 comments", "Reply", "Share"): a comment, an
+    /// author's note, a site's blurb. Half its characters: it reopens the article only where
+    /// it outweighs twice the fall.
+    Stray,
     /// Code, tables, rules, short sentences: they belong to whatever surrounds them.
     Neutral,
 }
@@ -112,6 +122,7 @@ impl Evidence {
             Evidence::SignUp => "sign-up box",
             Evidence::Teaser => "teaser",
             Evidence::ShortItem => "short item",
+            Evidence::Stray => "prose past furniture",
             Evidence::Neutral => "neutral",
         }
     }
@@ -352,16 +363,30 @@ pub fn span(
         sign_up,
     };
     let cost = short_cost(&ground, first_prose);
-    let weights = weights(&ground, first_prose, cost);
+    let mut weights = weights(&ground, first_prose, cost);
     let mut sum = 0;
     let mut best = (0, start.min(pieces.len().saturating_sub(1)));
-    // The lowest the running sum falls after the best run.
+    // The lowest the running sum falls after the best run, and the furniture by its wording
+    // since that run.
     let mut lowest = 0;
-    for (i, (_, w)) in weights.iter().enumerate().skip(start) {
-        sum += w;
+    let mut furniture_since = 0;
+    for (i, weight) in weights.iter_mut().enumerate().skip(start) {
+        let (evidence, w) = *weight;
+        let stray = evidence == Evidence::Prose
+            && best.0 > 0
+            && best.0 - sum > FALL_MARGIN * cost
+            && furniture_since >= STRAY_FURNITURE;
+        if stray {
+            *weight = (Evidence::Stray, w / 2);
+        }
+        if matches!(evidence, Evidence::Furniture | Evidence::SignUp) {
+            furniture_since += 1;
+        }
+        sum += weight.1;
         if sum >= best.0 {
             best = (sum, i);
             lowest = sum;
+            furniture_since = 0;
         }
         lowest = lowest.min(sum);
         // A fall this deep below the article's prose is the page's furniture, not a gallery
@@ -582,6 +607,42 @@ pub(crate) mod tests {
             );
             assert_eq!(last_text(&text), body, "{text}");
         }
+    }
+
+    #[test]
+    fn prose_past_furniture_counts_half() {
+        // Under the article: two pieces of furniture by their wording and three other
+        // stories' headlines (a fall of five short lines), then a long comment or a site's
+        // blurb that would outweigh the fall whole. At half its weight it does not.
+        for ((body, comment), furniture) in [EN, ZH, RU].into_iter().zip(COMMENTS).zip([
+            ["2 comments", "Reply"],
+            ["评论 2", "分享"],
+            ["Читайте также", "Популярное"],
+        ]) {
+            let stray = [comment; 6].join(" ");
+            let text = format!(
+                "Title of the Story\n\n{body}\n\n{body}\n\n{}\n\nAnother Story Here\n\n\
+                 One More Story\n\nA Third Story Here\n\n{stray}",
+                furniture.join("\n\n")
+            );
+            assert_eq!(last_text(&text), body, "{text}");
+            assert_eq!(weight_of(&text, &stray).0, Evidence::Stray, "{text}");
+        }
+    }
+
+    #[test]
+    fn prose_past_plain_short_lines_counts_whole() {
+        // A meal plan's headings are a fall of five short lines with no furniture among them:
+        // the prose under them keeps its weight, and the plan stays in the article.
+        let plan = "Pre-Workout Meal\n\nMeal 1\n\nMeal 2\n\nMeal 3\n\nNighttime Snack";
+        let after = [EN; 4].join("\n\n");
+        let text = format!("Title of the Story\n\n{EN}\n\n{EN}\n\n{plan}\n\n{after}");
+        let span = span_of(&text);
+        assert_eq!(span.end, pieces::pieces(&text).len() - 1, "{text}");
+        assert!(
+            span.weights.iter().all(|w| w.0 != Evidence::Stray),
+            "{text}"
+        );
     }
 
     /// A dump of a title, two paragraphs of `body`, then `after`, a piece a line.
