@@ -2,9 +2,10 @@
 //! popular", footers) outweighs prose, found as the best prefix of the pieces after the body's
 //! first prose when prose counts for itself and furniture against it. A fall deeper than any
 //! article's own run of short lines closes it for good: the comments and teasers after a
-//! page's menus are prose too, but not the article's. Below a shallower fall with furniture by
-//! its wording in it ("2 comments", "Reply"), prose counts half: an author's note, a comment or
-//! a site's blurb there reopens the article only if it outweighs twice the fall.
+//! page's menus are prose too, but not the article's. Once two pieces of furniture by their
+//! wording ("2 comments", "Reply") have come since the best run, prose counts half: an
+//! author's note, a comment or a site's blurb there reopens the article only if it outweighs
+//! twice the fall.
 //!
 //! Each piece weighs for the article or against it, from a few kinds of evidence: prose (its
 //! characters; a sentence counts however short, and so does a list item that reads as prose),
@@ -40,8 +41,8 @@ const CUT_MARGIN: i64 = 2;
 /// Least fall, in short lines, of the running sum after the article's end that keeps the cut
 /// however much prose follows (menus are longer than a short article's run of headings).
 const FALL_MARGIN: i64 = 4;
-/// Fewest pieces of furniture by their wording in a fall of [`FALL_MARGIN`] short lines for
-/// the prose after it to count half (see [`Evidence::Stray`]).
+/// Fewest pieces of furniture by their wording since the article's best run for the prose
+/// after them to count half (see [`Evidence::Stray`]).
 const STRAY_FURNITURE: usize = 2;
 /// Fall, in short lines, of the running sum below its best that closes the article for good:
 /// more furniture than any article's own run of short lines (a list of positions with a line
@@ -99,10 +100,10 @@ pub enum Evidence {
     Teaser,
     /// A short list item: a menu entry, most likely.
     ShortItem,
-    /// Prose after a fall of [`FALL_MARGIN`] short lines with [`STRAY_FURNITURE`] pieces of
-    /// furniture by their wording in it ("2 comments", "Reply", "Share"): a comment, an
-    /// author's note, a site's blurb. Half its characters: it reopens the article only where
-    /// it outweighs twice the fall.
+    /// Prose after [`STRAY_FURNITURE`] pieces of furniture by their wording ("2 comments",
+    /// "Reply", "Share") since the article's best run: a comment, an author's note, a site's
+    /// blurb. Half its characters: it reopens the article only where it outweighs twice the
+    /// fall.
     Stray,
     /// Code, tables, rules, short sentences: they belong to whatever surrounds them.
     Neutral,
@@ -372,10 +373,7 @@ pub fn span(
     let mut furniture_since = 0;
     for (i, weight) in weights.iter_mut().enumerate().skip(start) {
         let (evidence, w) = *weight;
-        let stray = evidence == Evidence::Prose
-            && best.0 > 0
-            && best.0 - sum > FALL_MARGIN * cost
-            && furniture_since >= STRAY_FURNITURE;
+        let stray = evidence == Evidence::Prose && best.0 > 0 && furniture_since >= STRAY_FURNITURE;
         if stray {
             *weight = (Evidence::Stray, w / 2);
         }
@@ -613,7 +611,8 @@ pub(crate) mod tests {
     fn prose_past_furniture_counts_half() {
         // Under the article: two pieces of furniture by their wording and three other
         // stories' headlines (a fall of five short lines), then a long comment or a site's
-        // blurb that would outweigh the fall whole. At half its weight it does not.
+        // blurb that would outweigh the fall whole. At half its weight it does not. (Without
+        // the furniture, see the meal plan below, it would.)
         for ((body, comment), furniture) in [EN, ZH, RU].into_iter().zip(COMMENTS).zip([
             ["2 comments", "Reply"],
             ["评论 2", "分享"],
