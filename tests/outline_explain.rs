@@ -40,6 +40,16 @@ fn line_for<'a>(stdout: &'a str, text: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line for {text:?} in:\n{stdout}"))
 }
 
+/// Asserts that the explanation's line for the block `text` names all of `has` and none of
+/// `lacks`.
+fn assert_line(stdout: &str, text: &str, has: &[&str], lacks: &[&str]) {
+    let line = line_for(stdout, text);
+    assert!(
+        has.iter().all(|h| line.contains(h)) && !lacks.iter().any(|l| line.contains(l)),
+        "{line}\n{stdout}"
+    );
+}
+
 #[test]
 fn outline_explain_shows_evidence_and_decision_for_each_candidate() {
     let sample =
@@ -145,20 +155,23 @@ fn outline_explain_names_a_plain_line_in_a_dump_that_declares_its_headings() {
     );
     std::fs::write(&path, text).expect("write");
     let stdout = explained(&path);
-    let label = line_for(&stdout, "基本 TCP/UDP");
-    assert!(
-        label.contains("gate: plain line, headings declared") && label.contains(" paragraph "),
-        "{stdout}"
+    assert_line(
+        &stdout,
+        "基本 TCP/UDP",
+        &["gate: plain line, headings declared", " paragraph "],
+        &[],
     );
-    let entry = line_for(&stdout, "10.9. 网络诊断工具");
-    assert!(
-        entry.contains("gate: number out of sequence") && !entry.contains("heading"),
-        "{stdout}"
+    assert_line(
+        &stdout,
+        "10.9. 网络诊断工具",
+        &["gate: number out of sequence"],
+        &["heading"],
     );
-    let section = line_for(&stdout, "10.1.1. 封包");
-    assert!(
-        section.contains("heading 3") && !section.contains("headings declared"),
-        "{stdout}"
+    assert_line(
+        &stdout,
+        "10.1.1. 封包",
+        &["heading 3"],
+        &["headings declared"],
     );
 }
 
@@ -478,24 +491,22 @@ fn outline_explain_says_a_line_between_the_title_and_the_body_is_under_the_title
          Health Science Politics\n\n{BODY}\n\nA second paragraph of the story goes on.\n\n\
          {BODY}\n\nA Section\n\n{BODY}\n"
     ));
-    let tags = line_for(&stdout, "Health Science Politics");
-    assert!(
-        tags.contains("paragraph") && tags.contains("under the title"),
-        "{stdout}"
+    assert_line(
+        &stdout,
+        "Health Science Politics",
+        &["paragraph", "under the title"],
+        &[],
     );
-    let section = line_for(&stdout, "A Section");
-    assert!(
-        section.contains("heading 2") && !section.contains("under the title"),
-        "{stdout}"
-    );
+    assert_line(&stdout, "A Section", &["heading 2"], &["under the title"]);
     // A section number makes a heading there, and the rule is not named.
     let stdout = explained_story(&format!(
         "Title of the Annual Report\n\nA short note.\n\n1. Background\n\n{BODY}\n\n\
          A second paragraph of the report goes on.\n\n{BODY}\n"
     ));
-    let numbered = line_for(&stdout, "1. Background");
-    assert!(
-        numbered.contains("heading 2") && !numbered.contains("under the title"),
-        "{stdout}"
+    assert_line(
+        &stdout,
+        "1. Background",
+        &["heading 2"],
+        &["under the title"],
     );
 }
