@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 use super::*;
+use crate::layout::display_width;
 use crate::tui::ui::{draw, theme::Theme};
 
 /// The frame `model` draws in colour.
@@ -371,6 +372,34 @@ fn a_frame_of_another_size_than_the_model_is_drawn_inside_its_bounds() {
             if frame_size.0 >= 20 && help.is_none() {
                 assert!(row(buf, 0).contains("The Long Title"), "{}", row(buf, 0));
             }
+        }
+    }
+}
+
+/// A model's frame cut to a narrower terminal (its Resize event still on the way) never ends
+/// a row in half a wide character: the terminal would wrap it onto the next row, and ratatui's
+/// diff of the next frame reads past the buffer when such a cell, styled, is the very last.
+#[test]
+fn a_narrower_frame_than_the_model_never_ends_a_row_in_half_a_wide_character() {
+    let para = "小红书的电商野心能否留住从抖音海外版出走的创作者，这是一个值得讨论的问题。".repeat(8);
+    let mut model = model_for(&["# 小红书", &para], (60, 12));
+    search_for(&mut model, "小红书的电商");
+    for width in 20..60 {
+        let mut terminal = Terminal::new(TestBackend::new(width, 12)).unwrap();
+        for step in 0..2 {
+            terminal
+                .draw(|f| draw(f, &model, &Theme::new(true)))
+                .unwrap();
+            let buf = terminal.backend().buffer();
+            for y in 0..12 {
+                let last = &buf[(width - 1, y)];
+                assert!(
+                    display_width(last.symbol()) <= 1,
+                    "{width} columns, step {step}, row {y}: {:?}",
+                    last.symbol()
+                );
+            }
+            press(&mut model, &["j"]);
         }
     }
 }

@@ -24,6 +24,7 @@ use ratatui::widgets::Widget;
 
 use super::model::Model;
 use crate::article::sanitize;
+use crate::layout::display_width;
 use outline::OutlinePane;
 use reader::ReaderPane;
 use theme::Theme;
@@ -44,9 +45,15 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: &Theme) {
     paint(model, theme, &mut aside);
     neutralise(&mut aside);
     let buf = frame.buffer_mut();
+    let width = area.width.min(wanted.width);
     for y in 0..area.height.min(wanted.height) {
-        for x in 0..area.width.min(wanted.width) {
-            buf[(x, y)] = aside[(x, y)].clone();
+        for x in 0..width {
+            let mut cell = aside[(x, y)].clone();
+            // Half a wide character at the edge would wrap onto the next row: a blank instead.
+            if usize::from(x) + display_width(cell.symbol()) > usize::from(width) {
+                cell.set_symbol(" ");
+            }
+            buf[(x, y)] = cell;
         }
     }
 }
