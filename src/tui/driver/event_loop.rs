@@ -101,7 +101,7 @@ impl<'t> Driver<'t> {
         };
         let store = service::spawn(places, to_loop.clone());
         let watcher = watch::spawn(to_loop.clone());
-        inputs::spawn(&to_loop)?;
+        inputs::spawn(&to_loop, (size.width, size.height))?;
         let mut driver = Driver {
             terminal,
             model,

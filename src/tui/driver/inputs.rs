@@ -8,6 +8,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -23,8 +24,9 @@ pub const POLL: Duration = Duration::from_millis(50);
 /// Two clicks closer together than this make a double click.
 const MULTI_CLICK: Duration = Duration::from_millis(400);
 
-/// Starts the threads that read terminal events and wait for signals, both sending on `to_loop`.
-pub fn spawn(to_loop: &Sender<Input>) -> io::Result<()> {
+/// Starts the threads that read terminal events and wait for signals, both sending on `to_loop`;
+/// `size` is the terminal's size the loop started with.
+pub fn spawn(to_loop: &Sender<Input>, size: (u16, u16)) -> io::Result<()> {
     // In raw mode Ctrl-C is a key, so SIGINT comes only from `kill`: treated as SIGTERM.
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let to_signal = to_loop.clone();
@@ -36,11 +38,12 @@ pub fn spawn(to_loop: &Sender<Input>) -> io::Result<()> {
         }
     });
     let sender = to_loop.clone();
-    thread::spawn(move || read_terminal(&sender));
+    thread::spawn(move || read_terminal(&sender, size));
     Ok(())
 }
 
-fn read_terminal(sender: &Sender<Input>) {
+/// Sends terminal events on `sender`; `size` is the size the loop last heard of.
+fn read_terminal(sender: &Sender<Input>, mut size: (u16, u16)) {
     loop {
         // Polling with a timeout (not blocking in `read`) lets the thread stop reading while
         // `$EDITOR` has the terminal.
@@ -49,9 +52,17 @@ fn read_terminal(sender: &Sender<Input>) {
             continue;
         }
         let input = match event::poll(POLL) {
-            Ok(false) => continue,
+            Ok(false) => match unheard_resize(&mut size, terminal::size()) {
+                Some(event) => Input::Terminal(event),
+                None => continue,
+            },
             Ok(true) => match event::read() {
-                Ok(event) => Input::Terminal(event),
+                Ok(event) => {
+                    if let Event::Resize(w, h) = event {
+                        size = (w, h);
+                    }
+                    Input::Terminal(event)
+                }
                 Err(error) => Input::Failed(error),
             },
             Err(error) => Input::Failed(error),
@@ -61,6 +72,16 @@ fn read_terminal(sender: &Sender<Input>) {
             break;
         }
     }
+}
+
+/// A resize the loop has not heard of, when the terminal's size (`now`) is no longer `size`.
+/// crossterm 0.29 drops a resize whose signal wakes it together with input (it returns the
+/// input, and the signal is not reported again), so the size is also checked whenever no
+/// input came for a moment: folio would go on drawing for the old size until the next resize.
+fn unheard_resize(size: &mut (u16, u16), now: io::Result<(u16, u16)>) -> Option<Event> {
+    let now = now.ok().filter(|now| now != size)?;
+    *size = now;
+    Some(Event::Resize(now.0, now.1))
 }
 
 /// The last left click: when, where, and how many in a row.
@@ -101,5 +122,25 @@ impl Clicks {
             row: mouse.row,
             count,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_size_the_loop_has_not_heard_of_is_sent_once_as_a_resize() {
+        let mut size = (80, 24);
+        assert!(unheard_resize(&mut size, Ok((80, 24))).is_none());
+        assert_eq!(
+            unheard_resize(&mut size, Ok((100, 30))),
+            Some(Event::Resize(100, 30))
+        );
+        assert_eq!(size, (100, 30));
+        assert!(unheard_resize(&mut size, Ok((100, 30))).is_none());
+        // A size that cannot be read changes nothing.
+        assert!(unheard_resize(&mut size, Err(io::Error::other("no tty"))).is_none());
+        assert_eq!(size, (100, 30));
     }
 }
