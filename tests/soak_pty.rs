@@ -28,7 +28,7 @@ use folio::article::Article;
 use folio::highlights::Store;
 use folio::reading::ReadingState;
 use support::invariants::check_placement;
-use support::pty::Session;
+use support::pty::{Session, clears_in};
 
 /// Inputs per soak in a plain `cargo test`: enough to reach every mode many times, quick
 /// enough for CI.
@@ -221,6 +221,11 @@ struct Soak {
     rng: Rng,
     keys: Vec<String>,
     size: (u16, u16),
+    /// Every size the terminal took in this session, and the scripted notes' size. folio
+    /// draws at the size the terminal has when it gets to a resize, so it may have drawn at
+    /// any of them and never at the sizes after: a resize back to one need not clear the
+    /// screen, and only a size never taken tests whether folio answers.
+    taken: Vec<(u16, u16)>,
     sessions: usize,
 }
 
@@ -248,6 +253,7 @@ impl Soak {
             rng: Rng(seed.max(1)),
             keys: keymap_keys(),
             size: (80, 24),
+            taken: Vec::new(),
             sessions: 0,
         }
     }
@@ -264,38 +270,63 @@ impl Soak {
         ];
         let mut folio = Session::start_with_env(&[target], &self.home, SCREEN, &env);
         folio.resize_terminal_only(self.size.0, self.size.1);
+        self.taken = vec![SCREEN, SCRIPT_SIZE, self.size];
         folio.wait_until("folio to take the terminal", |s| s.alternate_screen());
         folio
     }
 
     /// Resizes to a new random size and waits until folio redraws, or exits; `Some(code)`
-    /// when it has exited. Panics (with the screen) when it does neither in time.
+    /// when it has exited. A resize not answered in time is followed by one more; panics
+    /// (with the screen and what reached it) when that one is not answered either.
     fn answers(&mut self, folio: &mut Session) -> Option<u32> {
-        let before = folio.clears();
-        let mut size = random_size(&mut self.rng);
-        while size == self.size {
-            size = random_size(&mut self.rng);
-        }
-        self.size = size;
-        folio.resize_terminal_only(size.0, size.1);
-        let start = Instant::now();
+        let mut missed = None;
         loop {
-            if let Some(code) = folio.exit_code() {
-                return Some(code);
+            let before = folio.clears();
+            let written = folio.written().len();
+            let mut size = random_size(&mut self.rng);
+            while self.taken.contains(&size) {
+                size = random_size(&mut self.rng);
             }
-            if folio.clears() > before {
-                return None;
+            self.resize(folio, size);
+            let start = Instant::now();
+            while start.elapsed() < PATIENCE {
+                if let Some(code) = folio.exit_code() {
+                    return Some(code);
+                }
+                if folio.clears() > before {
+                    if let Some(first) = missed {
+                        eprintln!("{first}; the next resize was answered");
+                    }
+                    return None;
+                }
+                thread::sleep(Duration::from_millis(5));
             }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "folio stopped answering (session {}, {}×{}); the screen shows:\n{}",
+            let what = format!(
+                "folio did not answer a resize in {} s (session {}, {}×{}; {} bytes \
+                 reached the screen since, {} clears counted of {} written)",
+                PATIENCE.as_secs(),
                 self.sessions,
                 size.0,
                 size.1,
+                folio.written().len() - written,
+                folio.clears(),
+                clears_in(&folio.written()),
+            );
+            assert!(
+                missed.is_none(),
+                "{}, nor the next one: {what}; the screen shows:\n{}",
+                missed.unwrap_or_default(),
                 folio.text()
             );
-            thread::sleep(Duration::from_millis(5));
+            missed = Some(what);
         }
+    }
+
+    /// Resizes the terminal (folio hears of it in its own time).
+    fn resize(&mut self, folio: &mut Session, size: (u16, u16)) {
+        self.size = size;
+        self.taken.push(size);
+        folio.resize_terminal_only(size.0, size.1);
     }
 
     /// The exit of a session: status 0 and the terminal restored.
@@ -332,10 +363,7 @@ impl Soak {
                 // Shared, no random key saves a note: the log of saves stays complete.
                 Input::Bytes(bytes) if self.shared && bytes.contains('\x13') => {}
                 Input::Bytes(bytes) => folio.send(&bytes),
-                Input::Resize(cols, rows) => {
-                    self.size = (cols, rows);
-                    folio.resize_terminal_only(cols, rows);
-                }
+                Input::Resize(cols, rows) => self.resize(folio, (cols, rows)),
             }
         }
         if let Some(code) = self.answers(folio) {
@@ -467,10 +495,11 @@ const PASSAGES: [&str; 4] = [
     "Fishermen worry about the wash",
 ];
 
-/// Waits up to [`PATIENCE`] for `ready`; whether it came.
+/// Waits up to [`PATIENCE`] for `ready`; whether it came. Gives up when folio has left the
+/// alternate screen: random keys before may have quit it.
 fn within(folio: &Session, ready: impl Fn(&str) -> bool) -> bool {
     let start = Instant::now();
-    while start.elapsed() < PATIENCE {
+    while start.elapsed() < PATIENCE && folio.screen().alternate_screen() {
         if ready(&folio.text()) {
             return true;
         }
@@ -486,9 +515,9 @@ impl Soak {
     /// Whether folio confirmed it: the editor closed and nothing said NOT SAVED. Random keys
     /// may have left folio where this cannot be done (the outline focused): not confirmed.
     fn scripted_note(&mut self, folio: &mut Session, passage: &str, token: &str) -> bool {
+        // The batch before ended on a size never taken, so this one clears the screen.
         let before = folio.clears();
-        self.size = SCRIPT_SIZE;
-        folio.resize_terminal_only(SCRIPT_SIZE.0, SCRIPT_SIZE.1);
+        self.resize(folio, SCRIPT_SIZE);
         if !within(folio, |_| folio.clears() > before) {
             return false;
         }

@@ -32,6 +32,12 @@ pub fn restored(screen: &vt100::Screen) -> bool {
 /// What folio sends to clear the whole screen: on start, after a resize, after `$EDITOR`.
 const CLEAR_ALL: &[u8] = b"\x1b[2J";
 
+/// How many times `bytes` clear the whole screen.
+pub fn clears_in(bytes: &[u8]) -> usize {
+    let windows = bytes.windows(CLEAR_ALL.len());
+    windows.filter(|w| *w == CLEAR_ALL).count()
+}
+
 fn size((cols, rows): (u16, u16)) -> PtySize {
     PtySize {
         rows,
@@ -119,11 +125,7 @@ impl Session {
                     .expect("output lock")
                     .extend_from_slice(&buf[..n]);
                 seen.extend_from_slice(&buf[..n]);
-                let found = seen
-                    .windows(CLEAR_ALL.len())
-                    .filter(|w| *w == CLEAR_ALL)
-                    .count();
-                count.fetch_add(found, Ordering::SeqCst);
+                count.fetch_add(clears_in(&seen), Ordering::SeqCst);
                 let keep = seen.len().min(CLEAR_ALL.len() - 1);
                 seen.drain(..seen.len() - keep);
             }

@@ -381,7 +381,8 @@ fn a_frame_of_another_size_than_the_model_is_drawn_inside_its_bounds() {
 /// diff of the next frame reads past the buffer when such a cell, styled, is the very last.
 #[test]
 fn a_narrower_frame_than_the_model_never_ends_a_row_in_half_a_wide_character() {
-    let para = "小红书的电商野心能否留住从抖音海外版出走的创作者，这是一个值得讨论的问题。".repeat(8);
+    let para =
+        "小红书的电商野心能否留住从抖音海外版出走的创作者，这是一个值得讨论的问题。".repeat(8);
     let mut model = model_for(&["# 小红书", &para], (60, 12));
     search_for(&mut model, "小红书的电商");
     for width in 20..60 {
