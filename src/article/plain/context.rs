@@ -141,11 +141,38 @@ fn is_caption(i: usize, pieces: &[Piece]) -> bool {
     over_credit || carries_credit(pieces[i].text())
 }
 
-/// A caption by its own text: its credit glued on or its source at the end. (A line over a
-/// credit may also be a headline over an agency's byline, so that alone does not rule out a
-/// title.)
+/// A caption by its own text: its credit glued on, its source at the end, or its credit in
+/// brackets after its sentence. (A line over a credit may also be a headline over an agency's
+/// byline, so that alone does not rule out a title.)
 pub fn carries_credit(text: &str) -> bool {
-    has_glued_credit(text) || ends_with_source(text)
+    has_glued_credit(text) || ends_with_source(text) || has_credit_after_sentence(text)
+}
+
+/// Most words on either side of the slash in a bracketed credit ("(NASA's Goddard Space Flight
+/// Center/David Ladd)").
+const CREDIT_SIDE_WORDS: usize = 6;
+
+/// "The plumes. (NASA/JPL-Caltech)", "… at the White House. (AP Photo/Evan Vucci)": a sentence,
+/// then in brackets a credit by its words, or a source and a photographer, each capitalised,
+/// either side of a slash; at most one word after it (a section's label the dump ran on). A
+/// heading with a bracketed note ("Installing (Debian/Ubuntu)") has no sentence before it.
+fn has_credit_after_sentence(text: &str) -> bool {
+    let Some((before, rest)) = text.rsplit_once(". (") else {
+        return false;
+    };
+    let Some((inner, after)) = rest.split_once(')') else {
+        return false;
+    };
+    let capitalised = |side: &str| {
+        let words: Vec<&str> = side.split_whitespace().collect();
+        (1..=CREDIT_SIDE_WORDS).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    let credit = is_credit(inner)
+        || inner
+            .split_once('/')
+            .is_some_and(|(source, who)| capitalised(source) && capitalised(who));
+    !before.trim().is_empty() && credit && after.split_whitespace().count() <= 1
 }
 
 /// "… via iFixit", "… via The Verge": a source of one to three words after "via", each with a
@@ -353,6 +380,15 @@ mod tests {
             BODY
         ));
         assert!(is_section("Travelling via Rome and Milan", BODY));
+        let plumes = "Artist's impression of the plumes. (NASA's Goddard Space Flight Center/David \
+                      Ladd) SPACE";
+        assert!(!is_section(plumes, BODY));
+        assert!(!is_section(
+            "Der Kanzler im Bundestag. (Foto: Michael Kappeler/dpa)",
+            BODY
+        ));
+        assert!(is_section("Installing the Package (Debian/Ubuntu)", BODY));
+        assert!(is_section("Why It Matters. (And/or Why Not)", BODY));
     }
 
     #[test]
