@@ -548,10 +548,10 @@ fn cell(cases: &[Case], kind: Kind, verbose: bool) -> Score {
 /// accuracy): a point under the figures when they were last set (the README's table). Falling
 /// under one is a regression.
 const FLOORS: [(&str, Kind, f64, f64, f64); 8] = [
-    ("news", Kind::Browser, 0.77, 0.81, 0.92),
-    ("news", Kind::Lynx, 0.91, 0.87, 0.91),
-    ("news", Kind::W3m, 0.85, 0.80, 0.88),
-    ("news", Kind::Unwrapped, 0.77, 0.81, 0.92),
+    ("news", Kind::Browser, 0.78, 0.81, 0.92),
+    ("news", Kind::Lynx, 0.92, 0.87, 0.91),
+    ("news", Kind::W3m, 0.86, 0.80, 0.88),
+    ("news", Kind::Unwrapped, 0.78, 0.81, 0.92),
     ("docs", Kind::Browser, 0.96, 0.97, 0.99),
     ("docs", Kind::Lynx, 0.94, 0.97, 0.99),
     ("docs", Kind::W3m, 0.94, 0.98, 0.97),

@@ -255,7 +255,8 @@ const WHERE_FROM_BYTES: usize = 80;
 
 /// Whether `key` (a whole line in lower case, its decoration trimmed) labels other stories,
 /// the site's sections or a sign-up ([`Class::More`]), alone or, a label of two words or more,
-/// followed by where they come from ("next up in science & health").
+/// followed by where they come from ("next up in science & health") or with that place
+/// between its first word and its last ("more blog stories", "more great wired stories").
 pub fn labels_more(key: &str) -> bool {
     static MORE: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let more = MORE.get_or_init(|| class_phrases(Class::More).iter().copied().collect());
@@ -271,6 +272,15 @@ pub fn labels_more(key: &str) -> bool {
                         && place.split_whitespace().count() <= PLACE_WORDS
                 })
             })
+        || key.len() <= WHERE_FROM_BYTES && {
+            let words: Vec<&str> = key.split_whitespace().collect();
+            match words.as_slice() {
+                [first, place @ .., last] if (1..=PLACE_WORDS).contains(&place.len()) => {
+                    more.contains(format!("{first} {last}").as_str())
+                }
+                _ => false,
+            }
+        }
 }
 
 /// Whether the whole line only names a picture's kind ([`Class::Picture`]: "Image", "Foto").
@@ -525,6 +535,9 @@ mod tests {
             "more stories from reuters",
             "most read in sport",
             "weitere beiträge in politik",
+            "more blog stories",
+            "more great wired stories",
+            "related tags",
         ] {
             assert!(labels_more(key), "{key}");
         }
@@ -536,6 +549,8 @@ mod tests {
             "the most popular dog breeds of the year",
             "newsletter design that works",
             "相关文章的写法",
+            "more than ten stories about the harbour",
+            "more bad news for the ferry",
             "",
         ] {
             assert!(!labels_more(key), "{key}");
