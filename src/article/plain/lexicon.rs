@@ -537,6 +537,8 @@ mod tests {
             "weitere beiträge in politik",
             "more blog stories",
             "more great wired stories",
+            "weitere spannende beiträge",
+            "más últimas noticias",
             "related tags",
         ] {
             assert!(labels_more(key), "{key}");
@@ -551,6 +553,7 @@ mod tests {
             "相关文章的写法",
             "more than ten stories about the harbour",
             "more bad news for the ferry",
+            "weitere beiträge über den hafen und die fähren von halvard",
             "",
         ] {
             assert!(!labels_more(key), "{key}");
