@@ -222,20 +222,27 @@ fn apply(
         HighlightChange::Add { range, color, note } => {
             let doc = store.document(article);
             let added = store.highlight(&doc, article, range, color, &note)?;
-            let said = matches!(
+            let note_added = matches!(
                 added,
                 Added::Existing {
                     note_added: true,
                     ..
                 }
-            )
-            .then(|| {
+            );
+            let id = added.into_id();
+            // Said only when the note went after words already there: the passage may have
+            // been highlighted without a note by this very reader a moment before (its answer
+            // not back when the note was saved), and then the note is simply its note.
+            let merged = note_added && store.annotation(&id).is_some_and(|a| a.note != note);
+            let said = merged.then(|| {
                 "this passage was highlighted already (by another folio): your note was added \
                  after its note"
                     .to_string()
             });
-            let made = Some(added.into_id());
-            return Ok(Applied { made, said });
+            return Ok(Applied {
+                made: Some(id),
+                said,
+            });
         }
         HighlightChange::Note { id, note, seen } => {
             let said = store.save_note(&id, &seen, &note)?.said();

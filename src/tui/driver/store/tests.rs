@@ -314,3 +314,34 @@ fn issue19_1_a_reader_sees_a_save_another_folio_appended_to_the_journal() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].note, "new");
 }
+
+#[test]
+fn a_note_saved_on_a_passage_highlighted_already_says_so_only_over_another_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut highlights, _) = Highlights::open(&dir.path().join("annotations.json"));
+    let a = article();
+    let with_note = |at: &str, text: &str| match add(at) {
+        HighlightChange::Add { range, color, .. } => HighlightChange::Add {
+            range,
+            color,
+            note: text.into(),
+        },
+        _ => unreachable!(),
+    };
+    // Highlighted without a note a moment before, by this reader: the note is simply its note.
+    let (_, problem) = listed(highlights.change(&a, add("One sentence here.")));
+    assert_eq!(problem, None);
+    let (list, problem) = listed(highlights.change(&a, with_note("One sentence here.", "mine")));
+    assert_eq!(problem, None);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].note, "mine");
+    // Over another folio's note, the new note goes after it, and that is said.
+    let (_, problem) =
+        listed(highlights.change(&a, with_note("Another sentence there.", "theirs")));
+    assert_eq!(problem, None);
+    let (list, problem) =
+        listed(highlights.change(&a, with_note("Another sentence there.", "mine")));
+    assert!(problem.unwrap().contains("highlighted already"));
+    let merged = list.iter().find(|h| h.note.contains("theirs")).unwrap();
+    assert_eq!(merged.note, "theirs\n\nmine");
+}
