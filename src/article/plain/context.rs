@@ -6,7 +6,7 @@
 //! questions, conversely, head their answers.
 
 use super::headings::ends_like_sentence;
-use super::meta::{is_byline, is_credit};
+use super::meta::{capitalised, is_byline, is_credit};
 use super::pieces::Piece;
 use super::reflow::is_cjk;
 use super::{cards, chrome, lexicon};
@@ -163,15 +163,10 @@ fn has_credit_after_sentence(text: &str) -> bool {
     let Some((inner, after)) = rest.split_once(')') else {
         return false;
     };
-    let capitalised = |side: &str| {
-        let words: Vec<&str> = side.split_whitespace().collect();
-        (1..=CREDIT_SIDE_WORDS).contains(&words.len())
-            && words.iter().all(|w| w.starts_with(char::is_uppercase))
-    };
     let credit = is_credit(inner)
-        || inner
-            .split_once('/')
-            .is_some_and(|(source, who)| capitalised(source) && capitalised(who));
+        || inner.split_once('/').is_some_and(|(source, who)| {
+            capitalised(source, CREDIT_SIDE_WORDS) && capitalised(who, CREDIT_SIDE_WORDS)
+        });
     !before.trim().is_empty() && credit && after.split_whitespace().count() <= 1
 }
 

@@ -248,18 +248,20 @@ fn is_slash_credit(text: &str) -> bool {
     let Some((name, outlet)) = text.trim().split_once('/') else {
         return false;
     };
-    let capitalised = |words: &str, max: usize| {
-        let n = words.split_whitespace().count();
-        (1..=max).contains(&n)
-            && words
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase))
-    };
     !name.ends_with(' ')
         && !outlet.starts_with(' ')
         && name.split_whitespace().count() >= 2
         && capitalised(name, 3)
         && capitalised(outlet, 4)
+}
+
+/// One to `max` words, each opening with a capital: a name in a credit.
+pub fn capitalised(words: &str, max: usize) -> bool {
+    let n = words.split_whitespace().count();
+    (1..=max).contains(&n)
+        && words
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// "(Walt Disney Co.)", "[CNET]", "(Getty Images)": a short capitalised name alone in brackets.
